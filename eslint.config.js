@@ -1,0 +1,46 @@
+// Lint: typescript-eslint with type information, plus the architecture rule of DESIGN.md:
+// core folders (model, engine, analysis, history, calibrate) never import edge folders.
+import tseslint from 'typescript-eslint';
+
+export const CORE_FOLDERS = ['model', 'engine', 'analysis', 'history', 'calibrate'];
+export const EDGE_FOLDERS = ['cli', 'server', 'web', 'store', 'jobs', 'report', 'data'];
+
+const edgePatterns = EDGE_FOLDERS.flatMap((edge) => [`**/${edge}/**`, `**/${edge}`]);
+const ioModules = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'http', 'node:http', 'net', 'node:net', 'child_process', 'node:child_process'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'coverage/**', 'web/dist/**', 'dist/**'] },
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'bin/*.js'] }, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: CORE_FOLDERS.map((f) => `src/${f}/**/*.ts`),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: edgePatterns, message: 'Core must not import edges (see DESIGN.md).' }],
+          paths: ioModules.map((name) => ({ name, message: 'Core is pure: no I/O (see DESIGN.md).' })),
+        },
+      ],
+      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Core draws randomness only from the injected Rng.' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    files: ['**/*.test.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+    },
+  },
+);
