@@ -1,0 +1,188 @@
+/**
+ * Every tunable number of the engine, grouped by mechanism, with its default, unit and source.
+ * A scenario may override any of them under `mechanisms.<name>`; `enabled: false` switches a
+ * mechanism off for ablation (the engine then uses the neutral behaviour stated in its file).
+ *
+ * The schema is the only place these parameters are documented (see docs/model.md for the prose).
+ */
+import { z } from 'zod';
+
+const p = (min: number, max: number, def: number, describe: string) =>
+  z.number().min(min).max(max).default(def).describe(`${describe} (default ${def})`);
+const on = z.boolean().default(true).describe('switch the mechanism on or off (ablation)');
+
+/** Battles move the front (Slantchev 2003; Filson & Werner 2002): a contest-success function. */
+export const BattleParamsSchema = z
+  .object({
+    enabled: on,
+    drawProbability: p(0, 0.9, 0.3, 'probability a month of fighting moves the front neither way'),
+    escalationBoost: p(0, 3, 0.5, 'η_e: strength multiplier gain when a side escalates'),
+    aidBoost: p(0, 3, 0.6, 'η_P: strength gain per unit of outside aid level'),
+    strengthMemory: p(0, 1, 0.7, 'monthly persistence of demonstrated strength Str (EWMA weight)'),
+    escalationReserveUse: p(0, 1, 0.08, 'share of reserves consumed per month of escalation'),
+    escalationCasualties: p(0, 5, 0.8, 'extra casualties per month of escalation, as a share of the base rate'),
+  })
+  .strict()
+  .prefault({});
+
+/** Bayesian learning about the enemy's type from battles (Filson & Werner 2002; Shirkey 2016). */
+export const BeliefParamsSchema = z
+  .object({
+    enabled: on,
+    fungibleAidNoise: p(0, 1, 0.08, 'χ: monthly pull of the enemy belief toward 0.5 per unit of fungible aid (Sawyer et al. 2017)'),
+    newInformationRate: p(0, 0.2, 0.01, 'monthly hazard that a side creates new private information (type redrawn; Shirkey 2016)'),
+  })
+  .strict()
+  .prefault({});
+
+/** Costs, casualties and public support (Mueller 1973; Gartner 2008; Gelpi, Feaver & Reifler 2005; Bennett & Stam 1998). */
+export const DomesticParamsSchema = z
+  .object({
+    enabled: on,
+    casualtyEffect: p(0, 1, 0.04, 'α_1: fall in support per unit rise of ln(1 + cumulative casualties in thousands)'),
+    trendEffect: p(0, 1, 0.02, 'α_2: fall in support when monthly casualties are rising'),
+    successEffect: p(0, 1, 0.015, 'α_3: rise in support per battle won (expected success)'),
+    supportFloorForCollapse: p(0, 1, 0.12, 'support below which the side risks collapse'),
+    collapseHazard: p(0, 1, 0.05, 'monthly collapse probability while support is below the floor'),
+    democracyFatigueMonth: p(0, 240, 18, 'month after which democracies grow more cost-sensitive (Bennett & Stam 1998)'),
+    democracyFatigueFactor: p(0, 5, 0.5, 'extra cost weight for democracies after that month'),
+    hawkishPublicAudience: p(0, 2, 1, 'how strongly audience costs scale with support for the war (design choice)'),
+  })
+  .strict()
+  .prefault({});
+
+/** Outside support: waning, attention shocks, subsidy and escalation headroom (Sawyer, Cunningham & Reed 2017; theory §4.8). */
+export const SupportParamsSchema = z
+  .object({
+    enabled: on,
+    costSubsidy: p(0, 1, 0.5, 'share of monthly cost carried by the patron per unit of aid'),
+    capacityFromAid: p(0, 2, 0.5, 'escalation headroom added per unit of aid'),
+  })
+  .strict()
+  .prefault({});
+
+/** Reservation values, offers and screening (Fearon 1995; Powell 2004; Slantchev 2003). */
+export const BargainingParamsSchema = z
+  .object({
+    enabled: on,
+    acceptanceNoise: p(0.001, 0.5, 0.04, 'scale of logistic noise in the responder’s acceptance (quantal response)'),
+    screening: z.boolean().default(true).describe('proposers learn from rejected offers (Powell 2004)'),
+    multipleMediatorNoise: p(0, 5, 0.5, 'extra acceptance noise per additional mediator (Beardsley 2011)'),
+    ceasefireRate: p(0, 1, 0.06, 'monthly chance, scaled by ripeness, that talks yield a ceasefire without settling terms'),
+    valueHorizonMonths: p(1, 600, 60, 'months over which war values are reckoned'),
+  })
+  .strict()
+  .prefault({});
+
+/** Commitment problems from shifting power (Powell 2006; Walter 1997). */
+export const CommitmentParamsSchema = z
+  .object({
+    enabled: on,
+    lookAheadMonths: p(1, 60, 12, 'h: months ahead over which a power shift is anticipated'),
+    monthlyDiscount: p(0.5, 1, 0.99, 'δ: monthly discount factor'),
+  })
+  .strict()
+  .prefault({});
+
+/** Costs of conversation and the posture decision (Mastro 2019; Kurizaki 2007; Tomz 2007; theory §4.5). */
+export const ConversationParamsSchema = z
+  .object({
+    enabled: on,
+    talkLikelihoodRatio: p(1, 20, 3, 'λ_0: how much more likely a weak type is to seek talks than a strong one'),
+    strengthDecay: p(0, 10, 1.5, 'κ: how fast demonstrated strength shrinks the adverse inference'),
+    secretInferenceFactor: p(0, 1, 0.5, 'm_s: inference multiplier for a back channel'),
+    mediatedInferenceFactor: p(0, 1, 0.4, 'm_M: inference multiplier for a confidential mediator'),
+    publicMediatedInferenceFactor: p(0, 1, 0.75, 'inference multiplier for a non-confidential mediator'),
+    secretAudienceFactor: p(0, 1, 0.3, 'σ_sec: audience-cost multiplier in a back channel (Kurizaki 2007)'),
+    mediatedAudienceFactor: p(0, 1, 0.6, 'audience-cost multiplier when talks are mediated'),
+    choiceSensitivity: p(0.1, 200, 25, 'β: logit sensitivity of the posture choice'),
+    talkValueWeight: p(0, 5, 1, 'weight of the expected gain from a deal in the benefit of talking'),
+    talksInertia: p(0, 1, 0.05, 'utility bonus for staying in talks already open'),
+    capacityNorm: p(0.01, 5, 1, 'Ē: enemy capacity at which an inference costs its full value'),
+    lookAhead: z.boolean().default(true).describe('leaders may escalate now to open talks next month ("show strength, then talk")'),
+    patronDisapprovalCost: p(0, 1, 0.05, 'utility cost of talking against a patron’s wishes'),
+  })
+  .strict()
+  .prefault({});
+
+/** Ripeness: mutually hurting stalemate and a way out (Zartman 2000; Pruitt 2005). */
+export const RipenessParamsSchema = z
+  .object({
+    enabled: on,
+    hurtingWeight: p(0, 50, 6, 'κ_1: weight of a low chance of winning within the horizon'),
+    costWeight: p(0, 200, 30, 'κ_2: weight of the monthly cost'),
+    catastropheWeight: p(0, 20, 1.5, 'κ_3: weight of a recent catastrophe (front loss under escalation)'),
+    victoryThreshold: p(0, 1, 0.35, 'θ_v: chance of winning within the horizon below which a stalemate hurts'),
+    horizonMonths: p(1, 120, 12, 'H: months over which a leader judges its chance of winning'),
+    wayOutSharpness: p(0.001, 1, 0.05, 'width of the smooth step that turns range width into way-out optimism'),
+  })
+  .strict()
+  .prefault({});
+
+/** Mediation: arrival, acceptance, information, leverage, guarantees (Kydd 2003; Svensson 2007; Beardsley 2011; Hörner et al. 2015). */
+export const MediationParamsSchema = z
+  .object({
+    enabled: on,
+    acceptBase: p(-10, 10, -1, 'γ_0: log-odds of accepting a mediator’s offer'),
+    acceptRipeness: p(0, 20, 3, 'γ_1: weight of ripeness on acceptance'),
+    acceptBias: p(0, 10, 1.5, 'γ_2: weight of the mediator’s bias toward the accepting side'),
+    acceptLeverage: p(0, 20, 4, 'γ_3: weight of leverage offered'),
+    acceptInferenceCost: p(0, 50, 10, 'γ_4: weight of the costs of conversation of accepting'),
+    credibilitySharpness: p(0, 20, 4, 'ζ: how sharply credibility falls when the mediator leans against a side (Kydd 2003)'),
+    arrivalCasualtyWeight: p(0, 5, 0.1, 'θ_2: effect of ln cumulative casualties on stochastic arrival'),
+    arrivalRipenessWeight: p(0, 10, 1, 'θ_3: effect of ripeness on stochastic arrival'),
+    leverageDecay: p(0, 1, 0.05, 'ω: monthly decay of leverage after signature (Beardsley 2011)'),
+    biasedGuarantee: p(0, 1, 0.3, 'guarantee added when a mediator biased toward a side can deliver it (Svensson 2007)'),
+  })
+  .strict()
+  .prefault({});
+
+/** Back channels and leaks (Wanis-St. John 2006; Pruitt 2008; Kurizaki 2007). */
+export const BackChannelParamsSchema = z
+  .object({
+    enabled: on,
+    leakDuplicity: p(0, 5, 0.5, 'ψ_dup: extra audience cost after a leak, for the appearance of duplicity'),
+    trustPerMonth: p(0, 1, 0.02, 'rise in way-out optimism per month of secret contact (Pruitt 2008)'),
+  })
+  .strict()
+  .prefault({});
+
+/** Termination and durability of the peace (Fortna 2004; Werner & Yuen 2005; Walter 1997; Beardsley 2011). */
+export const DurabilityParamsSchema = z
+  .object({
+    enabled: on,
+    followUpMonths: p(1, 600, 120, 'months each ended war is followed for relapse'),
+    baseRelapseHazard: p(0, 1, 0.012, 'h_0: monthly relapse hazard after a ceasefire (reference ending)'),
+    victoryEffect: p(-10, 10, -1.9, 'β for a military victory vs a ceasefire: ln(0.15) (Fortna)'),
+    settlementEffect: p(-10, 10, -0.92, 'β for a negotiated settlement vs a ceasefire: ln(0.4) (Fortna)'),
+    guaranteeEffect: p(-10, 10, -0.9, 'β per unit of third-party guarantee / peacekeeping: ln(0.4) (Fortna; Walter)'),
+    leverageEffect: p(-10, 10, 0.8, 'β per unit of leverage used (Beardsley 2011)'),
+    artificialityEffect: p(-10, 20, 3, 'β_G per unit of the gap between war value and terms once leverage decays'),
+    secretOnlyEffect: p(-10, 10, 0.4, 'β_excl for a deal made only in a back channel (Wanis-St. John 2006)'),
+    multipleMediatorEffect: p(-10, 10, 0.3, 'β per additional mediator (Beardsley 2011)'),
+    pressuredCeasefireEffect: p(-10, 10, 0.5, 'β for a ceasefire under third-party pressure (Werner & Yuen 2005)'),
+    battleConsistencyEffect: p(-10, 10, -0.7, 'β per unit of battle consistency (Werner & Yuen 2005)'),
+    powerShiftEffect: p(-10, 20, 2, 'β_Δ per unit of demobilisation power shift left unguaranteed (Walter 1997)'),
+  })
+  .strict()
+  .prefault({});
+
+export const MechanismParamsSchema = z
+  .object({
+    battle: BattleParamsSchema,
+    beliefs: BeliefParamsSchema,
+    domestic: DomesticParamsSchema,
+    support: SupportParamsSchema,
+    bargaining: BargainingParamsSchema,
+    commitment: CommitmentParamsSchema,
+    conversation: ConversationParamsSchema,
+    ripeness: RipenessParamsSchema,
+    mediation: MediationParamsSchema,
+    backChannel: BackChannelParamsSchema,
+    durability: DurabilityParamsSchema,
+  })
+  .strict()
+  .prefault({})
+  .describe('Engine parameters by mechanism; every one has a documented default and may be overridden');
+
+export type MechanismParams = z.infer<typeof MechanismParamsSchema>;

@@ -1,0 +1,5 @@
+export * from './uncertain.ts';
+export * from './scenario.ts';
+export * from './issues.ts';
+export * from './parseScenario.ts';
+export * from './jsonSchema.ts';

@@ -1,0 +1,133 @@
+/**
+ * Cross-reference checks a shape schema cannot express: ids are unique, every reference names a
+ * party of the right role, the war has one belligerent per side, and every month falls inside the
+ * horizon. Reported as zod custom issues with explicit paths, all at once.
+ */
+import type { z } from 'zod';
+
+// Structural view of a parsed scenario (avoids a type cycle with scenario.ts).
+interface PartyLike {
+  id: string;
+  role: 'belligerent' | 'patron' | 'mediator';
+  side?: 'A' | 'B';
+  support?: { patron: string; attentionShocks: { month: number }[] }[];
+  mediation?: {
+    bias: { toward: string };
+    offerMonth: number | null;
+    carrots: { to: string }[];
+    sticks: { on: string }[];
+  };
+}
+interface ScenarioLike {
+  parties: PartyLike[];
+  front: { demands: Record<string, unknown> };
+  backChannels: { id: string; via?: string; openFrom: number }[];
+  interventions: ({ kind: string; month: number } & Record<string, unknown>)[];
+  settings: { horizonMonths: number; explainMonth: number };
+}
+
+type Path = (string | number)[];
+
+export function checkReferences(s: ScenarioLike, ctx: z.RefinementCtx): void {
+  const issue = (path: Path, message: string, params: Record<string, unknown> = {}) =>
+    ctx.addIssue({ code: 'custom', path, message, params });
+
+  const byId = new Map<string, PartyLike>();
+  s.parties.forEach((p, i) => {
+    if (byId.has(p.id)) issue(['parties', i, 'id'], `duplicate party id "${p.id}"`, { reason: 'duplicate_id', id: p.id });
+    byId.set(p.id, p);
+  });
+
+  const belligerents = s.parties.filter((p) => p.role === 'belligerent');
+  for (const side of ['A', 'B'] as const) {
+    const onSide = belligerents.filter((p) => p.side === side);
+    if (onSide.length !== 1)
+      issue(
+        ['parties'],
+        `expected exactly one belligerent on side ${side}, found ${onSide.length}` +
+          (onSide.length ? ` (${onSide.map((p) => p.id).join(', ')})` : '') +
+          '; list allies as patrons',
+        { reason: 'belligerents_per_side', side },
+      );
+  }
+
+  const expectRole = (path: Path, id: string, roles: PartyLike['role'][]) => {
+    const party = byId.get(id);
+    if (!party) {
+      issue(path, `unknown party "${id}"; known parties: ${[...byId.keys()].join(', ')}`, { reason: 'unknown_party', id });
+      return undefined;
+    }
+    if (!roles.includes(party.role)) {
+      issue(path, `party "${id}" is a ${party.role}, expected a ${roles.join(' or ')}`, { reason: 'wrong_role', id });
+      return undefined;
+    }
+    return party;
+  };
+
+  const horizon = s.settings.horizonMonths;
+  const inHorizon = (path: Path, m: number | null | undefined) => {
+    if (m != null && m >= horizon)
+      issue(path, `month ${m} is beyond the horizon (settings.horizonMonths = ${horizon}, months count from 0)`, {
+        reason: 'beyond_horizon',
+      });
+  };
+
+  s.parties.forEach((p, i) => {
+    p.support?.forEach((line, j) => {
+      const patron = expectRole(['parties', i, 'support', j, 'patron'], line.patron, ['patron']);
+      if (patron && patron.side !== p.side)
+        issue(['parties', i, 'support', j, 'patron'], `patron "${line.patron}" is on side ${patron.side}, but "${p.id}" is on side ${p.side}`, {
+          reason: 'wrong_side',
+        });
+      line.attentionShocks.forEach((shock, k) => inHorizon(['parties', i, 'support', j, 'attentionShocks', k, 'month'], shock.month));
+    });
+    const m = p.mediation;
+    if (m) {
+      if (m.bias.toward !== 'neutral') expectRole(['parties', i, 'mediation', 'bias', 'toward'], m.bias.toward, ['belligerent']);
+      inHorizon(['parties', i, 'mediation', 'offerMonth'], m.offerMonth);
+      m.carrots.forEach((c, j) => expectRole(['parties', i, 'mediation', 'carrots', j, 'to'], c.to, ['belligerent']));
+      m.sticks.forEach((c, j) => expectRole(['parties', i, 'mediation', 'sticks', j, 'on'], c.on, ['belligerent']));
+    }
+  });
+
+  for (const id of Object.keys(s.front.demands)) expectRole(['front', 'demands', id], id, ['belligerent']);
+
+  const channelIds = new Set<string>();
+  s.backChannels.forEach((c, i) => {
+    if (channelIds.has(c.id)) issue(['backChannels', i, 'id'], `duplicate back-channel id "${c.id}"`, { reason: 'duplicate_id' });
+    channelIds.add(c.id);
+    if (c.via) expectRole(['backChannels', i, 'via'], c.via, ['patron', 'mediator', 'belligerent']);
+    inHorizon(['backChannels', i, 'openFrom'], c.openFrom);
+  });
+
+  const anyParty: PartyLike['role'][] = ['belligerent', 'patron', 'mediator'];
+  s.interventions.forEach((e, i) => {
+    const at = (field: string): Path => ['interventions', i, field];
+    inHorizon(at('month'), e.month);
+    const ref = (field: string, roles: PartyLike['role'][]) => expectRole(at(field), String(e[field]), roles);
+    switch (e.kind) {
+      case 'aid-change':
+        ref('recipient', ['belligerent']);
+        ref('patron', ['patron']);
+        break;
+      case 'mediator-entry':
+        ref('mediator', ['mediator']);
+        break;
+      case 'incentive-offer':
+        ref('from', anyParty);
+        ref('to', ['belligerent']);
+        break;
+      case 'ceasefire-proposal':
+        ref('by', anyParty);
+        break;
+      case 'back-channel-open':
+        if (!channelIds.has(String(e.channel)))
+          issue(at('channel'), `unknown back channel "${String(e.channel)}"`, { reason: 'unknown_channel' });
+        break;
+      case 'show-of-strength':
+        ref('party', ['belligerent']);
+        break;
+    }
+  });
+  inHorizon(['settings', 'explainMonth'], s.settings.explainMonth);
+}
