@@ -1,4 +1,11 @@
 import type { Command } from 'commander';
+import { register as scenarios } from './scenarios.ts';
+import { register as validate } from './validate.ts';
+import { register as schema } from './schema.ts';
 
 /** Each command module exports a `register(program)`; the order here is the order in --help. */
-export function registerCommands(_program: Command): void {}
+export function registerCommands(program: Command): void {
+  scenarios(program);
+  validate(program);
+  schema(program);
+}

@@ -1,0 +1,24 @@
+/** Exit codes and user-facing failure output shared by all commands. */
+import { formatIssues, type InputIssue } from '../model/index.ts';
+
+export const EXIT_OK = 0;
+export const EXIT_INTERNAL = 1;
+/** Bad input from the user (invalid scenario, unknown id, bad option). */
+export const EXIT_USER = 2;
+
+/** Thrown by commands to stop with a user-facing message and exit code 2 (no stack trace). */
+export class UserError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+export class InputIssuesError extends UserError {
+  constructor(
+    readonly file: string,
+    readonly issues: InputIssue[],
+  ) {
+    super(formatIssues(file, issues));
+  }
+}
