@@ -46,5 +46,5 @@ export function loadDatasets(root: string = DEFAULT_DATA_DIR, which: (keyof Data
     issues.push(...r.issues);
     datasets[key] = r.rows;
   }
-  return { datasets: datasets as Datasets, issues, missing };
+  return { datasets: datasets, issues, missing };
 }
