@@ -9,6 +9,7 @@ import { int, readTable, reqInt, str, text, type TableResult } from './csv.ts';
 const U = ['-1'] as const;
 
 export const ceasefireSpec = {
+  uniqId: reqInt('uniq_id'),
   cfId: reqInt('cf_id'),
   location: text('location'),
   region: int('region', U),

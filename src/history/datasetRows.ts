@@ -144,6 +144,8 @@ export type IcbCrisisRow = {
 
 /** ETH/PRIO civil conflict ceasefires 1989-2020: one ceasefire declaration by one actor. */
 export type CeasefireRow = {
+  /** country code * 1000 + running number: identifies one ceasefire (rows are per declaring actor) */
+  uniqId: number;
   cfId: number;
   location: string;
   region: number | null;
