@@ -15,7 +15,12 @@ function parseOk(file: string): Scenario {
 describe('bundled scenarios', () => {
   it('include the Russia–Ukraine scenario and three historical ones', () => {
     expect(files).toEqual(
-      expect.arrayContaining(['russia-ukraine-2024.yaml', 'russia-japan-1905.yaml', 'bosnia-1995.yaml', 'colombia-farc-2012.yaml']),
+      expect.arrayContaining([
+        'russia-ukraine-2024.yaml',
+        'russia-japan-1905.yaml',
+        'bosnia-1995.yaml',
+        'colombia-farc-2012.yaml',
+      ]),
     );
   });
 
@@ -48,25 +53,39 @@ describe('bundled scenarios', () => {
 
   it('russia-ukraine-2024 holds the facts of the seed article', () => {
     const s = parseOk('russia-ukraine-2024.yaml');
-    expect(s.settings).toMatchObject({ horizonMonths: 120, runs: 2000, seed: 1, startDate: '2024-02' });
+    expect(s.settings).toMatchObject({
+      horizonMonths: 120,
+      runs: 2000,
+      seed: 1,
+      startDate: '2024-02',
+    });
     const russia = s.parties.find((p) => p.id === 'russia');
     const ukraine = s.parties.find((p) => p.id === 'ukraine');
     expect(russia).toMatchObject({ role: 'belligerent', side: 'A' });
     expect(ukraine).toMatchObject({ role: 'belligerent', side: 'B' });
     expect(s.front.territoryHeldByA).toBe(0.18);
-    if (ukraine?.role !== 'belligerent' || russia?.role !== 'belligerent') throw new Error('belligerents missing');
+    if (ukraine?.role !== 'belligerent' || russia?.role !== 'belligerent')
+      throw new Error('belligerents missing');
     // Deep Russian reserves, Ukraine short of troops; an attention shock on the US line.
     expect(russia.military.reserves).toBeGreaterThan(ukraine.military.reserves as number);
     const us = ukraine.support.find((l) => l.patron === 'united-states');
     expect(us?.attentionShocks.length).toBeGreaterThan(0);
     // A neutral mediator, one biased toward Russia, a carrot conditional on talks, a back channel.
     const mediators = s.parties.filter((p) => p.role === 'mediator');
-    expect(mediators.some((m) => m.mediation.bias.toward === 'neutral' && m.mediation.confidential)).toBe(true);
+    expect(
+      mediators.some((m) => m.mediation.bias.toward === 'neutral' && m.mediation.confidential),
+    ).toBe(true);
     expect(mediators.some((m) => m.mediation.bias.toward === 'russia')).toBe(true);
     expect(mediators.flatMap((m) => m.mediation.carrots)).toContainEqual(
-      expect.objectContaining({ to: 'ukraine', kind: 'reconstruction-aid', conditionalOn: 'talks' }),
+      expect.objectContaining({
+        to: 'ukraine',
+        kind: 'reconstruction-aid',
+        conditionalOn: 'talks',
+      }),
     );
     expect(s.backChannels.length).toBeGreaterThan(0);
-    expect(s.interventions).toContainEqual(expect.objectContaining({ kind: 'aid-change', month: 2, patron: 'united-states' }));
+    expect(s.interventions).toContainEqual(
+      expect.objectContaining({ kind: 'aid-change', month: 2, patron: 'united-states' }),
+    );
   });
 });

@@ -37,7 +37,12 @@ describe('defaults', () => {
   });
 
   it('scenario-level fields', () => {
-    expect(s).toMatchObject({ type: 'interstate', sources: [], backChannels: [], interventions: [] });
+    expect(s).toMatchObject({
+      type: 'interstate',
+      sources: [],
+      backChannels: [],
+      interventions: [],
+    });
     expect(s.front).toEqual({ positions: 10, balance: 0.5, territoryHeldByA: 0.5, demands: {} });
   });
 
@@ -54,7 +59,12 @@ describe('defaults', () => {
         escalationCapacity: 0.5,
       },
       beliefs: { enemyStrong: 0.5, optimism: 0 },
-      opinion: { supportForWar: 0.6, supportForTalks: 0.4, supportForConcessions: 0.2, casualtySensitivity: 1 },
+      opinion: {
+        supportForWar: 0.6,
+        supportForTalks: 0.4,
+        supportForConcessions: 0.2,
+        casualtySensitivity: 1,
+      },
       support: [],
       demobilisationShift: 0,
     });
@@ -79,7 +89,10 @@ describe('defaults', () => {
 
   it('a support line and its attention shocks', () => {
     const result = parseScenarioText(
-      MINIMAL.replace('side: A }', 'side: A, support: [{ patron: p, attentionShocks: [{ month: 3 }] }] }'),
+      MINIMAL.replace(
+        'side: A }',
+        'side: A, support: [{ patron: p, attentionShocks: [{ month: 3 }] }] }',
+      ),
     );
     if (!result.ok) throw new Error(JSON.stringify(result.issues));
     const line = (result.value.parties[0] as Belligerent).support[0];
@@ -94,11 +107,27 @@ describe('defaults', () => {
   });
 
   it('every mechanism is enabled with its documented parameters', () => {
-    const names = ['battle', 'beliefs', 'domestic', 'support', 'bargaining', 'commitment', 'conversation', 'ripeness', 'mediation', 'backChannel', 'durability'];
+    const names = [
+      'battle',
+      'beliefs',
+      'domestic',
+      'support',
+      'bargaining',
+      'commitment',
+      'conversation',
+      'ripeness',
+      'mediation',
+      'backChannel',
+      'durability',
+    ];
     expect(Object.keys(s.mechanisms).sort()).toEqual([...names].sort());
-    for (const name of names) expect(s.mechanisms[name as keyof Scenario['mechanisms']].enabled).toBe(true);
+    for (const name of names)
+      expect(s.mechanisms[name as keyof Scenario['mechanisms']].enabled).toBe(true);
     expect(s.mechanisms.battle).toMatchObject({ enabled: true, drawProbability: 0.3 });
-    expect(s.mechanisms.durability).toMatchObject({ followUpMonths: 120, baseRelapseHazard: 0.012 });
+    expect(s.mechanisms.durability).toMatchObject({
+      followUpMonths: 120,
+      baseRelapseHazard: 0.012,
+    });
   });
 
   it('a partial mechanisms block keeps the other defaults', () => {
@@ -113,15 +142,26 @@ describe('Scenario type', () => {
   it('has the expected field types', () => {
     expectTypeOf<Scenario['settings']['horizonMonths']>().toEqualTypeOf<number>();
     expectTypeOf<Scenario['settings']['startDate']>().toEqualTypeOf<string | undefined>();
-    expectTypeOf<Scenario['type']>().toEqualTypeOf<'interstate' | 'civil' | 'internationalized-civil' | 'extra-state'>();
-    expectTypeOf<Scenario['parties'][number]['role']>().toEqualTypeOf<'belligerent' | 'patron' | 'mediator'>();
+    expectTypeOf<Scenario['type']>().toEqualTypeOf<
+      'interstate' | 'civil' | 'internationalized-civil' | 'extra-state'
+    >();
+    expectTypeOf<Scenario['parties'][number]['role']>().toEqualTypeOf<
+      'belligerent' | 'patron' | 'mediator'
+    >();
     expectTypeOf<Belligerent['side']>().toEqualTypeOf<'A' | 'B'>();
     expectTypeOf<Belligerent['military']['strength']>().toEqualTypeOf<Uncertain>();
     expectTypeOf<Mediator['mediation']['offerMonth']>().toEqualTypeOf<number | null>();
     expectTypeOf<Intervention['kind']>().toEqualTypeOf<
-      'aid-change' | 'mediator-entry' | 'incentive-offer' | 'ceasefire-proposal' | 'back-channel-open' | 'show-of-strength'
+      | 'aid-change'
+      | 'mediator-entry'
+      | 'incentive-offer'
+      | 'ceasefire-proposal'
+      | 'back-channel-open'
+      | 'show-of-strength'
     >();
     expectTypeOf(parseScenarioText).returns.toEqualTypeOf<Result<Scenario>>();
-    expectTypeOf<Extract<Result<Scenario>, { ok: false }>['issues']>().toEqualTypeOf<InputIssue[]>();
+    expectTypeOf<Extract<Result<Scenario>, { ok: false }>['issues']>().toEqualTypeOf<
+      InputIssue[]
+    >();
   });
 });

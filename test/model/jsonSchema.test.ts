@@ -19,7 +19,11 @@ describe('scenarioJsonSchema', () => {
   it('is a valid draft 2020-12 JSON Schema', () => {
     const schema = scenarioJsonSchema();
     expect(ajv.validateSchema(schema)).toBe(true);
-    expect(schema).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema', title: 'Parley scenario', type: 'object' });
+    expect(schema).toMatchObject({
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      title: 'Parley scenario',
+      type: 'object',
+    });
   });
 
   it('documents defaults and units for scenario fields', () => {

@@ -35,15 +35,27 @@ describe('uncertain()', () => {
 
   it.each([
     ['low > high', { low: 0.6, high: 0.5 }, ['low'], 'range has low > high'],
-    ['mode below low', { low: 0.3, mode: 0.2, high: 0.5 }, ['mode'], 'triangular needs low <= mode <= high'],
-    ['mode above high', { low: 0.3, mode: 0.6, high: 0.5 }, ['mode'], 'triangular needs low <= mode <= high'],
+    [
+      'mode below low',
+      { low: 0.3, mode: 0.2, high: 0.5 },
+      ['mode'],
+      'triangular needs low <= mode <= high',
+    ],
+    [
+      'mode above high',
+      { low: 0.3, mode: 0.6, high: 0.5 },
+      ['mode'],
+      'triangular needs low <= mode <= high',
+    ],
   ])('rejects %s', (_label, value, path, message) => {
     const result = share.safeParse(value);
     expect(result.success).toBe(false);
     // zod may wrap the refinement in an invalid_union (the parser unwraps it; see invalidFixtures).
     const flat = (issues: z.core.$ZodIssue[]): z.core.$ZodIssue[] =>
       issues.flatMap((i) => (i.code === 'invalid_union' ? flat(i.errors.flat()) : [i]));
-    expect(flat(result.error?.issues ?? [])).toContainEqual(expect.objectContaining({ code: 'custom', path, message }));
+    expect(flat(result.error?.issues ?? [])).toContainEqual(
+      expect.objectContaining({ code: 'custom', path, message }),
+    );
   });
 
   it.each([
@@ -72,7 +84,12 @@ describe('uncertain()', () => {
 });
 
 describe('uncertain inputs inside a scenario', () => {
-  it.each(['1.5', '{ low: 1.2, high: 1.8 }', '{ low: 1.2, mode: 1.4, high: 1.8 }', '{ mean: 1.4, sd: 0.2 }'])('accepts strength %s', (strength) => {
+  it.each([
+    '1.5',
+    '{ low: 1.2, high: 1.8 }',
+    '{ low: 1.2, mode: 1.4, high: 1.8 }',
+    '{ mean: 1.4, sd: 0.2 }',
+  ])('accepts strength %s', (strength) => {
     const result = parseScenarioText(withStrength(strength));
     expect(result.ok ? [] : result.issues).toEqual([]);
   });
@@ -81,13 +98,21 @@ describe('uncertain inputs inside a scenario', () => {
     const result = parseScenarioText(withStrength('{ low: 2, high: 1.5 }'));
     if (result.ok) throw new Error('expected failure');
     expect(result.issues).toEqual([
-      expect.objectContaining({ code: 'custom', path: ['parties', 0, 'military', 'strength', 'low'], message: 'range has low > high', line: 9 }),
+      expect.objectContaining({
+        code: 'custom',
+        path: ['parties', 0, 'military', 'strength', 'low'],
+        message: 'range has low > high',
+        line: 9,
+      }),
     ]);
   });
 
   it('rejects a range part outside the field bounds (strength is 0.01..100)', () => {
     const result = parseScenarioText(withStrength('{ low: 0, high: 1 }'));
     if (result.ok) throw new Error('expected failure');
-    expect(result.issues[0]).toMatchObject({ code: 'too_small', path: ['parties', 0, 'military', 'strength', 'low'] });
+    expect(result.issues[0]).toMatchObject({
+      code: 'too_small',
+      path: ['parties', 0, 'military', 'strength', 'low'],
+    });
   });
 });
