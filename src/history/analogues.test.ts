@@ -27,7 +27,7 @@ describe('analogueDistance', () => {
     const f = cases.map((c) => caseFeatures(c, AS_OF));
     const r = featureRanges(f);
     expect(analogueDistance(f[0], f[0], r).distance).toBe(0);
-    expect(analogueDistance(f[0], f[2], r).distance).toBeCloseTo(analogueDistance(f[2], f[0], r).distance, 12);
+    expect(analogueDistance(f[0], f[3], r).distance).toBeCloseTo(analogueDistance(f[3], f[0], r).distance, 12);
     for (const x of f) for (const y of f) {
       const d = analogueDistance(x, y, r).distance;
       expect(d).toBeGreaterThanOrEqual(0);
@@ -35,10 +35,12 @@ describe('analogueDistance', () => {
     }
   });
 
-  it('ignores features missing on either side (Gower)', () => {
+  it('drops features unknown for the query (Gower) and counts features unknown for the case as half different', () => {
     const f = caseFeatures(cases[0], AS_OF);
     const g = { ...f, deathsPerMonth: null, warType: null };
-    expect(analogueDistance(f, g, featureRanges([f, g])).distance).toBe(0);
+    expect(analogueDistance(g, f, featureRanges([f, g])).distance).toBe(0);
+    const total = FEATURE_SPECS.reduce((t, s) => t + s.weight, 0);
+    expect(analogueDistance(f, g, featureRanges([f, g])).distance).toBeCloseTo((0.5 * (1 + 2)) / total, 12);
   });
 
   it('counts civil vs internationalized civil as half different', () => {

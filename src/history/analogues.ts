@@ -5,7 +5,10 @@
  * Deviations: (1) numeric features are compared after a log transform where noted (durations and
  * death rates span orders of magnitude); (2) war type uses a small dissimilarity table (civil vs
  * internationalized civil = 0.5) instead of plain 0/1 matching; (3) ranges are taken over the
- * case base plus the query, so the result does not depend on the order of either.
+ * case base plus the query, so the result does not depend on the order of either; (4) a feature
+ * known for the query but not coded for a case counts as half different (0.5) instead of being
+ * dropped, so sparsely coded cases are not favoured; features unknown for the query are dropped
+ * as in Gower's coefficient.
  */
 import type { Case } from './caseSchema.ts';
 import { caseFeatures, type FeatureName, type Features } from './caseFeatures.ts';
@@ -76,7 +79,10 @@ export function featureRanges(all: readonly Features[], specs: readonly FeatureS
 
 export type FeatureComparison = { name: FeatureName; label: string; distance: number | null; query: Value; analogue: Value };
 
-/** Weighted Gower distance in [0, 1]; features missing on either side do not count. */
+/** Dissimilarity assumed for a feature the query has but the case lacks (deviation 4). */
+export const MISSING_CASE_DISTANCE = 0.5;
+
+/** Weighted Gower distance in [0, 1] from query `a` to case `b` (see deviation 4 for missing values). */
 export function analogueDistance(
   a: Features,
   b: Features,
@@ -88,9 +94,10 @@ export function analogueDistance(
   const comparisons: FeatureComparison[] = [];
   // Sum in a fixed order (by feature name) so that reordering the specs cannot change rounding.
   for (const s of [...specs].sort((x, y) => x.name.localeCompare(y.name))) {
-    const d = featureDistance(s, a[s.name], b[s.name], ranges.get(s.name) ?? 0);
-    comparisons.push({ name: s.name, label: s.label, distance: d, query: a[s.name], analogue: b[s.name] });
-    if (d === null) continue;
+    const known = featureDistance(s, a[s.name], b[s.name], ranges.get(s.name) ?? 0);
+    comparisons.push({ name: s.name, label: s.label, distance: known, query: a[s.name], analogue: b[s.name] });
+    if (a[s.name] === null) continue;
+    const d = known ?? MISSING_CASE_DISTANCE;
     num += s.weight * d;
     den += s.weight;
   }
@@ -107,6 +114,8 @@ export type Analogue = {
   matched: string[];
   /** labels of features that differ most (distance ≥ 0.5) */
   differed: string[];
+  /** labels of features the query has but the case does not code */
+  unknown: string[];
   comparisons: FeatureComparison[];
   /** how the analogue's negotiation went, in one line */
   negotiation: string;
@@ -151,7 +160,10 @@ export function findAnalogues(query: Features, cases: readonly Case[], opts: Ana
   const feats = pool.map((c) => caseFeatures(c, opts.asOfYear));
   const ranges = featureRanges([...feats, query], specs);
   const ranked = pool.map((c, i) => {
-    const { distance, comparisons } = analogueDistance(query, feats[i], ranges, specs);
+    const { distance, comparisons: raw } = analogueDistance(query, feats[i], ranges, specs);
+    // report features in the canonical order of FEATURE_SPECS, whatever order `specs` came in
+    const rank = (n: FeatureName) => FEATURE_SPECS.findIndex((s) => s.name === n);
+    const comparisons = [...raw].sort((x, y) => rank(x.name) - rank(y.name));
     return {
       caseId: c.id,
       name: c.name,
@@ -159,6 +171,7 @@ export function findAnalogues(query: Features, cases: readonly Case[], opts: Ana
       similarity: 1 - distance,
       matched: comparisons.filter((x) => x.distance !== null && x.distance <= 0.15).map((x) => x.label),
       differed: comparisons.filter((x) => x.distance !== null && x.distance >= 0.5).map((x) => x.label),
+      unknown: comparisons.filter((x) => x.query !== null && x.analogue === null).map((x) => x.label),
       comparisons,
       negotiation: describeNegotiation(c),
       outcome: c.outcome,

@@ -54,6 +54,7 @@ export const ceasefiresMediated = defineInsight(
       title: meta.title,
       finding: `A mediator helped negotiate ${k} of ${cfs.length} civil-war ceasefires 1989-2020 (${pct(k / cfs.length)}); ${rows.slice(0, 3).map((r) => `${r.label}: ${pct(r.estimate)}`).join(', ')}; among peace-process ceasefires ${pct(rows[3].estimate)}.`,
       measure: 'share',
+      compares: false,
       numerator: k,
       denominator: cfs.length,
       estimate: head.estimate,

@@ -27,6 +27,7 @@ export const crisesMediated = defineInsight(
       title: meta.title,
       finding: `${k} of ${rows.length} international crises 1918-2017 (${pct(k / rows.length)}) were mediated; ${by.map((b) => `${b.label} ${pct(b.estimate)} (n = ${b.denominator})`).join(', ')}.`,
       measure: 'share',
+      compares: false,
       numerator: k,
       denominator: rows.length,
       estimate: head.estimate,

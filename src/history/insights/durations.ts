@@ -34,6 +34,7 @@ function durationsByEra(ctx: InsightContext, meta: InsightMeta, family: CowFamil
     title: meta.title,
     finding: `The median ${noun} lasted ${f(m)} (${known.length} wars); by era of onset: ${rows.map((r) => `${r.label} ${r.numerator > 0 ? f(r.estimate) : 'none'} (n = ${r.numerator})`).join(', ')}.`,
     measure: 'median',
+      compares: false,
     numerator: known.length,
     denominator: wars.length,
     estimate: m,

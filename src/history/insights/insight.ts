@@ -40,6 +40,8 @@ export type Insight = {
   /** one sentence generated from the numbers */
   finding: string;
   measure: 'share' | 'median';
+  /** true when the headline compares two groups (breakdown[0] vs breakdown[1]) */
+  compares: boolean;
   /** headline numerator (for medians: the number of values) */
   numerator: number;
   /** headline denominator (cases or rows in scope) */
@@ -137,6 +139,7 @@ export function shareInsight(
     title: meta.title,
     finding: finding(shareText(k, n)),
     measure: 'share',
+    compares: false,
     numerator: k,
     denominator: n,
     estimate: n > 0 ? k / n : Number.NaN,
@@ -169,6 +172,7 @@ export function comparisonInsight(
     title: meta.title,
     finding: finding(compareText(a, b)),
     measure: 'share',
+    compares: true,
     numerator: a.numerator,
     denominator: a.denominator,
     estimate: a.estimate,

@@ -52,6 +52,7 @@ export const howConflictsEnd = defineInsight(
       title: meta.title,
       finding: `Of ${eps.length} conflict episodes that ended 1946-2020, ${k} (${pct(k / eps.length)}) ended in a peace agreement or ceasefire; the most common ending was ${top.label} (${pct(top.estimate)}), and victories made up ${pct((rows[2].numerator + rows[3].numerator) / eps.length)}.`,
       measure: 'share',
+      compares: false,
       numerator: k,
       denominator: eps.length,
       estimate: head.estimate,

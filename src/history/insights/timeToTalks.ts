@@ -30,6 +30,7 @@ export const timeToTalksByType = defineInsight(
       title: meta.title,
       finding: `The first contact between the parties (secret, back-channel, public or mediated) came a median ${fmt(m)} after the war began (${withTalks.length} of ${cases.length} cases had any); by type: ${parts}.`,
       measure: 'median',
+      compares: false,
       numerator: withTalks.length,
       denominator: cases.length,
       estimate: m,
