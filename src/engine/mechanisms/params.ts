@@ -115,6 +115,7 @@ export const RipenessParamsSchema = z
     victoryThreshold: p(0, 1, 0.35, 'θ_v: chance of winning within the horizon below which a stalemate hurts'),
     horizonMonths: p(1, 120, 12, 'H: months over which a leader judges its chance of winning'),
     wayOutSharpness: p(0.001, 1, 0.05, 'width of the smooth step that turns range width into way-out optimism'),
+    tolerableCost: p(0, 0.5, 0.015, 'monthly cost (share of stake) a leader bears without feeling hurt'),
   })
   .strict()
   .prefault({});

@@ -1,0 +1,133 @@
+/**
+ * Mergeable aggregates of a block of runs: only integer counts and fixed-point integer sums, so
+ * adding blocks in any order, split in any way (threads, machines), gives the same bytes as one
+ * block of all runs. The finished RunResult (result.ts) is computed from a merged Aggregate.
+ */
+import { CHANNEL_COUNT, OUTCOME_COUNT } from './state.ts';
+
+/** Fixed-point scale for sums of real-valued diagnostics (exact integer arithmetic up to 2^53). */
+export const FIXED = 1e6;
+export const TERMS_BINS = 100;
+/** Total casualties histogram: bin = floor(20·log10(1 + casualties)), up to 10^10. */
+export const CASUALTY_BINS = 200;
+export const FAN_BINS = 20;
+
+/** Per-month diagnostics: global series then per-party series. */
+export const GLOBAL_SERIES = ['beliefGap', 'rangeWidth', 'ripeness', 'talksOpen'] as const;
+export const PARTY_SERIES = [
+  'pWin',
+  'mhs',
+  'wayOut',
+  'readiness',
+  'conversationCost',
+  'inference',
+  'capacityEffective',
+  'talkAudienceCost',
+  'talkBenefit',
+  'support',
+  'aid',
+  'commitmentBlocked',
+  'escalating',
+  'postureClosed',
+  'postureSecret',
+  'postureMediated',
+  'posturePublic',
+] as const;
+export const DIAG_WIDTH = GLOBAL_SERIES.length + 2 * PARTY_SERIES.length;
+
+/** Series with fan-chart histograms over [0, scale]. */
+export const FAN_SERIES = [
+  { name: 'ripeness', scale: 1 },
+  { name: 'beliefGap', scale: 1 },
+  { name: 'conversationCostA', scale: 0.5 },
+  { name: 'conversationCostB', scale: 0.5 },
+  { name: 'readinessA', scale: 1 },
+  { name: 'readinessB', scale: 1 },
+] as const;
+
+/** Conditions that can block an open posture (the "why" explanation). */
+export const CONDITIONS = ['adverseInference', 'enemyCapacity', 'audienceCost', 'noRange', 'commitment'] as const;
+/** Primary blocker of a closed posture; `none` = the leader is open. */
+export const PRIMARY = ['none', 'adverseInference', 'enemyCapacity', 'audienceCost', 'noRange', 'commitment'] as const;
+export const EXPLAIN_NUMBERS = [
+  'inference',
+  'capacityEffective',
+  'conversationCost',
+  'talkAudienceCost',
+  'talkBenefit',
+  'wayOut',
+  'mhs',
+  'commitmentGap',
+  'pWin',
+  'reservation',
+  'support',
+] as const;
+export const EXPLAIN_WIDTH = 1 + CONDITIONS.length + PRIMARY.length + EXPLAIN_NUMBERS.length;
+
+export const ENDING_CLASSES = ['settlement', 'ceasefire', 'victory'] as const;
+
+export class Aggregate {
+  runs = 0;
+  readonly outcomeByMonth: Float64Array;
+  readonly talksByMonth: Float64Array;
+  readonly terms: Float64Array;
+  readonly casualties: Float64Array;
+  readonly relapse: Float64Array;
+  readonly endedByClass: Float64Array;
+  readonly atWar: Float64Array;
+  readonly diag: Float64Array;
+  readonly fans: Float64Array;
+  readonly explain: Float64Array;
+  /** [secret talk months, leaks, live party-months simulated] */
+  readonly counters: Float64Array;
+
+  constructor(
+    readonly horizon: number,
+    readonly followUp: number,
+  ) {
+    const H = horizon;
+    this.outcomeByMonth = new Float64Array(OUTCOME_COUNT * H);
+    this.talksByMonth = new Float64Array(CHANNEL_COUNT * H);
+    this.terms = new Float64Array(TERMS_BINS);
+    this.casualties = new Float64Array(CASUALTY_BINS);
+    this.relapse = new Float64Array(ENDING_CLASSES.length * (followUp + 1));
+    this.endedByClass = new Float64Array(ENDING_CLASSES.length);
+    this.atWar = new Float64Array(H);
+    this.diag = new Float64Array(H * DIAG_WIDTH);
+    this.fans = new Float64Array(H * FAN_SERIES.length * FAN_BINS);
+    this.explain = new Float64Array(2 * EXPLAIN_WIDTH);
+    this.counters = new Float64Array(3);
+  }
+
+  /** Adds another aggregate of the same scenario (any block of runs) into this one. */
+  merge(other: Aggregate): this {
+    if (other.horizon !== this.horizon || other.followUp !== this.followUp) throw new Error('invalid merge: aggregates of different shapes');
+    this.runs += other.runs;
+    for (const key of ARRAY_KEYS) {
+      const a = this[key],
+        b = other[key];
+      for (let i = 0; i < a.length; i++) a[i] += b[i];
+    }
+    return this;
+  }
+
+  /** Plain-data form for transfer between threads or machines. */
+  toJSON(): AggregateData {
+    const out: Partial<AggregateData> = { horizon: this.horizon, followUp: this.followUp, runs: this.runs };
+    for (const key of ARRAY_KEYS) out[key] = Array.from(this[key]);
+    return out as AggregateData;
+  }
+
+  static fromJSON(d: AggregateData): Aggregate {
+    const agg = new Aggregate(d.horizon, d.followUp);
+    agg.runs = d.runs;
+    for (const key of ARRAY_KEYS) agg[key].set(d[key]);
+    return agg;
+  }
+}
+
+const ARRAY_KEYS = ['outcomeByMonth', 'talksByMonth', 'terms', 'casualties', 'relapse', 'endedByClass', 'atWar', 'diag', 'fans', 'explain', 'counters'] as const;
+type ArrayKey = (typeof ARRAY_KEYS)[number];
+export type AggregateData = { horizon: number; followUp: number; runs: number } & Record<ArrayKey, number[]>;
+
+export const fixed = (x: number): number => Math.round(x * FIXED);

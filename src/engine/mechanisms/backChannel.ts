@@ -1,0 +1,43 @@
+/**
+ * Back channels and leaks. While talks run in a secret channel, the secret leaks with monthly
+ * probability h = 1 − exp(−h₀·n) for n people in the know. A leak exposes the talks (they become
+ * public talks), and the leaders then pay audience costs inflated by the appearance of
+ * duplicity, (1 + ψ)·a_i, for the rest of the war. Secret contact also builds working trust
+ * (way-out optimism, in ripeness.ts), and a deal made only in secret carries a durability
+ * penalty (durability.ts).
+ * Source: Wanis-St. John (2006; 2011); Pruitt (2008); Kurizaki (2007); hazard form is a design choice (theory §4.7).
+ * Switched off: no back channel is available, so no leaks.
+ * Reads: talks, secretHazard. Writes: leaked, talks, audienceMultiplier, secretTalkMonths, leaks, talkMonths.
+ */
+import type { Mechanism } from './mechanism.ts';
+import { Channel, type State } from '../state.ts';
+import { Stream } from '../rng.ts';
+
+function step(s: State): void {
+  const psi = s.c.params.backChannel.leakDuplicity;
+  for (let a = 0; a < s.nActive; a++) {
+    const r = s.active[a];
+    const u = s.rng.next(r, Stream.talks);
+    if (s.talks[r] === 0) continue;
+    s.talkMonths[r]++;
+    if (s.talks[r] !== Channel.secret) continue;
+    s.secretTalkMonths[r]++;
+    if (u < s.secretHazard[r]) {
+      s.leaked[r] = 1;
+      s.leaks[r]++;
+      s.talks[r] = Channel.public;
+      s.everChannel[r] |= 1 << Channel.public;
+      if (s.firstTalk[4 * r + Channel.public] < 0) s.firstTalk[4 * r + Channel.public] = s.t;
+      s.audienceMultiplier[2 * r] *= 1 + psi;
+      s.audienceMultiplier[2 * r + 1] *= 1 + psi;
+    }
+  }
+}
+
+export const backChannel: Mechanism = {
+  id: 'backChannel',
+  source: 'Wanis-St. John 2006; Pruitt 2008; Kurizaki 2007; hazard form is a design choice',
+  reads: ['talks', 'secretHazard'],
+  writes: ['leaked', 'talks', 'audienceMultiplier', 'secretTalkMonths', 'leaks', 'talkMonths'],
+  step,
+};

@@ -1,0 +1,135 @@
+/**
+ * The bargaining range as each side sees it. From its beliefs over the enemy's type, each side
+ * computes its chance of final victory P_i and the expected months left D (gambler's ruin on the
+ * front, gamblersRuin.ts), hence its war value W_i = P_i + bias_i − c_i·min(D, horizon) (stake = 1).
+ * Its reservation share adds the audience cost of settling below its public war aim g_i
+ * (AC_i(x) = a_i·max(0, g_i − x)), solved in closed form:
+ *   r_i = W_i                      if W_i ≥ g_i
+ *   r_i = (W_i + a_i·g_i)/(1 + a_i) otherwise,
+ * then the patron's veto (the client's expected loss of support below the patron's minimum share),
+ * minus carrots conditional on a deal and sticks for refusing. A range exists iff r_A + r_B ≤ 1
+ * (Fearon's mutual-optimism condition with costs and audiences). Each side also estimates the
+ * enemy's reservation for each enemy type (used for the way out and for offers).
+ * Source: Fearon (1995, IO; 1994, APSR); Slantchev (2003); Tomz (2007); Kurizaki (2007) for the
+ * secret-channel audience discount; patron veto and closed form are design choices (theory §4.3).
+ * Switched off (bargaining.enabled = false): no offers are made (see offers.ts); values are still computed.
+ * Reads: front, belief, aid, support, audience, warAim, carrots, stick, talks.
+ * Writes: pWin, monthsExpected, enemyGain, warValue, reservation, enemyReservationStrong, enemyReservationWeak.
+ */
+import type { Mechanism } from './mechanism.ts';
+import { Channel, type State } from '../state.ts';
+import { lookup } from '../gamblersRuin.ts';
+import { effectiveCost, strengthOf } from '../strength.ts';
+
+/** Audience weight of party i now: public support for the war makes backing down costlier. */
+export function audienceWeight(s: State, i: number, channel: number): number {
+  const p = s.c.params;
+  let a = s.audience[i] * s.audienceMultiplier[i] * (1 - s.supportForConcessions[i]);
+  if (p.domestic.enabled) a *= Math.max(0, 1 + p.domestic.hawkishPublicAudience * (s.support[i] - 0.5));
+  if (p.conversation.enabled) {
+    if (channel === Channel.secret) a *= p.conversation.secretAudienceFactor;
+    else if (channel === Channel.mediated) a *= p.conversation.mediatedAudienceFactor;
+  }
+  return a;
+}
+
+/** Reservation share for war value W, audience weight a, war aim g (closed form of r ≥ W + a·max(0, g − r)). */
+export function reservationShare(W: number, a: number, g: number): number {
+  return W >= g ? W : (W + a * g) / (1 + a);
+}
+
+function step(s: State): void {
+  const K1 = s.c.K + 1;
+  const winT = s.c.ruin.winA;
+  const monT = s.c.ruin.months;
+  const horizon = s.c.params.bargaining.valueHorizonMonths;
+  for (let a = 0; a < s.nActive; a++) {
+    const r = s.active[a];
+    const iA = 2 * r,
+      iB = iA + 1;
+    const k = s.front[r];
+    const tA = s.strong[iA],
+      tB = s.strong[iB];
+    // strengths at normal effort for both types of each side
+    const aS = strengthOf(s, iA, 1, 0),
+      aW = strengthOf(s, iA, 0, 0);
+    const bS = strengthOf(s, iB, 1, 0),
+      bW = strengthOf(s, iB, 0, 0);
+    // A's chance of final victory and expected months left, for each pair of types
+    const q11 = aS / (aS + bS),
+      q10 = aS / (aS + bW),
+      q01 = aW / (aW + bS),
+      q00 = aW / (aW + bW);
+    const w11 = lookup(winT, K1, q11, k),
+      w10 = lookup(winT, K1, q10, k),
+      w01 = lookup(winT, K1, q01, k),
+      w00 = lookup(winT, K1, q00, k);
+    const m11 = lookup(monT, K1, q11, k),
+      m10 = lookup(monT, K1, q10, k),
+      m01 = lookup(monT, K1, q01, k),
+      m00 = lookup(monT, K1, q00, k);
+    // A's view: own type known, B's type uncertain
+    const wA_vsS = tA ? w11 : w01,
+      wA_vsW = tA ? w10 : w00;
+    const dA_vsS = tA ? m11 : m01,
+      dA_vsW = tA ? m10 : m00;
+    // B's view: own type known, A's type uncertain (win chances of A)
+    const wS_vsB = tB ? w11 : w10,
+      wW_vsB = tB ? w01 : w00;
+    const dS_vsB = tB ? m11 : m10,
+      dW_vsB = tB ? m01 : m00;
+    const muA = s.belief[iA],
+      muB = s.belief[iB];
+    const cA = effectiveCost(s, iA),
+      cB = effectiveCost(s, iB);
+    const ch = s.talks[r];
+    const aA = audienceWeight(s, iA, ch),
+      aB = audienceWeight(s, iB, ch);
+    const gA = s.warAim[iA],
+      gB = s.warAim[iB];
+
+    const pA = clamp01(muA * wA_vsS + (1 - muA) * wA_vsW + s.optimism[iA]);
+    const pB = clamp01(muB * (1 - wS_vsB) + (1 - muB) * (1 - wW_vsB) + s.optimism[iB]);
+    const DA = muA * dA_vsS + (1 - muA) * dA_vsW;
+    const DB = muB * dS_vsB + (1 - muB) * dW_vsB;
+    const WA = pA - cA * Math.min(DA, horizon);
+    const WB = pB - cB * Math.min(DB, horizon);
+    s.monthsExpected[iA] = DA;
+    s.monthsExpected[iB] = DB;
+    // how much the enemy gains if it takes this side for weak (the stake of adverse inference)
+    s.enemyGain[iA] = muA * (w11 - w01) + (1 - muA) * (w10 - w00);
+    s.enemyGain[iB] = muB * (w10 - w11) + (1 - muB) * (w00 - w01);
+    s.pWin[iA] = pA;
+    s.pWin[iB] = pB;
+    s.warValue[iA] = WA;
+    s.warValue[iB] = WB;
+    s.reservation[iA] = adjust(s, iA, reservationShare(WA, aA, gA));
+    s.reservation[iB] = adjust(s, iB, reservationShare(WB, aB, gB));
+    // each side's estimate of the enemy's reservation, by enemy type (enemy assumed to know its foe)
+    const WB_ifS = 1 - wA_vsS - cB * Math.min(dA_vsS, horizon),
+      WB_ifW = 1 - wA_vsW - cB * Math.min(dA_vsW, horizon);
+    s.enemyReservationStrong[iA] = adjust(s, iB, reservationShare(WB_ifS, aB, gB));
+    s.enemyReservationWeak[iA] = adjust(s, iB, reservationShare(WB_ifW, aB, gB));
+    const WA_ifS = wS_vsB - cA * Math.min(dS_vsB, horizon),
+      WA_ifW = wW_vsB - cA * Math.min(dW_vsB, horizon);
+    s.enemyReservationStrong[iB] = adjust(s, iA, reservationShare(WA_ifS, aA, gA));
+    s.enemyReservationWeak[iB] = adjust(s, iA, reservationShare(WA_ifW, aA, gA));
+  }
+}
+
+/** Patron veto, then carrots and sticks. */
+function adjust(s: State, i: number, r: number): number {
+  const veto = s.patronMinShare[i];
+  if (veto > r && s.c.params.support.enabled) r += Math.min(1, s.aid[i]) * (veto - r);
+  return r - s.carrotAgreement[i] - s.stick[i];
+}
+
+const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
+
+export const bargainingRange: Mechanism = {
+  id: 'bargainingRange',
+  source: 'Fearon 1995; Slantchev 2003; Tomz 2007; Kurizaki 2007; closed form and patron veto are design choices',
+  reads: ['front', 'belief', 'aid', 'support', 'audience', 'warAim', 'carrotAgreement', 'stick', 'talks'],
+  writes: ['pWin', 'monthsExpected', 'enemyGain', 'warValue', 'reservation', 'enemyReservationStrong', 'enemyReservationWeak'],
+  step,
+};

@@ -1,0 +1,126 @@
+/**
+ * Commitment problems from shifting power. A side whose chance of winning is expected to fall
+ * over the next h months (its outside aid waning; its own disarmament under a deal) cannot trust
+ * a deal struck now to hold once it is weaker, and prefers to fight while it can:
+ *   CP_i = δ^h·Δp_i·(1 − g_i) − (1 − δ^h)·(1 − p_i + c_i·h)    (blocks agreement when > 0)
+ * where Δp_i is the anticipated fall in i's chance of winning (aid waning at its known rate,
+ * plus its demobilisation shift) and g_i the guarantee third parties give: a mediator's
+ * enforcement, plus a mediator biased toward the rising side, which can deliver that side.
+ * Source: Powell (2006, IO); Walter (1997, IO) for demobilisation and guarantees; Svensson (2007)
+ * for biased mediators as guarantors. Deviations: (1) the period is h months (default 12), not
+ * one month, so that only shifts of several points bind; (2) scheduled future aid decisions are
+ * not anticipated, only the waning rate.
+ * Switched off: no side is ever blocked by a commitment problem.
+ * Reads: pWin, aid, lineAid, lineWaning, accepted, mediator guarantees. Writes: commitmentGap.
+ */
+import type { Mechanism } from './mechanism.ts';
+import type { State } from '../state.ts';
+import { effectiveCost, strengthOf } from '../strength.ts';
+import { lookup } from '../gamblersRuin.ts';
+
+function step(s: State): void {
+  const cp = s.c.params.commitment;
+  if (!cp.enabled) {
+    for (let a = 0; a < s.nActive; a++) {
+      const r = s.active[a];
+      s.commitmentGap[2 * r] = s.commitmentGap[2 * r + 1] = -1;
+    }
+    return;
+  }
+  const h = cp.lookAheadMonths;
+  const dh = cp.monthlyDiscount ** h;
+  const L = s.c.lines.length;
+  const table = s.c.ruin.winA;
+  const K1 = s.c.K + 1;
+  const stride = Math.max(1, L);
+  for (let a = 0; a < s.nActive; a++) {
+    const r = s.active[a];
+    const iA = 2 * r,
+      iB = iA + 1;
+    // projected aid of each side after h months of waning, as a multiple of today's
+    let nowA = 0,
+      nowB = 0,
+      laterA = 0,
+      laterB = 0;
+    for (let l = 0; l < L; l++) {
+      const k = r * stride + l;
+      const later = s.lineAid[k] * s.lineDecayAhead[k];
+      if (s.c.lines[l].party === 0) {
+        nowA += s.lineAid[k];
+        laterA += later;
+      } else {
+        nowB += s.lineAid[k];
+        laterB += later;
+      }
+    }
+    const scaleA = nowA > 0 ? laterA / nowA : 1,
+      scaleB = nowB > 0 ? laterB / nowB : 1;
+    const tA = s.strong[iA],
+      tB = s.strong[iB];
+    const muA = s.belief[iA],
+      muB = s.belief[iB];
+    let shiftA = 0,
+      shiftB = 0;
+    if (scaleA !== 1 || scaleB !== 1) {
+      // chances of winning now and with the projected aid, for the type pairs each side considers
+      const fA = aidScale(s, iA, scaleA),
+        fB = aidScale(s, iB, scaleB);
+      const aS = strengthOf(s, iA, 1, 0),
+        aW = strengthOf(s, iA, 0, 0),
+        bS = strengthOf(s, iB, 1, 0),
+        bW = strengthOf(s, iB, 0, 0);
+      const aT = tA ? aS : aW,
+        bT = tB ? bS : bW;
+      const k = s.front[r];
+      const pA = muA * winAt(table, K1, k, aT, bS) + (1 - muA) * winAt(table, K1, k, aT, bW);
+      const pAl = muA * winAt(table, K1, k, aT * fA, bS * fB) + (1 - muA) * winAt(table, K1, k, aT * fA, bW * fB);
+      const pB = 1 - (muB * winAt(table, K1, k, aS, bT) + (1 - muB) * winAt(table, K1, k, aW, bT));
+      const pBl = 1 - (muB * winAt(table, K1, k, aS * fA, bT * fB) + (1 - muB) * winAt(table, K1, k, aW * fA, bT * fB));
+      shiftA = pA - pAl;
+      shiftB = pB - pBl;
+    }
+    shiftA += s.demobilisation[iA];
+    shiftB += s.demobilisation[iB];
+    const gA = guaranteeFor(s, r, 0),
+      gB = guaranteeFor(s, r, 1);
+    s.commitmentGap[iA] = dh * Math.max(0, shiftA) * (1 - gA) - (1 - dh) * (1 - s.pWin[iA] + effectiveCost(s, iA) * h);
+    s.commitmentGap[iB] = dh * Math.max(0, shiftB) * (1 - gB) - (1 - dh) * (1 - s.pWin[iB] + effectiveCost(s, iB) * h);
+  }
+}
+
+/** A's chance of final victory at front k for strengths sa, sb. */
+const winAt = (table: Float64Array, K1: number, k: number, sa: number, sb: number): number => lookup(table, K1, sa / (sa + sb), k);
+
+/** Strength multiplier when side i's aid is scaled by `scale`. */
+function aidScale(s: State, i: number, scale: number): number {
+  const eta = s.c.params.battle.aidBoost;
+  return (1 + eta * s.aid[i] * scale) / (1 + eta * s.aid[i]);
+}
+
+/**
+ * Guarantee available to side p (0 = A): the strongest enforcement among mediators both sides
+ * accepted, plus the delivery guarantee of a mediator leaning toward p's enemy (Svensson 2007).
+ */
+export function guaranteeFor(s: State, r: number, p: number): number {
+  const both = s.accepted[2 * r] & s.accepted[2 * r + 1] & s.mediatorsPresent[r];
+  if (both === 0) return 0;
+  const M = Math.max(1, s.c.mediators.length);
+  const biased = s.c.params.mediation.biasedGuarantee;
+  let g = 0;
+  for (let m = 0; m < s.c.mediators.length; m++) {
+    if (!(both & (1 << m))) continue;
+    const k = r * M + m;
+    const towardEnemy = p === 0 ? -s.mediatorBias[k] : s.mediatorBias[k];
+    const gm = s.mediatorGuarantee[k] + (towardEnemy > 0 ? biased * towardEnemy : 0);
+    if (gm > g) g = gm;
+  }
+  return g > 1 ? 1 : g;
+}
+
+export const commitment: Mechanism = {
+  id: 'commitment',
+  source: 'Powell 2006; Walter 1997; Svensson 2007',
+  reads: ['pWin', 'aid', 'lineAid', 'lineDecayAhead', 'accepted', 'mediatorGuarantee', 'mediatorBias'],
+  writes: ['commitmentGap'],
+  step,
+};

@@ -1,0 +1,171 @@
+/**
+ * Costs of conversation and the posture decision. Each month each leader chooses a closed
+ * posture or an open one on a channel (public; secret back channel; via an accepted mediator):
+ *   adverse inference  λ = 1 + (λ₀ − 1)·e^{−κ·Str_i}·m_ch,  π' = πλ/(πλ + 1 − π),  I = π' − π
+ *     (π: the enemy's belief that i is weak; demonstrated strength Str shrinks the inference;
+ *      a back channel or a confidential mediator shrinks it by m_ch);
+ *   strategic cost     SC = min(1, E_j/Ē)·I·ΔP_j   (ΔP_j: how much the enemy's chance of winning
+ *     rises if it takes i for weak; E_j: the enemy's capacity to prolong or escalate);
+ *   benefit of talking B = w·readiness_i·E[surplus of a deal] + carrots paid for talking;
+ *   audience cost of being seen to talk  AC = a_i·hawk_i·(1 − support for talks)·σ_ch;
+ *   U_ch = B − SC − AC − patron disapproval − expected leak cost;   P(ch) ∝ exp(β·U_ch), closed = 0.
+ * Talks open when both are open on channels available to both (the more discreet channel is used).
+ * An open posture is observed by the enemy even when talks do not open: its belief that the
+ * opener is weak moves by λ (the cost is real, not only expected). Once open, talks continue
+ * while both prefer them (no new inference) and break down otherwise.
+ * The utility with one more unit of strength is kept for the "show strength, then talk"
+ * look-ahead of effort.ts.
+ * Source: Mastro (2019) costs of conversation (adverse inference × strategic capacity); Kurizaki
+ * (2007) and Tomz (2007) for audience costs and secrecy; Hörner, Morelli & Squintani (2015) for
+ * confidential mediation; the likelihood-ratio and logit forms are design choices (theory §4.5).
+ * Switched off: no inference and no audience cost of talking; leaders talk when they expect a gain.
+ * Reads: belief, enemyGain, strength, reserves, capacity, aid, readiness, reservation, enemyReservation*,
+ *   accepted, talks. Writes: posture, talks, belief (enemy's), everChannel, firstTalk,
+ *   inference, conversationCost, capacityEffective, talkAudienceCost, talkBenefit, bestUtility,
+ *   lookAheadUtility, carrotTalks, leverageUsed.
+ */
+import type { Mechanism } from './mechanism.ts';
+import { Channel, type State } from '../state.ts';
+import { Stream } from '../rng.ts';
+import { escalationHeadroom } from '../strength.ts';
+import { audienceWeight } from './bargainingRange.ts';
+
+/** Inference a side's opening would cause: I = π' − π for channel factor m at strength Str. */
+export function adverseInference(s: State, i: number, j: number, m: number, extraStrength = 0): number {
+  const cp = s.c.params.conversation;
+  const pi = 1 - s.belief[j];
+  const lambda = 1 + (cp.talkLikelihoodRatio - 1) * Math.exp(-cp.strengthDecay * (s.strength[i] + extraStrength)) * m;
+  const post = (pi * lambda) / (pi * lambda + 1 - pi);
+  return post - pi;
+}
+
+/** Enemy belief after observing an opening with channel factor m (Bayes on the likelihood ratio). */
+function enemyBeliefAfterOpening(s: State, i: number, j: number, m: number): number {
+  const cp = s.c.params.conversation;
+  const lambda = 1 + (cp.talkLikelihoodRatio - 1) * Math.exp(-cp.strengthDecay * s.strength[i]) * m;
+  const mu = s.belief[j];
+  return mu / (mu + (1 - mu) * lambda);
+}
+
+/** Inference multiplier of the mediated channel: the best among mediators both sides accepted. */
+export function mediatedFactor(s: State, r: number): number {
+  const cp = s.c.params.conversation;
+  const both = s.accepted[2 * r] & s.accepted[2 * r + 1] & s.mediatorsPresent[r];
+  let f = cp.publicMediatedInferenceFactor;
+  for (let m = 0; m < s.c.mediators.length; m++) if (both & (1 << m) && s.c.mediators[m].confidential) f = Math.min(f, cp.mediatedInferenceFactor);
+  return f;
+}
+
+function step(s: State): void {
+  const cp = s.c.params.conversation;
+  const on = cp.enabled;
+  const beta = cp.choiceSensitivity;
+  const secretOpen = s.c.params.backChannel.enabled && s.t >= s.c.secretFrom;
+  const psi = s.c.params.backChannel.leakDuplicity;
+  const mediationOn = s.c.params.mediation.enabled;
+  const t = s.t;
+  for (let a = 0; a < s.nActive; a++) {
+    const r = s.active[a];
+    const current = s.talks[r];
+    const mediatedOpen = mediationOn && (s.accepted[2 * r] & s.accepted[2 * r + 1] & s.mediatorsPresent[r]) !== 0;
+    const mMed = mediatedOpen ? mediatedFactor(s, r) : 1;
+    let choiceA = 0,
+      choiceB = 0;
+    for (let p = 0; p < 2; p++) {
+      const i = 2 * r + p,
+        j = 2 * r + 1 - p;
+      const mu = s.belief[i];
+      const ri = s.reservation[i];
+      const surplus = 0.5 * (mu * Math.max(0, 1 - ri - s.enemyReservationStrong[i]) + (1 - mu) * Math.max(0, 1 - ri - s.enemyReservationWeak[i]));
+      const benefit = cp.talkValueWeight * s.readiness[i] * surplus + s.carrotTalks[i];
+      const ac0 = on ? audienceWeight(s, i, Channel.public) * s.hawkishness[i] * (1 - s.supportForTalks[i]) : 0;
+      const patron = s.patronOpposesTalks[i] ? cp.patronDisapprovalCost * Math.min(1, s.aid[i]) : 0;
+      const eEff = on ? Math.min(1, escalationHeadroom(s, j) / cp.capacityNorm) : 0;
+      const gain = on ? s.enemyGain[i] : 0;
+      const leakCost = s.secretHazard[r] * (1 + psi) * ac0;
+      // utilities of the three channels (−Infinity when unavailable)
+      let uPub: number, uSec: number, uMed: number, uPubPlus: number, uSecPlus: number, uMedPlus: number;
+      const iPub = on ? adverseInference(s, i, j, 1) : 0;
+      if (current !== 0) {
+        // in talks: no new inference; continue or walk out
+        const acNow = current === Channel.secret ? ac0 * cp.secretAudienceFactor : current === Channel.mediated ? ac0 * cp.mediatedAudienceFactor : ac0;
+        const u = benefit - acNow - patron - (current === Channel.secret && !s.leaked[r] ? leakCost : 0) + cp.talksInertia;
+        uPub = uSec = uMed = -Infinity;
+        if (current === Channel.public) uPub = u;
+        else if (current === Channel.secret) uSec = u;
+        else uMed = u;
+        uPubPlus = uPub;
+        uSecPlus = uSec;
+        uMedPlus = uMed;
+      } else {
+        const base = benefit - patron;
+        const scPub = eEff * gain * iPub;
+        uPub = base - scPub - ac0;
+        uPubPlus = base - eEff * gain * (on ? adverseInference(s, i, j, 1, 1) : 0) - ac0;
+        if (secretOpen) {
+          const m = cp.secretInferenceFactor;
+          uSec = base - eEff * gain * (on ? adverseInference(s, i, j, m) : 0) - ac0 * cp.secretAudienceFactor - leakCost;
+          uSecPlus = base - eEff * gain * (on ? adverseInference(s, i, j, m, 1) : 0) - ac0 * cp.secretAudienceFactor - leakCost;
+        } else uSec = uSecPlus = -Infinity;
+        if (mediatedOpen) {
+          uMed = base - eEff * gain * (on ? adverseInference(s, i, j, mMed) : 0) - ac0 * cp.mediatedAudienceFactor;
+          uMedPlus = base - eEff * gain * (on ? adverseInference(s, i, j, mMed, 1) : 0) - ac0 * cp.mediatedAudienceFactor;
+        } else uMed = uMedPlus = -Infinity;
+      }
+      s.inference[i] = iPub;
+      s.capacityEffective[i] = eEff;
+      s.conversationCost[i] = eEff * gain * iPub;
+      s.talkAudienceCost[i] = ac0;
+      s.talkBenefit[i] = benefit;
+      const best = Math.max(uPub, uSec, uMed);
+      s.bestUtility[i] = best;
+      s.lookAheadUtility[i] = Math.max(uPubPlus, uSecPlus, uMedPlus);
+      // logit choice against the closed posture (utility 0)
+      const ePub = uPub === -Infinity ? 0 : Math.exp(clampX(beta * uPub));
+      const eSec = uSec === -Infinity ? 0 : Math.exp(clampX(beta * uSec));
+      const eMed = uMed === -Infinity ? 0 : Math.exp(clampX(beta * uMed));
+      const total = 1 + ePub + eSec + eMed;
+      const u = s.rng.next(r, Stream.posture) * total;
+      const choice = u < 1 ? Channel.closed : u < 1 + eSec ? Channel.secret : u < 1 + eSec + eMed ? Channel.mediated : Channel.public;
+      s.posture[i] = choice;
+      if (p === 0) choiceA = choice;
+      else choiceB = choice;
+    }
+    if (current !== 0) {
+      if (choiceA === 0 || choiceB === 0) s.talks[r] = 0; // breakdown
+      continue;
+    }
+    // openings are observed by the enemy whether or not talks follow (the cost of conversation)
+    if (on) {
+      if (choiceA !== 0) s.belief[2 * r + 1] = enemyBeliefAfterOpening(s, 2 * r, 2 * r + 1, channelFactor(s, choiceA, mMed));
+      if (choiceB !== 0) s.belief[2 * r] = enemyBeliefAfterOpening(s, 2 * r + 1, 2 * r, channelFactor(s, choiceB, mMed));
+    }
+    if (choiceA !== 0 && choiceB !== 0) {
+      const ch = choiceA < choiceB ? choiceA : choiceB;
+      s.talks[r] = ch;
+      s.talkMonths[r] = 0;
+      s.everChannel[r] |= 1 << ch;
+      if (s.firstTalk[4 * r] < 0) s.firstTalk[4 * r] = t;
+      if (s.firstTalk[4 * r + ch] < 0) s.firstTalk[4 * r + ch] = t;
+      // carrots for talking are paid on opening
+      s.leverageUsed[r] += s.carrotTalks[2 * r] + s.carrotTalks[2 * r + 1];
+      s.carrotTalks[2 * r] = s.carrotTalks[2 * r + 1] = 0;
+    }
+  }
+}
+
+function channelFactor(s: State, ch: number, mMed: number): number {
+  const cp = s.c.params.conversation;
+  return ch === Channel.secret ? cp.secretInferenceFactor : ch === Channel.mediated ? mMed : 1;
+}
+
+/** Keeps exp() finite for extreme utilities. */
+const clampX = (x: number): number => (x > 50 ? 50 : x < -50 ? -50 : x);
+
+export const conversation: Mechanism = {
+  id: 'conversation',
+  source: 'Mastro 2019; Kurizaki 2007; Tomz 2007; Hörner, Morelli & Squintani 2015; forms are design choices',
+  reads: ['belief', 'strength', 'reserves', 'capacity', 'aid', 'readiness', 'reservation', 'enemyReservationStrong', 'enemyReservationWeak', 'accepted', 'talks'],
+  writes: ['posture', 'talks', 'belief', 'everChannel', 'firstTalk', 'inference', 'conversationCost', 'capacityEffective', 'talkAudienceCost', 'talkBenefit', 'bestUtility', 'lookAheadUtility', 'carrotTalks', 'leverageUsed'],
+  step,
+};

@@ -1,0 +1,43 @@
+/**
+ * Effort choice: fight at normal effort, or escalate (spending reserves) when the leader would
+ * open talks if only it had shown more strength ("show strength, then talk"), or out of
+ * hawkishness. The look-ahead compares last month's best posture utility with the utility it
+ * would have had with one more unit of demonstrated strength.
+ * Source: Mastro (2019): leaders open talks after demonstrating strength and resilience;
+ * the one-month look-ahead is a design choice (theory §4.5 step 7).
+ * Switched off (conversation.lookAhead = false): escalation only out of hawkishness.
+ * Reads: reserves, bestUtility, lookAheadUtility, hawkishness. Writes: effort.
+ */
+import type { Mechanism } from './mechanism.ts';
+import { Effort, type State } from '../state.ts';
+import { Stream } from '../rng.ts';
+
+/** Monthly chance of escalating per unit of hawkishness (design choice). */
+const HAWKISH_ESCALATION = 0.05;
+/** Reserves below this cannot sustain an escalation. */
+const MIN_RESERVES = 0.05;
+
+function step(s: State): void {
+  const lookAhead = s.c.params.conversation.enabled && s.c.params.conversation.lookAhead;
+  for (let a = 0; a < s.nActive; a++) {
+    const r = s.active[a];
+    for (let p = 0; p < 2; p++) {
+      const i = 2 * r + p;
+      const u = s.rng.next(r, Stream.battle);
+      let e: number = Effort.fight;
+      if (s.reserves[i] > MIN_RESERVES && s.talks[r] === 0) {
+        const showStrengthFirst = lookAhead && s.t > 0 && s.bestUtility[i] < 0 && s.lookAheadUtility[i] > 0;
+        if (showStrengthFirst || u < HAWKISH_ESCALATION * s.hawkishness[i]) e = Effort.escalate;
+      }
+      s.effort[i] = e;
+    }
+  }
+}
+
+export const effort: Mechanism = {
+  id: 'effort',
+  source: 'Mastro 2019 (show strength, then talk); look-ahead is a design choice',
+  reads: ['reserves', 'bestUtility', 'lookAheadUtility', 'hawkishness'],
+  writes: ['effort'],
+  step,
+};

@@ -1,0 +1,36 @@
+/**
+ * Scheduled events other than aid: incentive offers (e.g. reconstruction money conditional on
+ * talks or on a deal), ceasefire proposals with third-party pressure, and shows of strength.
+ * Source: design choice (the scenario's policy levers); leverage as in Beardsley (2011).
+ * Reads: events. Writes: carrotTalks, carrotAgreement, ceasefirePressure, strength.
+ */
+import type { Mechanism } from './mechanism.ts';
+import type { State } from '../state.ts';
+import { sampleUncertain } from '../sample.ts';
+
+function step(s: State): void {
+  const events = s.c.events[s.t];
+  if (events.length === 0) return;
+  for (let a = 0; a < s.nActive; a++) {
+    const r = s.active[a];
+    for (const e of events) {
+      if (e.kind === 'incentive') {
+        const size = sampleUncertain(e.size, s.rng, r, 0, 1);
+        if (e.onTalks) s.carrotTalks[2 * r + e.party] += size;
+        else s.carrotAgreement[2 * r + e.party] += size;
+      } else if (e.kind === 'ceasefire') {
+        s.ceasefirePressure[r] = Math.max(s.ceasefirePressure[r], sampleUncertain(e.pressure, s.rng, r, 0, 1));
+      } else if (e.kind === 'strength') {
+        s.strength[2 * r + e.party] += sampleUncertain(e.size, s.rng, r, 0, 1);
+      }
+    }
+  }
+}
+
+export const scheduledEvents: Mechanism = {
+  id: 'events',
+  source: 'design choice (policy levers); Beardsley 2011 for leverage',
+  reads: ['events'],
+  writes: ['carrotTalks', 'carrotAgreement', 'ceasefirePressure', 'strength'],
+  step,
+};

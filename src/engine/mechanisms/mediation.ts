@@ -1,0 +1,145 @@
+/**
+ * Mediation, in three steps of the month.
+ * 1. Arrival (start of month): a mediator offers its services at its scheduled month, on a
+ *    scheduled entry event, or at random with monthly rate ν = ν₀·exp(θ₂·ln(1 + casualties/1000)
+ *    + θ₃·ripeness) (Greig & Regan 2008: offers follow interest and costs). On arrival its carrots
+ *    (e.g. reconstruction money) and sticks enter the sides' calculations.
+ * 2. Acceptance (before postures): each side not yet accepting does so with
+ *    logit(γ₀ + γ₁·ripeness + γ₂·bias toward it + γ₃·leverage on it − γ₄·SC of the mediated channel).
+ *    Offer and acceptance are separate decisions (Greig & Regan 2008).
+ * 3. Information (in talks): a mediator both accept observes each side's type with quality ρ and
+ *    tells the other; side i weighs the message by its credibility w_i = ρ·σ(ζ·b_i), b_i the
+ *    mediator's lean toward i: advice is believed from a mediator on your side (Kydd 2003), and
+ *    a mediator without its own information (ρ = 0) changes nothing (Fey & Ramsay 2010).
+ * Source: Greig & Regan (2008); Kydd (2003); Fey & Ramsay (2010); Beardsley (2011) for leverage;
+ * the functional forms are design choices (theory §4.6).
+ * Switched off: mediators never arrive.
+ * Reads: mediator arrays, casualties, readiness, conversation costs. Writes: mediatorsPresent,
+ *   accepted, carrotTalks, carrotAgreement, stick, belief.
+ */
+import type { Mechanism } from './mechanism.ts';
+import type { State } from '../state.ts';
+import { Stream } from '../rng.ts';
+import { sigmoid } from '../strength.ts';
+import { adverseInference } from './conversation.ts';
+import { escalationHeadroom } from '../strength.ts';
+
+function arrive(s: State): void {
+  const mp = s.c.params.mediation;
+  if (!mp.enabled) return;
+  const meds = s.c.mediators;
+  const M = Math.max(1, meds.length);
+  const t = s.t;
+  const events = s.c.events[t];
+  for (let a = 0; a < s.nActive; a++) {
+    const r = s.active[a];
+    for (let m = 0; m < meds.length; m++) {
+      const u = s.rng.next(r, Stream.mediation);
+      const bit = 1 << m;
+      if (s.mediatorsPresent[r] & bit) continue;
+      const k = r * M + m;
+      let arrives = t >= meds[m].offerMonth;
+      for (const e of events) if (e.kind === 'mediator' && e.mediator === m) arrives = true;
+      if (!arrives && s.mediatorArrival[k] > 0) {
+        const cas = (s.casualties[2 * r] + s.casualties[2 * r + 1]) / 1000;
+        const ripe = s.readiness[2 * r] * s.readiness[2 * r + 1];
+        const rate = s.mediatorArrival[k] * Math.exp(mp.arrivalCasualtyWeight * Math.log1p(cas) + mp.arrivalRipenessWeight * ripe);
+        arrives = u < 1 - Math.exp(-rate);
+      }
+      if (!arrives) continue;
+      s.mediatorsPresent[r] |= bit;
+      for (let p = 0; p < 2; p++) {
+        s.carrotTalks[2 * r + p] += s.mediatorCarrotTalks[2 * k + p];
+        s.carrotAgreement[2 * r + p] += s.mediatorCarrotAgreement[2 * k + p];
+        s.stick[2 * r + p] += s.mediatorStick[2 * k + p];
+      }
+    }
+  }
+}
+
+function accept(s: State): void {
+  const mp = s.c.params.mediation;
+  if (!mp.enabled) return;
+  const meds = s.c.mediators;
+  const M = Math.max(1, meds.length);
+  const conv = s.c.params.conversation;
+  for (let a = 0; a < s.nActive; a++) {
+    const r = s.active[a];
+    const present = s.mediatorsPresent[r];
+    if (present === 0) continue;
+    const ripe = s.readiness[2 * r] * s.readiness[2 * r + 1];
+    for (let m = 0; m < meds.length; m++) {
+      const bit = 1 << m;
+      const k = r * M + m;
+      for (let p = 0; p < 2; p++) {
+        const u = s.rng.next(r, Stream.mediation);
+        const i = 2 * r + p,
+          j = 2 * r + 1 - p;
+        if (!(present & bit) || s.accepted[i] & bit) continue;
+        const towardMe = p === 0 ? s.mediatorBias[k] : -s.mediatorBias[k];
+        const leverage = s.mediatorCarrotTalks[2 * k + p] + s.mediatorCarrotAgreement[2 * k + p] + s.mediatorStick[2 * k + p];
+        const factor = meds[m].confidential ? conv.mediatedInferenceFactor : conv.publicMediatedInferenceFactor;
+        const sc = conv.enabled ? Math.min(1, escalationHeadroom(s, j) / conv.capacityNorm) * s.enemyGain[i] * adverseInference(s, i, j, factor) : 0;
+        const logit = mp.acceptBase + mp.acceptRipeness * ripe + mp.acceptBias * towardMe + mp.acceptLeverage * leverage - mp.acceptInferenceCost * sc;
+        if (u < sigmoid(logit)) s.accepted[i] |= bit;
+      }
+    }
+  }
+}
+
+function inform(s: State): void {
+  const mp = s.c.params.mediation;
+  if (!mp.enabled) return;
+  const meds = s.c.mediators;
+  const M = Math.max(1, meds.length);
+  for (let a = 0; a < s.nActive; a++) {
+    const r = s.active[a];
+    const u1 = s.rng.next(r, Stream.mediation);
+    const u2 = s.rng.next(r, Stream.mediation);
+    if (s.talks[r] === 0) continue;
+    const both = s.accepted[2 * r] & s.accepted[2 * r + 1] & s.mediatorsPresent[r];
+    if (both === 0) continue;
+    const m = 31 - Math.clz32(both & -both); // lead mediator: the first both accepted
+    const k = r * M + m;
+    const rho = Math.min(0.98, s.mediatorQuality[k]);
+    if (rho <= 0) continue;
+    for (let p = 0; p < 2; p++) {
+      const i = 2 * r + p,
+        j = 2 * r + 1 - p;
+      const towardMe = p === 0 ? s.mediatorBias[k] : -s.mediatorBias[k];
+      const credibility = rho * sigmoid(mp.credibilitySharpness * towardMe);
+      // the mediator reports j's type, correctly with probability (1 + ρ)/2
+      const correct = (p === 0 ? u1 : u2) < (1 + rho) / 2;
+      const saysStrong = correct ? s.strong[j] : 1 - s.strong[j];
+      const lr = Math.pow((1 + rho) / (1 - rho), credibility);
+      const odds = s.belief[i] / (1 - s.belief[i] + 1e-12);
+      const post = saysStrong ? odds * lr : odds / lr;
+      s.belief[i] = post / (1 + post);
+    }
+  }
+}
+
+export const mediatorArrival: Mechanism = {
+  id: 'mediatorArrival',
+  source: 'Greig & Regan 2008; Beardsley 2011',
+  reads: ['casualties', 'readiness', 'mediatorArrival'],
+  writes: ['mediatorsPresent', 'carrotTalks', 'carrotAgreement', 'stick'],
+  step: arrive,
+};
+
+export const mediatorAcceptance: Mechanism = {
+  id: 'mediatorAcceptance',
+  source: 'Greig & Regan 2008; Kydd 2003 (bias); design choice (logit)',
+  reads: ['mediatorsPresent', 'readiness', 'mediatorBias', 'belief', 'strength'],
+  writes: ['accepted'],
+  step: accept,
+};
+
+export const mediatorInformation: Mechanism = {
+  id: 'mediatorInformation',
+  source: 'Kydd 2003; Fey & Ramsay 2010; Hörner, Morelli & Squintani 2015',
+  reads: ['talks', 'accepted', 'mediatorQuality', 'mediatorBias', 'strong'],
+  writes: ['belief'],
+  step: inform,
+};
+

@@ -1,0 +1,116 @@
+/**
+ * Offers while talks are open. Each month one proposal is made: by the lead mediator if it
+ * formulates or manipulates, otherwise by the sides in turn (A in even months).
+ * - A side proposes the offer that maximises its expected share given its beliefs about the
+ *   enemy's type: either an offer only a weak enemy accepts (screening) or one both types accept,
+ *   never less than its own reservation (Powell 2004; Slantchev 2003; Fearon 1995).
+ * - A mediator proposes the midpoint of the two reservations (a formulation; theory §4.6).
+ * - The responder accepts with probability σ((offer − reservation)/ε) (quantal response; ε grows
+ *   with the number of mediators, Beardsley 2011), unless a commitment problem blocks it or
+ *   the proposer (commitment.ts).
+ * - A rejected offer teaches the proposer: types that would have accepted become less likely
+ *   (screening by offers, Powell 2004; "negotiation behaviour is informative", Slantchev 2003).
+ * - Without a deal, talks yield a ceasefire with probability ceasefireRate·ripeness, or more
+ *   under third-party pressure (a pressured ceasefire: Werner & Yuen 2005).
+ * Switched off (bargaining.enabled = false): no offers and no ceasefires; wars end by force or collapse.
+ * Reads: talks, reservation, enemyReservation*, belief, commitmentGap, readiness, accepted.
+ * Writes: status, outcome, terms, belief, leverageUsed.
+ */
+import type { Mechanism } from './mechanism.ts';
+import { Outcome, type State } from '../state.ts';
+import { Stream } from '../rng.ts';
+import { sigmoid } from '../strength.ts';
+import { endWar } from './termination.ts';
+
+function step(s: State): void {
+  const bp = s.c.params.bargaining;
+  if (!bp.enabled) return;
+  const meds = s.c.mediators;
+  for (let a = 0; a < s.nActive; a++) {
+    const r = s.active[a];
+    const u1 = s.rng.next(r, Stream.talks);
+    const u2 = s.rng.next(r, Stream.talks);
+    if (s.talks[r] === 0) continue;
+    const iA = 2 * r,
+      iB = iA + 1;
+    const both = s.accepted[iA] & s.accepted[iB] & s.mediatorsPresent[r];
+    const nMed = popcount(both);
+    const noise = bp.acceptanceNoise * (1 + bp.multipleMediatorNoise * Math.max(0, nMed - 1));
+    const blockedA = s.commitmentGap[iA] > 0,
+      blockedB = s.commitmentGap[iB] > 0;
+    const lead = both === 0 ? -1 : 31 - Math.clz32(both & -both);
+    const rA = s.reservation[iA],
+      rB = s.reservation[iB];
+    let accepted = false;
+    let termsA = 0.5;
+    if (lead >= 0 && meds[lead].style !== 0) {
+      termsA = (rA + 1 - rB) / 2;
+      const pAccept = sigmoid((termsA - rA) / noise) * sigmoid((1 - termsA - rB) / noise);
+      accepted = !blockedA && !blockedB && u1 < pAccept;
+    } else {
+      const proposerIsA = (s.t & 1) === 0;
+      const i = proposerIsA ? iA : iB,
+        j = proposerIsA ? iB : iA;
+      const own = s.reservation[i];
+      const rjS = s.enemyReservationStrong[i],
+        rjW = s.enemyReservationWeak[i];
+      const mu = s.belief[i];
+      // candidate offers to the responder: accepted by both types, or by the weak type only
+      const offerBoth = Math.min(1 - own, Math.max(rjS, rjW) + noise);
+      const offerWeak = Math.min(1 - own, Math.min(rjS, rjW) + noise);
+      const offer = offerValue(offerBoth, rjS, rjW, mu, own, noise) >= offerValue(offerWeak, rjS, rjW, mu, own, noise) ? offerBoth : offerWeak;
+      const pAccept = sigmoid((offer - s.reservation[j]) / noise);
+      const blocked = blockedA || blockedB;
+      accepted = !blocked && offer <= 1 - own + 1e-12 && u1 < pAccept;
+      termsA = proposerIsA ? 1 - offer : offer;
+      if (!accepted && bp.screening) {
+        // Bayes on the rejection: P(reject | type) = 1 − σ((offer − r_j(type))/ε)
+        const rejS = 1 - sigmoid((offer - rjS) / noise),
+          rejW = 1 - sigmoid((offer - rjW) / noise);
+        const den = mu * rejS + (1 - mu) * rejW;
+        if (den > 1e-12) s.belief[i] = (mu * rejS) / den;
+      }
+    }
+    if (accepted) {
+      s.terms[r] = termsA < 0 ? 0 : termsA > 1 ? 1 : termsA;
+      s.leverageUsed[r] += s.carrotAgreement[iA] + s.carrotAgreement[iB] + s.stick[iA] + s.stick[iB];
+      const gapA = Math.max(0, s.warValue[iA] - s.terms[r]),
+        gapB = Math.max(0, s.warValue[iB] - (1 - s.terms[r]));
+      s.artificialGap[r] = gapA + gapB;
+      endWar(s, r, Outcome.settlement);
+      continue;
+    }
+    // a ceasefire without settled terms
+    const ripe = s.readiness[iA] * s.readiness[iB];
+    const pressure = s.ceasefirePressure[r];
+    const pCeasefire = bp.ceasefireRate * ripe + pressure * Math.sqrt(ripe) * 0.5;
+    if (!blockedA && !blockedB && u2 < pCeasefire) {
+      s.leverageUsed[r] += s.stick[iA] + s.stick[iB];
+      endWar(s, r, Outcome.ceasefire, pressure > 0 || s.stick[iA] + s.stick[iB] > 0);
+    }
+  }
+}
+
+/** Proposer's expected share from offering x: accepted by each enemy type with quantal noise, else war. */
+function offerValue(x: number, rjS: number, rjW: number, mu: number, own: number, noise: number): number {
+  const pAcc = mu * sigmoid((x - rjS) / noise) + (1 - mu) * sigmoid((x - rjW) / noise);
+  return pAcc * (1 - x) + (1 - pAcc) * own;
+}
+
+function popcount(x: number): number {
+  let n = 0;
+  while (x) {
+    x &= x - 1;
+    n++;
+  }
+  return n;
+}
+
+export const offers: Mechanism = {
+  id: 'offers',
+  source: 'Fearon 1995; Powell 2004; Slantchev 2003; Werner & Yuen 2005; quantal response is a design choice',
+  endsWars: true,
+  reads: ['talks', 'reservation', 'enemyReservationStrong', 'enemyReservationWeak', 'belief', 'commitmentGap', 'readiness', 'accepted'],
+  writes: ['status', 'outcome', 'terms', 'belief', 'leverageUsed'],
+  step,
+};

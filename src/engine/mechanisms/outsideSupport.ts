@@ -1,0 +1,58 @@
+/**
+ * Outside support: each patron's aid wanes at its monthly rate, is cut by attention shocks
+ * (a competing crisis), and changes on scheduled decisions (an aid package passes). The result
+ * feeds battle strength, cost subsidy and escalation headroom (see strength.ts).
+ * Source: Sawyer, Cunningham & Reed (2017, JCR) for fungible support; theory §4.8 (design) for
+ * the dynamics P_{t+1} = P_t(1 − w) + inflows.
+ * Deviations: (1) attention shocks scale the delivered aid, not the committed level.
+ * Switched off: aid stays at its starting level and has no effect on costs or capacity.
+ * Reads: lineAid, lineWaning, attention, events. Writes: aid, fungibleAid, lineAid.
+ */
+import type { Mechanism } from './mechanism.ts';
+import type { State } from '../state.ts';
+import { sampleUncertain } from '../sample.ts';
+
+function step(s: State): void {
+  const { c, t } = s;
+  const L = c.lines.length;
+  const stride = Math.max(1, L);
+  const H = c.horizon;
+  const waning = c.params.support.enabled;
+  const events = c.events[t];
+  for (let a = 0; a < s.nActive; a++) {
+    const r = s.active[a];
+    for (let x = 0; x < events.length; x++) {
+      const e = events[x];
+      if (e.kind === 'aid') s.lineAid[r * stride + e.line] = sampleUncertain(e.level, s.rng, r, 0, 3);
+    }
+    let aidA = 0,
+      aidB = 0,
+      fungA = 0,
+      fungB = 0;
+    for (let l = 0; l < L; l++) {
+      const k = r * stride + l;
+      if (waning && t > 0) s.lineAid[k] *= 1 - s.lineWaning[k];
+      const delivered = s.lineAid[k] * c.attention[l * H + t];
+      const line = c.lines[l];
+      if (line.party === 0) {
+        aidA += delivered;
+        if (line.fungible) fungA += delivered;
+      } else {
+        aidB += delivered;
+        if (line.fungible) fungB += delivered;
+      }
+    }
+    s.aid[2 * r] = aidA;
+    s.aid[2 * r + 1] = aidB;
+    s.fungibleAid[2 * r] = fungA;
+    s.fungibleAid[2 * r + 1] = fungB;
+  }
+}
+
+export const outsideSupport: Mechanism = {
+  id: 'support',
+  source: 'Sawyer, Cunningham & Reed 2017; theory §4.8 (design)',
+  reads: ['lineAid', 'lineWaning', 'attention', 'events'],
+  writes: ['aid', 'fungibleAid', 'lineAid'],
+  step,
+};

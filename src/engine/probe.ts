@@ -1,0 +1,121 @@
+/**
+ * Recording per-month diagnostics and the "why" explanation into the aggregate. Runs as a step
+ * of the monthly loop right after the posture choice, over the runs at war, when every value
+ * (beliefs, ranges, ripeness, costs of conversation) is fresh for the month.
+ * Explanation rules (design choice, documented in docs/model.md): a condition holds for a leader
+ * when — adverse inference: opening would move the enemy's belief by ≥ 0.1; enemy capacity: the
+ * enemy's capacity to act on it is ≥ 0.5 of the norm; audience cost: the domestic cost of being
+ * seen to talk exceeds the expected gain; no range: the leader sees less than even odds of a
+ * bargaining range; commitment: a power shift blocks any deal. The primary blocker of a closed
+ * leader is the largest of the cost terms, with the cost of conversation attributed to whichever
+ * of its two factors is further above its threshold.
+ */
+import { Aggregate, CONDITIONS, DIAG_WIDTH, EXPLAIN_NUMBERS, EXPLAIN_WIDTH, FAN_BINS, FAN_SERIES, GLOBAL_SERIES, PARTY_SERIES, PRIMARY, fixed } from './aggregate.ts';
+import { Channel, Effort, type State } from './state.ts';
+
+const INFERENCE_THRESHOLD = 0.1;
+const CAPACITY_THRESHOLD = 0.5;
+
+const G = GLOBAL_SERIES.length;
+const P = PARTY_SERIES.length;
+const offset = (name: (typeof PARTY_SERIES)[number]) => G + PARTY_SERIES.indexOf(name);
+const C_PWIN = offset('pWin'),
+  C_MHS = offset('mhs'),
+  C_WAYOUT = offset('wayOut'),
+  C_READY = offset('readiness'),
+  C_SC = offset('conversationCost'),
+  C_INF = offset('inference'),
+  C_CAP = offset('capacityEffective'),
+  C_AC = offset('talkAudienceCost'),
+  C_BEN = offset('talkBenefit'),
+  C_SUP = offset('support'),
+  C_AID = offset('aid'),
+  C_CP = offset('commitmentBlocked'),
+  C_ESC = offset('escalating'),
+  C_POSTURE = offset('postureClosed');
+
+export function recordMonth(s: State, agg: Aggregate, explainMonth: number): void {
+  const t = s.t;
+  const base = t * DIAG_WIDTH;
+  const d = agg.diag;
+  const fanBase = t * FAN_SERIES.length * FAN_BINS;
+  agg.atWar[t] += s.nActive;
+  agg.counters[2] += 2 * s.nActive;
+  const explain = t === explainMonth;
+  for (let a = 0; a < s.nActive; a++) {
+    const r = s.active[a];
+    const iA = 2 * r,
+      iB = iA + 1;
+    const pA = s.pWin[iA],
+      pB = 1 - s.pWin[iB];
+    const gap = Math.abs(pA - pB);
+    const width = 1 - s.reservation[iA] - s.reservation[iB];
+    const ripe = s.readiness[iA] * s.readiness[iB];
+    d[base] += fixed(gap);
+    d[base + 1] += fixed(width);
+    d[base + 2] += fixed(ripe);
+    d[base + 3] += s.talks[r] !== 0 ? 1 : 0;
+    fan(agg.fans, fanBase, 0, ripe, 1);
+    fan(agg.fans, fanBase, 1, gap, 1);
+    fan(agg.fans, fanBase, 2, s.conversationCost[iA], 0.5);
+    fan(agg.fans, fanBase, 3, s.conversationCost[iB], 0.5);
+    fan(agg.fans, fanBase, 4, s.readiness[iA], 1);
+    fan(agg.fans, fanBase, 5, s.readiness[iB], 1);
+    for (let p = 0; p < 2; p++) {
+      const i = 2 * r + p;
+      const pb = base + p * P;
+      d[pb + C_PWIN] += fixed(s.pWin[i]);
+      d[pb + C_MHS] += fixed(s.mhs[i]);
+      d[pb + C_WAYOUT] += fixed(s.wayOut[i]);
+      d[pb + C_READY] += fixed(s.readiness[i]);
+      d[pb + C_SC] += fixed(s.conversationCost[i]);
+      d[pb + C_INF] += fixed(s.inference[i]);
+      d[pb + C_CAP] += fixed(s.capacityEffective[i]);
+      d[pb + C_AC] += fixed(s.talkAudienceCost[i]);
+      d[pb + C_BEN] += fixed(s.talkBenefit[i]);
+      d[pb + C_SUP] += fixed(s.support[i]);
+      d[pb + C_AID] += fixed(s.aid[i]);
+      d[pb + C_CP] += s.commitmentGap[i] > 0 ? 1 : 0;
+      d[pb + C_ESC] += s.effort[i] === Effort.escalate ? 1 : 0;
+      d[pb + C_POSTURE + s.posture[i]] += 1;
+      if (explain) explainParty(s, agg, r, p);
+    }
+  }
+}
+
+function fan(fans: Float64Array, base: number, series: number, x: number, scale: number): void {
+  let bin = Math.floor((x / scale) * FAN_BINS);
+  if (bin < 0) bin = 0;
+  else if (bin >= FAN_BINS) bin = FAN_BINS - 1;
+  fans[base + series * FAN_BINS + bin] += 1;
+}
+
+function explainParty(s: State, agg: Aggregate, r: number, p: number): void {
+  const i = 2 * r + p;
+  const e = agg.explain;
+  const o = p * EXPLAIN_WIDTH;
+  e[o] += 1;
+  const inference = s.inference[i];
+  const capacity = s.capacityEffective[i];
+  const audience = s.talkAudienceCost[i];
+  const benefit = s.talkBenefit[i];
+  const holds = [inference >= INFERENCE_THRESHOLD, capacity >= CAPACITY_THRESHOLD, audience > benefit, s.wayOut[i] < 0.5, s.commitmentGap[i] > 0];
+  for (let c = 0; c < CONDITIONS.length; c++) if (holds[c]) e[o + 1 + c] += 1;
+  let primary = 0;
+  if (s.posture[i] === Channel.closed && s.talks[r] === 0) {
+    const costs = [
+      s.conversationCost[i], // cost of conversation, attributed below
+      audience,
+      Math.max(0, 0.5 - s.wayOut[i]) * Math.max(benefit, 0.01),
+      s.commitmentGap[i] > 0 ? Infinity : 0,
+    ];
+    let best = 0;
+    for (let c = 1; c < costs.length; c++) if (costs[c] > costs[best]) best = c;
+    if (best === 0) primary = inference / INFERENCE_THRESHOLD >= capacity / CAPACITY_THRESHOLD ? 1 : 2;
+    else primary = best + 2;
+  }
+  e[o + 1 + CONDITIONS.length + primary] += 1;
+  const values = [inference, capacity, s.conversationCost[i], audience, benefit, s.wayOut[i], s.mhs[i], s.commitmentGap[i], s.pWin[i], s.reservation[i], s.support[i]];
+  const vo = o + 1 + CONDITIONS.length + PRIMARY.length;
+  for (let k = 0; k < EXPLAIN_NUMBERS.length; k++) e[vo + k] += fixed(values[k]);
+}

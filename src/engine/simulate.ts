@@ -1,0 +1,97 @@
+/**
+ * The Monte Carlo engine: simulates runs [firstRun, firstRun + runs) of a scenario month by month
+ * and returns their mergeable Aggregate. Pure and deterministic: the same scenario, seed and run
+ * range give the same bytes on any thread or machine.
+ */
+import type { Scenario } from '../model/index.ts';
+import { Aggregate, CASUALTY_BINS, ENDING_CLASSES, TERMS_BINS } from './aggregate.ts';
+import { MECHANISMS } from './mechanisms/index.ts';
+import { recordMonth } from './probe.ts';
+import { Outcome, State, Status, compile, type Compiled } from './state.ts';
+
+export interface BlockOptions {
+  /** Month of the "why" explanation (defaults to the scenario's settings.explainMonth). */
+  explainMonth?: number;
+  /** Called after each cache block with the number of runs done so far (progress reporting). */
+  onRuns?: (done: number) => void;
+}
+
+/**
+ * Runs per cache block: the state of 512 runs (about 100 arrays) stays in the CPU cache, which
+ * roughly halves the time per run-month against one block of 10,000 (measured with bench/).
+ * Blocks are merged exactly, so the block size never changes a result.
+ */
+export const CACHE_BLOCK = 512;
+
+/** Simulate runs [firstRun, firstRun + runs) of an already compiled scenario. */
+export function simulateBlock(c: Compiled, firstRun: number, runs: number, opts: BlockOptions = {}): Aggregate {
+  const agg = new Aggregate(c.horizon, c.params.durability.followUpMonths);
+  for (let start = 0; start < runs; start += CACHE_BLOCK) {
+    simulateInto(agg, c, firstRun + start, Math.min(CACHE_BLOCK, runs - start), opts);
+    opts.onRuns?.(Math.min(runs, start + CACHE_BLOCK));
+  }
+  return agg;
+}
+
+function simulateInto(agg: Aggregate, c: Compiled, firstRun: number, runs: number, opts: BlockOptions): void {
+  const s = new State(c, firstRun, runs);
+  agg.runs += runs;
+  const explainMonth = opts.explainMonth ?? c.scenario.settings.explainMonth;
+  for (let r = 0; r < runs; r++) s.active[r] = r;
+  s.nActive = runs;
+  const probeAfter = MECHANISMS.findIndex((m) => m.id === 'conversation');
+  for (let t = 0; t < c.horizon && s.nActive > 0; t++) {
+    s.t = t;
+    s.nEndedNow = 0;
+    for (let m = 0; m < MECHANISMS.length; m++) {
+      const mech = MECHANISMS[m];
+      mech.step(s);
+      if (mech.endsWars) compact(s);
+      if (m === probeAfter) recordMonth(s, agg, explainMonth);
+    }
+  }
+  collect(s, agg);
+}
+
+/** Convenience: compile and simulate runs [firstRun, firstRun + runs). */
+export function simulate(scenario: Scenario, firstRun = 0, runs = scenario.settings.runs, opts: BlockOptions = {}): Aggregate {
+  return simulateBlock(compile(scenario), firstRun, runs, opts);
+}
+
+/** Moves runs that ended from the active list to this month's ended list. */
+function compact(s: State): void {
+  let w = 0;
+  for (let a = 0; a < s.nActive; a++) {
+    const r = s.active[a];
+    if (s.status[r] === Status.war) s.active[w++] = r;
+    else s.endedNow[s.nEndedNow++] = r;
+  }
+  s.nActive = w;
+}
+
+/** Per-run end states into the aggregate's counters. */
+function collect(s: State, agg: Aggregate): void {
+  const H = s.c.horizon;
+  const F = agg.followUp;
+  for (let r = 0; r < s.n; r++) {
+    const o = s.outcome[r];
+    if (s.status[r] !== Status.war) agg.outcomeByMonth[o * H + s.endMonth[r]] += 1;
+    for (let ch = 0; ch < 4; ch++) {
+      const m = s.firstTalk[4 * r + ch];
+      if (m >= 0) agg.talksByMonth[ch * H + m] += 1;
+    }
+    if (o === Outcome.settlement) agg.terms[Math.min(TERMS_BINS - 1, Math.floor(s.terms[r] * TERMS_BINS))] += 1;
+    const total = s.casualties[2 * r] + s.casualties[2 * r + 1];
+    agg.casualties[Math.min(CASUALTY_BINS - 1, Math.floor(20 * Math.log10(1 + total)))] += 1;
+    if (o !== Outcome.ongoing) {
+      const cls = o === Outcome.settlement ? 0 : o === Outcome.ceasefire ? 1 : 2;
+      agg.endedByClass[cls] += 1;
+      const m = s.relapseMonth[r];
+      if (m >= 0) agg.relapse[cls * (F + 1) + m] += 1;
+    }
+    agg.counters[0] += s.secretTalkMonths[r];
+    agg.counters[1] += s.leaks[r];
+  }
+}
+
+export { ENDING_CLASSES };

@@ -1,0 +1,451 @@
+/**
+ * Engine state for a block of Monte Carlo runs, as struct-of-arrays: one typed array per variable,
+ * indexed by run (global per-run variables) or by run × 2 + party (party 0 = side A, 1 = side B).
+ * Built once per block from the scenario (sampling every uncertain input per run); the monthly
+ * loop then only reads and writes these arrays.
+ */
+import type { Belligerent, Mediator, Scenario, Uncertain } from '../model/index.ts';
+import type { MechanismParams } from './mechanisms/params.ts';
+import { buildRuinTable, type RuinTable } from './gamblersRuin.ts';
+import { Rng, Stream } from './rng.ts';
+import { sampleUncertain } from './sample.ts';
+
+/** War status of a run. */
+export const Status = { war: 0, ended: 1 } as const;
+
+/** How a war ended (index into outcome counters). */
+export const Outcome = {
+  ongoing: 0,
+  settlement: 1,
+  ceasefire: 2,
+  victoryA: 3,
+  victoryB: 4,
+  collapseA: 5,
+  collapseB: 6,
+} as const;
+export const OUTCOME_NAMES = ['ongoing', 'settlement', 'ceasefire', 'victoryA', 'victoryB', 'collapseA', 'collapseB'] as const;
+export const OUTCOME_COUNT = 7;
+
+/** Posture / talks channel codes; a lower code is more discreet. */
+export const Channel = { closed: 0, secret: 1, mediated: 2, public: 3 } as const;
+export const CHANNEL_NAMES = ['closed', 'secret', 'mediated', 'public'] as const;
+export const CHANNEL_COUNT = 4;
+
+/** Effort codes. */
+export const Effort = { fight: 0, escalate: 1 } as const;
+
+export const MAX_MEDIATORS = 8;
+
+/** Scenario-level facts the mechanisms need, resolved once. */
+export interface Compiled {
+  scenario: Scenario;
+  params: MechanismParams;
+  horizon: number;
+  K: number;
+  ruin: RuinTable;
+  partyIds: [string, string];
+  /** Support lines (patron → belligerent). */
+  lines: { party: 0 | 1; patron: string; fungible: boolean; minShare: number; opposesTalks: boolean }[];
+  /** attention[l * horizon + t]: share of line l's aid that reaches the recipient in month t. */
+  attention: Float64Array;
+  mediators: { id: string; offerMonth: number; confidential: boolean; style: 0 | 1 | 2; biasSide: -1 | 0 | 1 }[];
+  /** First month a back channel is available (Infinity if none), and its leak hazard per month. */
+  secretFrom: number;
+  secretChannel: { participants: number; hazard: Uncertain } | null;
+  /** Scheduled events by month. */
+  events: CompiledEvent[][];
+}
+
+export type CompiledEvent =
+  | { kind: 'aid'; line: number; level: Uncertain }
+  | { kind: 'mediator'; mediator: number }
+  | { kind: 'incentive'; party: 0 | 1; size: Uncertain; onTalks: boolean }
+  | { kind: 'ceasefire'; pressure: Uncertain }
+  | { kind: 'strength'; party: 0 | 1; size: Uncertain };
+
+export function compile(scenario: Scenario): Compiled {
+  const bel = belligerents(scenario);
+  const partyIds: [string, string] = [bel[0].id, bel[1].id];
+  const horizon = scenario.settings.horizonMonths;
+  const params = scenario.mechanisms;
+  const lines: Compiled['lines'] = [];
+  const lineIndex = new Map<string, number>();
+  bel.forEach((b, p) =>
+    b.support.forEach((s) => {
+      lineIndex.set(`${p}:${s.patron}`, lines.length);
+      lines.push({
+        party: p as 0 | 1,
+        patron: s.patron,
+        fungible: s.fungible,
+        minShare: central(s.conditions.minimumShare),
+        opposesTalks: s.conditions.opposesTalks,
+      });
+    }),
+  );
+  const attention = new Float64Array(Math.max(1, lines.length) * horizon).fill(1);
+  let l = 0;
+  for (const b of bel)
+    for (const s of b.support) {
+      for (const shock of s.attentionShocks)
+        for (let t = shock.month; t < Math.min(horizon, shock.month + shock.durationMonths); t++) attention[l * horizon + t] *= 1 - central(shock.drop);
+      l++;
+    }
+  const mediatorParties = scenario.parties.filter((p): p is Mediator => p.role === 'mediator');
+  if (mediatorParties.length > MAX_MEDIATORS) throw new Error(`invalid scenario: at most ${MAX_MEDIATORS} mediators are simulated`);
+  const mediators = mediatorParties.map((m) => ({
+    id: m.id,
+    offerMonth: m.mediation.offerMonth ?? Infinity,
+    confidential: m.mediation.confidential,
+    style: (m.mediation.style === 'facilitation' ? 0 : m.mediation.style === 'formulation' ? 1 : 2) as 0 | 1 | 2,
+    biasSide: (m.mediation.bias.toward === 'neutral' ? 0 : m.mediation.bias.toward === partyIds[0] ? 1 : -1) as -1 | 0 | 1,
+  }));
+  const events: CompiledEvent[][] = Array.from({ length: horizon }, () => []);
+  const partyOf = (id: string): 0 | 1 => (id === partyIds[0] ? 0 : 1);
+  let secretFrom = Infinity;
+  let secretChannel: Compiled['secretChannel'] = null;
+  for (const c of scenario.backChannels) {
+    const opened = scenario.interventions.find((e) => e.kind === 'back-channel-open' && e.channel === c.id);
+    const from = opened ? opened.month : c.openFrom;
+    if (from < secretFrom) {
+      secretFrom = from;
+      secretChannel = { participants: c.participants, hazard: c.leakHazardPerParticipant };
+    }
+  }
+  for (const e of scenario.interventions) {
+    const at = events[e.month];
+    switch (e.kind) {
+      case 'aid-change': {
+        const key = `${partyOf(e.recipient)}:${e.patron}`;
+        let line = lineIndex.get(key);
+        if (line === undefined) {
+          // aid from a patron not yet supporting: a new line starting at level 0
+          line = lines.length;
+          lineIndex.set(key, line);
+          lines.push({ party: partyOf(e.recipient), patron: e.patron, fungible: false, minShare: 0, opposesTalks: false });
+        }
+        at.push({ kind: 'aid', line, level: e.level });
+        break;
+      }
+      case 'mediator-entry':
+        at.push({ kind: 'mediator', mediator: mediators.findIndex((m) => m.id === e.mediator) });
+        break;
+      case 'incentive-offer':
+        at.push({ kind: 'incentive', party: partyOf(e.to), size: e.size, onTalks: e.conditionalOn === 'talks' });
+        break;
+      case 'ceasefire-proposal':
+        at.push({ kind: 'ceasefire', pressure: e.pressure });
+        break;
+      case 'show-of-strength':
+        at.push({ kind: 'strength', party: partyOf(e.party), size: e.size });
+        break;
+      case 'back-channel-open':
+        break; // resolved into secretFrom above
+    }
+  }
+  const attentionAll = lines.length * horizon > attention.length ? extend(attention, lines.length * horizon) : attention;
+  return {
+    scenario,
+    params,
+    horizon,
+    K: scenario.front.positions,
+    ruin: buildRuinTable(scenario.front.positions, params.battle.enabled ? params.battle.drawProbability : 0),
+    partyIds,
+    lines,
+    attention: attentionAll,
+    mediators,
+    secretFrom,
+    secretChannel,
+    events,
+  };
+}
+
+function extend(a: Float64Array, n: number): Float64Array {
+  const b = new Float64Array(n).fill(1);
+  b.set(a);
+  return b;
+}
+
+export function belligerents(s: Scenario): [Belligerent, Belligerent] {
+  const a = s.parties.find((p): p is Belligerent => p.role === 'belligerent' && p.side === 'A');
+  const b = s.parties.find((p): p is Belligerent => p.role === 'belligerent' && p.side === 'B');
+  if (!a || !b) throw new Error('invalid scenario: needs one belligerent per side (validate it first)');
+  return [a, b];
+}
+
+const central = (u: Uncertain): number =>
+  typeof u === 'number' ? u : 'mean' in u ? u.mean : 'mode' in u ? u.mode : (u.low + u.high) / 2;
+
+/** All per-run arrays for runs [firstRun, firstRun + runs). */
+export class State {
+  readonly n: number;
+  readonly rng: Rng;
+  t = 0;
+  /** Runs still at war this month (compacted list, rebuilt monthly). */
+  readonly active: Int32Array;
+  nActive = 0;
+  /** Runs whose war ended this month (for the durability follow-up). */
+  readonly endedNow: Int32Array;
+  nEndedNow = 0;
+
+  // per run
+  readonly status: Uint8Array;
+  readonly outcome: Uint8Array;
+  readonly endMonth: Int16Array;
+  readonly front: Int32Array;
+  readonly lastBattle: Int8Array; // +1 A won, −1 B won, 0 no movement
+  readonly battlesA: Int16Array;
+  readonly battlesB: Int16Array;
+  readonly talks: Uint8Array; // current channel, 0 = none
+  readonly talkMonths: Int16Array;
+  readonly everChannel: Uint8Array; // bitmask of channels ever used for talks
+  readonly leaked: Uint8Array;
+  readonly mediatorsPresent: Int32Array; // bitmask
+  readonly terms: Float64Array; // A's share at settlement
+  readonly leverageUsed: Float64Array;
+  readonly ceasefirePressure: Float64Array;
+  readonly pressuredEnd: Uint8Array;
+  readonly guaranteeAtEnd: Float64Array;
+  readonly artificialGap: Float64Array;
+  readonly relapseMonth: Int16Array; // months after the end; −1 none within follow-up
+  readonly firstTalk: Int16Array; // [4r + channel] first month talks opened (channel 0 = any); −1 never
+  readonly secretTalkMonths: Int16Array;
+  readonly leaks: Int16Array;
+  readonly mediatorQuality: Float64Array; // [r * M + m]
+  readonly mediatorBias: Float64Array;
+  readonly mediatorGuarantee: Float64Array;
+  readonly mediatorArrival: Float64Array;
+  readonly secretHazard: Float64Array;
+  /** Leverage each mediator brings on arrival: [(r * M + m) * 2 + party]. */
+  readonly mediatorCarrotTalks: Float64Array;
+  readonly mediatorCarrotAgreement: Float64Array;
+  readonly mediatorStick: Float64Array;
+
+  // per run × party
+  readonly strong: Uint8Array;
+  readonly strongProbability: Float64Array;
+  readonly baseStrength: Float64Array;
+  readonly advantage: Float64Array;
+  readonly cost: Float64Array;
+  readonly casualtyRate: Float64Array;
+  readonly casualties: Float64Array;
+  readonly lastCasualties: Float64Array;
+  readonly reserves: Float64Array;
+  readonly capacity: Float64Array;
+  readonly hawkishness: Float64Array;
+  readonly audience: Float64Array;
+  readonly democracy: Uint8Array;
+  readonly warAim: Float64Array;
+  readonly optimism: Float64Array;
+  readonly prior: Float64Array;
+  /** Belief that the enemy is the strong type. */
+  readonly belief: Float64Array;
+  readonly support: Float64Array;
+  readonly supportForTalks: Float64Array;
+  readonly supportForConcessions: Float64Array;
+  readonly casualtySensitivity: Float64Array;
+  readonly demobilisation: Float64Array;
+  readonly strength: Float64Array; // demonstrated strength Str
+  readonly effort: Uint8Array;
+  readonly posture: Uint8Array;
+  readonly aid: Float64Array;
+  readonly fungibleAid: Float64Array;
+  readonly patronMinShare: Float64Array;
+  readonly patronOpposesTalks: Uint8Array;
+  readonly carrotTalks: Float64Array;
+  readonly carrotAgreement: Float64Array;
+  readonly stick: Float64Array;
+  readonly accepted: Int32Array; // bitmask of mediators this party has accepted
+  readonly audienceMultiplier: Float64Array; // 1, or 1 + ψ after a leak
+  readonly catastrophe: Float64Array;
+  // derived each month (ripeness / valuation)
+  readonly pWin: Float64Array;
+  readonly warValue: Float64Array;
+  readonly reservation: Float64Array;
+  readonly enemyReservationStrong: Float64Array;
+  readonly enemyReservationWeak: Float64Array;
+  readonly mhs: Float64Array;
+  readonly wayOut: Float64Array;
+  readonly readiness: Float64Array;
+  readonly conversationCost: Float64Array; // SC on the public channel
+  readonly inference: Float64Array;
+  readonly capacityEffective: Float64Array; // enemy capacity as it weighs on this party
+  readonly talkAudienceCost: Float64Array;
+  readonly talkBenefit: Float64Array;
+  readonly commitmentGap: Float64Array; // CP_i > 0 blocks acceptance
+  readonly bestUtility: Float64Array; // utility of the best open channel this month
+  readonly enemyGain: Float64Array; // rise in the enemy's chance of winning if it took this side for weak
+  readonly monthsExpected: Float64Array; // expected months of war left, as this side sees it
+  readonly lookAheadUtility: Float64Array; // the same with one more unit of demonstrated strength
+  // per line
+  readonly lineAid: Float64Array; // [r * L + l]
+  readonly lineWaning: Float64Array;
+  readonly lineDecayAhead: Float64Array; // (1 − waning)^h for the commitment look-ahead
+
+  constructor(
+    readonly c: Compiled,
+    readonly firstRun: number,
+    runs: number,
+  ) {
+    const n = (this.n = runs);
+    const n2 = 2 * n;
+    const M = Math.max(1, c.mediators.length);
+    const L = Math.max(1, c.lines.length);
+    this.rng = new Rng(c.scenario.settings.seed, firstRun, runs);
+    this.active = new Int32Array(n);
+    this.endedNow = new Int32Array(n);
+    const f = (len: number) => new Float64Array(len);
+    this.status = new Uint8Array(n);
+    this.outcome = new Uint8Array(n);
+    this.endMonth = new Int16Array(n).fill(-1);
+    this.front = new Int32Array(n);
+    this.lastBattle = new Int8Array(n);
+    this.battlesA = new Int16Array(n);
+    this.battlesB = new Int16Array(n);
+    this.talks = new Uint8Array(n);
+    this.talkMonths = new Int16Array(n);
+    this.everChannel = new Uint8Array(n);
+    this.leaked = new Uint8Array(n);
+    this.mediatorsPresent = new Int32Array(n);
+    this.terms = f(n).fill(NaN);
+    this.leverageUsed = f(n);
+    this.ceasefirePressure = f(n);
+    this.pressuredEnd = new Uint8Array(n);
+    this.guaranteeAtEnd = f(n);
+    this.artificialGap = f(n);
+    this.relapseMonth = new Int16Array(n).fill(-1);
+    this.firstTalk = new Int16Array(4 * n).fill(-1);
+    this.secretTalkMonths = new Int16Array(n);
+    this.leaks = new Int16Array(n);
+    this.mediatorQuality = f(n * M);
+    this.mediatorBias = f(n * M);
+    this.mediatorGuarantee = f(n * M);
+    this.mediatorArrival = f(n * M);
+    this.secretHazard = f(n);
+    this.mediatorCarrotTalks = f(n * M * 2);
+    this.mediatorCarrotAgreement = f(n * M * 2);
+    this.mediatorStick = f(n * M * 2);
+    this.strong = new Uint8Array(n2);
+    this.strongProbability = f(n2);
+    this.baseStrength = f(n2);
+    this.advantage = f(n2);
+    this.cost = f(n2);
+    this.casualtyRate = f(n2);
+    this.casualties = f(n2);
+    this.lastCasualties = f(n2);
+    this.reserves = f(n2);
+    this.capacity = f(n2);
+    this.hawkishness = f(n2);
+    this.audience = f(n2);
+    this.democracy = new Uint8Array(n2);
+    this.warAim = f(n2);
+    this.optimism = f(n2);
+    this.prior = f(n2);
+    this.belief = f(n2);
+    this.support = f(n2);
+    this.supportForTalks = f(n2);
+    this.supportForConcessions = f(n2);
+    this.casualtySensitivity = f(n2);
+    this.demobilisation = f(n2);
+    this.strength = f(n2);
+    this.effort = new Uint8Array(n2);
+    this.posture = new Uint8Array(n2);
+    this.aid = f(n2);
+    this.fungibleAid = f(n2);
+    this.patronMinShare = f(n2);
+    this.patronOpposesTalks = new Uint8Array(n2);
+    this.carrotTalks = f(n2);
+    this.carrotAgreement = f(n2);
+    this.stick = f(n2);
+    this.accepted = new Int32Array(n2);
+    this.audienceMultiplier = f(n2).fill(1);
+    this.catastrophe = f(n2);
+    this.pWin = f(n2);
+    this.warValue = f(n2);
+    this.reservation = f(n2);
+    this.enemyReservationStrong = f(n2);
+    this.enemyReservationWeak = f(n2);
+    this.mhs = f(n2);
+    this.wayOut = f(n2);
+    this.readiness = f(n2);
+    this.conversationCost = f(n2);
+    this.inference = f(n2);
+    this.capacityEffective = f(n2);
+    this.talkAudienceCost = f(n2);
+    this.talkBenefit = f(n2);
+    this.commitmentGap = f(n2);
+    this.bestUtility = f(n2);
+    this.enemyGain = f(n2);
+    this.monthsExpected = f(n2);
+    this.lookAheadUtility = f(n2);
+    this.lineAid = f(n * L);
+    this.lineWaning = f(n * L);
+    this.lineDecayAhead = f(n * L).fill(1);
+    this.sampleInputs();
+  }
+
+  /** Draw every uncertain input for every run, in a fixed order (common random numbers). */
+  private sampleInputs(): void {
+    const { c, rng } = this;
+    const s = c.scenario;
+    const bel = belligerents(s);
+    const L = Math.max(1, c.lines.length);
+    const M = Math.max(1, c.mediators.length);
+    const mediatorParties = s.parties.filter((p): p is Mediator => p.role === 'mediator');
+    for (let r = 0; r < this.n; r++) {
+      const draw = (u: Uncertain, lo: number, hi: number) => sampleUncertain(u, rng, r, lo, hi);
+      const balance = draw(s.front.balance, 0, 1);
+      this.front[r] = Math.min(c.K - 1, Math.max(1, Math.round(balance * c.K)));
+      for (let p = 0; p < 2; p++) {
+        const b = bel[p];
+        const i = 2 * r + p;
+        this.strongProbability[i] = draw(b.military.strongTypeProbability, 0, 1);
+        this.strong[i] = rng.next(r, Stream.sample) < this.strongProbability[i] ? 1 : 0;
+        this.baseStrength[i] = draw(b.military.strength, 0.01, 100);
+        this.advantage[i] = draw(b.military.strongTypeAdvantage, 1, 10);
+        this.cost[i] = draw(b.military.monthlyCost, 0, 0.5);
+        this.casualtyRate[i] = draw(b.military.casualtiesPerMonth, 0, 1e6);
+        this.reserves[i] = draw(b.military.reserves, 0, 1);
+        this.capacity[i] = draw(b.military.escalationCapacity, 0, 1);
+        this.hawkishness[i] = draw(b.leader.hawkishness, 0, 1);
+        this.audience[i] = draw(b.leader.audienceCost, 0, 2);
+        this.democracy[i] = b.leader.regime === 'democracy' ? 1 : 0;
+        const demand = s.front.demands[b.id];
+        this.warAim[i] = demand === undefined ? 0.5 : draw(demand, 0, 1);
+        this.optimism[i] = draw(b.beliefs.optimism, -0.5, 0.5);
+        this.prior[i] = this.belief[i] = draw(b.beliefs.enemyStrong, 0, 1);
+        this.support[i] = draw(b.opinion.supportForWar, 0, 1);
+        this.supportForTalks[i] = draw(b.opinion.supportForTalks, 0, 1);
+        this.supportForConcessions[i] = draw(b.opinion.supportForConcessions, 0, 1);
+        this.casualtySensitivity[i] = draw(b.opinion.casualtySensitivity, 0, 10);
+        this.demobilisation[i] = draw(b.demobilisationShift, 0, 1);
+      }
+      let l = 0;
+      for (const [p, b] of bel.entries())
+        for (const line of b.support) {
+          this.lineAid[r * L + l] = draw(line.level, 0, 3);
+          this.lineWaning[r * L + l] = draw(line.waningRate, 0, 1);
+          this.lineDecayAhead[r * L + l] = (1 - this.lineWaning[r * L + l]) ** c.params.commitment.lookAheadMonths;
+          const i = 2 * r + p;
+          this.patronMinShare[i] = Math.max(this.patronMinShare[i], c.lines[l].minShare);
+          if (c.lines[l].opposesTalks) this.patronOpposesTalks[i] = 1;
+          l++;
+        }
+      mediatorParties.forEach((m, j) => {
+        const k = r * M + j;
+        const med = m.mediation;
+        this.mediatorQuality[k] = draw(med.informationQuality, 0, 1);
+        this.mediatorBias[k] = c.mediators[j].biasSide * draw(med.bias.strength, 0, 1);
+        this.mediatorGuarantee[k] = draw(med.guarantee, 0, 1);
+        this.mediatorArrival[k] = draw(med.arrivalRate, 0, 1);
+        for (const carrot of med.carrots) {
+          const p = carrot.to === c.partyIds[0] ? 0 : 1;
+          const size = draw(carrot.size, 0, 1);
+          if (carrot.conditionalOn === 'talks') this.mediatorCarrotTalks[2 * k + p] += size;
+          else this.mediatorCarrotAgreement[2 * k + p] += size;
+        }
+        for (const stick of med.sticks) this.mediatorStick[2 * k + (stick.on === c.partyIds[0] ? 0 : 1)] += draw(stick.size, 0, 1);
+      });
+      if (c.secretChannel) this.secretHazard[r] = 1 - Math.exp(-draw(c.secretChannel.hazard, 0, 1) * c.secretChannel.participants);
+    }
+  }
+}
