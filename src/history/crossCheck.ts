@@ -140,12 +140,14 @@ function checkUcdp(c: Case, data: CrossCheckData): CheckResult[] {
   const acd = data.ucdpAcd ?? [];
   const startYear = datedParts(c.start).year;
   const endYear = c.end ? datedParts(c.end).year : Number.POSITIVE_INFINITY;
+  const known: number[] = [];
   for (const id of c.ucdpConflictIds) {
     const years = acd.filter((r) => r.conflictId === id).map((r) => r.year);
     if (years.length === 0) {
       out.push(finish(c, { dataset: 'ucdp', field: 'ucdp-conflict', status: 'mismatch', message: `UCDP conflict ${id} not in the ACD` }));
       continue;
     }
+    known.push(id);
     out.push(finish(c, { dataset: 'ucdp', field: 'ucdp-conflict', status: 'match', message: `UCDP conflict ${id} exists` }));
     const overlap = years.some((y) => y >= startYear && y <= endYear);
     const span = `${Math.min(...years)}–${Math.max(...years)}`;
@@ -155,7 +157,7 @@ function checkUcdp(c: Case, data: CrossCheckData): CheckResult[] {
       out.push(finish(c, { dataset: 'ucdp', field: 'ucdp-outcome', status: recent ? 'match' : 'mismatch', message: `ongoing case; UCDP ${id} last active ${Math.max(...years)}` }));
     }
   }
-  if (c.end === null || c.ucdpConflictIds.length === 0) return out;
+  if (c.end === null || known.length === 0) return out;
   if (endYear > UCDP_TERMINATION_LAST_YEAR) {
     out.push(finish(c, { dataset: 'ucdp', field: 'ucdp-outcome', status: 'skipped', message: `ended ${endYear}, after the termination data (${UCDP_TERMINATION_LAST_YEAR})` }));
     return out;
@@ -168,7 +170,7 @@ function checkUcdp(c: Case, data: CrossCheckData): CheckResult[] {
   const ends: { id: string; outcome: number | null }[] =
     c.ucdpDyadIds.length > 0
       ? (data.ucdpDyadTermination ?? []).filter((r) => c.ucdpDyadIds.includes(r.dyadId) && r.dyadterm === 1 && near(r.ependdate, r.year)).map((r) => ({ id: `dyad episode ${r.dyadepId}`, outcome: r.outcome }))
-      : (data.ucdpTermination ?? []).filter((r) => c.ucdpConflictIds.includes(r.conflictId) && r.confterm === 1 && near(r.ependdate, r.year)).map((r) => ({ id: `episode ${r.conflictepId}`, outcome: r.outcome }));
+      : (data.ucdpTermination ?? []).filter((r) => known.includes(r.conflictId) && r.confterm === 1 && near(r.ependdate, r.year)).map((r) => ({ id: `episode ${r.conflictepId}`, outcome: r.outcome }));
   if (ends.length === 0) {
     out.push(finish(c, { dataset: 'ucdp', field: 'ucdp-outcome', status: 'mismatch', message: `no UCDP ${c.ucdpDyadIds.length > 0 ? 'dyad' : 'conflict'} episode ends within a year of ${c.end.date}` }));
     return out;
