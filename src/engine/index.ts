@@ -4,4 +4,5 @@ export * from './aggregate.ts';
 export { compile, State, Outcome, OUTCOME_NAMES, Channel, CHANNEL_NAMES, belligerents, type Compiled } from './state.ts';
 export { MECHANISMS, MechanismParamsSchema, type MechanismParams } from './mechanisms/index.ts';
 export { Rng, Stream } from './rng.ts';
-export { runScenario } from './runScenario.ts';
+export { runScenario, resultMeta } from './runScenario.ts';
+export { CACHE_BLOCK } from './simulate.ts';

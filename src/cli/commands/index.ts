@@ -2,12 +2,14 @@ import type { Command } from 'commander';
 import { register as scenarios } from './scenarios.ts';
 import { register as validate } from './validate.ts';
 import { register as schema } from './schema.ts';
+import { register as run } from './run.ts';
 import { register as cases } from './cases.ts';
 import { register as analogues } from './analogues.ts';
 import { register as insights } from './insights.ts';
 
 /** Each command module exports a `register(program)`; the order here is the order in --help. */
 export function registerCommands(program: Command): void {
+  run(program);
   scenarios(program);
   validate(program);
   schema(program);

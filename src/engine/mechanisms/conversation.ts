@@ -6,7 +6,8 @@
  *      a back channel or a confidential mediator shrinks it by m_ch);
  *   strategic cost     SC = min(1, E_j/Ē)·I·ΔP_j   (ΔP_j: how much the enemy's chance of winning
  *     rises if it takes i for weak; E_j: the enemy's capacity to prolong or escalate);
- *   benefit of talking B = w·readiness_i·E[surplus of a deal] + carrots paid for talking;
+ *   benefit of talking B = w·readiness_i·E[surplus of a deal] + carrots paid for talking
+ *     (no expected surplus while a commitment problem blocks any deal, commitment.ts);
  *   audience cost of being seen to talk  AC = a_i·hawk_i·(1 − support for talks)·σ_ch;
  *   U_ch = B − SC − AC − patron disapproval − expected leak cost;   P(ch) ∝ exp(β·U_ch), closed = 0.
  * Talks open when both are open on channels available to both (the more discreet channel is used).
@@ -19,7 +20,7 @@
  * (2007) and Tomz (2007) for audience costs and secrecy; Hörner, Morelli & Squintani (2015) for
  * confidential mediation; the likelihood-ratio and logit forms are design choices (theory §4.5).
  * Switched off: no inference and no audience cost of talking; leaders talk when they expect a gain.
- * Reads: belief, enemyGain, strength, reserves, capacity, aid, readiness, reservation, enemyReservation*,
+ * Reads: belief, enemyGain, commitmentGap, strength, reserves, capacity, aid, readiness, reservation, enemyReservation*,
  *   accepted, talks. Writes: posture, talks, belief (enemy's), everChannel, firstTalk,
  *   inference, conversationCost, capacityEffective, talkAudienceCost, talkBenefit, bestUtility,
  *   lookAheadUtility, carrotTalks, leverageUsed.
@@ -77,7 +78,9 @@ function step(s: State): void {
       const mu = s.belief[i];
       const ri = s.reservation[i];
       const surplus = 0.5 * (mu * Math.max(0, 1 - ri - s.enemyReservationStrong[i]) + (1 - mu) * Math.max(0, 1 - ri - s.enemyReservationWeak[i]));
-      const benefit = cp.talkValueWeight * s.readiness[i] * surplus + s.carrotTalks[i];
+      // a side facing a commitment problem expects no deal to hold, so talks promise it nothing
+      const dealValue = s.commitmentGap[i] > 0 ? 0 : cp.talkValueWeight * s.readiness[i] * surplus;
+      const benefit = dealValue + s.carrotTalks[i];
       const ac0 = on ? audienceWeight(s, i, Channel.public) * s.hawkishness[i] * (1 - s.supportForTalks[i]) : 0;
       const patron = s.patronOpposesTalks[i] ? cp.patronDisapprovalCost * Math.min(1, s.aid[i]) : 0;
       const eEff = on ? Math.min(1, escalationHeadroom(s, j) / cp.capacityNorm) : 0;

@@ -69,7 +69,7 @@ export const BargainingParamsSchema = z
     screening: z.boolean().default(true).describe('proposers learn from rejected offers (Powell 2004)'),
     multipleMediatorNoise: p(0, 5, 0.5, 'extra acceptance noise per additional mediator (Beardsley 2011)'),
     ceasefireRate: p(0, 1, 0.06, 'monthly chance, scaled by ripeness, that talks yield a ceasefire without settling terms'),
-    valueHorizonMonths: p(1, 600, 60, 'months over which war values are reckoned'),
+    valueHorizonMonths: p(1, 600, 12, 'months of war costs a leader weighs when valuing the war (leaders look about a year ahead; design choice)'),
   })
   .strict()
   .prefault({});

@@ -1,0 +1,62 @@
+/**
+ * Runs a scenario on a pool of worker threads (piscina). The runs are cut into chunks of
+ * consecutive run indices; each chunk's aggregate is merged in chunk order. Because every run
+ * draws from its own (seed, run) streams and aggregates hold only integer counts, the result is
+ * byte-identical for any number of threads.
+ */
+import { Piscina } from 'piscina';
+import { fileURLToPath } from 'node:url';
+import type { Scenario } from '../model/index.ts';
+import { Aggregate, CACHE_BLOCK, compile, resultMeta, simulateBlock, summarise, type AggregateData, type RunResult } from '../engine/index.ts';
+import type { ChunkTask } from './simulateWorker.ts';
+
+export interface PoolRunOptions {
+  threads?: number;
+  explainMonth?: number;
+  /** Progress: runs finished so far. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+const WORKER = fileURLToPath(new URL('./simulateWorker.ts', import.meta.url));
+
+/** Chunks of consecutive runs: about 4 per thread, each at least one cache block. */
+export function planChunks(runs: number, threads: number): { firstRun: number; runs: number }[] {
+  const target = Math.max(CACHE_BLOCK, Math.ceil(runs / (threads * 4) / CACHE_BLOCK) * CACHE_BLOCK);
+  const chunks = [];
+  for (let first = 0; first < runs; first += target) chunks.push({ firstRun: first, runs: Math.min(target, runs - first) });
+  return chunks;
+}
+
+export async function runScenarioParallel(scenario: Scenario, opts: PoolRunOptions = {}): Promise<RunResult> {
+  const threads = Math.max(1, opts.threads ?? 1);
+  const total = scenario.settings.runs;
+  const meta = resultMeta(scenario, opts.explainMonth);
+  if (threads === 1) {
+    const agg = simulateBlock(compile(scenario), 0, total, { explainMonth: opts.explainMonth, onRuns: (d) => opts.onProgress?.(d, total) });
+    return summarise(agg, meta);
+  }
+  const pool = new Piscina({
+    filename: WORKER,
+    minThreads: threads,
+    maxThreads: threads,
+    execArgv: [...process.execArgv, '--import', 'tsx'],
+  });
+  try {
+    const chunks = planChunks(total, threads);
+    let done = 0;
+    const parts = await Promise.all(
+      chunks.map(async (c) => {
+        const task: ChunkTask = { scenario, firstRun: c.firstRun, runs: c.runs, explainMonth: opts.explainMonth };
+        const data = (await pool.run(task)) as AggregateData;
+        done += c.runs;
+        opts.onProgress?.(done, total);
+        return data;
+      }),
+    );
+    const agg = Aggregate.fromJSON(parts[0]);
+    for (let k = 1; k < parts.length; k++) agg.merge(Aggregate.fromJSON(parts[k]));
+    return summarise(agg, meta);
+  } finally {
+    await pool.destroy();
+  }
+}
