@@ -37,7 +37,7 @@ export function register(program: Command): void {
       }
       const w = Math.max(0, ...cases.map((c) => c.id.length));
       for (const c of cases) process.stdout.write(`${c.id.padEnd(w)}  ${years(c).padEnd(9)}  ${c.type.padEnd(22)}  ${c.outcome.padEnd(21)}  ${c.name}\n`);
-      process.stdout.write(`${cases.length} case${cases.length === 1 ? '' : 's'}\n`);
+      process.stdout.write(`${cases.length} case${cases.length === 1 ? '' : 's'}${cases.length > 0 ? `: ${summarise(cases)}` : ''}\n`);
     });
 
   program
@@ -59,6 +59,26 @@ export function register(program: Command): void {
       }
       process.stdout.write(renderCase(c));
     });
+}
+
+const ERAS: [string, number, number][] = [
+  ['1815–1913', 1815, 1913],
+  ['1914–1945', 1914, 1945],
+  ['1946–1989', 1946, 1989],
+  ['1990–', 1990, 9999],
+];
+
+/** "interstate 40, civil 23 …; by onset 1815–1913 12, …" */
+export function summarise(cases: readonly Case[]): string {
+  const byType = CaseTypeSchema.options.map((t) => `${t} ${cases.filter((c) => c.type === t).length}`).join(', ');
+  const byEra = ERAS.map(([label, lo, hi]) => {
+    const n = cases.filter((c) => {
+      const y = Number(c.start.date.slice(0, 4));
+      return y >= lo && y <= hi;
+    }).length;
+    return `${label} ${n}`;
+  }).join(', ');
+  return `${byType}; by onset ${byEra}`;
 }
 
 export function renderCase(c: Case): string {
