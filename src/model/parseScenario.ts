@@ -100,7 +100,7 @@ function messageOf(issue: ZodIssue): string {
       }
       return `${issue.message}${found}`;
     case 'invalid_format':
-      return `expected ${issue.format}${found}`;
+      return issue.format === 'regex' ? `expected ${issue.message}${found}` : `expected ${issue.format}${found}`;
     case 'not_multiple_of':
       return `expected a multiple of ${String(issue.divisor)}${found}`;
     default:

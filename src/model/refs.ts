@@ -28,7 +28,52 @@ interface ScenarioLike {
 
 type Path = (string | number)[];
 
-export function checkReferences(s: ScenarioLike, ctx: z.RefinementCtx): void {
+/**
+ * Runs the checks on a possibly malformed document (other fields may have failed validation):
+ * collections that are not lists are skipped, and a check that trips on a malformed part stops
+ * quietly, since that part already has its own issue.
+ */
+export function checkReferencesLeniently(value: unknown, ctx: z.RefinementCtx): void {
+  const v = value as Partial<Record<keyof ScenarioLike, unknown>>;
+  const list = <T>(x: unknown): T[] => (Array.isArray(x) ? (x.filter((e) => typeof e === 'object' && e !== null) as T[]) : []);
+  const obj = (x: unknown): Record<string, unknown> => (typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>) : {});
+  const settings = obj(v.settings);
+  const front = obj(v.front);
+  const s: ScenarioLike = {
+    parties: list<PartyLike>(v.parties).map((p) => ({
+      ...p,
+      support: p.support === undefined ? undefined : list<NonNullable<PartyLike['support']>[number]>(p.support).map((l) => ({ ...l, attentionShocks: list(l.attentionShocks) })),
+      mediation: p.mediation === undefined ? undefined : normaliseMediation(obj(p.mediation)),
+    })),
+    front: { demands: obj(front.demands) },
+    backChannels: list(v.backChannels),
+    interventions: list(v.interventions),
+    settings: {
+      horizonMonths: typeof settings.horizonMonths === 'number' ? settings.horizonMonths : Infinity,
+      explainMonth: typeof settings.explainMonth === 'number' ? settings.explainMonth : 0,
+    },
+  };
+  // count belligerents per side only when every party's role could be read
+  const rolesKnown = Array.isArray(v.parties) && s.parties.length === v.parties.length && s.parties.every((p) => ['belligerent', 'patron', 'mediator'].includes(p.role));
+  try {
+    checkReferences(s, ctx, rolesKnown);
+  } catch {
+    // a malformed part already carries its own shape issue
+  }
+}
+
+function normaliseMediation(m: Record<string, unknown>): NonNullable<PartyLike['mediation']> {
+  const bias = typeof m.bias === 'object' && m.bias !== null ? (m.bias as { toward?: unknown }) : {};
+  const arr = <T>(x: unknown): T[] => (Array.isArray(x) ? (x as T[]) : []);
+  return {
+    bias: { toward: typeof bias.toward === 'string' ? bias.toward : 'neutral' },
+    offerMonth: typeof m.offerMonth === 'number' ? m.offerMonth : null,
+    carrots: arr(m.carrots),
+    sticks: arr(m.sticks),
+  };
+}
+
+export function checkReferences(s: ScenarioLike, ctx: z.RefinementCtx, checkSides = true): void {
   const issue = (path: Path, message: string, params: Record<string, unknown> = {}) =>
     ctx.addIssue({ code: 'custom', path, message, params });
 
@@ -39,7 +84,7 @@ export function checkReferences(s: ScenarioLike, ctx: z.RefinementCtx): void {
   });
 
   const belligerents = s.parties.filter((p) => p.role === 'belligerent');
-  for (const side of ['A', 'B'] as const) {
+  for (const side of checkSides ? (['A', 'B'] as const) : []) {
     const onSide = belligerents.filter((p) => p.side === side);
     if (onSide.length !== 1)
       issue(
@@ -106,10 +151,15 @@ export function checkReferences(s: ScenarioLike, ctx: z.RefinementCtx): void {
     inHorizon(at('month'), e.month);
     const ref = (field: string, roles: PartyLike['role'][]) => expectRole(at(field), String(e[field]), roles);
     switch (e.kind) {
-      case 'aid-change':
-        ref('recipient', ['belligerent']);
-        ref('patron', ['patron']);
+      case 'aid-change': {
+        const recipient = ref('recipient', ['belligerent']);
+        const patron = ref('patron', ['patron']);
+        if (recipient && patron && recipient.side !== patron.side)
+          issue(at('patron'), `patron "${patron.id}" is on side ${patron.side}, but recipient "${recipient.id}" is on side ${recipient.side}`, {
+            reason: 'wrong_side',
+          });
         break;
+      }
       case 'mediator-entry':
         ref('mediator', ['mediator']);
         break;

@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { MechanismParamsSchema } from '../engine/mechanisms/params.ts';
 import { uncertain } from './uncertain.ts';
-import { checkReferences } from './refs.ts';
+import { checkReferencesLeniently } from './refs.ts';
 
 const share = (def: number, describe: string) => uncertain({ min: 0, max: 1, default: def, describe });
 const month = z.number().int().min(0).max(1200).describe('months since the scenario start (0 = first month)');
@@ -226,7 +226,10 @@ export const SettingsSchema = z
     runs: z.number().int().min(1).max(1_000_000).default(2000).describe('Monte Carlo runs'),
     seed: z.number().int().min(0).max(2 ** 32 - 1).default(1).describe('random seed (same seed, same result)'),
     explainMonth: month.default(0).describe('month for the "why" explanation'),
-    startDate: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'a date like 2024-02 or 2024-02-24').optional(),
+    startDate: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'a date like 2024-02 or 2024-02-24')
+      .optional(),
   })
   .strict();
 
@@ -246,7 +249,8 @@ export const ScenarioSchema = z
     mechanisms: MechanismParamsSchema,
   })
   .strict()
-  .superRefine(checkReferences);
+  // cross-references are checked even when other fields failed, so every problem is reported at once
+  .superRefine(checkReferencesLeniently, { when: (payload) => typeof payload.value === 'object' && payload.value !== null });
 
 export type Scenario = z.infer<typeof ScenarioSchema>;
 export type ScenarioInput = z.input<typeof ScenarioSchema>;

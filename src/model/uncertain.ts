@@ -45,6 +45,7 @@ export function uncertain(spec: UncertainSpec) {
     .refine((r) => r.low <= r.high, {
       message: 'range has low > high',
       path: ['low'],
+      params: { reason: 'low_above_high' },
     });
   const triangular = z
     .object({ low: bound, mode: bound, high: bound })
@@ -52,6 +53,7 @@ export function uncertain(spec: UncertainSpec) {
     .refine((r) => r.low <= r.mode && r.mode <= r.high, {
       message: 'triangular needs low <= mode <= high',
       path: ['mode'],
+      params: { reason: 'mode_out_of_range' },
     });
   const normal = z
     .object({ mean: bound, sd: z.number().min(0).max(spec.max - spec.min) })

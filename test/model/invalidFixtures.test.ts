@@ -74,13 +74,13 @@ const EXPECTED: Record<string, Expected> = {
     line: 9,
   },
   'range-low-above-high.yaml': {
-    code: 'custom',
+    code: 'low_above_high',
     path: ['parties', 0, 'military', 'strength', 'low'],
     message: 'range has low > high',
     line: 10,
   },
   'triangular-mode-out-of-order.yaml': {
-    code: 'custom',
+    code: 'mode_out_of_range',
     path: ['parties', 0, 'military', 'monthlyCost', 'mode'],
     message: 'low <= mode <= high',
     line: 10,
@@ -237,7 +237,7 @@ describe('invalid fixtures', () => {
     expect(issuesOf('range-low-above-high.yaml')).toMatchInlineSnapshot(`
       [
         {
-          "code": "custom",
+          "code": "low_above_high",
           "column": 24,
           "line": 10,
           "message": "range has low > high",
@@ -323,9 +323,21 @@ interventions:
     ]);
   });
 
-  // Known gap: zod skips the cross-reference refinement when a shape issue aborts the parse, so
-  // a file with both kinds shows the reference problems only after the shape ones are fixed.
-  it.todo('reports cross-reference problems together with shape problems');
+  it('reports cross-reference problems together with shape problems', () => {
+    const result = parseScenarioText(
+      [
+        'id: mixed',
+        'name: Mixed problems',
+        'parties:',
+        '  - { id: a, name: A, role: belligerent, side: A, military: { strength: strong } }',
+        '  - { id: b, name: B, role: belligerent, side: B }',
+        '  - { id: m, name: M, role: mediator, mediation: { bias: { toward: nobody } } }',
+      ].join('\n'),
+    );
+    if (result.ok) throw new Error('expected failure');
+    expect(result.issues.map((i) => i.path.join('.'))).toEqual(['parties.0.military.strength', 'parties.2.mediation.bias.toward']);
+    expect(result.issues[1]).toMatchObject({ code: 'unknown_party', line: 6 });
+  });
 
   it('reads JSON with line numbers too', () => {
     const json =

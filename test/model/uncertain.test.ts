@@ -99,7 +99,7 @@ describe('uncertain inputs inside a scenario', () => {
     if (result.ok) throw new Error('expected failure');
     expect(result.issues).toEqual([
       expect.objectContaining({
-        code: 'custom',
+        code: 'low_above_high',
         path: ['parties', 0, 'military', 'strength', 'low'],
         message: 'range has low > high',
         line: 9,

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadScenario } from '../../data/scenarios.ts';
-import { InputIssuesError } from '../exit.ts';
+import { InputIssuesError, UserError } from '../exit.ts';
 
 export function register(program: Command): void {
   program
@@ -18,6 +18,6 @@ export function register(program: Command): void {
         } else failures.push(new InputIssuesError(source, result.issues));
       }
       if (failures.length === 1) throw failures[0];
-      if (failures.length > 1) throw new InputIssuesError(`${failures.length} files`, failures.flatMap((f) => f.issues.map((i) => ({ ...i, message: `${f.file}: ${i.message}` }))));
+      if (failures.length > 1) throw new UserError(failures.map((f) => f.message).join('\n') + `\n✖ ${failures.length} of ${files.length} files are invalid`);
     });
 }
