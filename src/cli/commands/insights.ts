@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_CASES_DIR, formatCaseIssue, loadCases } from '../../data/cases.ts';
 import { DEFAULT_DATA_DIR, loadDatasets } from '../../data/datasets.ts';
-import { CASE_SOURCE, runInsights, SELECTION_CAVEAT, TOPICS, type Insight, type Topic } from '../../history/insights/index.ts';
+import { CASE_SOURCE, INSIGHTS, runInsights, SELECTION_CAVEAT, TOPICS, type Insight, type Topic } from '../../history/insights/index.ts';
 import { mulberry32 } from '../../history/stats.ts';
 import { UserError } from '../exit.ts';
 
@@ -78,7 +78,8 @@ export function register(program: Command): void {
       const dataDir = opts.data !== undefined ? resolve(opts.data) : DEFAULT_DATA_DIR;
       let datasets = {};
       if (existsSync(dataDir)) {
-        const loaded = loadDatasets(dataDir);
+        const needed = [...new Set(INSIGHTS.filter((q) => !opts.topic || q.topic === opts.topic).flatMap((q) => q.needs))];
+        const loaded = loadDatasets(dataDir, needed);
         datasets = loaded.datasets;
         if (loaded.missing.length > 0) notes.push(`not found in ${dataDir}: ${loaded.missing.join(', ')}`);
         if (loaded.issues.length > 0) notes.push(`${loaded.issues.length} malformed row(s) in the datasets were left out (first: ${loaded.issues[0].file} row ${loaded.issues[0].row}, column ${loaded.issues[0].column})`);
