@@ -10,7 +10,8 @@
  * leader is the largest of the cost terms, with the cost of conversation attributed to whichever
  * of its two factors is further above its threshold.
  */
-import { Aggregate, CONDITIONS, DIAG_WIDTH, EXPLAIN_NUMBERS, EXPLAIN_WIDTH, FAN_BINS, FAN_SERIES, GLOBAL_SERIES, PARTY_SERIES, PRIMARY, fixed } from './aggregate.ts';
+import type { Aggregate} from './aggregate.ts';
+import { CONDITIONS, DIAG_WIDTH, EXPLAIN_NUMBERS, EXPLAIN_WIDTH, FAN_BINS, FAN_SERIES, GLOBAL_SERIES, PARTY_SERIES, PRIMARY, fixed } from './aggregate.ts';
 import { Channel, Effort, type State } from './state.ts';
 
 const INFERENCE_THRESHOLD = 0.1;

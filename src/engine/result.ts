@@ -20,7 +20,7 @@ import {
   PRIMARY,
   TERMS_BINS,
 } from './aggregate.ts';
-import { CHANNEL_NAMES, OUTCOME_NAMES } from './state.ts';
+import { OUTCOME_NAMES } from './state.ts';
 
 export const ENGINE_VERSION = '0.1.0';
 
@@ -173,7 +173,7 @@ export function summarise(agg: Aggregate, meta: ResultMeta): RunResult {
     durability: {
       followUpMonths: F,
       survival,
-      relapseWithin: relapseWithin as RunResult['durability']['relapseWithin'],
+      relapseWithin: relapseWithin,
       ended: { settlement: agg.endedByClass[0], ceasefire: agg.endedByClass[1], victory: agg.endedByClass[2] },
     },
     diagnostics: { atWar, global, parties, fans },

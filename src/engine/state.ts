@@ -34,7 +34,8 @@ export const CHANNEL_COUNT = 4;
 /** Effort codes. */
 export const Effort = { fight: 0, escalate: 1 } as const;
 
-export const MAX_MEDIATORS = 8;
+export { MAX_MEDIATORS } from '../model/refs.ts';
+import { MAX_MEDIATORS } from '../model/refs.ts';
 
 /** Scenario-level facts the mechanisms need, resolved once. */
 export interface Compiled {
@@ -92,12 +93,12 @@ export function compile(scenario: Scenario): Compiled {
     }
   const mediatorParties = scenario.parties.filter((p): p is Mediator => p.role === 'mediator');
   if (mediatorParties.length > MAX_MEDIATORS) throw new Error(`invalid scenario: at most ${MAX_MEDIATORS} mediators are simulated`);
-  const mediators = mediatorParties.map((m) => ({
+  const mediators: Compiled['mediators'] = mediatorParties.map((m) => ({
     id: m.id,
     offerMonth: m.mediation.offerMonth ?? Infinity,
     confidential: m.mediation.confidential,
-    style: (m.mediation.style === 'facilitation' ? 0 : m.mediation.style === 'formulation' ? 1 : 2) as 0 | 1 | 2,
-    biasSide: (m.mediation.bias.toward === 'neutral' ? 0 : m.mediation.bias.toward === partyIds[0] ? 1 : -1) as -1 | 0 | 1,
+    style: (m.mediation.style === 'facilitation' ? 0 : m.mediation.style === 'formulation' ? 1 : 2),
+    biasSide: (m.mediation.bias.toward === 'neutral' ? 0 : m.mediation.bias.toward === partyIds[0] ? 1 : -1),
   }));
   const events: CompiledEvent[][] = Array.from({ length: horizon }, () => []);
   const partyOf = (id: string): 0 | 1 => (id === partyIds[0] ? 0 : 1);

@@ -35,13 +35,8 @@ export async function runScenarioParallel(scenario: Scenario, opts: PoolRunOptio
     const agg = simulateBlock(compile(scenario), 0, total, { explainMonth: opts.explainMonth, onRuns: (d) => opts.onProgress?.(d, total) });
     return summarise(agg, meta);
   }
-  const pool = new Piscina({
-    filename: WORKER,
-    minThreads: threads,
-    maxThreads: threads,
-    execArgv: [...process.execArgv, '--import', 'tsx'],
-  });
-  try {
+  const pool = getPool(threads);
+  {
     const chunks = planChunks(total, threads);
     let done = 0;
     const parts = await Promise.all(
@@ -56,7 +51,24 @@ export async function runScenarioParallel(scenario: Scenario, opts: PoolRunOptio
     const agg = Aggregate.fromJSON(parts[0]);
     for (let k = 1; k < parts.length; k++) agg.merge(Aggregate.fromJSON(parts[k]));
     return summarise(agg, meta);
-  } finally {
-    await pool.destroy();
   }
+}
+
+// One pool per thread count, kept warm between runs (starting a worker and loading the engine
+// takes far longer than a typical run); closePools() ends them.
+const pools = new Map<number, Piscina>();
+
+function getPool(threads: number): Piscina {
+  let pool = pools.get(threads);
+  if (!pool) {
+    pool = new Piscina({ filename: WORKER, minThreads: threads, maxThreads: threads, idleTimeout: 60_000, execArgv: [...process.execArgv, '--import', 'tsx'] });
+    pools.set(threads, pool);
+  }
+  return pool;
+}
+
+export async function closePools(): Promise<void> {
+  const all = [...pools.values()];
+  pools.clear();
+  await Promise.all(all.map((p) => p.destroy()));
 }

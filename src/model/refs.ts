@@ -28,6 +28,9 @@ interface ScenarioLike {
 
 type Path = (string | number)[];
 
+/** The engine tracks mediators in a bitmask per run (engine/state.ts). */
+export const MAX_MEDIATORS = 8;
+
 /**
  * Runs the checks on a possibly malformed document (other fields may have failed validation):
  * collections that are not lists are skipped, and a check that trips on a malformed part stops
@@ -82,6 +85,10 @@ export function checkReferences(s: ScenarioLike, ctx: z.RefinementCtx, checkSide
     if (byId.has(p.id)) issue(['parties', i, 'id'], `duplicate party id "${p.id}"`, { reason: 'duplicate_id', id: p.id });
     byId.set(p.id, p);
   });
+
+  const mediatorCount = s.parties.filter((p) => p.role === 'mediator').length;
+  if (mediatorCount > MAX_MEDIATORS)
+    issue(['parties'], `at most ${MAX_MEDIATORS} mediators can be simulated, found ${mediatorCount}`, { reason: 'too_many_mediators' });
 
   const belligerents = s.parties.filter((p) => p.role === 'belligerent');
   for (const side of checkSides ? (['A', 'B'] as const) : []) {

@@ -3,7 +3,7 @@ import { writeFileSync, renameSync } from 'node:fs';
 import { SingleBar, Presets } from 'cli-progress';
 import { loadScenario } from '../../data/scenarios.ts';
 import { InputIssuesError, UserError } from '../exit.ts';
-import { runScenarioParallel } from '../../jobs/localPool.ts';
+import { closePools, runScenarioParallel } from '../../jobs/localPool.ts';
 import { formatRunSummary } from '../summary.ts';
 import { validateScenario } from '../../model/index.ts';
 
@@ -60,7 +60,7 @@ Examples:
       const bar = showBar ? new SingleBar({ format: 'simulating {bar} {percentage}% | {value}/{total} runs', stream: process.stderr }, Presets.shades_classic) : undefined;
       bar?.start(total, 0);
       const started = performance.now();
-      const result = await runScenarioParallel(scenario, { threads: opts.threads, onProgress: (done) => bar?.update(done) });
+      const result = await runScenarioParallel(scenario, { threads: opts.threads, onProgress: (done) => bar?.update(done) }).finally(closePools);
       bar?.stop();
       const seconds = (performance.now() - started) / 1000;
       process.stdout.write(formatRunSummary(result, seconds) + '\n');

@@ -1,0 +1,119 @@
+/**
+ * Engine benchmark (`npm run bench`): prints medians of repeated timings and one JSON line.
+ * - party-months per second on one thread (live party-months: months a run is still at war × 2)
+ * - speed-up with 2 worker threads (same runs, byte-identical result)
+ * - ratio to a bare loop that only draws the same number of random numbers
+ * - wall time for 10,000 runs × 120 months × 2 belligerents
+ * Scenarios: the generic two-party interstate scenario (defaults) and russia-ukraine-2024.
+ */
+import { ScenarioSchema, type Scenario } from '../src/model/index.ts';
+import { compile, simulateBlock, Rng, Stream } from '../src/engine/index.ts';
+import { closePools, runScenarioParallel } from '../src/jobs/localPool.ts';
+import { loadScenario } from '../src/data/scenarios.ts';
+
+const REPS = Number(process.env.BENCH_REPS ?? 5);
+const RUNS = 10_000;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function generic(): Scenario {
+  return ScenarioSchema.parse({
+    id: 'generic',
+    name: 'Generic two-party interstate war',
+    parties: [
+      { id: 'a', name: 'A', role: 'belligerent', side: 'A' },
+      { id: 'b', name: 'B', role: 'belligerent', side: 'B' },
+    ],
+    settings: { runs: RUNS, horizonMonths: 120 },
+  });
+}
+
+function bundled(id: string): Scenario {
+  const l = loadScenario(id);
+  if (!l.result.ok) throw new Error(`bundled scenario ${id} is invalid`);
+  const s = structuredClone(l.result.value);
+  s.settings.runs = RUNS;
+  s.settings.horizonMonths = 120;
+  return s;
+}
+
+/** Number of random draws the engine makes for this scenario (counted once, outside timing). */
+function countDraws(s: Scenario): number {
+  const proto = Rng.prototype as unknown as { next: (r: number, k: number) => number };
+  const original = proto.next;
+  let draws = 0;
+  proto.next = function (this: Rng, r: number, k: number) {
+    draws++;
+    return original.call(this, r, k);
+  };
+  try {
+    simulateBlock(compile(s), 0, s.settings.runs);
+  } finally {
+    proto.next = original;
+  }
+  return draws;
+}
+
+function bareLoop(draws: number, runs: number): number {
+  const rng = new Rng(1, 0, runs);
+  let acc = 0;
+  const t0 = performance.now();
+  for (let d = 0; d < draws; d++) acc += rng.next(d % runs, Stream.battle);
+  const ms = performance.now() - t0;
+  if (acc < 0) console.log(acc);
+  return ms;
+}
+
+async function benchScenario(name: string, s: Scenario) {
+  const c = compile(s);
+  simulateBlock(c, 0, 1000); // warm-up
+  const times: number[] = [];
+  let partyMonths = 0;
+  for (let k = 0; k < REPS; k++) {
+    const t0 = performance.now();
+    const agg = simulateBlock(compile(s), 0, s.settings.runs);
+    times.push(performance.now() - t0);
+    partyMonths = agg.counters[2];
+  }
+  const oneThread = median(times);
+  const draws = countDraws(s);
+  const bare = median(Array.from({ length: REPS }, () => bareLoop(draws, s.settings.runs)));
+  const t1: number[] = [],
+    t2: number[] = [];
+  await runScenarioParallel(s, { threads: 2 }); // start and warm the 2-thread pool
+  for (let k = 0; k < Math.max(3, Math.ceil(REPS / 2)); k++) {
+    let t0 = performance.now();
+    const r1 = await runScenarioParallel(s, { threads: 1 });
+    t1.push(performance.now() - t0);
+    t0 = performance.now();
+    const r2 = await runScenarioParallel(s, { threads: 2 });
+    t2.push(performance.now() - t0);
+    if (JSON.stringify(r1) !== JSON.stringify(r2)) throw new Error('1 and 2 threads differ: determinism broken');
+  }
+  const row = {
+    scenario: name,
+    runs: s.settings.runs,
+    horizonMonths: s.settings.horizonMonths,
+    livePartyMonths: partyMonths,
+    medianMsOneThread: round(oneThread),
+    partyMonthsPerSecond: Math.round(partyMonths / (oneThread / 1000)),
+    randomDraws: draws,
+    bareDrawLoopMs: round(bare),
+    ratioToBareDrawLoop: round(oneThread / bare),
+    medianMsPool1Thread: round(median(t1)),
+    medianMsPool2Threads: round(median(t2)),
+    speedup2Threads: round(median(t1) / median(t2)),
+  };
+  console.log(
+    `${name}: ${RUNS} runs × 120 months: ${row.medianMsOneThread} ms on one thread (median of ${REPS}); ` +
+      `${(row.partyMonthsPerSecond / 1e6).toFixed(2)} M live party-months/s; ${(draws / 1e6).toFixed(1)} M draws, bare draw loop ${row.bareDrawLoopMs} ms (ratio ${row.ratioToBareDrawLoop}); ` +
+      `pool 1 thread ${row.medianMsPool1Thread} ms, 2 threads ${row.medianMsPool2Threads} ms (speed-up ${row.speedup2Threads}×)`,
+  );
+  return row;
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+const rows = [await benchScenario('generic-interstate', generic()), await benchScenario('russia-ukraine-2024', bundled('russia-ukraine-2024'))];
+await closePools();
+console.log(JSON.stringify({ bench: 'engine', node: process.version, date: new Date().toISOString(), rows }));
