@@ -6,17 +6,34 @@ export const CORE_FOLDERS = ['model', 'engine', 'analysis', 'history', 'calibrat
 export const EDGE_FOLDERS = ['cli', 'server', 'web', 'store', 'jobs', 'report', 'data'];
 
 const edgePatterns = EDGE_FOLDERS.flatMap((edge) => [`**/${edge}/**`, `**/${edge}`]);
-const ioModules = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'http', 'node:http', 'net', 'node:net', 'child_process', 'node:child_process'];
+const ioModules = [
+  'fs',
+  'node:fs',
+  'fs/promises',
+  'node:fs/promises',
+  'http',
+  'node:http',
+  'net',
+  'node:net',
+  'child_process',
+  'node:child_process',
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'coverage/**', 'web/dist/**', 'dist/**'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'bin/*.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', 'bin/*.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -26,11 +43,23 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [{ group: edgePatterns, message: 'Core must not import edges (see DESIGN.md).' }],
-          paths: ioModules.map((name) => ({ name, message: 'Core is pure: no I/O (see DESIGN.md).' })),
+          patterns: [
+            { group: edgePatterns, message: 'Core must not import edges (see DESIGN.md).' },
+          ],
+          paths: ioModules.map((name) => ({
+            name,
+            message: 'Core is pure: no I/O (see DESIGN.md).',
+          })),
         },
       ],
-      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Core draws randomness only from the injected Rng.' }],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'Math',
+          property: 'random',
+          message: 'Core draws randomness only from the injected Rng.',
+        },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
     },
   },

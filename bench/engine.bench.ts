@@ -88,7 +88,8 @@ async function benchScenario(name: string, s: Scenario) {
     t0 = performance.now();
     const r2 = await runScenarioParallel(s, { threads: 2 });
     t2.push(performance.now() - t0);
-    if (JSON.stringify(r1) !== JSON.stringify(r2)) throw new Error('1 and 2 threads differ: determinism broken');
+    if (JSON.stringify(r1) !== JSON.stringify(r2))
+      throw new Error('1 and 2 threads differ: determinism broken');
   }
   const row = {
     scenario: name,
@@ -114,6 +115,11 @@ async function benchScenario(name: string, s: Scenario) {
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
-const rows = [await benchScenario('generic-interstate', generic()), await benchScenario('russia-ukraine-2024', bundled('russia-ukraine-2024'))];
+const rows = [
+  await benchScenario('generic-interstate', generic()),
+  await benchScenario('russia-ukraine-2024', bundled('russia-ukraine-2024')),
+];
 await closePools();
-console.log(JSON.stringify({ bench: 'engine', node: process.version, date: new Date().toISOString(), rows }));
+console.log(
+  JSON.stringify({ bench: 'engine', node: process.version, date: new Date().toISOString(), rows }),
+);

@@ -8,7 +8,14 @@ import { join } from 'node:path';
 
 const outDir = mkdtempSync(join(tmpdir(), 'parley-vitest-'));
 const outFile = join(outDir, 'vitest.json');
-const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${outFile}`, ...process.argv.slice(2)];
+const args = [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${outFile}`,
+  ...process.argv.slice(2),
+];
 const child = spawnSync('npx', args, { stdio: 'inherit' });
 let passed = 0;
 let failed = 0;

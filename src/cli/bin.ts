@@ -17,7 +17,9 @@ try {
     // commander has already printed its message (help, version, unknown option)
     process.exitCode = e.exitCode === 0 ? 0 : EXIT_USER;
   } else {
-    process.stderr.write(`parley: internal error: ${(e as Error).message}\n(this is a bug; run with PARLEY_DEBUG=1 for details)\n`);
+    process.stderr.write(
+      `parley: internal error: ${(e as Error).message}\n(this is a bug; run with PARLEY_DEBUG=1 for details)\n`,
+    );
     if (process.env.PARLEY_DEBUG) process.stderr.write(String((e as Error).stack) + '\n');
     process.exitCode = EXIT_INTERNAL;
   }

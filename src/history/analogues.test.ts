@@ -5,8 +5,18 @@ import { ev, makeCase } from './caseFixtures.ts';
 
 const AS_OF = 2025;
 const cases = [
-  makeCase({ id: 'border-war', timeline: [ev.mediation('2000-06-01')], battlefieldAtTalks: 'stalemate', casualties: { battleDeaths: 20_000 } }),
-  makeCase({ id: 'border-war-twin', timeline: [ev.mediation('2000-07-01')], battlefieldAtTalks: 'stalemate', casualties: { battleDeaths: 24_000 } }),
+  makeCase({
+    id: 'border-war',
+    timeline: [ev.mediation('2000-06-01')],
+    battlefieldAtTalks: 'stalemate',
+    casualties: { battleDeaths: 20_000 },
+  }),
+  makeCase({
+    id: 'border-war-twin',
+    timeline: [ev.mediation('2000-07-01')],
+    battlefieldAtTalks: 'stalemate',
+    casualties: { battleDeaths: 24_000 },
+  }),
   makeCase({
     id: 'rebellion',
     type: 'civil',
@@ -18,8 +28,21 @@ const cases = [
     outcome: 'victory-side-a',
     casualties: { battleDeaths: 300_000 },
   }),
-  makeCase({ id: 'short-clash', start: { date: '1969-07-14', precision: 'day' }, end: { date: '1969-07-18', precision: 'day' }, timeline: [ev.talks('1969-07-16')], battlefieldAtTalks: 'momentum-side-a', casualties: { battleDeaths: 2000 } }),
-  makeCase({ id: 'colonial', type: 'extra-state', regimes: { sideA: 'colonial', sideB: 'non-state' }, stakes: ['independence'], outcome: 'victory-side-b' }),
+  makeCase({
+    id: 'short-clash',
+    start: { date: '1969-07-14', precision: 'day' },
+    end: { date: '1969-07-18', precision: 'day' },
+    timeline: [ev.talks('1969-07-16')],
+    battlefieldAtTalks: 'momentum-side-a',
+    casualties: { battleDeaths: 2000 },
+  }),
+  makeCase({
+    id: 'colonial',
+    type: 'extra-state',
+    regimes: { sideA: 'colonial', sideB: 'non-state' },
+    stakes: ['independence'],
+    outcome: 'victory-side-b',
+  }),
 ];
 
 describe('analogueDistance', () => {
@@ -27,12 +50,16 @@ describe('analogueDistance', () => {
     const f = cases.map((c) => caseFeatures(c, AS_OF));
     const r = featureRanges(f);
     expect(analogueDistance(f[0], f[0], r).distance).toBe(0);
-    expect(analogueDistance(f[0], f[3], r).distance).toBeCloseTo(analogueDistance(f[3], f[0], r).distance, 12);
-    for (const x of f) for (const y of f) {
-      const d = analogueDistance(x, y, r).distance;
-      expect(d).toBeGreaterThanOrEqual(0);
-      expect(d).toBeLessThanOrEqual(1);
-    }
+    expect(analogueDistance(f[0], f[3], r).distance).toBeCloseTo(
+      analogueDistance(f[3], f[0], r).distance,
+      12,
+    );
+    for (const x of f)
+      for (const y of f) {
+        const d = analogueDistance(x, y, r).distance;
+        expect(d).toBeGreaterThanOrEqual(0);
+        expect(d).toBeLessThanOrEqual(1);
+      }
   });
 
   it('drops features unknown for the query (Gower) and counts features unknown for the case as half different', () => {
@@ -40,7 +67,10 @@ describe('analogueDistance', () => {
     const g = { ...f, deathsPerMonth: null, warType: null };
     expect(analogueDistance(g, f, featureRanges([f, g])).distance).toBe(0);
     const total = FEATURE_SPECS.reduce((t, s) => t + s.weight, 0);
-    expect(analogueDistance(f, g, featureRanges([f, g])).distance).toBeCloseTo((0.5 * (1 + 2)) / total, 12);
+    expect(analogueDistance(f, g, featureRanges([f, g])).distance).toBeCloseTo(
+      (0.5 * (1 + 2)) / total,
+      12,
+    );
   });
 
   it('counts civil vs internationalized civil as half different', () => {
@@ -61,7 +91,10 @@ describe('findAnalogues', () => {
   });
 
   it('a known similar pair ranks first once the case itself is excluded', () => {
-    const [best] = findAnalogues(caseFeatures(cases[0], AS_OF), cases, { asOfYear: AS_OF, excludeId: 'border-war' });
+    const [best] = findAnalogues(caseFeatures(cases[0], AS_OF), cases, {
+      asOfYear: AS_OF,
+      excludeId: 'border-war',
+    });
     expect(best.caseId).toBe('border-war-twin');
     expect(best.matched).toContain('war type');
     expect(best.negotiation).toMatch(/mediated by Gamma/);
@@ -70,11 +103,18 @@ describe('findAnalogues', () => {
   it('does not depend on the order of cases or of features', () => {
     const q = caseFeatures(cases[2], AS_OF);
     const base = findAnalogues(q, cases, { asOfYear: AS_OF });
-    const reversed = findAnalogues(q, [...cases].reverse(), { asOfYear: AS_OF, specs: [...FEATURE_SPECS].reverse() });
-    expect(reversed.map((a) => [a.caseId, a.distance])).toEqual(base.map((a) => [a.caseId, a.distance]));
+    const reversed = findAnalogues(q, [...cases].reverse(), {
+      asOfYear: AS_OF,
+      specs: [...FEATURE_SPECS].reverse(),
+    });
+    expect(reversed.map((a) => [a.caseId, a.distance])).toEqual(
+      base.map((a) => [a.caseId, a.distance]),
+    );
   });
 
   it('respects top', () => {
-    expect(findAnalogues(caseFeatures(cases[0], AS_OF), cases, { asOfYear: AS_OF, top: 2 })).toHaveLength(2);
+    expect(
+      findAnalogues(caseFeatures(cases[0], AS_OF), cases, { asOfYear: AS_OF, top: 2 }),
+    ).toHaveLength(2);
   });
 });

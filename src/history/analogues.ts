@@ -60,7 +60,10 @@ function featureDistance(spec: FeatureSpec, a: Value, b: Value, range: number): 
 }
 
 /** Ranges of the numeric features over a set of feature vectors (order-independent). */
-export function featureRanges(all: readonly Features[], specs: readonly FeatureSpec[] = FEATURE_SPECS): Map<FeatureName, number> {
+export function featureRanges(
+  all: readonly Features[],
+  specs: readonly FeatureSpec[] = FEATURE_SPECS,
+): Map<FeatureName, number> {
   const ranges = new Map<FeatureName, number>();
   for (const s of specs) {
     if (s.kind !== 'numeric' && s.kind !== 'log') continue;
@@ -77,7 +80,13 @@ export function featureRanges(all: readonly Features[], specs: readonly FeatureS
   return ranges;
 }
 
-export type FeatureComparison = { name: FeatureName; label: string; distance: number | null; query: Value; analogue: Value };
+export type FeatureComparison = {
+  name: FeatureName;
+  label: string;
+  distance: number | null;
+  query: Value;
+  analogue: Value;
+};
 
 /** Dissimilarity assumed for a feature the query has but the case lacks (deviation 4). */
 export const MISSING_CASE_DISTANCE = 0.5;
@@ -95,7 +104,13 @@ export function analogueDistance(
   // Sum in a fixed order (by feature name) so that reordering the specs cannot change rounding.
   for (const s of [...specs].sort((x, y) => x.name.localeCompare(y.name))) {
     const known = featureDistance(s, a[s.name], b[s.name], ranges.get(s.name) ?? 0);
-    comparisons.push({ name: s.name, label: s.label, distance: known, query: a[s.name], analogue: b[s.name] });
+    comparisons.push({
+      name: s.name,
+      label: s.label,
+      distance: known,
+      query: a[s.name],
+      analogue: b[s.name],
+    });
     if (a[s.name] === null) continue;
     const d = known ?? MISSING_CASE_DISTANCE;
     num += s.weight * d;
@@ -137,12 +152,18 @@ export function describeNegotiation(c: Case): string {
   const first = c.timeline.find((e) => e.kind !== 'other' && e.kind !== 'breakdown');
   if (first) parts.push(`first ${first.kind} ${first.date.date}`);
   else parts.push('no talks');
-  const mediators = [...new Set(c.timeline.flatMap((e) => (e.kind === 'mediation' ? [e.mediator] : [])))];
-  if (mediators.length > 0) parts.push(`mediated by ${mediators.slice(0, 3).join('; ')}${mediators.length > 3 ? ` +${mediators.length - 3}` : ''}`);
+  const mediators = [
+    ...new Set(c.timeline.flatMap((e) => (e.kind === 'mediation' ? [e.mediator] : []))),
+  ];
+  if (mediators.length > 0)
+    parts.push(
+      `mediated by ${mediators.slice(0, 3).join('; ')}${mediators.length > 3 ? ` +${mediators.length - 3}` : ''}`,
+    );
   const agreements = c.timeline.filter((e) => e.kind === 'agreement');
   if (agreements.length > 0) {
     const last = agreements[agreements.length - 1];
-    if (last.kind === 'agreement') parts.push(`${last.agreementType} agreement ${last.date.date} (${last.name})`);
+    if (last.kind === 'agreement')
+      parts.push(`${last.agreementType} agreement ${last.date.date} (${last.name})`);
   }
   const breakdowns = c.timeline.filter((e) => e.kind === 'breakdown').length;
   if (breakdowns > 0) parts.push(`${breakdowns} breakdown${breakdowns > 1 ? 's' : ''}`);
@@ -154,7 +175,11 @@ export function describeNegotiation(c: Case): string {
 }
 
 /** Ranks cases by distance to `query` (ties broken by case id, so the order of `cases` does not matter). */
-export function findAnalogues(query: Features, cases: readonly Case[], opts: AnalogueOptions): Analogue[] {
+export function findAnalogues(
+  query: Features,
+  cases: readonly Case[],
+  opts: AnalogueOptions,
+): Analogue[] {
   const specs = opts.specs ?? FEATURE_SPECS;
   const pool = cases.filter((c) => c.id !== opts.excludeId);
   const feats = pool.map((c) => caseFeatures(c, opts.asOfYear));
@@ -169,14 +194,22 @@ export function findAnalogues(query: Features, cases: readonly Case[], opts: Ana
       name: c.name,
       distance,
       similarity: 1 - distance,
-      matched: comparisons.filter((x) => x.distance !== null && x.distance <= 0.15).map((x) => x.label),
-      differed: comparisons.filter((x) => x.distance !== null && x.distance >= 0.5).map((x) => x.label),
-      unknown: comparisons.filter((x) => x.query !== null && x.analogue === null).map((x) => x.label),
+      matched: comparisons
+        .filter((x) => x.distance !== null && x.distance <= 0.15)
+        .map((x) => x.label),
+      differed: comparisons
+        .filter((x) => x.distance !== null && x.distance >= 0.5)
+        .map((x) => x.label),
+      unknown: comparisons
+        .filter((x) => x.query !== null && x.analogue === null)
+        .map((x) => x.label),
       comparisons,
       negotiation: describeNegotiation(c),
       outcome: c.outcome,
     };
   });
-  ranked.sort((x, y) => x.distance - y.distance || (x.caseId < y.caseId ? -1 : x.caseId > y.caseId ? 1 : 0));
+  ranked.sort(
+    (x, y) => x.distance - y.distance || (x.caseId < y.caseId ? -1 : x.caseId > y.caseId ? 1 : 0),
+  );
   return ranked.slice(0, opts.top ?? 10);
 }

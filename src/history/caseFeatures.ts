@@ -4,7 +4,14 @@
  * Every feature may be null (unknown); the distance then ignores it (Gower 1971).
  * Design choices are marked; docs/history.md lists the features and weights.
  */
-import { datedToYear, monthsBetween, type Case, type CaseType, type Regime, type SupportLevel } from './caseSchema.ts';
+import {
+  datedToYear,
+  monthsBetween,
+  type Case,
+  type CaseType,
+  type Regime,
+  type SupportLevel,
+} from './caseSchema.ts';
 
 export type Features = {
   /** war type (categorical; civil vs internationalized-civil count as half different) */
@@ -29,7 +36,12 @@ export type Features = {
 
 export type FeatureName = keyof Features;
 
-export const SUPPORT_ORDINAL: Record<SupportLevel, number> = { none: 0, limited: 1, substantial: 2, decisive: 3 };
+export const SUPPORT_ORDINAL: Record<SupportLevel, number> = {
+  none: 0,
+  limited: 1,
+  substantial: 2,
+  decisive: 3,
+};
 
 const TERRITORIAL = new Set(['territory', 'secession', 'autonomy', 'independence']);
 
@@ -40,7 +52,12 @@ export function regimePair(a: Regime | 'mixed', b: Regime | 'mixed'): string {
 }
 
 /** Kinds of timeline event that count as a negotiation contact. */
-export const CONTACT_KINDS = new Set(['secret-contact', 'back-channel', 'public-talks', 'mediation']);
+export const CONTACT_KINDS = new Set([
+  'secret-contact',
+  'back-channel',
+  'public-talks',
+  'mediation',
+]);
 
 /**
  * Features of a case. `asOfYear` (decimal year) closes ongoing wars for the duration and
@@ -52,7 +69,11 @@ export function caseFeatures(c: Case, asOfYear: number): Features {
   const firstContact = c.timeline.find((e) => CONTACT_KINDS.has(e.kind));
   const durationMonths = firstContact ? monthsBetween(c.start, firstContact.date) : totalMonths;
   const momentum =
-    c.battlefieldAtTalks === 'stalemate' ? 0 : c.battlefieldAtTalks === 'momentum-side-a' || c.battlefieldAtTalks === 'momentum-side-b' ? 1 : null;
+    c.battlefieldAtTalks === 'stalemate'
+      ? 0
+      : c.battlefieldAtTalks === 'momentum-side-a' || c.battlefieldAtTalks === 'momentum-side-b'
+        ? 1
+        : null;
   const a = SUPPORT_ORDINAL[c.outsideSupport.sideA];
   const b = SUPPORT_ORDINAL[c.outsideSupport.sideB];
   return {

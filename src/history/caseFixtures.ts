@@ -20,7 +20,12 @@ const BASE: CaseInput = {
   timeline: [],
   battlefieldAtTalks: null,
   outcome: 'negotiated-settlement',
-  durability: { resumedWithin2y: false, resumedWithin5y: false, resumedWithin10y: false, resumedOn: null },
+  durability: {
+    resumedWithin2y: false,
+    resumedWithin5y: false,
+    resumedWithin10y: false,
+    resumedOn: null,
+  },
   lessons: ['one', 'two'],
   sources: [
     { publisher: 'P', title: 'T', url: 'https://example.org/a' },
@@ -37,9 +42,23 @@ type Ev = NonNullable<CaseInput['timeline']>[number];
 
 /** Timeline event helpers with day-precision dates. */
 export const ev = {
-  secret: (date: string): Ev => ({ kind: 'secret-contact', date: { date, precision: 'day' }, summary: 'secret contact' }),
-  backChannel: (date: string): Ev => ({ kind: 'back-channel', date: { date, precision: 'day' }, summary: 'channel', who: ['envoy'], where: 'Oslo' }),
-  talks: (date: string): Ev => ({ kind: 'public-talks', date: { date, precision: 'day' }, summary: 'talks' }),
+  secret: (date: string): Ev => ({
+    kind: 'secret-contact',
+    date: { date, precision: 'day' },
+    summary: 'secret contact',
+  }),
+  backChannel: (date: string): Ev => ({
+    kind: 'back-channel',
+    date: { date, precision: 'day' },
+    summary: 'channel',
+    who: ['envoy'],
+    where: 'Oslo',
+  }),
+  talks: (date: string): Ev => ({
+    kind: 'public-talks',
+    date: { date, precision: 'day' },
+    summary: 'talks',
+  }),
   mediation: (date: string, over: Partial<Extract<Ev, { kind: 'mediation' }>> = {}): Ev => ({
     kind: 'mediation',
     date: { date, precision: 'day' },
@@ -51,7 +70,13 @@ export const ev = {
     result: 'agreement',
     ...over,
   }),
-  ceasefire: (date: string, mediated = true, held: boolean | null = true): Ev => ({ kind: 'ceasefire', date: { date, precision: 'day' }, summary: 'ceasefire', mediated, held }),
+  ceasefire: (date: string, mediated = true, held: boolean | null = true): Ev => ({
+    kind: 'ceasefire',
+    date: { date, precision: 'day' },
+    summary: 'ceasefire',
+    mediated,
+    held,
+  }),
   agreement: (date: string, over: Partial<Extract<Ev, { kind: 'agreement' }>> = {}): Ev => ({
     kind: 'agreement',
     date: { date, precision: 'day' },
@@ -60,5 +85,9 @@ export const ev = {
     agreementType: 'comprehensive',
     ...over,
   }),
-  breakdown: (date: string): Ev => ({ kind: 'breakdown', date: { date, precision: 'day' }, summary: 'collapse' }),
+  breakdown: (date: string): Ev => ({
+    kind: 'breakdown',
+    date: { date, precision: 'day' },
+    summary: 'collapse',
+  }),
 };

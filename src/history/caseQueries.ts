@@ -5,7 +5,10 @@ import { compareDated, monthsBetween, type Case, type NegotiationEvent } from '.
 import { CONTACT_KINDS } from './caseFeatures.ts';
 
 /** First event of a kind, or undefined. */
-export function firstEvent<K extends NegotiationEvent['kind']>(c: Case, kind: K): Extract<NegotiationEvent, { kind: K }> | undefined {
+export function firstEvent<K extends NegotiationEvent['kind']>(
+  c: Case,
+  kind: K,
+): Extract<NegotiationEvent, { kind: K }> | undefined {
   return c.timeline.find((e): e is Extract<NegotiationEvent, { kind: K }> => e.kind === kind);
 }
 
@@ -21,15 +24,21 @@ export function monthsToFirstContact(c: Case): number | null {
 }
 
 export function mediations(c: Case): Extract<NegotiationEvent, { kind: 'mediation' }>[] {
-  return c.timeline.filter((e): e is Extract<NegotiationEvent, { kind: 'mediation' }> => e.kind === 'mediation');
+  return c.timeline.filter(
+    (e): e is Extract<NegotiationEvent, { kind: 'mediation' }> => e.kind === 'mediation',
+  );
 }
 
 export function agreements(c: Case): Extract<NegotiationEvent, { kind: 'agreement' }>[] {
-  return c.timeline.filter((e): e is Extract<NegotiationEvent, { kind: 'agreement' }> => e.kind === 'agreement');
+  return c.timeline.filter(
+    (e): e is Extract<NegotiationEvent, { kind: 'agreement' }> => e.kind === 'agreement',
+  );
 }
 
 /** The last agreement in the timeline (the one that ended or froze the war, if any). */
-export function finalAgreement(c: Case): Extract<NegotiationEvent, { kind: 'agreement' }> | undefined {
+export function finalAgreement(
+  c: Case,
+): Extract<NegotiationEvent, { kind: 'agreement' }> | undefined {
   const a = agreements(c);
   return a[a.length - 1];
 }
@@ -38,14 +47,21 @@ export function finalAgreement(c: Case): Extract<NegotiationEvent, { kind: 'agre
 export function backChannelBeforePublicTalks(c: Case): boolean {
   const pub = firstEvent(c, 'public-talks');
   if (!pub) return false;
-  return c.timeline.some((e) => (e.kind === 'secret-contact' || e.kind === 'back-channel') && compareDated(e.date, pub.date) < 0);
+  return c.timeline.some(
+    (e) =>
+      (e.kind === 'secret-contact' || e.kind === 'back-channel') &&
+      compareDated(e.date, pub.date) < 0,
+  );
 }
 
-export const hasBackChannel = (c: Case): boolean => c.timeline.some((e) => e.kind === 'secret-contact' || e.kind === 'back-channel');
+export const hasBackChannel = (c: Case): boolean =>
+  c.timeline.some((e) => e.kind === 'secret-contact' || e.kind === 'back-channel');
 
-export const endedNegotiated = (c: Case): boolean => c.outcome === 'negotiated-settlement' || c.outcome === 'ceasefire-frozen';
+export const endedNegotiated = (c: Case): boolean =>
+  c.outcome === 'negotiated-settlement' || c.outcome === 'ceasefire-frozen';
 
-export const endedInVictory = (c: Case): boolean => c.outcome === 'victory-side-a' || c.outcome === 'victory-side-b';
+export const endedInVictory = (c: Case): boolean =>
+  c.outcome === 'victory-side-a' || c.outcome === 'victory-side-b';
 
 /** true = no resumption within 5 years, false = resumed, null = not observable or ongoing. */
 export function held5y(c: Case): boolean | null {
@@ -57,5 +73,9 @@ export function held5y(c: Case): boolean | null {
 export function failedAttemptsBeforeAgreement(c: Case): number {
   const fin = finalAgreement(c);
   if (!fin) return 0;
-  return c.timeline.filter((e) => (e.kind === 'breakdown' || (e.kind === 'mediation' && e.result === 'failed')) && compareDated(e.date, fin.date) < 0).length;
+  return c.timeline.filter(
+    (e) =>
+      (e.kind === 'breakdown' || (e.kind === 'mediation' && e.result === 'failed')) &&
+      compareDated(e.date, fin.date) < 0,
+  ).length;
 }

@@ -1,5 +1,13 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { CaseSchema, DatedSchema, datedRange, monthsBetween, surelyBefore, type Case, type Dated } from './caseSchema.ts';
+import {
+  CaseSchema,
+  DatedSchema,
+  datedRange,
+  monthsBetween,
+  surelyBefore,
+  type Case,
+  type Dated,
+} from './caseSchema.ts';
 import { ev, makeCase } from './caseFixtures.ts';
 
 const issues = (input: unknown) => {
@@ -25,13 +33,22 @@ describe('DatedSchema', () => {
     expect(surelyBefore(y, { date: '1951-01-01', precision: 'day' })).toBe(true);
     const [lo, hi] = datedRange({ date: '1950-02', precision: 'month' });
     expect((hi - lo) * 365.2425).toBeCloseTo(28, 5);
-    expect(monthsBetween({ date: '2000-01', precision: 'month' }, { date: '2001-01', precision: 'month' })).toBeCloseTo(12, 1);
+    expect(
+      monthsBetween(
+        { date: '2000-01', precision: 'month' },
+        { date: '2001-01', precision: 'month' },
+      ),
+    ).toBeCloseTo(12, 1);
   });
 });
 
 describe('CaseSchema', () => {
   it('parses a valid case and infers types', () => {
-    const c = makeCase({ id: 'ok', timeline: [ev.talks('2000-03-01'), ev.agreement('2001-01-01')], battlefieldAtTalks: 'stalemate' });
+    const c = makeCase({
+      id: 'ok',
+      timeline: [ev.talks('2000-03-01'), ev.agreement('2001-01-01')],
+      battlefieldAtTalks: 'stalemate',
+    });
     expectTypeOf(c).toEqualTypeOf<Case>();
     expect(c.timeline[1]).toMatchObject({ kind: 'agreement', guarantors: [], peacekeepers: false });
   });
@@ -42,11 +59,19 @@ describe('CaseSchema', () => {
       issues({
         ...base,
         id: 'Not Kebab',
-        belligerents: [{ name: 'A', side: 'a' }, { name: 'B', side: 'a' }],
+        belligerents: [
+          { name: 'A', side: 'a' },
+          { name: 'B', side: 'a' },
+        ],
         end: { date: '1999', precision: 'year' },
         timeline: [ev.talks('2001-03-01'), ev.talks('2000-03-01')],
         battlefieldAtTalks: null,
-        durability: { resumedWithin2y: true, resumedWithin5y: false, resumedWithin10y: true, resumedOn: null },
+        durability: {
+          resumedWithin2y: true,
+          resumedWithin5y: false,
+          resumedWithin10y: true,
+          resumedOn: null,
+        },
       }),
     ).toMatchInlineSnapshot(`
       [
@@ -87,7 +112,10 @@ describe('CaseSchema', () => {
     expect(
       issues({
         ...base,
-        belligerents: [{ name: 'A', side: 'a' }, { name: 'B', side: 'a' }],
+        belligerents: [
+          { name: 'A', side: 'a' },
+          { name: 'B', side: 'a' },
+        ],
         end: { date: '1999', precision: 'year' },
         timeline: [ev.talks('2001-03-01'), ev.talks('2000-03-01')],
         battlefieldAtTalks: null,
@@ -110,6 +138,8 @@ describe('CaseSchema', () => {
   it('rejects unknown keys (typos) and too few sources', () => {
     const base = makeCase({ id: 'x' });
     expect(issues({ ...base, outcomes: 'x' })).toEqual([{ code: 'unrecognized_keys', path: '' }]);
-    expect(issues({ ...base, sources: base.sources.slice(0, 1) })).toEqual([{ code: 'too_small', path: 'sources' }]);
+    expect(issues({ ...base, sources: base.sources.slice(0, 1) })).toEqual([
+      { code: 'too_small', path: 'sources' },
+    ]);
   });
 });

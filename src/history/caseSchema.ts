@@ -11,7 +11,10 @@ import { z } from 'zod';
 /** A kebab-case id, equal to the file name without `.yaml`. */
 export const CaseIdSchema = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case id such as "russo-japanese-war-1904"');
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    'expected a kebab-case id such as "russo-japanese-war-1904"',
+  );
 
 export const DatePrecisionSchema = z.enum(['day', 'month', 'year']);
 export type DatePrecision = z.infer<typeof DatePrecisionSchema>;
@@ -26,7 +29,10 @@ const ISO_PARTIAL = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
 export const DatedSchema = z
   .object({
     date: z
-      .preprocess((v) => (typeof v === 'number' && Number.isInteger(v) ? String(v) : v), z.string().regex(ISO_PARTIAL, 'expected an ISO date: YYYY-MM-DD, YYYY-MM or YYYY'))
+      .preprocess(
+        (v) => (typeof v === 'number' && Number.isInteger(v) ? String(v) : v),
+        z.string().regex(ISO_PARTIAL, 'expected an ISO date: YYYY-MM-DD, YYYY-MM or YYYY'),
+      )
       .describe('ISO date; partial dates allowed (YYYY-MM, YYYY; a bare year may be unquoted)'),
     precision: DatePrecisionSchema.describe('how exact the date is: day, month or year'),
   })
@@ -48,19 +54,32 @@ export const DatedSchema = z
       const mo = Number(m[2]);
       const day = Number(m[3]);
       const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-      if (day > last) ctx.addIssue({ code: 'custom', path: ['date'], message: `no such day: "${d.date}"` });
+      if (day > last)
+        ctx.addIssue({ code: 'custom', path: ['date'], message: `no such day: "${d.date}"` });
     }
   });
 export type Dated = z.infer<typeof DatedSchema>;
 
-export const CaseTypeSchema = z.enum(['interstate', 'civil', 'internationalized-civil', 'extra-state']);
+export const CaseTypeSchema = z.enum([
+  'interstate',
+  'civil',
+  'internationalized-civil',
+  'extra-state',
+]);
 export type CaseType = z.infer<typeof CaseTypeSchema>;
 
 /** Design choice: in civil and internationalized-civil cases side `a` is the government (as in UCDP and COW). */
 export const SideSchema = z.enum(['a', 'b']);
 export type Side = z.infer<typeof SideSchema>;
 
-export const RegionSchema = z.enum(['europe', 'middle-east', 'asia', 'africa', 'americas', 'oceania']);
+export const RegionSchema = z.enum([
+  'europe',
+  'middle-east',
+  'asia',
+  'africa',
+  'americas',
+  'oceania',
+]);
 
 export const SupportKindSchema = z.enum([
   'troops',
@@ -85,10 +104,16 @@ export const BelligerentSchema = z
   .object({
     name: z.string().min(1),
     side: SideSchema,
-    role: z.enum(['primary', 'secondary']).default('primary').describe('secondary = joined in support of a primary'),
+    role: z
+      .enum(['primary', 'secondary'])
+      .default('primary')
+      .describe('secondary = joined in support of a primary'),
     cowCode: z.number().int().positive().optional().describe('COW state code (ccode), for states'),
     ucdpActorId: z.number().int().positive().optional(),
-    patrons: z.array(PatronSchema).default([]).describe('outside states or groups backing this belligerent without fighting'),
+    patrons: z
+      .array(PatronSchema)
+      .default([])
+      .describe('outside states or groups backing this belligerent without fighting'),
   })
   .strict();
 export type Belligerent = z.infer<typeof BelligerentSchema>;
@@ -151,7 +176,9 @@ export type Leverage = z.infer<typeof LeverageSchema>;
 
 const eventBase = {
   date: DatedSchema,
-  endDate: DatedSchema.optional().describe('when the event (talks, mediation) ended, if it spans time'),
+  endDate: DatedSchema.optional().describe(
+    'when the event (talks, mediation) ended, if it spans time',
+  ),
   summary: z.string().min(1).describe('one or two sentences in our own words'),
 };
 
@@ -191,14 +218,20 @@ export const MediationEventSchema = z
     bias: z
       .object({
         toward: z.enum(['a', 'b', 'neutral']),
-        reason: z.string().min(1).describe('why we code it so (alliance, kinship, stated position...)'),
+        reason: z
+          .string()
+          .min(1)
+          .describe('why we code it so (alliance, kinship, stated position...)'),
       })
       .strict(),
     strategy: z
       .enum(['facilitation', 'formulation', 'manipulation'])
       .describe('most intense strategy used (Bercovitch; as in ICB medstyle)'),
     leverage: z.array(LeverageSchema).default([]),
-    incentives: z.array(z.string().min(1)).default([]).describe('what was offered: aid, recognition, reconstruction money...'),
+    incentives: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('what was offered: aid, recognition, reconstruction money...'),
     result: z.enum(['agreement', 'ceasefire', 'talks-only', 'failed', 'ongoing']),
   })
   .strict();
@@ -208,7 +241,10 @@ export const CeasefireEventSchema = z
     kind: z.literal('ceasefire'),
     ...eventBase,
     mediated: z.boolean().describe('a third party helped negotiate it'),
-    held: z.boolean().nullable().describe('did it hold for at least a year? null = unknown or too recent'),
+    held: z
+      .boolean()
+      .nullable()
+      .describe('did it hold for at least a year? null = unknown or too recent'),
   })
   .strict();
 
@@ -221,8 +257,14 @@ export const AgreementEventSchema = z
     ...eventBase,
     name: z.string().min(1),
     agreementType: AgreementTypeSchema,
-    guarantors: z.array(z.string().min(1)).default([]).describe('third parties formally guaranteeing it'),
-    peacekeepers: z.boolean().default(false).describe('an outside force deployed to monitor or enforce it'),
+    guarantors: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('third parties formally guaranteeing it'),
+    peacekeepers: z
+      .boolean()
+      .default(false)
+      .describe('an outside force deployed to monitor or enforce it'),
     ucdpPeaceAgreementId: z.number().int().positive().optional(),
     paxId: z.number().int().positive().optional(),
   })
@@ -250,7 +292,12 @@ export type NegotiationEventKind = NegotiationEvent['kind'];
 export type MediationEvent = z.infer<typeof MediationEventSchema>;
 export type AgreementEvent = z.infer<typeof AgreementEventSchema>;
 
-export const BattlefieldSchema = z.enum(['stalemate', 'momentum-side-a', 'momentum-side-b', 'unclear']);
+export const BattlefieldSchema = z.enum([
+  'stalemate',
+  'momentum-side-a',
+  'momentum-side-b',
+  'unclear',
+]);
 export type Battlefield = z.infer<typeof BattlefieldSchema>;
 
 export const OutcomeSchema = z.enum([
@@ -265,7 +312,10 @@ export type Outcome = z.infer<typeof OutcomeSchema>;
 
 export const DurabilitySchema = z
   .object({
-    resumedWithin2y: z.boolean().nullable().describe('war resumed within 2 years of the end; null = not yet observable'),
+    resumedWithin2y: z
+      .boolean()
+      .nullable()
+      .describe('war resumed within 2 years of the end; null = not yet observable'),
     resumedWithin5y: z.boolean().nullable(),
     resumedWithin10y: z.boolean().nullable(),
     resumedOn: DatedSchema.nullable().describe('when fighting resumed; null if it did not'),
@@ -275,18 +325,30 @@ export const DurabilitySchema = z
     const seq = [d.resumedWithin2y, d.resumedWithin5y, d.resumedWithin10y];
     for (let i = 0; i < 2; i++) {
       if (seq[i] === true && seq[i + 1] === false) {
-        ctx.addIssue({ code: 'custom', path: [['resumedWithin5y', 'resumedWithin10y'][i]], message: 'resumed within a shorter window implies resumed within a longer one' });
+        ctx.addIssue({
+          code: 'custom',
+          path: [['resumedWithin5y', 'resumedWithin10y'][i]],
+          message: 'resumed within a shorter window implies resumed within a longer one',
+        });
       }
     }
     if (seq.some((v) => v === true) && d.resumedOn === null) {
-      ctx.addIssue({ code: 'custom', path: ['resumedOn'], message: 'give the date fighting resumed' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['resumedOn'],
+        message: 'give the date fighting resumed',
+      });
     }
   });
 export type Durability = z.infer<typeof DurabilitySchema>;
 
 export const CasualtiesSchema = z
   .object({
-    battleDeaths: z.number().int().nonnegative().describe('best estimate of battle deaths, all sides'),
+    battleDeaths: z
+      .number()
+      .int()
+      .nonnegative()
+      .describe('best estimate of battle deaths, all sides'),
     low: z.number().int().nonnegative().optional(),
     high: z.number().int().nonnegative().optional(),
     basis: z.string().min(1).optional().describe('which source/dataset the estimate comes from'),
@@ -341,8 +403,13 @@ export const CaseSchema = z
     regimes: z.object({ sideA: RegimeSchema, sideB: RegimeSchema }).strict(),
     stakes: z.array(StakeSchema).min(1),
     outsideSupport: OutsideSupportSchema,
-    timeline: z.array(NegotiationEventSchema).default([]).describe('negotiation events, in date order'),
-    battlefieldAtTalks: BattlefieldSchema.nullable().describe('when talks first opened; null if there never were talks'),
+    timeline: z
+      .array(NegotiationEventSchema)
+      .default([])
+      .describe('negotiation events, in date order'),
+    battlefieldAtTalks: BattlefieldSchema.nullable().describe(
+      'when talks first opened; null if there never were talks',
+    ),
     outcome: OutcomeSchema,
     durability: DurabilitySchema.nullable().describe('null when the outcome is ongoing'),
     casualties: CasualtiesSchema.optional(),
@@ -355,25 +422,49 @@ export const CaseSchema = z
   .superRefine((c, ctx) => {
     const sides = new Set(c.belligerents.map((b) => b.side));
     if (!sides.has('a') || !sides.has('b')) {
-      ctx.addIssue({ code: 'custom', path: ['belligerents'], message: 'need at least one belligerent on side a and one on side b' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['belligerents'],
+        message: 'need at least one belligerent on side a and one on side b',
+      });
     }
     if (c.end && surelyBefore(c.end, c.start)) {
-      ctx.addIssue({ code: 'custom', path: ['end', 'date'], message: `end ${c.end.date} is before start ${c.start.date}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['end', 'date'],
+        message: `end ${c.end.date} is before start ${c.start.date}`,
+      });
     }
     if ((c.end === null) !== (c.outcome === 'ongoing')) {
-      ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'outcome "ongoing" goes with end: null, and only with it' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['outcome'],
+        message: 'outcome "ongoing" goes with end: null, and only with it',
+      });
     }
     if (c.outcome !== 'ongoing' && c.durability === null) {
-      ctx.addIssue({ code: 'custom', path: ['durability'], message: 'durability is required once the war has ended' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['durability'],
+        message: 'durability is required once the war has ended',
+      });
     }
     for (let i = 1; i < c.timeline.length; i++) {
       if (surelyBefore(c.timeline[i].date, c.timeline[i - 1].date)) {
-        ctx.addIssue({ code: 'custom', path: ['timeline', i, 'date'], message: `events must be in date order: ${c.timeline[i].date.date} comes before ${c.timeline[i - 1].date.date}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['timeline', i, 'date'],
+          message: `events must be in date order: ${c.timeline[i].date.date} comes before ${c.timeline[i - 1].date.date}`,
+        });
       }
     }
     const talks = c.timeline.some((e) => e.kind !== 'other' && e.kind !== 'breakdown');
     if (talks && c.battlefieldAtTalks === null) {
-      ctx.addIssue({ code: 'custom', path: ['battlefieldAtTalks'], message: 'the timeline has talks, so code the battlefield when they opened' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['battlefieldAtTalks'],
+        message: 'the timeline has talks, so code the battlefield when they opened',
+      });
     }
   });
 export type Case = z.infer<typeof CaseSchema>;
@@ -397,7 +488,8 @@ const toYears = (ms: number): number => 1970 + ms / MS_PER_YEAR;
 export function datedRange(d: Dated): [number, number] {
   const { year, month, day } = datedParts(d);
   if (month === null) return [toYears(Date.UTC(year, 0, 1)), toYears(Date.UTC(year + 1, 0, 1))];
-  if (day === null) return [toYears(Date.UTC(year, month - 1, 1)), toYears(Date.UTC(year, month, 1))];
+  if (day === null)
+    return [toYears(Date.UTC(year, month - 1, 1)), toYears(Date.UTC(year, month, 1))];
   return [toYears(Date.UTC(year, month - 1, day)), toYears(Date.UTC(year, month - 1, day + 1))];
 }
 

@@ -26,14 +26,26 @@ export type CowWar = {
 
 type Spells = Pick<
   CowInterstateRow,
-  | 'startYear1' | 'startMonth1' | 'startDay1' | 'endYear1' | 'endMonth1' | 'endDay1'
-  | 'startYear2' | 'startMonth2' | 'startDay2' | 'endYear2' | 'endMonth2' | 'endDay2'
+  | 'startYear1'
+  | 'startMonth1'
+  | 'startDay1'
+  | 'endYear1'
+  | 'endMonth1'
+  | 'endDay1'
+  | 'startYear2'
+  | 'startMonth2'
+  | 'startDay2'
+  | 'endYear2'
+  | 'endMonth2'
+  | 'endDay2'
 >;
 
-const key = (d: CowDate, fill: number): number => d.year * 10_000 + (d.month ?? fill) * 100 + (d.day ?? fill);
+const key = (d: CowDate, fill: number): number =>
+  d.year * 10_000 + (d.month ?? fill) * 100 + (d.day ?? fill);
 
 function spellDates(r: Spells): { start: CowDate | null; end: CowDate | null } {
-  const start = r.startYear1 === null ? null : { year: r.startYear1, month: r.startMonth1, day: r.startDay1 };
+  const start =
+    r.startYear1 === null ? null : { year: r.startYear1, month: r.startMonth1, day: r.startDay1 };
   let end = r.endYear1 === null ? null : { year: r.endYear1, month: r.endMonth1, day: r.endDay1 };
   if (r.endYear2 !== null) end = { year: r.endYear2, month: r.endMonth2, day: r.endDay2 };
   else if (r.startYear2 !== null) end = null; // second spell without an end: ongoing
@@ -52,7 +64,21 @@ function accumulate(
 ): void {
   let acc = map.get(base.warNum);
   if (!acc) {
-    acc = { war: { warNum: base.warNum, name: base.warName, family, warType: base.warType, start: null, end: null, participants: [], battleDeaths: null }, ongoing: false, deaths: 0, anyDeaths: false };
+    acc = {
+      war: {
+        warNum: base.warNum,
+        name: base.warName,
+        family,
+        warType: base.warType,
+        start: null,
+        end: null,
+        participants: [],
+        battleDeaths: null,
+      },
+      ongoing: false,
+      deaths: 0,
+      anyDeaths: false,
+    };
     map.set(base.warNum, acc);
   }
   const { start, end } = spellDates(r);
@@ -60,7 +86,8 @@ function accumulate(
   if (end === null) acc.ongoing = true;
   else if (!acc.war.end || key(end, 99) > key(acc.war.end, 99)) acc.war.end = end;
   for (const p of participants) {
-    if (!acc.war.participants.some((q) => q.ccode === p.ccode && q.side === p.side)) acc.war.participants.push(p);
+    if (!acc.war.participants.some((q) => q.ccode === p.ccode && q.side === p.side))
+      acc.war.participants.push(p);
   }
   for (const d of deaths) {
     if (d !== null) {
@@ -79,7 +106,14 @@ export function summariseCowWars(
   const map = new Map<number, Acc>();
   for (const r of inter) {
     const side = r.side === 2 ? 2 : 1;
-    accumulate(map, r, 'inter-state', r, [{ ccode: r.ccode, side, name: r.stateName }], [r.batDeath]);
+    accumulate(
+      map,
+      r,
+      'inter-state',
+      r,
+      [{ ccode: r.ccode, side, name: r.stateName }],
+      [r.batDeath],
+    );
   }
   for (const r of intra) {
     const ps: CowWar['participants'] = [];
@@ -105,6 +139,7 @@ export function summariseCowWars(
 /** Length of a COW war in days (unknown month/day taken as the middle of the window); null if ongoing. */
 export function cowWarDays(w: CowWar): number | null {
   if (!w.start || !w.end) return null;
-  const t = (d: CowDate, mid: boolean) => Date.UTC(d.year, (d.month ?? (mid ? 7 : 1)) - 1, d.day ?? (mid ? 15 : 1));
+  const t = (d: CowDate, mid: boolean) =>
+    Date.UTC(d.year, (d.month ?? (mid ? 7 : 1)) - 1, d.day ?? (mid ? 15 : 1));
   return Math.max(1, Math.round((t(w.end, true) - t(w.start, true)) / 86_400_000) + 1);
 }

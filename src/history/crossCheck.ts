@@ -6,7 +6,13 @@
  * (Kreutz 2010; outcome codes 1 peace agreement, 2 ceasefire, 3/4 victory side A/B, 5 low
  * activity, 6 actor ceased). The outcome correspondence is our design choice (data/cases/README.md).
  */
-import { datedParts, type AnnotationField, type Case, type Dated, type Outcome } from './caseSchema.ts';
+import {
+  datedParts,
+  type AnnotationField,
+  type Case,
+  type Dated,
+  type Outcome,
+} from './caseSchema.ts';
 import type { CowDate, CowFamily, CowWar } from './cowWars.ts';
 import type { UcdpAcdRow, UcdpDyadTerminationRow, UcdpTerminationRow } from './datasetRows.ts';
 
@@ -31,7 +37,12 @@ export type CrossCheckData = {
 export const UCDP_TERMINATION_LAST_YEAR = 2020;
 
 const fmtCow = (d: CowDate | null): string =>
-  d === null ? 'ongoing' : [d.year, d.month, d.day].filter((x) => x !== null).map((x, i) => (i === 0 ? String(x) : String(x).padStart(2, '0'))).join('-');
+  d === null
+    ? 'ongoing'
+    : [d.year, d.month, d.day]
+        .filter((x) => x !== null)
+        .map((x, i) => (i === 0 ? String(x) : String(x).padStart(2, '0')))
+        .join('-');
 
 /** True when a COW date agrees with a case date to the case's precision (parts COW lacks are not compared). */
 export function cowDateMatches(d: Dated, c: CowDate): boolean {
@@ -42,7 +53,8 @@ export function cowDateMatches(d: Dated, c: CowDate): boolean {
   return true;
 }
 
-const familyOf = (t: Case['type']): CowFamily => (t === 'interstate' ? 'inter-state' : t === 'extra-state' ? 'extra-state' : 'intra-state');
+const familyOf = (t: Case['type']): CowFamily =>
+  t === 'interstate' ? 'inter-state' : t === 'extra-state' ? 'extra-state' : 'intra-state';
 
 /** The UCDP termination outcomes consistent with a case outcome. */
 export function allowedUcdpOutcomes(outcome: Outcome, type: Case['type']): number[] {
@@ -65,8 +77,17 @@ export function allowedUcdpOutcomes(outcome: Outcome, type: Case['type']): numbe
 
 function finish(c: Case, r: Omit<CheckResult, 'caseId'>): CheckResult {
   if (r.status !== 'mismatch') return { caseId: c.id, ...r };
-  const note = c.annotations.find((a) => a.field === r.field && (a.dataset === undefined || a.dataset === r.dataset));
-  return note ? { caseId: c.id, ...r, status: 'annotated', message: `${r.message} — annotated: ${note.reason}` } : { caseId: c.id, ...r };
+  const note = c.annotations.find(
+    (a) => a.field === r.field && (a.dataset === undefined || a.dataset === r.dataset),
+  );
+  return note
+    ? {
+        caseId: c.id,
+        ...r,
+        status: 'annotated',
+        message: `${r.message} — annotated: ${note.reason}`,
+      }
+    : { caseId: c.id, ...r };
 }
 
 function checkCow(c: Case, wars: Map<number, CowWar>): CheckResult[] {
@@ -75,40 +96,92 @@ function checkCow(c: Case, wars: Map<number, CowWar>): CheckResult[] {
   for (const n of c.cowWarNumbers) {
     const w = wars.get(n);
     if (w) found.push(w);
-    else out.push(finish(c, { dataset: 'cow', field: 'cow-war', status: 'mismatch', message: `COW war ${n} not found` }));
+    else
+      out.push(
+        finish(c, {
+          dataset: 'cow',
+          field: 'cow-war',
+          status: 'mismatch',
+          message: `COW war ${n} not found`,
+        }),
+      );
   }
   if (found.length === 0) return out;
   const nums = found.map((w) => w.warNum).join(', ');
   // type
   const fam = familyOf(c.type);
   out.push(
-    finish(c, found.some((w) => w.family === fam)
-      ? { dataset: 'cow', field: 'type', status: 'match', message: `COW ${nums} is ${fam}` }
-      : { dataset: 'cow', field: 'type', status: 'mismatch', message: `case type ${c.type} but COW ${nums} is ${found.map((w) => w.family).join('/')}` }),
+    finish(
+      c,
+      found.some((w) => w.family === fam)
+        ? { dataset: 'cow', field: 'type', status: 'match', message: `COW ${nums} is ${fam}` }
+        : {
+            dataset: 'cow',
+            field: 'type',
+            status: 'mismatch',
+            message: `case type ${c.type} but COW ${nums} is ${found.map((w) => w.family).join('/')}`,
+          },
+    ),
   );
   // dates: earliest start, latest end over the listed wars
   const starts = found.map((w) => w.start).filter((d): d is CowDate => d !== null);
-  const start = starts.sort((a, b) => a.year - b.year || (a.month ?? 0) - (b.month ?? 0) || (a.day ?? 0) - (b.day ?? 0))[0] ?? null;
+  const start =
+    starts.sort(
+      (a, b) => a.year - b.year || (a.month ?? 0) - (b.month ?? 0) || (a.day ?? 0) - (b.day ?? 0),
+    )[0] ?? null;
   if (start) {
     const ok = cowDateMatches(c.start, start);
-    out.push(finish(c, { dataset: 'cow', field: 'start', status: ok ? 'match' : 'mismatch', message: `start ${c.start.date} (${c.start.precision}) vs COW ${fmtCow(start)}` }));
+    out.push(
+      finish(c, {
+        dataset: 'cow',
+        field: 'start',
+        status: ok ? 'match' : 'mismatch',
+        message: `start ${c.start.date} (${c.start.precision}) vs COW ${fmtCow(start)}`,
+      }),
+    );
   }
   const ongoing = found.some((w) => w.end === null);
   const ends = found.map((w) => w.end).filter((d): d is CowDate => d !== null);
-  const end = ongoing ? null : (ends.sort((a, b) => b.year - a.year || (b.month ?? 99) - (a.month ?? 99) || (b.day ?? 99) - (a.day ?? 99))[0] ?? null);
+  const end = ongoing
+    ? null
+    : (ends.sort(
+        (a, b) =>
+          b.year - a.year || (b.month ?? 99) - (a.month ?? 99) || (b.day ?? 99) - (a.day ?? 99),
+      )[0] ?? null);
   if (c.end === null || end === null) {
     const ok = c.end === null && end === null;
     // COW stops in 2007: a war COW codes as ongoing may have ended later.
     const laterEnd = end === null && c.end !== null && datedParts(c.end).year > 2007;
-    out.push(finish(c, { dataset: 'cow', field: 'end', status: ok || laterEnd ? 'match' : 'mismatch', message: `end ${c.end?.date ?? 'ongoing'} vs COW ${fmtCow(end)}` }));
+    out.push(
+      finish(c, {
+        dataset: 'cow',
+        field: 'end',
+        status: ok || laterEnd ? 'match' : 'mismatch',
+        message: `end ${c.end?.date ?? 'ongoing'} vs COW ${fmtCow(end)}`,
+      }),
+    );
   } else {
     const ok = cowDateMatches(c.end, end);
-    out.push(finish(c, { dataset: 'cow', field: 'end', status: ok ? 'match' : 'mismatch', message: `end ${c.end.date} (${c.end.precision}) vs COW ${fmtCow(end)}` }));
+    out.push(
+      finish(c, {
+        dataset: 'cow',
+        field: 'end',
+        status: ok ? 'match' : 'mismatch',
+        message: `end ${c.end.date} (${c.end.precision}) vs COW ${fmtCow(end)}`,
+      }),
+    );
   }
   // participants and sides
   const listed = c.belligerents.filter((b) => b.cowCode !== undefined);
   if (listed.length === 0) {
-    out.push(finish(c, { dataset: 'cow', field: 'belligerents', status: 'skipped', message: 'no belligerent has a cowCode' }));
+    out.push(
+      finish(c, {
+        dataset: 'cow',
+        field: 'belligerents',
+        status: 'skipped',
+        message: 'no belligerent has a cowCode',
+      }),
+    );
     return out;
   }
   const problems: string[] = [];
@@ -125,12 +198,26 @@ function checkCow(c: Case, wars: Map<number, CowWar>): CheckResult[] {
     if (rows.some((p) => p.side !== want)) swapped++;
   }
   const n = listed.length - problems.length;
-  const sidesOk = fam === 'inter-state' || fam === 'extra-state' ? same === n || swapped === n : same === n;
+  const sidesOk =
+    fam === 'inter-state' || fam === 'extra-state' ? same === n || swapped === n : same === n;
   if (!sidesOk) problems.push(`sides disagree with COW (${same} of ${n} on the same side)`);
   out.push(
-    finish(c, problems.length === 0
-      ? { dataset: 'cow', field: 'belligerents', status: 'match', message: `${listed.length} belligerent(s) found in COW ${nums}` }
-      : { dataset: 'cow', field: 'belligerents', status: 'mismatch', message: problems.join('; ') }),
+    finish(
+      c,
+      problems.length === 0
+        ? {
+            dataset: 'cow',
+            field: 'belligerents',
+            status: 'match',
+            message: `${listed.length} belligerent(s) found in COW ${nums}`,
+          }
+        : {
+            dataset: 'cow',
+            field: 'belligerents',
+            status: 'mismatch',
+            message: problems.join('; '),
+          },
+    ),
   );
   return out;
 }
@@ -144,22 +231,57 @@ function checkUcdp(c: Case, data: CrossCheckData): CheckResult[] {
   for (const id of c.ucdpConflictIds) {
     const years = acd.filter((r) => r.conflictId === id).map((r) => r.year);
     if (years.length === 0) {
-      out.push(finish(c, { dataset: 'ucdp', field: 'ucdp-conflict', status: 'mismatch', message: `UCDP conflict ${id} not in the ACD` }));
+      out.push(
+        finish(c, {
+          dataset: 'ucdp',
+          field: 'ucdp-conflict',
+          status: 'mismatch',
+          message: `UCDP conflict ${id} not in the ACD`,
+        }),
+      );
       continue;
     }
     known.push(id);
-    out.push(finish(c, { dataset: 'ucdp', field: 'ucdp-conflict', status: 'match', message: `UCDP conflict ${id} exists` }));
+    out.push(
+      finish(c, {
+        dataset: 'ucdp',
+        field: 'ucdp-conflict',
+        status: 'match',
+        message: `UCDP conflict ${id} exists`,
+      }),
+    );
     const overlap = years.some((y) => y >= startYear && y <= endYear);
     const span = `${Math.min(...years)}–${Math.max(...years)}`;
-    out.push(finish(c, { dataset: 'ucdp', field: 'ucdp-years', status: overlap ? 'match' : 'mismatch', message: `case ${startYear}–${c.end ? endYear : 'ongoing'} vs UCDP ${id} active ${span}` }));
+    out.push(
+      finish(c, {
+        dataset: 'ucdp',
+        field: 'ucdp-years',
+        status: overlap ? 'match' : 'mismatch',
+        message: `case ${startYear}–${c.end ? endYear : 'ongoing'} vs UCDP ${id} active ${span}`,
+      }),
+    );
     if (c.end === null) {
       const recent = Math.max(...years) >= 2023;
-      out.push(finish(c, { dataset: 'ucdp', field: 'ucdp-outcome', status: recent ? 'match' : 'mismatch', message: `ongoing case; UCDP ${id} last active ${Math.max(...years)}` }));
+      out.push(
+        finish(c, {
+          dataset: 'ucdp',
+          field: 'ucdp-outcome',
+          status: recent ? 'match' : 'mismatch',
+          message: `ongoing case; UCDP ${id} last active ${Math.max(...years)}`,
+        }),
+      );
     }
   }
   if (c.end === null || known.length === 0) return out;
   if (endYear > UCDP_TERMINATION_LAST_YEAR) {
-    out.push(finish(c, { dataset: 'ucdp', field: 'ucdp-outcome', status: 'skipped', message: `ended ${endYear}, after the termination data (${UCDP_TERMINATION_LAST_YEAR})` }));
+    out.push(
+      finish(c, {
+        dataset: 'ucdp',
+        field: 'ucdp-outcome',
+        status: 'skipped',
+        message: `ended ${endYear}, after the termination data (${UCDP_TERMINATION_LAST_YEAR})`,
+      }),
+    );
     return out;
   }
   const allowed = allowedUcdpOutcomes(c.outcome, c.type);
@@ -169,15 +291,38 @@ function checkUcdp(c: Case, data: CrossCheckData): CheckResult[] {
   };
   const ends: { id: string; outcome: number | null }[] =
     c.ucdpDyadIds.length > 0
-      ? (data.ucdpDyadTermination ?? []).filter((r) => c.ucdpDyadIds.includes(r.dyadId) && r.dyadterm === 1 && near(r.ependdate, r.year)).map((r) => ({ id: `dyad episode ${r.dyadepId}`, outcome: r.outcome }))
-      : (data.ucdpTermination ?? []).filter((r) => known.includes(r.conflictId) && r.confterm === 1 && near(r.ependdate, r.year)).map((r) => ({ id: `episode ${r.conflictepId}`, outcome: r.outcome }));
+      ? (data.ucdpDyadTermination ?? [])
+          .filter(
+            (r) =>
+              c.ucdpDyadIds.includes(r.dyadId) && r.dyadterm === 1 && near(r.ependdate, r.year),
+          )
+          .map((r) => ({ id: `dyad episode ${r.dyadepId}`, outcome: r.outcome }))
+      : (data.ucdpTermination ?? [])
+          .filter(
+            (r) => known.includes(r.conflictId) && r.confterm === 1 && near(r.ependdate, r.year),
+          )
+          .map((r) => ({ id: `episode ${r.conflictepId}`, outcome: r.outcome }));
   if (ends.length === 0) {
-    out.push(finish(c, { dataset: 'ucdp', field: 'ucdp-outcome', status: 'mismatch', message: `no UCDP ${c.ucdpDyadIds.length > 0 ? 'dyad' : 'conflict'} episode ends within a year of ${c.end.date}` }));
+    out.push(
+      finish(c, {
+        dataset: 'ucdp',
+        field: 'ucdp-outcome',
+        status: 'mismatch',
+        message: `no UCDP ${c.ucdpDyadIds.length > 0 ? 'dyad' : 'conflict'} episode ends within a year of ${c.end.date}`,
+      }),
+    );
     return out;
   }
   const good = ends.find((e) => e.outcome !== null && allowed.includes(e.outcome));
   const desc = ends.map((e) => `${e.id}: outcome ${e.outcome ?? '?'}`).join(', ');
-  out.push(finish(c, { dataset: 'ucdp', field: 'ucdp-outcome', status: good ? 'match' : 'mismatch', message: `${c.outcome} (allows ${allowed.join('/')}) vs UCDP ${desc}` }));
+  out.push(
+    finish(c, {
+      dataset: 'ucdp',
+      field: 'ucdp-outcome',
+      status: good ? 'match' : 'mismatch',
+      message: `${c.outcome} (allows ${allowed.join('/')}) vs UCDP ${desc}`,
+    }),
+  );
   return out;
 }
 

@@ -31,7 +31,10 @@ export type CowInterstateRow = {
 };
 
 /** COW intra-state war data v4.1: one side-A / side-B pairing. */
-export type CowIntrastateRow = Omit<CowInterstateRow, 'ccode' | 'stateName' | 'side' | 'initiator' | 'batDeath'> & {
+export type CowIntrastateRow = Omit<
+  CowInterstateRow,
+  'ccode' | 'stateName' | 'side' | 'initiator' | 'batDeath'
+> & {
   ccodeA: number | null;
   sideA: string | null;
   ccodeB: number | null;

@@ -22,19 +22,26 @@ export function supportOrdinal(level: number): number {
   return 3;
 }
 
-const TERRITORIAL_WORDS = /territor|land|province|region|border|oblast|annex|secession|independen|autonom|occupied|crimea/i;
+const TERRITORIAL_WORDS =
+  /territor|land|province|region|border|oblast|annex|secession|independen|autonom|occupied|crimea/i;
 
 export function scenarioFeatures(s: Scenario, opts: ScenarioFeatureOptions = {}): Features {
   const belligerents = s.parties.filter((p) => p.role === 'belligerent');
   const side = (x: 'A' | 'B') => belligerents.filter((b) => b.side === x);
-  const supportOf = (x: 'A' | 'B') => supportOrdinal(side(x).reduce((sum, b) => sum + b.support.reduce((t, l) => t + centralValue(l.level), 0), 0));
+  const supportOf = (x: 'A' | 'B') =>
+    supportOrdinal(
+      side(x).reduce((sum, b) => sum + b.support.reduce((t, l) => t + centralValue(l.level), 0), 0),
+    );
   const a = supportOf('A');
   const b = supportOf('B');
   const civil = s.type === 'civil' || s.type === 'internationalized-civil';
   const regimeA = side('A')[0]?.leader.regime ?? null;
   const regimeB = civil ? 'non-state' : (side('B')[0]?.leader.regime ?? null);
   const balance = centralValue(s.front.balance);
-  const deaths = belligerents.reduce((sum, p) => sum + centralValue(p.military.casualtiesPerMonth), 0);
+  const deaths = belligerents.reduce(
+    (sum, p) => sum + centralValue(p.military.casualtiesPerMonth),
+    0,
+  );
   const description = [s.front.description ?? '', s.description ?? ''].join(' ').trim();
   return {
     warType: s.type,

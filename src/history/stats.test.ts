@@ -33,6 +33,10 @@ describe('bootstrapMedian', () => {
     expect(a.high).toBeGreaterThan(20);
   });
   it('collapses for constant data', () => {
-    expect(bootstrapMedian([5, 5, 5], mulberry32(1))).toEqual({ low: 5, high: 5, method: 'bootstrap' });
+    expect(bootstrapMedian([5, 5, 5], mulberry32(1))).toEqual({
+      low: 5,
+      high: 5,
+      method: 'bootstrap',
+    });
   });
 });

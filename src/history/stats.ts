@@ -25,7 +25,8 @@ export type Interval = { low: number; high: number; method: 'wilson' | 'bootstra
 
 /** Wilson score interval for k successes in n trials (95% by default). n = 0 gives [0, 1]. */
 export function wilson(k: number, n: number, z = 1.959963984540054): Interval {
-  if (!Number.isInteger(k) || !Number.isInteger(n) || k < 0 || n < 0 || k > n) throw new Error(`invalid proportion: ${k}/${n}`);
+  if (!Number.isInteger(k) || !Number.isInteger(n) || k < 0 || n < 0 || k > n)
+    throw new Error(`invalid proportion: ${k}/${n}`);
   if (n === 0) return { low: 0, high: 1, method: 'wilson' };
   const p = k / n;
   const z2 = z * z;
@@ -50,7 +51,12 @@ function quantileSorted(s: readonly number[], p: number): number {
 }
 
 /** Percentile bootstrap 95% interval for the median, from `reps` resamples drawn with `rng`. */
-export function bootstrapMedian(values: readonly number[], rng: Uniform, reps = 2000, level = 0.95): Interval {
+export function bootstrapMedian(
+  values: readonly number[],
+  rng: Uniform,
+  reps = 2000,
+  level = 0.95,
+): Interval {
   if (values.length === 0) return { low: Number.NaN, high: Number.NaN, method: 'bootstrap' };
   const n = values.length;
   const meds = new Float64Array(reps);
@@ -63,5 +69,9 @@ export function bootstrapMedian(values: readonly number[], rng: Uniform, reps = 
   }
   meds.sort();
   const a = (1 - level) / 2;
-  return { low: quantileSorted(Array.from(meds), a), high: quantileSorted(Array.from(meds), 1 - a), method: 'bootstrap' };
+  return {
+    low: quantileSorted(Array.from(meds), a),
+    high: quantileSorted(Array.from(meds), 1 - a),
+    method: 'bootstrap',
+  };
 }

@@ -7,7 +7,16 @@
 import { Piscina } from 'piscina';
 import { fileURLToPath } from 'node:url';
 import type { Scenario } from '../model/index.ts';
-import { Aggregate, CACHE_BLOCK, compile, resultMeta, simulateBlock, summarise, type AggregateData, type RunResult } from '../engine/index.ts';
+import {
+  Aggregate,
+  CACHE_BLOCK,
+  compile,
+  resultMeta,
+  simulateBlock,
+  summarise,
+  type AggregateData,
+  type RunResult,
+} from '../engine/index.ts';
 import type { ChunkTask } from './simulateWorker.ts';
 
 export interface PoolRunOptions {
@@ -23,16 +32,23 @@ const WORKER = fileURLToPath(new URL('./simulateWorker.ts', import.meta.url));
 export function planChunks(runs: number, threads: number): { firstRun: number; runs: number }[] {
   const target = Math.max(CACHE_BLOCK, Math.ceil(runs / (threads * 4) / CACHE_BLOCK) * CACHE_BLOCK);
   const chunks = [];
-  for (let first = 0; first < runs; first += target) chunks.push({ firstRun: first, runs: Math.min(target, runs - first) });
+  for (let first = 0; first < runs; first += target)
+    chunks.push({ firstRun: first, runs: Math.min(target, runs - first) });
   return chunks;
 }
 
-export async function runScenarioParallel(scenario: Scenario, opts: PoolRunOptions = {}): Promise<RunResult> {
+export async function runScenarioParallel(
+  scenario: Scenario,
+  opts: PoolRunOptions = {},
+): Promise<RunResult> {
   const threads = Math.max(1, opts.threads ?? 1);
   const total = scenario.settings.runs;
   const meta = resultMeta(scenario, opts.explainMonth);
   if (threads === 1) {
-    const agg = simulateBlock(compile(scenario), 0, total, { explainMonth: opts.explainMonth, onRuns: (d) => opts.onProgress?.(d, total) });
+    const agg = simulateBlock(compile(scenario), 0, total, {
+      explainMonth: opts.explainMonth,
+      onRuns: (d) => opts.onProgress?.(d, total),
+    });
     return summarise(agg, meta);
   }
   const pool = getPool(threads);
@@ -41,7 +57,12 @@ export async function runScenarioParallel(scenario: Scenario, opts: PoolRunOptio
     let done = 0;
     const parts = await Promise.all(
       chunks.map(async (c) => {
-        const task: ChunkTask = { scenario, firstRun: c.firstRun, runs: c.runs, explainMonth: opts.explainMonth };
+        const task: ChunkTask = {
+          scenario,
+          firstRun: c.firstRun,
+          runs: c.runs,
+          explainMonth: opts.explainMonth,
+        };
         const data = (await pool.run(task)) as AggregateData;
         done += c.runs;
         opts.onProgress?.(done, total);
@@ -61,7 +82,13 @@ const pools = new Map<number, Piscina>();
 function getPool(threads: number): Piscina {
   let pool = pools.get(threads);
   if (!pool) {
-    pool = new Piscina({ filename: WORKER, minThreads: threads, maxThreads: threads, idleTimeout: 60_000, execArgv: [...process.execArgv, '--import', 'tsx'] });
+    pool = new Piscina({
+      filename: WORKER,
+      minThreads: threads,
+      maxThreads: threads,
+      idleTimeout: 60_000,
+      execArgv: [...process.execArgv, '--import', 'tsx'],
+    });
     pools.set(threads, pool);
   }
   return pool;

@@ -16,6 +16,9 @@ let cached: { json: string; compiled: ReturnType<typeof compile> } | undefined;
 
 export default function simulateChunk(task: ChunkTask): AggregateData {
   const json = JSON.stringify(task.scenario);
-  if (!cached || cached.json !== json) cached = { json, compiled: compile(ScenarioSchema.parse(task.scenario)) };
-  return simulateBlock(cached.compiled, task.firstRun, task.runs, { explainMonth: task.explainMonth }).toJSON();
+  if (!cached || cached.json !== json)
+    cached = { json, compiled: compile(ScenarioSchema.parse(task.scenario)) };
+  return simulateBlock(cached.compiled, task.firstRun, task.runs, {
+    explainMonth: task.explainMonth,
+  }).toJSON();
 }

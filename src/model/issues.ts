@@ -19,7 +19,13 @@ export type Result<T> = { ok: true; value: T } | { ok: false; issues: InputIssue
 export function formatPath(path: readonly (string | number)[]): string {
   if (path.length === 0) return '(document root)';
   return path
-    .map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : /^[A-Za-z_$][\w$]*$/.test(seg) ? (i ? '.' : '') + seg : `[${JSON.stringify(seg)}]`))
+    .map((seg, i) =>
+      typeof seg === 'number'
+        ? `[${seg}]`
+        : /^[A-Za-z_$][\w$]*$/.test(seg)
+          ? (i ? '.' : '') + seg
+          : `[${JSON.stringify(seg)}]`,
+    )
     .join('');
 }
 

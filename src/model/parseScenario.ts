@@ -13,14 +13,26 @@ export const MAX_SCENARIO_CHARS = 1_000_000;
 
 export function parseScenarioText(text: string): Result<Scenario> {
   if (text.length > MAX_SCENARIO_CHARS)
-    return fail([{ code: 'too_big', path: [], message: `scenario text is ${text.length} characters; the limit is ${MAX_SCENARIO_CHARS}` }]);
+    return fail([
+      {
+        code: 'too_big',
+        path: [],
+        message: `scenario text is ${text.length} characters; the limit is ${MAX_SCENARIO_CHARS}`,
+      },
+    ]);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {
     return fail(
       doc.errors.map((e) => {
         const pos = lineCounter.linePos(e.pos[0]);
-        return { code: 'syntax_error', path: [], message: `not valid YAML/JSON: ${e.message.split('\n')[0]}`, line: pos.line, column: pos.col };
+        return {
+          code: 'syntax_error',
+          path: [],
+          message: `not valid YAML/JSON: ${e.message.split('\n')[0]}`,
+          line: pos.line,
+          column: pos.col,
+        };
       }),
     );
   }
@@ -28,15 +40,27 @@ export function parseScenarioText(text: string): Result<Scenario> {
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    return fail([{ code: 'syntax_error', path: [], message: `cannot read document: ${(e as Error).message}` }]);
+    return fail([
+      { code: 'syntax_error', path: [], message: `cannot read document: ${(e as Error).message}` },
+    ]);
   }
   return validateScenario(data, doc, lineCounter);
 }
 
 /** Validate an already-parsed value (e.g. a JSON request body). */
-export function validateScenario(data: unknown, doc?: Document, lineCounter?: LineCounter): Result<Scenario> {
+export function validateScenario(
+  data: unknown,
+  doc?: Document,
+  lineCounter?: LineCounter,
+): Result<Scenario> {
   if (data === null || typeof data !== 'object' || Array.isArray(data))
-    return fail([{ code: 'invalid_type', path: [], message: `expected a scenario object (a mapping of fields), found ${describeValue(data)}` }]);
+    return fail([
+      {
+        code: 'invalid_type',
+        path: [],
+        message: `expected a scenario object (a mapping of fields), found ${describeValue(data)}`,
+      },
+    ]);
   const parsed = ScenarioSchema.safeParse(data, { reportInput: true });
   if (parsed.success) return { ok: true, value: parsed.data };
   const issues = parsed.error.issues.flatMap((i) => toInputIssues(i, []));
@@ -63,7 +87,13 @@ const toSegment = (k: PropertyKey): string | number => (typeof k === 'number' ? 
 function bestBranch(branches: ZodIssue[][]): ZodIssue[] | undefined {
   const scored = branches
     .filter((b) => b.length > 0)
-    .map((b) => ({ b, root: b.filter((i) => i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'unrecognized_keys')).length, n: b.length }));
+    .map((b) => ({
+      b,
+      root: b.filter(
+        (i) => i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'unrecognized_keys'),
+      ).length,
+      n: b.length,
+    }));
   scored.sort((x, y) => x.root - y.root || x.n - y.n);
   const best = scored[0];
   return best && best.root === 0 ? best.b : undefined;
@@ -74,15 +104,25 @@ function codeOf(issue: ZodIssue): string {
     const reason = (issue.params as { reason?: unknown } | undefined)?.reason;
     if (typeof reason === 'string') return reason;
   }
-  if (issue.code === 'invalid_union' && 'note' in issue && issue.note === 'No matching discriminator') return 'invalid_discriminator';
+  if (
+    issue.code === 'invalid_union' &&
+    'note' in issue &&
+    issue.note === 'No matching discriminator'
+  )
+    return 'invalid_discriminator';
   return issue.code;
 }
 
 function messageOf(issue: ZodIssue): string {
-  const found = 'input' in issue && issue.code !== 'unrecognized_keys' && issue.code !== 'custom' ? `; found ${describeValue(issue.input)}` : '';
+  const found =
+    'input' in issue && issue.code !== 'unrecognized_keys' && issue.code !== 'custom'
+      ? `; found ${describeValue(issue.input)}`
+      : '';
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? `required field is missing (expected ${issue.expected})` : `expected ${issue.expected}${found}`;
+      return issue.input === undefined
+        ? `required field is missing (expected ${issue.expected})`
+        : `expected ${issue.expected}${found}`;
     case 'too_small':
       return `too small: expected ${issue.origin === 'array' ? 'at least ' + String(issue.minimum) + ' items' : (issue.inclusive ? '>= ' : '> ') + String(issue.minimum)}${found}`;
     case 'too_big':
@@ -100,7 +140,9 @@ function messageOf(issue: ZodIssue): string {
       }
       return `${issue.message}${found}`;
     case 'invalid_format':
-      return issue.format === 'regex' ? `expected ${issue.message}${found}` : `expected ${issue.format}${found}`;
+      return issue.format === 'regex'
+        ? `expected ${issue.message}${found}`
+        : `expected ${issue.format}${found}`;
     case 'not_multiple_of':
       return `expected a multiple of ${String(issue.divisor)}${found}`;
     default:
@@ -121,7 +163,9 @@ export function describeValue(v: unknown): string {
   if (Array.isArray(v)) return `a list of ${v.length}`;
   if (typeof v === 'object') {
     const keys = Object.keys(v);
-    return keys.length ? `an object with ${keys.slice(0, 4).join(', ')}${keys.length > 4 ? ', …' : ''}` : 'an empty object';
+    return keys.length
+      ? `an object with ${keys.slice(0, 4).join(', ')}${keys.length > 4 ? ', …' : ''}`
+      : 'an empty object';
   }
   return typeof v;
 }

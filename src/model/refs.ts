@@ -38,14 +38,22 @@ export const MAX_MEDIATORS = 8;
  */
 export function checkReferencesLeniently(value: unknown, ctx: z.RefinementCtx): void {
   const v = value as Partial<Record<keyof ScenarioLike, unknown>>;
-  const list = <T>(x: unknown): T[] => (Array.isArray(x) ? (x.filter((e) => typeof e === 'object' && e !== null) as T[]) : []);
-  const obj = (x: unknown): Record<string, unknown> => (typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>) : {});
+  const list = <T>(x: unknown): T[] =>
+    Array.isArray(x) ? (x.filter((e) => typeof e === 'object' && e !== null) as T[]) : [];
+  const obj = (x: unknown): Record<string, unknown> =>
+    typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>) : {};
   const settings = obj(v.settings);
   const front = obj(v.front);
   const s: ScenarioLike = {
     parties: list<PartyLike>(v.parties).map((p) => ({
       ...p,
-      support: p.support === undefined ? undefined : list<NonNullable<PartyLike['support']>[number]>(p.support).map((l) => ({ ...l, attentionShocks: list(l.attentionShocks) })),
+      support:
+        p.support === undefined
+          ? undefined
+          : list<NonNullable<PartyLike['support']>[number]>(p.support).map((l) => ({
+              ...l,
+              attentionShocks: list(l.attentionShocks),
+            })),
       mediation: p.mediation === undefined ? undefined : normaliseMediation(obj(p.mediation)),
     })),
     front: { demands: obj(front.demands) },
@@ -57,7 +65,10 @@ export function checkReferencesLeniently(value: unknown, ctx: z.RefinementCtx): 
     },
   };
   // count belligerents per side only when every party's role could be read
-  const rolesKnown = Array.isArray(v.parties) && s.parties.length === v.parties.length && s.parties.every((p) => ['belligerent', 'patron', 'mediator'].includes(p.role));
+  const rolesKnown =
+    Array.isArray(v.parties) &&
+    s.parties.length === v.parties.length &&
+    s.parties.every((p) => ['belligerent', 'patron', 'mediator'].includes(p.role));
   try {
     checkReferences(s, ctx, rolesKnown);
   } catch {
@@ -66,7 +77,8 @@ export function checkReferencesLeniently(value: unknown, ctx: z.RefinementCtx): 
 }
 
 function normaliseMediation(m: Record<string, unknown>): NonNullable<PartyLike['mediation']> {
-  const bias = typeof m.bias === 'object' && m.bias !== null ? (m.bias as { toward?: unknown }) : {};
+  const bias =
+    typeof m.bias === 'object' && m.bias !== null ? (m.bias as { toward?: unknown }) : {};
   const arr = <T>(x: unknown): T[] => (Array.isArray(x) ? (x as T[]) : []);
   return {
     bias: { toward: typeof bias.toward === 'string' ? bias.toward : 'neutral' },
@@ -82,13 +94,21 @@ export function checkReferences(s: ScenarioLike, ctx: z.RefinementCtx, checkSide
 
   const byId = new Map<string, PartyLike>();
   s.parties.forEach((p, i) => {
-    if (byId.has(p.id)) issue(['parties', i, 'id'], `duplicate party id "${p.id}"`, { reason: 'duplicate_id', id: p.id });
+    if (byId.has(p.id))
+      issue(['parties', i, 'id'], `duplicate party id "${p.id}"`, {
+        reason: 'duplicate_id',
+        id: p.id,
+      });
     byId.set(p.id, p);
   });
 
   const mediatorCount = s.parties.filter((p) => p.role === 'mediator').length;
   if (mediatorCount > MAX_MEDIATORS)
-    issue(['parties'], `at most ${MAX_MEDIATORS} mediators can be simulated, found ${mediatorCount}`, { reason: 'too_many_mediators' });
+    issue(
+      ['parties'],
+      `at most ${MAX_MEDIATORS} mediators can be simulated, found ${mediatorCount}`,
+      { reason: 'too_many_mediators' },
+    );
 
   const belligerents = s.parties.filter((p) => p.role === 'belligerent');
   for (const side of checkSides ? (['A', 'B'] as const) : []) {
@@ -106,11 +126,17 @@ export function checkReferences(s: ScenarioLike, ctx: z.RefinementCtx, checkSide
   const expectRole = (path: Path, id: string, roles: PartyLike['role'][]) => {
     const party = byId.get(id);
     if (!party) {
-      issue(path, `unknown party "${id}"; known parties: ${[...byId.keys()].join(', ')}`, { reason: 'unknown_party', id });
+      issue(path, `unknown party "${id}"; known parties: ${[...byId.keys()].join(', ')}`, {
+        reason: 'unknown_party',
+        id,
+      });
       return undefined;
     }
     if (!roles.includes(party.role)) {
-      issue(path, `party "${id}" is a ${party.role}, expected a ${roles.join(' or ')}`, { reason: 'wrong_role', id });
+      issue(path, `party "${id}" is a ${party.role}, expected a ${roles.join(' or ')}`, {
+        reason: 'wrong_role',
+        id,
+      });
       return undefined;
     }
     return party;
@@ -119,34 +145,53 @@ export function checkReferences(s: ScenarioLike, ctx: z.RefinementCtx, checkSide
   const horizon = s.settings.horizonMonths;
   const inHorizon = (path: Path, m: number | null | undefined) => {
     if (m != null && m >= horizon)
-      issue(path, `month ${m} is beyond the horizon (settings.horizonMonths = ${horizon}, months count from 0)`, {
-        reason: 'beyond_horizon',
-      });
+      issue(
+        path,
+        `month ${m} is beyond the horizon (settings.horizonMonths = ${horizon}, months count from 0)`,
+        {
+          reason: 'beyond_horizon',
+        },
+      );
   };
 
   s.parties.forEach((p, i) => {
     p.support?.forEach((line, j) => {
       const patron = expectRole(['parties', i, 'support', j, 'patron'], line.patron, ['patron']);
       if (patron && patron.side !== p.side)
-        issue(['parties', i, 'support', j, 'patron'], `patron "${line.patron}" is on side ${patron.side}, but "${p.id}" is on side ${p.side}`, {
-          reason: 'wrong_side',
-        });
-      line.attentionShocks.forEach((shock, k) => inHorizon(['parties', i, 'support', j, 'attentionShocks', k, 'month'], shock.month));
+        issue(
+          ['parties', i, 'support', j, 'patron'],
+          `patron "${line.patron}" is on side ${patron.side}, but "${p.id}" is on side ${p.side}`,
+          {
+            reason: 'wrong_side',
+          },
+        );
+      line.attentionShocks.forEach((shock, k) =>
+        inHorizon(['parties', i, 'support', j, 'attentionShocks', k, 'month'], shock.month),
+      );
     });
     const m = p.mediation;
     if (m) {
-      if (m.bias.toward !== 'neutral') expectRole(['parties', i, 'mediation', 'bias', 'toward'], m.bias.toward, ['belligerent']);
+      if (m.bias.toward !== 'neutral')
+        expectRole(['parties', i, 'mediation', 'bias', 'toward'], m.bias.toward, ['belligerent']);
       inHorizon(['parties', i, 'mediation', 'offerMonth'], m.offerMonth);
-      m.carrots.forEach((c, j) => expectRole(['parties', i, 'mediation', 'carrots', j, 'to'], c.to, ['belligerent']));
-      m.sticks.forEach((c, j) => expectRole(['parties', i, 'mediation', 'sticks', j, 'on'], c.on, ['belligerent']));
+      m.carrots.forEach((c, j) =>
+        expectRole(['parties', i, 'mediation', 'carrots', j, 'to'], c.to, ['belligerent']),
+      );
+      m.sticks.forEach((c, j) =>
+        expectRole(['parties', i, 'mediation', 'sticks', j, 'on'], c.on, ['belligerent']),
+      );
     }
   });
 
-  for (const id of Object.keys(s.front.demands)) expectRole(['front', 'demands', id], id, ['belligerent']);
+  for (const id of Object.keys(s.front.demands))
+    expectRole(['front', 'demands', id], id, ['belligerent']);
 
   const channelIds = new Set<string>();
   s.backChannels.forEach((c, i) => {
-    if (channelIds.has(c.id)) issue(['backChannels', i, 'id'], `duplicate back-channel id "${c.id}"`, { reason: 'duplicate_id' });
+    if (channelIds.has(c.id))
+      issue(['backChannels', i, 'id'], `duplicate back-channel id "${c.id}"`, {
+        reason: 'duplicate_id',
+      });
     channelIds.add(c.id);
     if (c.via) expectRole(['backChannels', i, 'via'], c.via, ['patron', 'mediator', 'belligerent']);
     inHorizon(['backChannels', i, 'openFrom'], c.openFrom);
@@ -156,15 +201,20 @@ export function checkReferences(s: ScenarioLike, ctx: z.RefinementCtx, checkSide
   s.interventions.forEach((e, i) => {
     const at = (field: string): Path => ['interventions', i, field];
     inHorizon(at('month'), e.month);
-    const ref = (field: string, roles: PartyLike['role'][]) => expectRole(at(field), String(e[field]), roles);
+    const ref = (field: string, roles: PartyLike['role'][]) =>
+      expectRole(at(field), String(e[field]), roles);
     switch (e.kind) {
       case 'aid-change': {
         const recipient = ref('recipient', ['belligerent']);
         const patron = ref('patron', ['patron']);
         if (recipient && patron && recipient.side !== patron.side)
-          issue(at('patron'), `patron "${patron.id}" is on side ${patron.side}, but recipient "${recipient.id}" is on side ${recipient.side}`, {
-            reason: 'wrong_side',
-          });
+          issue(
+            at('patron'),
+            `patron "${patron.id}" is on side ${patron.side}, but recipient "${recipient.id}" is on side ${recipient.side}`,
+            {
+              reason: 'wrong_side',
+            },
+          );
         break;
       }
       case 'mediator-entry':
@@ -179,7 +229,9 @@ export function checkReferences(s: ScenarioLike, ctx: z.RefinementCtx, checkSide
         break;
       case 'back-channel-open':
         if (!channelIds.has(String(e.channel)))
-          issue(at('channel'), `unknown back channel "${String(e.channel)}"`, { reason: 'unknown_channel' });
+          issue(at('channel'), `unknown back channel "${String(e.channel)}"`, {
+            reason: 'unknown_channel',
+          });
         break;
       case 'show-of-strength':
         ref('party', ['belligerent']);

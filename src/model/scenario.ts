@@ -12,8 +12,14 @@ import { MechanismParamsSchema } from '../engine/mechanisms/params.ts';
 import { uncertain } from './uncertain.ts';
 import { checkReferencesLeniently } from './refs.ts';
 
-const share = (def: number, describe: string) => uncertain({ min: 0, max: 1, default: def, describe });
-const month = z.number().int().min(0).max(1200).describe('months since the scenario start (0 = first month)');
+const share = (def: number, describe: string) =>
+  uncertain({ min: 0, max: 1, default: def, describe });
+const month = z
+  .number()
+  .int()
+  .min(0)
+  .max(1200)
+  .describe('months since the scenario start (0 = first month)');
 
 export const IdSchema = z
   .string()
@@ -30,7 +36,10 @@ export const LeaderSchema = z
     name: z.string().min(1).max(200).optional(),
     warAims: z.string().max(2000).optional().describe('the war aims as publicly stated, in words'),
     regime: RegimeSchema.default('autocracy'),
-    hawkishness: share(0.5, 'how costly it is for this leader to be seen talking, 0 dove to 1 hawk'),
+    hawkishness: share(
+      0.5,
+      'how costly it is for this leader to be seen talking, 0 dove to 1 hawk',
+    ),
     audienceCost: uncertain({
       min: 0,
       max: 2,
@@ -43,20 +52,51 @@ export const LeaderSchema = z
 
 export const MilitarySchema = z
   .object({
-    strength: uncertain({ min: 0.01, max: 100, default: 1, describe: 'base fighting strength, relative to the enemy’s (a ratio scale)' }),
-    strongTypeProbability: share(0.5, 'chance that this side is in truth the strong type (its private information)'),
-    strongTypeAdvantage: uncertain({ min: 1, max: 10, default: 1.6, describe: 'strength multiplier of the strong type over the weak type' }),
-    monthlyCost: uncertain({ min: 0, max: 0.5, default: 0.02, describe: 'c_i: cost of a month of war, as a share of the value of the stake' }),
-    casualtiesPerMonth: uncertain({ min: 0, max: 1e6, default: 2000, describe: 'battle deaths per month at normal effort (people)' }),
+    strength: uncertain({
+      min: 0.01,
+      max: 100,
+      default: 1,
+      describe: 'base fighting strength, relative to the enemy’s (a ratio scale)',
+    }),
+    strongTypeProbability: share(
+      0.5,
+      'chance that this side is in truth the strong type (its private information)',
+    ),
+    strongTypeAdvantage: uncertain({
+      min: 1,
+      max: 10,
+      default: 1.6,
+      describe: 'strength multiplier of the strong type over the weak type',
+    }),
+    monthlyCost: uncertain({
+      min: 0,
+      max: 0.5,
+      default: 0.02,
+      describe: 'c_i: cost of a month of war, as a share of the value of the stake',
+    }),
+    casualtiesPerMonth: uncertain({
+      min: 0,
+      max: 1e6,
+      default: 2000,
+      describe: 'battle deaths per month at normal effort (people)',
+    }),
     reserves: share(0.5, 'mobilisable reserves left, 0 none to 1 full (consumed by escalation)'),
-    escalationCapacity: share(0.5, 'E_i: capacity to prolong, intensify or escalate the war (Mastro 2019), 0 none to 1 great'),
+    escalationCapacity: share(
+      0.5,
+      'E_i: capacity to prolong, intensify or escalate the war (Mastro 2019), 0 none to 1 great',
+    ),
   })
   .strict();
 
 export const BeliefsSchema = z
   .object({
     enemyStrong: share(0.5, 'prior belief that the enemy is the strong type'),
-    optimism: uncertain({ min: -0.5, max: 0.5, default: 0, describe: 'bias added to the leader’s own chance of winning (misperception)' }),
+    optimism: uncertain({
+      min: -0.5,
+      max: 0.5,
+      default: 0,
+      describe: 'bias added to the leader’s own chance of winning (misperception)',
+    }),
   })
   .strict();
 
@@ -64,8 +104,16 @@ export const OpinionSchema = z
   .object({
     supportForWar: share(0.6, 'share of the public supporting the war now'),
     supportForTalks: share(0.4, 'share of the public supporting talks with the enemy'),
-    supportForConcessions: share(0.2, 'share of the public accepting territorial or political concessions'),
-    casualtySensitivity: uncertain({ min: 0, max: 10, default: 1, describe: 'multiplier on the fall of support with casualties (1 = typical)' }),
+    supportForConcessions: share(
+      0.2,
+      'share of the public accepting territorial or political concessions',
+    ),
+    casualtySensitivity: uncertain({
+      min: 0,
+      max: 10,
+      default: 1,
+      describe: 'multiplier on the fall of support with casualties (1 = typical)',
+    }),
   })
   .strict();
 
@@ -81,13 +129,24 @@ export const AttentionShockSchema = z
 export const SupportLineSchema = z
   .object({
     patron: IdSchema.describe('id of a party with role patron'),
-    level: uncertain({ min: 0, max: 3, default: 0.5, describe: 'aid level: outside support as a share of the recipient’s own war effort' }),
+    level: uncertain({
+      min: 0,
+      max: 3,
+      default: 0.5,
+      describe: 'aid level: outside support as a share of the recipient’s own war effort',
+    }),
     waningRate: share(0.01, 'monthly rate at which the aid wanes without new decisions'),
-    fungible: z.boolean().default(false).describe('money or arms the recipient can use freely (Sawyer et al. 2017)'),
+    fungible: z
+      .boolean()
+      .default(false)
+      .describe('money or arms the recipient can use freely (Sawyer et al. 2017)'),
     attentionShocks: z.array(AttentionShockSchema).max(50).default([]),
     conditions: z
       .object({
-        minimumShare: share(0, 'the patron cuts support if the recipient settles for less than this share of the stake'),
+        minimumShare: share(
+          0,
+          'the patron cuts support if the recipient settles for less than this share of the stake',
+        ),
         opposesTalks: z.boolean().default(false).describe('the patron disapproves of talks'),
       })
       .strict()
@@ -111,8 +170,15 @@ export const BelligerentSchema = z
     military: MilitarySchema.prefault({}),
     beliefs: BeliefsSchema.prefault({}),
     opinion: OpinionSchema.prefault({}),
-    support: z.array(SupportLineSchema).max(20).default([]).describe('outside support from patrons'),
-    demobilisationShift: share(0, 'fall in this side’s win chance if it disarms under a deal (Walter 1997)'),
+    support: z
+      .array(SupportLineSchema)
+      .max(20)
+      .default([])
+      .describe('outside support from patrons'),
+    demobilisationShift: share(
+      0,
+      'fall in this side’s win chance if it disarms under a deal (Walter 1997)',
+    ),
   })
   .strict();
 
@@ -128,9 +194,20 @@ export const PatronSchema = z
 export const CarrotSchema = z
   .object({
     to: IdSchema.describe('id of the belligerent offered the carrot'),
-    kind: z.enum(['reconstruction-aid', 'sanctions-relief', 'security-guarantee', 'recognition', 'other']).default('other'),
+    kind: z
+      .enum([
+        'reconstruction-aid',
+        'sanctions-relief',
+        'security-guarantee',
+        'recognition',
+        'other',
+      ])
+      .default('other'),
     size: share(0.05, 'value of the carrot, as a share of the value of the stake'),
-    conditionalOn: z.enum(['talks', 'agreement']).default('agreement').describe('paid for opening talks or for signing'),
+    conditionalOn: z
+      .enum(['talks', 'agreement'])
+      .default('agreement')
+      .describe('paid for opening talks or for signing'),
   })
   .strict();
 
@@ -146,18 +223,39 @@ export const MediationSchema = z
   .object({
     bias: z
       .object({
-        toward: z.union([IdSchema, z.literal('neutral')]).default('neutral').describe('id of the belligerent the mediator leans toward, or neutral'),
+        toward: z
+          .union([IdSchema, z.literal('neutral')])
+          .default('neutral')
+          .describe('id of the belligerent the mediator leans toward, or neutral'),
         strength: share(0.5, 'how strongly it leans, 0 none to 1 fully'),
         reason: z.string().max(1000).optional(),
       })
       .strict()
       .prefault({}),
-    informationQuality: share(0.3, 'ρ_M: quality of the mediator’s own information about both sides (Fey & Ramsay 2010)'),
-    offerMonth: month.nullable().default(null).describe('month the mediator offers its services; null = arrives at random'),
-    arrivalRate: share(0, 'monthly base rate of a stochastic offer, when offerMonth is null (Greig & Regan 2008)'),
-    confidential: z.boolean().default(true).describe('keeps what each side says from the other (Hörner, Morelli & Squintani 2015)'),
-    style: z.enum(['facilitation', 'formulation', 'manipulation']).default('facilitation').describe('Beardsley et al. 2006'),
-    guarantee: share(0, 'g: third-party enforcement it brings (monitors, peacekeepers), 0 none to 1 full'),
+    informationQuality: share(
+      0.3,
+      'ρ_M: quality of the mediator’s own information about both sides (Fey & Ramsay 2010)',
+    ),
+    offerMonth: month
+      .nullable()
+      .default(null)
+      .describe('month the mediator offers its services; null = arrives at random'),
+    arrivalRate: share(
+      0,
+      'monthly base rate of a stochastic offer, when offerMonth is null (Greig & Regan 2008)',
+    ),
+    confidential: z
+      .boolean()
+      .default(true)
+      .describe('keeps what each side says from the other (Hörner, Morelli & Squintani 2015)'),
+    style: z
+      .enum(['facilitation', 'formulation', 'manipulation'])
+      .default('facilitation')
+      .describe('Beardsley et al. 2006'),
+    guarantee: share(
+      0,
+      'g: third-party enforcement it brings (monitors, peacekeepers), 0 none to 1 full',
+    ),
     carrots: z.array(CarrotSchema).max(20).default([]),
     sticks: z.array(StickSchema).max(20).default([]),
   })
@@ -172,16 +270,32 @@ export const MediatorSchema = z
   })
   .strict();
 
-export const PartySchema = z.discriminatedUnion('role', [BelligerentSchema, PatronSchema, MediatorSchema]);
+export const PartySchema = z.discriminatedUnion('role', [
+  BelligerentSchema,
+  PatronSchema,
+  MediatorSchema,
+]);
 
 export const FrontSchema = z
   .object({
     description: z.string().max(2000).optional().describe('what is contested'),
-    positions: z.number().int().min(2).max(100).default(10).describe('K: net battle wins between the two military victories'),
-    balance: share(0.5, 'where the front stands between B’s victory (0) and A’s victory (1); 0.5 = even'),
+    positions: z
+      .number()
+      .int()
+      .min(2)
+      .max(100)
+      .default(10)
+      .describe('K: net battle wins between the two military victories'),
+    balance: share(
+      0.5,
+      'where the front stands between B’s victory (0) and A’s victory (1); 0.5 = even',
+    ),
     territoryHeldByA: share(0.5, 'share of the contested stake side A holds now'),
     demands: z
-      .record(IdSchema, share(0.5, 'g_i: minimum share of the stake this belligerent publicly claims'))
+      .record(
+        IdSchema,
+        share(0.5, 'g_i: minimum share of the stake this belligerent publicly claims'),
+      )
       .default({})
       .describe('publicly stated demands by belligerent id'),
   })
@@ -192,14 +306,22 @@ export const BackChannelSchema = z
     id: IdSchema,
     via: IdSchema.optional().describe('id of a party hosting or carrying the channel, if any'),
     openFrom: month.default(0).describe('first month the channel is available'),
-    participants: z.number().int().min(1).max(1000).default(4).describe('people who know of the channel'),
+    participants: z
+      .number()
+      .int()
+      .min(1)
+      .max(1000)
+      .default(4)
+      .describe('people who know of the channel'),
     leakHazardPerParticipant: share(0.01, 'h_0: monthly leak hazard per participant'),
     note: z.string().max(1000).optional(),
   })
   .strict();
 
 const event = <K extends string, S extends z.ZodRawShape>(kind: K, shape: S) =>
-  z.object({ kind: z.literal(kind), month, note: z.string().max(1000).optional(), ...shape }).strict();
+  z
+    .object({ kind: z.literal(kind), month, note: z.string().max(1000).optional(), ...shape })
+    .strict();
 
 export const InterventionSchema = z.discriminatedUnion('kind', [
   event('aid-change', {
@@ -211,24 +333,47 @@ export const InterventionSchema = z.discriminatedUnion('kind', [
   event('incentive-offer', {
     from: IdSchema,
     to: IdSchema,
-    incentive: z.enum(['reconstruction-aid', 'sanctions-relief', 'security-guarantee', 'recognition', 'other']).default('other'),
+    incentive: z
+      .enum([
+        'reconstruction-aid',
+        'sanctions-relief',
+        'security-guarantee',
+        'recognition',
+        'other',
+      ])
+      .default('other'),
     size: share(0.05, 'value as a share of the stake'),
     conditionalOn: z.enum(['talks', 'agreement']).default('agreement'),
   }),
-  event('ceasefire-proposal', { by: IdSchema, pressure: share(0.3, 'third-party pressure behind the proposal') }),
+  event('ceasefire-proposal', {
+    by: IdSchema,
+    pressure: share(0.3, 'third-party pressure behind the proposal'),
+  }),
   event('back-channel-open', { channel: IdSchema }),
-  event('show-of-strength', { party: IdSchema, size: share(0.5, 'demonstrated strength added (an offensive, a successful defence)') }),
+  event('show-of-strength', {
+    party: IdSchema,
+    size: share(0.5, 'demonstrated strength added (an offensive, a successful defence)'),
+  }),
 ]);
 
 export const SettingsSchema = z
   .object({
     horizonMonths: z.number().int().min(1).max(600).default(120).describe('months simulated'),
     runs: z.number().int().min(1).max(1_000_000).default(2000).describe('Monte Carlo runs'),
-    seed: z.number().int().min(0).max(2 ** 32 - 1).default(1).describe('random seed (same seed, same result)'),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1)
+      .default(1)
+      .describe('random seed (same seed, same result)'),
     explainMonth: month.default(0).describe('month for the "why" explanation'),
     startDate: z
       .string()
-      .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'a date like 2024-02 or 2024-02-24')
+      .regex(
+        /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/,
+        'a date like 2024-02 or 2024-02-24',
+      )
       .optional(),
   })
   .strict();
@@ -239,8 +384,13 @@ export const ScenarioSchema = z
     id: IdSchema,
     name: z.string().min(1).max(300),
     description: z.string().max(10_000).optional(),
-    type: z.enum(['interstate', 'civil', 'internationalized-civil', 'extra-state']).default('interstate'),
-    sources: z.array(z.object({ title: z.string().max(500), url: z.url().optional() }).strict()).max(100).default([]),
+    type: z
+      .enum(['interstate', 'civil', 'internationalized-civil', 'extra-state'])
+      .default('interstate'),
+    sources: z
+      .array(z.object({ title: z.string().max(500), url: z.url().optional() }).strict())
+      .max(100)
+      .default([]),
     parties: z.array(PartySchema).min(2).max(40),
     front: FrontSchema.prefault({}),
     backChannels: z.array(BackChannelSchema).max(20).default([]),
@@ -250,7 +400,9 @@ export const ScenarioSchema = z
   })
   .strict()
   // cross-references are checked even when other fields failed, so every problem is reported at once
-  .superRefine(checkReferencesLeniently, { when: (payload) => typeof payload.value === 'object' && payload.value !== null });
+  .superRefine(checkReferencesLeniently, {
+    when: (payload) => typeof payload.value === 'object' && payload.value !== null,
+  });
 
 export type Scenario = z.infer<typeof ScenarioSchema>;
 export type ScenarioInput = z.input<typeof ScenarioSchema>;

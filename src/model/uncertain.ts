@@ -56,7 +56,13 @@ export function uncertain(spec: UncertainSpec) {
       params: { reason: 'mode_out_of_range' },
     });
   const normal = z
-    .object({ mean: bound, sd: z.number().min(0).max(spec.max - spec.min) })
+    .object({
+      mean: bound,
+      sd: z
+        .number()
+        .min(0)
+        .max(spec.max - spec.min),
+    })
     .strict();
   return z
     .union([point, triangular, uniform, normal], {

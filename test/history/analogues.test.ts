@@ -17,17 +17,27 @@ describe('analogues over the case base', () => {
       const [best] = findAnalogues(caseFeatures(c, AS_OF), cases, { asOfYear: AS_OF, top: 1 });
       expect(best.distance).toBe(0);
       // a tie at 0 with another case is possible only if all features coincide
-      if (best.caseId !== c.id) expect(findAnalogues(caseFeatures(c, AS_OF), cases, { asOfYear: AS_OF }).some((a) => a.caseId === c.id && a.distance === 0)).toBe(true);
+      if (best.caseId !== c.id)
+        expect(
+          findAnalogues(caseFeatures(c, AS_OF), cases, { asOfYear: AS_OF }).some(
+            (a) => a.caseId === c.id && a.distance === 0,
+          ),
+        ).toBe(true);
     }
   });
 
   const pair = ['angola-civil-war-bicesse-1991', 'mozambique-civil-war-1977'];
   const present = pair.every((id) => cases.some((c) => c.id === id));
-  if (!present) console.warn(`known-pair analogue test skipped: ${pair.join(' / ')} not both in the case base`);
+  if (!present)
+    console.warn(`known-pair analogue test skipped: ${pair.join(' / ')} not both in the case base`);
   it.skipIf(!present)('Angola (Bicesse) and Mozambique rank in each other’s top 5', () => {
     for (const [a, b] of [pair, [...pair].reverse()]) {
       const q = cases.find((c) => c.id === a)!;
-      const top = findAnalogues(caseFeatures(q, AS_OF), cases, { asOfYear: AS_OF, excludeId: a, top: 5 }).map((x) => x.caseId);
+      const top = findAnalogues(caseFeatures(q, AS_OF), cases, {
+        asOfYear: AS_OF,
+        excludeId: a,
+        top: 5,
+      }).map((x) => x.caseId);
       expect(top).toContain(b);
     }
   });

@@ -15,13 +15,18 @@ describe('case base', () => {
     expect(cases.length).toBeGreaterThanOrEqual(3);
     const byType = new Map<string, number>();
     for (const c of cases) byType.set(c.type, (byType.get(c.type) ?? 0) + 1);
-    console.log(`case base: ${cases.length} cases (${[...byType].map(([t, n]) => `${t} ${n}`).join(', ')})`);
+    console.log(
+      `case base: ${cases.length} cases (${[...byType].map(([t, n]) => `${t} ${n}`).join(', ')})`,
+    );
   });
 
-  it.each(cases.map((c) => [c.id, c] as const))('%s has at least two sources with http(s) URLs', (_id, c) => {
-    expect(c.sources.length).toBeGreaterThanOrEqual(2);
-    for (const s of c.sources) expect(s.url).toMatch(/^https?:\/\/\S+\.\S+/);
-  });
+  it.each(cases.map((c) => [c.id, c] as const))(
+    '%s has at least two sources with http(s) URLs',
+    (_id, c) => {
+      expect(c.sources.length).toBeGreaterThanOrEqual(2);
+      for (const s of c.sources) expect(s.url).toMatch(/^https?:\/\/\S+\.\S+/);
+    },
+  );
 
   it('ids are unique', () => {
     expect(new Set(cases.map((c) => c.id)).size).toBe(cases.length);

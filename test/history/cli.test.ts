@@ -48,7 +48,9 @@ describe('history CLI', () => {
   it('parley analogues on a case excludes the case itself and explains matches', async () => {
     const out = JSON.parse(await run('analogues', 'falklands-war-1982', '--top', '3', '--json'));
     expect(out.analogues).toHaveLength(3);
-    expect(out.analogues.map((a: { caseId: string }) => a.caseId)).not.toContain('falklands-war-1982');
+    expect(out.analogues.map((a: { caseId: string }) => a.caseId)).not.toContain(
+      'falklands-war-1982',
+    );
     expect(out.analogues[0].matched.length).toBeGreaterThan(0);
   });
 

@@ -11,9 +11,20 @@ import { HAVE_SHARED_DATA, REPO_ROOT, SHARED_DATA } from './sharedData.ts';
 describe.skipIf(!HAVE_SHARED_DATA)('cross-checks against ../shared/data', () => {
   const { cases } = loadCases(resolve(REPO_ROOT, 'data/cases'));
   const { datasets, issues } = HAVE_SHARED_DATA
-    ? loadDatasets(SHARED_DATA, ['cowInterstate', 'cowIntrastate', 'cowExtrastate', 'ucdpAcd', 'ucdpTermination', 'ucdpDyadTermination'])
+    ? loadDatasets(SHARED_DATA, [
+        'cowInterstate',
+        'cowIntrastate',
+        'cowExtrastate',
+        'ucdpAcd',
+        'ucdpTermination',
+        'ucdpDyadTermination',
+      ])
     : { datasets: {}, issues: [] };
-  const cowWars = summariseCowWars(datasets.cowInterstate, datasets.cowIntrastate, datasets.cowExtrastate);
+  const cowWars = summariseCowWars(
+    datasets.cowInterstate,
+    datasets.cowIntrastate,
+    datasets.cowExtrastate,
+  );
   const results: CheckResult[] = cases.flatMap((c) => crossCheckCase(c, { cowWars, ...datasets }));
   const checked = cases.filter((c) => c.cowWarNumbers.length > 0 || c.ucdpConflictIds.length > 0);
 
@@ -28,21 +39,35 @@ describe.skipIf(!HAVE_SHARED_DATA)('cross-checks against ../shared/data', () => 
       `history cross-checks: ${checked.length} of ${cases.length} cases have COW/UCDP ids; ` +
         `${results.length} checks: ${t.match} matched, ${t.annotated} annotated (in ${cased.size} cases), ${t.mismatch} mismatched, ${t.skipped} skipped`,
     );
-    const bad = results.filter((r) => r.status === 'mismatch').map((r) => `${r.caseId} [${r.dataset} ${r.field}] ${r.message}`);
+    const bad = results
+      .filter((r) => r.status === 'mismatch')
+      .map((r) => `${r.caseId} [${r.dataset} ${r.field}] ${r.message}`);
     expect(bad).toEqual([]);
   });
 
   it('every annotation excuses a real mismatch or states a known disagreement', () => {
     // annotations on cross-checked fields should correspond to a check that needed them
-    const used = new Set(results.filter((r) => r.status === 'annotated').map((r) => `${r.caseId}:${r.field}`));
-    const checkedFields = new Set(['start', 'end', 'belligerents', 'type', 'ucdp-conflict', 'ucdp-years', 'ucdp-outcome', 'cow-war']);
+    const used = new Set(
+      results.filter((r) => r.status === 'annotated').map((r) => `${r.caseId}:${r.field}`),
+    );
+    const checkedFields = new Set([
+      'start',
+      'end',
+      'belligerents',
+      'type',
+      'ucdp-conflict',
+      'ucdp-years',
+      'ucdp-outcome',
+      'cow-war',
+    ]);
     const stale = cases.flatMap((c) =>
       c.annotations
         .filter((a) => checkedFields.has(a.field) && (a.dataset === 'cow' || a.dataset === 'ucdp'))
         .filter((a) => !used.has(`${c.id}:${a.field}`))
         .map((a) => `${c.id}: ${a.dataset} ${a.field}`),
     );
-    if (stale.length > 0) console.warn(`annotations with no mismatch (consider removing): ${stale.join(', ')}`);
+    if (stale.length > 0)
+      console.warn(`annotations with no mismatch (consider removing): ${stale.join(', ')}`);
     expect(true).toBe(true);
   });
 });

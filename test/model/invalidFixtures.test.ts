@@ -335,7 +335,10 @@ interventions:
       ].join('\n'),
     );
     if (result.ok) throw new Error('expected failure');
-    expect(result.issues.map((i) => i.path.join('.'))).toEqual(['parties.0.military.strength', 'parties.2.mediation.bias.toward']);
+    expect(result.issues.map((i) => i.path.join('.'))).toEqual([
+      'parties.0.military.strength',
+      'parties.2.mediation.bias.toward',
+    ]);
     expect(result.issues[1]).toMatchObject({ code: 'unknown_party', line: 6 });
   });
 

@@ -52,11 +52,29 @@ function describeFeatures(f: Features): string {
   return FEATURE_SPECS.map((s) => `${s.label}: ${formatFeature(s.name, f[s.name])}`).join('; ');
 }
 
-type Query = { kind: 'scenario' | 'case'; label: string; features: Features; excludeId?: string; notes: string[] };
+type Query = {
+  kind: 'scenario' | 'case';
+  label: string;
+  features: Features;
+  excludeId?: string;
+  notes: string[];
+};
 
-function resolveQuery(ref: string, cases: readonly Case[], opts: { onset?: string }, asOfYear: number): Query {
+function resolveQuery(
+  ref: string,
+  cases: readonly Case[],
+  opts: { onset?: string },
+  asOfYear: number,
+): Query {
   const byId = cases.find((c) => c.id === ref);
-  if (byId) return { kind: 'case', label: `${byId.name} (${byId.id})`, features: caseFeatures(byId, asOfYear), excludeId: byId.id, notes: [] };
+  if (byId)
+    return {
+      kind: 'case',
+      label: `${byId.name} (${byId.id})`,
+      features: caseFeatures(byId, asOfYear),
+      excludeId: byId.id,
+      notes: [],
+    };
   const loaded = loadScenario(ref);
   if (loaded.result.ok) {
     const s = loaded.result.value;
@@ -65,27 +83,53 @@ function resolveQuery(ref: string, cases: readonly Case[], opts: { onset?: strin
     if (opts.onset) {
       const now = s.settings.startDate ?? new Date().toISOString().slice(0, 7);
       monthsSinceOnset = monthsFrom(opts.onset, now);
-    } else notes.push('the scenario does not record when the war began, so "duration before talks" is ignored (pass --onset YYYY-MM)');
-    return { kind: 'scenario', label: `${s.name} (${loaded.source})`, features: scenarioFeatures(s, { monthsSinceOnset }), notes };
+    } else
+      notes.push(
+        'the scenario does not record when the war began, so "duration before talks" is ignored (pass --onset YYYY-MM)',
+      );
+    return {
+      kind: 'scenario',
+      label: `${s.name} (${loaded.source})`,
+      features: scenarioFeatures(s, { monthsSinceOnset }),
+      notes,
+    };
   }
   if (existsSync(ref)) {
     const parsed = parseCaseText(readFileSync(ref, 'utf8'), ref);
-    if (parsed.ok) return { kind: 'case', label: `${parsed.value.name} (${ref})`, features: caseFeatures(parsed.value, asOfYear), excludeId: parsed.value.id, notes: [] };
-    throw new UserError(`${formatIssues(loaded.source, loaded.result.issues)}\n(and it is not a valid case file either:)\n${parsed.issues.map(formatCaseIssue).join('\n')}`);
+    if (parsed.ok)
+      return {
+        kind: 'case',
+        label: `${parsed.value.name} (${ref})`,
+        features: caseFeatures(parsed.value, asOfYear),
+        excludeId: parsed.value.id,
+        notes: [],
+      };
+    throw new UserError(
+      `${formatIssues(loaded.source, loaded.result.issues)}\n(and it is not a valid case file either:)\n${parsed.issues.map(formatCaseIssue).join('\n')}`,
+    );
   }
-  if (loaded.result.issues.some((i) => i.code === 'not_found')) throw new UserError(`✖ "${ref}" is not a case id, a bundled scenario or a file (see parley cases, parley scenarios)`);
+  if (loaded.result.issues.some((i) => i.code === 'not_found'))
+    throw new UserError(
+      `✖ "${ref}" is not a case id, a bundled scenario or a file (see parley cases, parley scenarios)`,
+    );
   throw new UserError(formatIssues(loaded.source, loaded.result.issues));
 }
 
 function render(q: Query, results: Analogue[], n: number): string {
   const out: string[] = [];
-  out.push(`Analogues for ${q.label}: ${results.length} closest of ${n} cases (weighted Gower distance; similarity = 1 − distance)`);
+  out.push(
+    `Analogues for ${q.label}: ${results.length} closest of ${n} cases (weighted Gower distance; similarity = 1 − distance)`,
+  );
   out.push(`  query: ${describeFeatures(q.features)}`);
   for (const note of q.notes) out.push(`  note: ${note}`);
   out.push('');
   results.forEach((a, i) => {
-    out.push(`${String(i + 1).padStart(2)}. ${a.name} (${a.caseId}) — similarity ${a.similarity.toFixed(2)}`);
-    out.push(`    matched: ${a.matched.join(', ') || '—'}${a.differed.length ? `; differed: ${a.differed.join(', ')}` : ''}${a.unknown.length ? `; not coded: ${a.unknown.join(', ')}` : ''}`);
+    out.push(
+      `${String(i + 1).padStart(2)}. ${a.name} (${a.caseId}) — similarity ${a.similarity.toFixed(2)}`,
+    );
+    out.push(
+      `    matched: ${a.matched.join(', ') || '—'}${a.differed.length ? `; differed: ${a.differed.join(', ')}` : ''}${a.unknown.length ? `; not coded: ${a.unknown.join(', ')}` : ''}`,
+    );
     out.push(`    negotiation: ${a.negotiation}`);
   });
   return out.join('\n') + '\n';
@@ -94,25 +138,51 @@ function render(q: Query, results: Analogue[], n: number): string {
 export function register(program: Command): void {
   program
     .command('analogues')
-    .description('historical cases most like a scenario or a case, with what matched and how their talks went')
+    .description(
+      'historical cases most like a scenario or a case, with what matched and how their talks went',
+    )
     .argument('<ref>', 'bundled scenario id, scenario file, case id or case file')
     .option('--top <n>', 'how many analogues', '10')
     .option('--json', 'print as JSON')
     .option('--onset <date>', 'when the scenario’s war began (YYYY-MM), for the duration feature')
     .option('--cases <path>', 'case folder', DEFAULT_CASES_DIR)
-    .addHelpText('after', '\nExamples:\n  $ parley analogues russia-ukraine-2024 --onset 2022-02\n  $ parley analogues korean-war-1950 --top 5 --json')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ parley analogues russia-ukraine-2024 --onset 2022-02\n  $ parley analogues korean-war-1950 --top 5 --json',
+    )
     .action((ref: string, opts: { top: string; json?: boolean; onset?: string; cases: string }) => {
       const top = Number(opts.top);
-      if (!Number.isInteger(top) || top < 1) throw new UserError(`✖ --top must be a positive integer, found "${opts.top}"`);
+      if (!Number.isInteger(top) || top < 1)
+        throw new UserError(`✖ --top must be a positive integer, found "${opts.top}"`);
       const { cases, issues } = loadCases(opts.cases);
-      if (issues.length > 0) process.stderr.write(issues.map(formatCaseIssue).join('\n') + `\n(${issues.length} problem(s) in case files; those cases are left out)\n`);
+      if (issues.length > 0)
+        process.stderr.write(
+          issues.map(formatCaseIssue).join('\n') +
+            `\n(${issues.length} problem(s) in case files; those cases are left out)\n`,
+        );
       const asOfYear = decimalYear(new Date());
       const q = resolveQuery(ref, cases, opts, asOfYear);
       const results = findAnalogues(q.features, cases, { top, excludeId: q.excludeId, asOfYear });
       if (opts.json) {
-        process.stdout.write(JSON.stringify({ query: { kind: q.kind, label: q.label, features: q.features, notes: q.notes }, features: FEATURE_SPECS, analogues: results }, null, 2) + '\n');
+        process.stdout.write(
+          JSON.stringify(
+            {
+              query: { kind: q.kind, label: q.label, features: q.features, notes: q.notes },
+              features: FEATURE_SPECS,
+              analogues: results,
+            },
+            null,
+            2,
+          ) + '\n',
+        );
         return;
       }
-      process.stdout.write(render(q, results, cases.length - (q.excludeId && cases.some((c) => c.id === q.excludeId) ? 1 : 0)));
+      process.stdout.write(
+        render(
+          q,
+          results,
+          cases.length - (q.excludeId && cases.some((c) => c.id === q.excludeId) ? 1 : 0),
+        ),
+      );
     });
 }

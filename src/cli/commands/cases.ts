@@ -25,24 +25,38 @@ export function register(program: Command): void {
     .option('--type <type>', `only cases of this type (${CaseTypeSchema.options.join(', ')})`)
     .option('--json', 'print the cases as JSON')
     .option('--dir <path>', 'case folder', DEFAULT_CASES_DIR)
-    .addHelpText('after', '\nExamples:\n  $ parley cases --type civil\n  $ parley case korean-war-1950')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ parley cases --type civil\n  $ parley case korean-war-1950',
+    )
     .action((opts: { type?: string; json?: boolean; dir: string }) => {
       if (opts.type !== undefined && !CaseTypeSchema.safeParse(opts.type).success) {
-        throw new UserError(`✖ unknown case type "${opts.type}"; expected one of ${CaseTypeSchema.options.join(', ')}`);
+        throw new UserError(
+          `✖ unknown case type "${opts.type}"; expected one of ${CaseTypeSchema.options.join(', ')}`,
+        );
       }
-      const cases = loadOrFail(opts.dir).filter((c) => opts.type === undefined || c.type === opts.type);
+      const cases = loadOrFail(opts.dir).filter(
+        (c) => opts.type === undefined || c.type === opts.type,
+      );
       if (opts.json) {
         process.stdout.write(JSON.stringify(cases, null, 2) + '\n');
         return;
       }
       const w = Math.max(0, ...cases.map((c) => c.id.length));
-      for (const c of cases) process.stdout.write(`${c.id.padEnd(w)}  ${years(c).padEnd(9)}  ${c.type.padEnd(22)}  ${c.outcome.padEnd(21)}  ${c.name}\n`);
-      process.stdout.write(`${cases.length} case${cases.length === 1 ? '' : 's'}${cases.length > 0 ? `: ${summarise(cases)}` : ''}\n`);
+      for (const c of cases)
+        process.stdout.write(
+          `${c.id.padEnd(w)}  ${years(c).padEnd(9)}  ${c.type.padEnd(22)}  ${c.outcome.padEnd(21)}  ${c.name}\n`,
+        );
+      process.stdout.write(
+        `${cases.length} case${cases.length === 1 ? '' : 's'}${cases.length > 0 ? `: ${summarise(cases)}` : ''}\n`,
+      );
     });
 
   program
     .command('case')
-    .description('show one historical case: belligerents, negotiation timeline, outcome, lessons, sources')
+    .description(
+      'show one historical case: belligerents, negotiation timeline, outcome, lessons, sources',
+    )
     .argument('<id>', 'case id (file name without .yaml)')
     .option('--json', 'print as JSON')
     .option('--dir <path>', 'case folder', DEFAULT_CASES_DIR)
@@ -50,8 +64,13 @@ export function register(program: Command): void {
       const cases = loadOrFail(opts.dir);
       const c = cases.find((x) => x.id === id);
       if (!c) {
-        const near = cases.filter((x) => x.id.includes(id.split('-')[0])).slice(0, 5).map((x) => x.id);
-        throw new UserError(`✖ no case "${id}"${near.length ? ` (did you mean: ${near.join(', ')}?)` : ''}`);
+        const near = cases
+          .filter((x) => x.id.includes(id.split('-')[0]))
+          .slice(0, 5)
+          .map((x) => x.id);
+        throw new UserError(
+          `✖ no case "${id}"${near.length ? ` (did you mean: ${near.join(', ')}?)` : ''}`,
+        );
       }
       if (opts.json) {
         process.stdout.write(JSON.stringify(c, null, 2) + '\n');
@@ -70,7 +89,9 @@ const ERAS: [string, number, number][] = [
 
 /** "interstate 40, civil 23 …; by onset 1815–1913 12, …" */
 export function summarise(cases: readonly Case[]): string {
-  const byType = CaseTypeSchema.options.map((t) => `${t} ${cases.filter((c) => c.type === t).length}`).join(', ');
+  const byType = CaseTypeSchema.options
+    .map((t) => `${t} ${cases.filter((c) => c.type === t).length}`)
+    .join(', ');
   const byEra = ERAS.map(([label, lo, hi]) => {
     const n = cases.filter((c) => {
       const y = Number(c.start.date.slice(0, 4));
@@ -87,23 +108,37 @@ export function renderCase(c: Case): string {
   for (const side of ['a', 'b'] as const) {
     const bs = c.belligerents.filter((b) => b.side === side);
     const patrons = bs.flatMap((b) => b.patrons.map((p) => `${p.name} (${p.support.join(', ')})`));
-    out.push(`  side ${side}: ${bs.map((b) => b.name + (b.role === 'secondary' ? ' [joined]' : '')).join(', ')}${patrons.length ? `; backed by ${patrons.join('; ')}` : ''}`);
+    out.push(
+      `  side ${side}: ${bs.map((b) => b.name + (b.role === 'secondary' ? ' [joined]' : '')).join(', ')}${patrons.length ? `; backed by ${patrons.join('; ')}` : ''}`,
+    );
   }
-  out.push(`  regimes: ${c.regimes.sideA} vs ${c.regimes.sideB}; stakes: ${c.stakes.join(', ')}; outside support: a ${c.outsideSupport.sideA}, b ${c.outsideSupport.sideB}`);
-  const refs = [c.cowWarNumbers.length ? `COW ${c.cowWarNumbers.join(', ')}` : '', c.ucdpConflictIds.length ? `UCDP ${c.ucdpConflictIds.join(', ')}` : ''].filter(Boolean);
+  out.push(
+    `  regimes: ${c.regimes.sideA} vs ${c.regimes.sideB}; stakes: ${c.stakes.join(', ')}; outside support: a ${c.outsideSupport.sideA}, b ${c.outsideSupport.sideB}`,
+  );
+  const refs = [
+    c.cowWarNumbers.length ? `COW ${c.cowWarNumbers.join(', ')}` : '',
+    c.ucdpConflictIds.length ? `UCDP ${c.ucdpConflictIds.join(', ')}` : '',
+  ].filter(Boolean);
   if (refs.length) out.push(`  datasets: ${refs.join('; ')}`);
   out.push(`  battlefield when talks opened: ${c.battlefieldAtTalks ?? 'no talks'}`);
   out.push('  timeline:');
   for (const e of c.timeline) {
     let extra = '';
-    if (e.kind === 'mediation') extra = ` [${e.mediator}, ${e.mediatorKind}, bias ${e.bias.toward}, ${e.strategy} → ${e.result}]`;
+    if (e.kind === 'mediation')
+      extra = ` [${e.mediator}, ${e.mediatorKind}, bias ${e.bias.toward}, ${e.strategy} → ${e.result}]`;
     if (e.kind === 'agreement') extra = ` [${e.name}, ${e.agreementType}]`;
     if (e.kind === 'back-channel') extra = ` [${e.where}: ${e.who.join(', ')}]`;
     out.push(`    ${e.date.date.padEnd(10)}  ${e.kind.padEnd(14)}  ${e.summary}${extra}`);
   }
   const d = c.durability;
-  const dur = d ? (d.resumedOn ? `fighting resumed ${d.resumedOn.date}` : 'no resumption recorded') : '';
-  out.push(`  outcome: ${c.outcome}${dur ? `; ${dur}` : ''}${c.casualties ? `; battle deaths ≈ ${c.casualties.battleDeaths.toLocaleString('en-US')}` : ''}`);
+  const dur = d
+    ? d.resumedOn
+      ? `fighting resumed ${d.resumedOn.date}`
+      : 'no resumption recorded'
+    : '';
+  out.push(
+    `  outcome: ${c.outcome}${dur ? `; ${dur}` : ''}${c.casualties ? `; battle deaths ≈ ${c.casualties.battleDeaths.toLocaleString('en-US')}` : ''}`,
+  );
   out.push('  lessons:');
   for (const l of c.lessons) out.push(`    – ${l}`);
   out.push('  sources:');

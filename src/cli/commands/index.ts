@@ -3,6 +3,7 @@ import { register as scenarios } from './scenarios.ts';
 import { register as validate } from './validate.ts';
 import { register as schema } from './schema.ts';
 import { register as run } from './run.ts';
+import { register as params } from './params.ts';
 import { register as cases } from './cases.ts';
 import { register as analogues } from './analogues.ts';
 import { register as insights } from './insights.ts';
@@ -13,6 +14,7 @@ export function registerCommands(program: Command): void {
   scenarios(program);
   validate(program);
   schema(program);
+  params(program);
   cases(program);
   analogues(program);
   insights(program);

@@ -19,20 +19,46 @@ interface RunOptions {
 
 const int = (name: string, min: number, max: number) => (v: string) => {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UserError(`option ${name}: expected a whole number from ${min} to ${max}, found "${v}"`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UserError(
+      `option ${name}: expected a whole number from ${min} to ${max}, found "${v}"`,
+    );
   return n;
 };
 
 export function register(program: Command): void {
   program
     .command('run')
-    .description('simulate a scenario: outcome probabilities, time to talks by channel, and why talks are blocked')
+    .description(
+      'simulate a scenario: outcome probabilities, time to talks by channel, and why talks are blocked',
+    )
     .argument('<scenario>', 'bundled scenario id (see `parley scenarios`) or a YAML/JSON file')
-    .option('-n, --runs <N>', 'Monte Carlo runs (overrides settings.runs)', int('--runs', 1, 1_000_000))
-    .option('-s, --seed <S>', 'random seed (overrides settings.seed)', int('--seed', 0, 2 ** 32 - 1))
-    .option('-t, --threads <T>', 'worker threads (results are identical for any number)', int('--threads', 1, 64), 1)
-    .option('-m, --month <M>', 'month of the "why" explanation (overrides settings.explainMonth)', int('--month', 0, 1200))
-    .option('--horizon <H>', 'months to simulate (overrides settings.horizonMonths)', int('--horizon', 1, 600))
+    .option(
+      '-n, --runs <N>',
+      'Monte Carlo runs (overrides settings.runs)',
+      int('--runs', 1, 1_000_000),
+    )
+    .option(
+      '-s, --seed <S>',
+      'random seed (overrides settings.seed)',
+      int('--seed', 0, 2 ** 32 - 1),
+    )
+    .option(
+      '-t, --threads <T>',
+      'worker threads (results are identical for any number)',
+      int('--threads', 1, 64),
+      1,
+    )
+    .option(
+      '-m, --month <M>',
+      'month of the "why" explanation (overrides settings.explainMonth)',
+      int('--month', 0, 1200),
+    )
+    .option(
+      '--horizon <H>',
+      'months to simulate (overrides settings.horizonMonths)',
+      int('--horizon', 1, 600),
+    )
     .option('--json <file>', 'also write the full result as JSON to this file')
     .option('-q, --quiet', 'no progress bar')
     .addHelpText(
@@ -53,14 +79,30 @@ Examples:
       if (opts.month !== undefined) raw.settings.explainMonth = opts.month;
       // re-validate: overrides must respect the same rules (e.g. months inside the horizon)
       const checked = validateScenario(raw);
-      if (!checked.ok) throw new InputIssuesError(`${loaded.source} (with command-line overrides)`, checked.issues);
+      if (!checked.ok)
+        throw new InputIssuesError(
+          `${loaded.source} (with command-line overrides)`,
+          checked.issues,
+        );
       const scenario = checked.value;
       const total = scenario.settings.runs;
-      const showBar = !opts.quiet && process.stderr.isTTY && total * scenario.settings.horizonMonths >= 2_000_000;
-      const bar = showBar ? new SingleBar({ format: 'simulating {bar} {percentage}% | {value}/{total} runs', stream: process.stderr }, Presets.shades_classic) : undefined;
+      const showBar =
+        !opts.quiet && process.stderr.isTTY && total * scenario.settings.horizonMonths >= 2_000_000;
+      const bar = showBar
+        ? new SingleBar(
+            {
+              format: 'simulating {bar} {percentage}% | {value}/{total} runs',
+              stream: process.stderr,
+            },
+            Presets.shades_classic,
+          )
+        : undefined;
       bar?.start(total, 0);
       const started = performance.now();
-      const result = await runScenarioParallel(scenario, { threads: opts.threads, onProgress: (done) => bar?.update(done) }).finally(closePools);
+      const result = await runScenarioParallel(scenario, {
+        threads: opts.threads,
+        onProgress: (done) => bar?.update(done),
+      }).finally(closePools);
       bar?.stop();
       const seconds = (performance.now() - started) / 1000;
       process.stdout.write(formatRunSummary(result, seconds) + '\n');

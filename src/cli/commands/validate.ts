@@ -7,17 +7,26 @@ export function register(program: Command): void {
     .command('validate')
     .description('check scenario files and list every problem at once (exit 2 if any is invalid)')
     .argument('<files...>', 'scenario files (YAML or JSON) or bundled scenario ids')
-    .addHelpText('after', '\nExamples:\n  $ parley validate my-war.yaml\n  $ parley validate data/scenarios/*.yaml')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ parley validate my-war.yaml\n  $ parley validate data/scenarios/*.yaml',
+    )
     .action((files: string[]) => {
       const failures: InputIssuesError[] = [];
       for (const file of files) {
         const { source, result } = loadScenario(file);
         if (result.ok) {
           const s = result.value;
-          process.stdout.write(`✔ ${source}: ${s.name} (${s.parties.length} parties, ${s.settings.horizonMonths} months)\n`);
+          process.stdout.write(
+            `✔ ${source}: ${s.name} (${s.parties.length} parties, ${s.settings.horizonMonths} months)\n`,
+          );
         } else failures.push(new InputIssuesError(source, result.issues));
       }
       if (failures.length === 1) throw failures[0];
-      if (failures.length > 1) throw new UserError(failures.map((f) => f.message).join('\n') + `\n✖ ${failures.length} of ${files.length} files are invalid`);
+      if (failures.length > 1)
+        throw new UserError(
+          failures.map((f) => f.message).join('\n') +
+            `\n✖ ${failures.length} of ${files.length} files are invalid`,
+        );
     });
 }

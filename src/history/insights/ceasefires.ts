@@ -6,11 +6,26 @@
  */
 import type { CeasefireRow } from '../datasetRows.ts';
 import type { NegotiationEvent } from '../caseSchema.ts';
-import { comparisonInsight, countRow, defineInsight, pct, sizeCaveats, type Breakdown, type Insight } from './insight.ts';
+import {
+  comparisonInsight,
+  countRow,
+  defineInsight,
+  pct,
+  sizeCaveats,
+  type Breakdown,
+  type Insight,
+} from './insight.ts';
 
-export const CEASEFIRE_SOURCE = 'ETH/PRIO Civil Conflict Ceasefire Dataset 1989-2020 (Clayton et al. 2023)';
+export const CEASEFIRE_SOURCE =
+  'ETH/PRIO Civil Conflict Ceasefire Dataset 1989-2020 (Clayton et al. 2023)';
 
-type Cf = { id: number; year: number | null; mediated: boolean | null; written: boolean | null; peaceProcess: boolean };
+type Cf = {
+  id: number;
+  year: number | null;
+  mediated: boolean | null;
+  written: boolean | null;
+  peaceProcess: boolean;
+};
 
 export function groupCeasefires(rows: readonly CeasefireRow[]): Cf[] {
   const map = new Map<number, Cf>();
@@ -36,7 +51,12 @@ const PERIODS: [string, number, number][] = [
 ];
 
 export const ceasefiresMediated = defineInsight(
-  { id: 'ceasefires-with-mediators', topic: 'ceasefires', title: 'Civil-war ceasefires negotiated with a mediator', needs: ['ceasefires'] },
+  {
+    id: 'ceasefires-with-mediators',
+    topic: 'ceasefires',
+    title: 'Civil-war ceasefires negotiated with a mediator',
+    needs: ['ceasefires'],
+  },
   ({ datasets }, meta): Insight | null => {
     const cfs = groupCeasefires(datasets.ceasefires ?? []).filter((c) => c.mediated !== null);
     if (cfs.length === 0) return null;
@@ -47,12 +67,21 @@ export const ceasefiresMediated = defineInsight(
       return countRow(label, g.filter((c) => c.mediated).length, g.length);
     });
     const pp = cfs.filter((c) => c.peaceProcess);
-    rows.push(countRow('ceasefires meant to start or support a peace process', pp.filter((c) => c.mediated).length, pp.length));
+    rows.push(
+      countRow(
+        'ceasefires meant to start or support a peace process',
+        pp.filter((c) => c.mediated).length,
+        pp.length,
+      ),
+    );
     return {
       id: meta.id,
       topic: meta.topic,
       title: meta.title,
-      finding: `A mediator helped negotiate ${k} of ${cfs.length} civil-war ceasefires 1989-2020 (${pct(k / cfs.length)}); ${rows.slice(0, 3).map((r) => `${r.label}: ${pct(r.estimate)}`).join(', ')}; among peace-process ceasefires ${pct(rows[3].estimate)}.`,
+      finding: `A mediator helped negotiate ${k} of ${cfs.length} civil-war ceasefires 1989-2020 (${pct(k / cfs.length)}); ${rows
+        .slice(0, 3)
+        .map((r) => `${r.label}: ${pct(r.estimate)}`)
+        .join(', ')}; among peace-process ceasefires ${pct(rows[3].estimate)}.`,
       measure: 'share',
       compares: false,
       numerator: k,
@@ -61,37 +90,76 @@ export const ceasefiresMediated = defineInsight(
       interval: head.interval,
       breakdown: rows,
       caseIds: [],
-      caveats: [...sizeCaveats(cfs.length, 'ceasefires'), 'ceasefires with unknown mediator involvement are left out', 'many ceasefires are unilateral declarations, which rarely involve mediators'],
+      caveats: [
+        ...sizeCaveats(cfs.length, 'ceasefires'),
+        'ceasefires with unknown mediator involvement are left out',
+        'many ceasefires are unilateral declarations, which rarely involve mediators',
+      ],
       source: CEASEFIRE_SOURCE,
     };
   },
 );
 
 export const mediatedCeasefiresWritten = defineInsight(
-  { id: 'mediated-ceasefires-written', topic: 'ceasefires', title: 'Written ceasefires, mediated vs not', needs: ['ceasefires'] },
+  {
+    id: 'mediated-ceasefires-written',
+    topic: 'ceasefires',
+    title: 'Written ceasefires, mediated vs not',
+    needs: ['ceasefires'],
+  },
   ({ datasets }, meta) => {
-    const cfs = groupCeasefires(datasets.ceasefires ?? []).filter((c) => c.mediated !== null && c.written !== null);
+    const cfs = groupCeasefires(datasets.ceasefires ?? []).filter(
+      (c) => c.mediated !== null && c.written !== null,
+    );
     if (cfs.length === 0) return null;
     const med = cfs.filter((c) => c.mediated);
     const un = cfs.filter((c) => !c.mediated);
     const a = countRow('of mediated ceasefires', med.filter((c) => c.written).length, med.length);
     const b = countRow('of unmediated ones', un.filter((c) => c.written).length, un.length);
-    return comparisonInsight(meta, a, b, (t) => `Ceasefires were put in writing in ${t} (ETH/PRIO, 1989-2020).`, {
-      source: CEASEFIRE_SOURCE,
-      caveats: ['written status is coded from news sources; the codebook distinguishes two kinds of written text, merged here'],
-    });
+    return comparisonInsight(
+      meta,
+      a,
+      b,
+      (t) => `Ceasefires were put in writing in ${t} (ETH/PRIO, 1989-2020).`,
+      {
+        source: CEASEFIRE_SOURCE,
+        caveats: [
+          'written status is coded from news sources; the codebook distinguishes two kinds of written text, merged here',
+        ],
+      },
+    );
   },
 );
 
 export const caseCeasefiresHeld = defineInsight(
-  { id: 'case-ceasefires-held', topic: 'ceasefires', title: 'Ceasefires in the case base that held a year, mediated vs not', needs: [] },
+  {
+    id: 'case-ceasefires-held',
+    topic: 'ceasefires',
+    title: 'Ceasefires in the case base that held a year, mediated vs not',
+    needs: [],
+  },
   ({ cases }, meta) => {
     type C = { caseId: string; e: Extract<NegotiationEvent, { kind: 'ceasefire' }> };
-    const all: C[] = cases.flatMap((c) => c.timeline.flatMap((e) => (e.kind === 'ceasefire' && e.held !== null ? [{ caseId: c.id, e }] : [])));
+    const all: C[] = cases.flatMap((c) =>
+      c.timeline.flatMap((e) =>
+        e.kind === 'ceasefire' && e.held !== null ? [{ caseId: c.id, e }] : [],
+      ),
+    );
     if (all.length === 0) return null;
-    const row = (label: string, xs: C[]): Breakdown => ({ ...countRow(label, xs.filter((x) => x.e.held).length, xs.length), caseIds: [...new Set(xs.map((x) => x.caseId))].sort() });
-    const a = row('mediated ceasefires', all.filter((x) => x.e.mediated));
-    const b = row('unmediated ones', all.filter((x) => !x.e.mediated));
-    return comparisonInsight(meta, a, b, (t) => `A ceasefire held at least a year for ${t}.`, { caveats: ['unit is the ceasefire; several come from the same war'] });
+    const row = (label: string, xs: C[]): Breakdown => ({
+      ...countRow(label, xs.filter((x) => x.e.held).length, xs.length),
+      caseIds: [...new Set(xs.map((x) => x.caseId))].sort(),
+    });
+    const a = row(
+      'mediated ceasefires',
+      all.filter((x) => x.e.mediated),
+    );
+    const b = row(
+      'unmediated ones',
+      all.filter((x) => !x.e.mediated),
+    );
+    return comparisonInsight(meta, a, b, (t) => `A ceasefire held at least a year for ${t}.`, {
+      caveats: ['unit is the ceasefire; several come from the same war'],
+    });
   },
 );

@@ -4,14 +4,27 @@
  * viol 1 no violence … 4 full-scale war; forout = 1 formal agreement.
  */
 import type { IcbCrisisRow } from '../datasetRows.ts';
-import { comparisonInsight, countRow, defineInsight, pct, sizeCaveats, type Insight } from './insight.ts';
+import {
+  comparisonInsight,
+  countRow,
+  defineInsight,
+  pct,
+  sizeCaveats,
+  type Insight,
+} from './insight.ts';
 
-export const ICB_SOURCE = 'International Crisis Behavior data v14, crisis level (Brecher & Wilkenfeld 2000; Brecher et al. 2021)';
+export const ICB_SOURCE =
+  'International Crisis Behavior data v14, crisis level (Brecher & Wilkenfeld 2000; Brecher et al. 2021)';
 const mediated = (r: IcbCrisisRow) => r.mediate === 4;
 const VIOL = ['no violence', 'minor clashes', 'serious clashes', 'full-scale war'];
 
 export const crisesMediated = defineInsight(
-  { id: 'crises-mediated', topic: 'crises', title: 'International crises that saw mediation, by level of violence', needs: ['icbCrises'] },
+  {
+    id: 'crises-mediated',
+    topic: 'crises',
+    title: 'International crises that saw mediation, by level of violence',
+    needs: ['icbCrises'],
+  },
   ({ datasets }, meta): Insight | null => {
     const rows = (datasets.icbCrises ?? []).filter((r) => r.mediate !== null);
     if (rows.length === 0) return null;
@@ -34,14 +47,22 @@ export const crisesMediated = defineInsight(
       interval: head.interval,
       breakdown: by,
       caseIds: [],
-      caveats: [...sizeCaveats(rows.length, 'crises'), 'mediate = 4 is read as "mediated" from the pattern of the mediator variables; check the codebook'],
+      caveats: [
+        ...sizeCaveats(rows.length, 'crises'),
+        'mediate = 4 is read as "mediated" from the pattern of the mediator variables; check the codebook',
+      ],
       source: ICB_SOURCE,
     };
   },
 );
 
 export const crisisMediationAgreements = defineInsight(
-  { id: 'crisis-mediation-and-formal-agreements', topic: 'crises', title: 'Crises ending in a formal agreement, mediated vs not', needs: ['icbCrises'] },
+  {
+    id: 'crisis-mediation-and-formal-agreements',
+    topic: 'crises',
+    title: 'Crises ending in a formal agreement, mediated vs not',
+    needs: ['icbCrises'],
+  },
   ({ datasets }, meta) => {
     const rows = (datasets.icbCrises ?? []).filter((r) => r.mediate !== null && r.forout !== null);
     if (rows.length === 0) return null;
@@ -49,6 +70,8 @@ export const crisisMediationAgreements = defineInsight(
     const un = rows.filter((r) => !mediated(r));
     const a = countRow('of mediated crises', med.filter((r) => r.forout === 1).length, med.length);
     const b = countRow('of unmediated crises', un.filter((r) => r.forout === 1).length, un.length);
-    return comparisonInsight(meta, a, b, (t) => `A formal agreement ended ${t} (ICB 1918-2017).`, { source: ICB_SOURCE });
+    return comparisonInsight(meta, a, b, (t) => `A formal agreement ended ${t} (ICB 1918-2017).`, {
+      source: ICB_SOURCE,
+    });
   },
 );

@@ -8,7 +8,12 @@ import { crisesMediated, crisisMediationAgreements } from './crises.ts';
 import { civilDurations, civilWarsMediated, interstateDurations } from './durations.ts';
 import { failedBeforeSuccess, settlementVsVictoryDurability } from './failedTalks.ts';
 import { guaranteesDurability, leverageDurability } from './leverageGuarantees.ts';
-import { earlyVsLateMediation, mediatedWarsSettle, mediatorKinds, neutralVsBiased } from './mediation.ts';
+import {
+  earlyVsLateMediation,
+  mediatedWarsSettle,
+  mediatorKinds,
+  neutralVsBiased,
+} from './mediation.ts';
 import { stalemateSettles, talksInStalemate } from './momentum.ts';
 import { endingsByEra, endingsByType, howConflictsEnd, recurrenceByEnding } from './termination.ts';
 import { talksInFirstYear, timeToTalksByType } from './timeToTalks.ts';
@@ -48,7 +53,10 @@ export const INSIGHTS: readonly InsightQuery[] = [
 export type InsightRun = { insights: Insight[]; skipped: { id: string; reason: string }[] };
 
 /** Runs the queries (optionally of one topic); queries missing a dataset or with nothing in scope are skipped with a reason. */
-export function runInsights(ctx: InsightContext, opts: { topic?: Topic; ids?: readonly string[] } = {}): InsightRun {
+export function runInsights(
+  ctx: InsightContext,
+  opts: { topic?: Topic; ids?: readonly string[] } = {},
+): InsightRun {
   const insights: Insight[] = [];
   const skipped: { id: string; reason: string }[] = [];
   for (const q of INSIGHTS) {

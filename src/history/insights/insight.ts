@@ -78,7 +78,8 @@ export type InsightQuery = {
 };
 
 export const CASE_SOURCE = 'Parley case base (data/cases)';
-export const SELECTION_CAVEAT = 'The case base is a curated sample of well-documented wars and peace processes, not a random sample; shares describe these cases.';
+export const SELECTION_CAVEAT =
+  'The case base is a curated sample of well-documented wars and peace processes, not a random sample; shares describe these cases.';
 
 /** Percent with no decimals. */
 export const pct = (x: number): string => `${Math.round(x * 100)}%`;
@@ -91,19 +92,42 @@ export function shareText(k: number, n: number): string {
 }
 
 /** A share as a breakdown row. */
-export function shareRow(label: string, ids: readonly string[], inScope: readonly string[]): Breakdown {
+export function shareRow(
+  label: string,
+  ids: readonly string[],
+  inScope: readonly string[],
+): Breakdown {
   const n = inScope.length;
   const k = ids.length;
-  return { label, numerator: k, denominator: n, estimate: n > 0 ? k / n : Number.NaN, interval: n > 0 ? wilson(k, n) : null, caseIds: [...ids].sort() };
+  return {
+    label,
+    numerator: k,
+    denominator: n,
+    estimate: n > 0 ? k / n : Number.NaN,
+    interval: n > 0 ? wilson(k, n) : null,
+    caseIds: [...ids].sort(),
+  };
 }
 
 /** Counts-based share row (datasets). */
 export function countRow(label: string, k: number, n: number): Breakdown {
-  return { label, numerator: k, denominator: n, estimate: n > 0 ? k / n : Number.NaN, interval: n > 0 ? wilson(k, n) : null };
+  return {
+    label,
+    numerator: k,
+    denominator: n,
+    estimate: n > 0 ? k / n : Number.NaN,
+    interval: n > 0 ? wilson(k, n) : null,
+  };
 }
 
 /** A median with bootstrap interval as a breakdown row. */
-export function medianRow(label: string, values: readonly number[], inScope: number, rng: Uniform, caseIds?: readonly string[]): Breakdown {
+export function medianRow(
+  label: string,
+  values: readonly number[],
+  inScope: number,
+  rng: Uniform,
+  caseIds?: readonly string[],
+): Breakdown {
   const row: Breakdown = {
     label,
     numerator: values.length,
@@ -146,14 +170,21 @@ export function shareInsight(
     interval: n > 0 ? wilson(k, n) : null,
     breakdown: extra.breakdown ?? [],
     caseIds: [...hits].sort(),
-    caveats: [...sizeCaveats(n), ...(extra.caveats ?? []), ...(extra.source === undefined ? [SELECTION_CAVEAT] : [])],
+    caveats: [
+      ...sizeCaveats(n),
+      ...(extra.caveats ?? []),
+      ...(extra.source === undefined ? [SELECTION_CAVEAT] : []),
+    ],
     source: extra.source ?? CASE_SOURCE,
   };
 }
 
 /** "30 of 40 (75%) vs 5 of 20 (25%)" from two breakdown rows. */
 export function compareText(a: Breakdown, b: Breakdown): string {
-  const one = (r: Breakdown) => (r.denominator === 0 ? `no cases (${r.label})` : `${r.numerator} of ${r.denominator} (${pct(r.estimate)}) ${r.label}`);
+  const one = (r: Breakdown) =>
+    r.denominator === 0
+      ? `no cases (${r.label})`
+      : `${r.numerator} of ${r.denominator} (${pct(r.estimate)}) ${r.label}`;
   return `${one(a)} vs ${one(b)}`;
 }
 
@@ -181,7 +212,13 @@ export function comparisonInsight(
     caseIds: [...new Set([...(a.caseIds ?? []), ...(b.caseIds ?? [])])].sort(),
     caveats: [
       ...sizeCaveats(Math.min(a.denominator, b.denominator), 'cases in the smaller group'),
-      ...(n > 0 && a.interval && b.interval && a.interval.low <= b.interval.high && b.interval.low <= a.interval.high ? ['the two intervals overlap: the difference may be chance'] : []),
+      ...(n > 0 &&
+      a.interval &&
+      b.interval &&
+      a.interval.low <= b.interval.high &&
+      b.interval.low <= a.interval.high
+        ? ['the two intervals overlap: the difference may be chance']
+        : []),
       'association, not effect: the groups differ in other ways too',
       ...(extra.caveats ?? []),
       ...(extra.source === undefined ? [SELECTION_CAVEAT] : []),
@@ -193,7 +230,10 @@ export function comparisonInsight(
 export type InsightMeta = Pick<InsightQuery, 'id' | 'topic' | 'title' | 'needs'>;
 
 /** Declares a query: `compute` gets the context and the meta (for the builders) and returns an insight or null. */
-export function defineInsight(meta: InsightMeta, compute: (ctx: InsightContext, meta: InsightMeta) => Insight | null): InsightQuery {
+export function defineInsight(
+  meta: InsightMeta,
+  compute: (ctx: InsightContext, meta: InsightMeta) => Insight | null,
+): InsightQuery {
   return { ...meta, run: (ctx) => compute(ctx, meta) };
 }
 

@@ -5,7 +5,15 @@
  * 5 low activity, 6 actor ceased to exist.
  */
 import type { UcdpTerminationRow } from '../datasetRows.ts';
-import { comparisonInsight, countRow, defineInsight, pct, sizeCaveats, type Breakdown, type Insight } from './insight.ts';
+import {
+  comparisonInsight,
+  countRow,
+  defineInsight,
+  pct,
+  sizeCaveats,
+  type Breakdown,
+  type Insight,
+} from './insight.ts';
 
 export const TERMINATION_SOURCE = 'UCDP Conflict Termination Dataset v3-2021 (Kreutz 2010)';
 
@@ -34,11 +42,18 @@ const negotiated = (r: UcdpTerminationRow) => r.outcome === 1 || r.outcome === 2
 const endYear = (r: UcdpTerminationRow) => (r.ependdate ? Number(r.ependdate.slice(0, 4)) : r.year);
 
 function outcomeRows(eps: readonly UcdpTerminationRow[]): Breakdown[] {
-  return [1, 2, 3, 4, 5, 6].map((o) => countRow(OUTCOME_LABELS[o], eps.filter((r) => r.outcome === o).length, eps.length));
+  return [1, 2, 3, 4, 5, 6].map((o) =>
+    countRow(OUTCOME_LABELS[o], eps.filter((r) => r.outcome === o).length, eps.length),
+  );
 }
 
 export const howConflictsEnd = defineInsight(
-  { id: 'how-conflicts-end', topic: 'termination', title: 'How armed-conflict episodes ended, 1946-2020', needs: ['ucdpTermination'] },
+  {
+    id: 'how-conflicts-end',
+    topic: 'termination',
+    title: 'How armed-conflict episodes ended, 1946-2020',
+    needs: ['ucdpTermination'],
+  },
   ({ datasets }, meta): Insight | null => {
     const eps = terminatedEpisodes(datasets.ucdpTermination ?? []);
     if (eps.length === 0) return null;
@@ -59,7 +74,10 @@ export const howConflictsEnd = defineInsight(
       interval: head.interval,
       breakdown: rows,
       caseIds: [],
-      caveats: [...sizeCaveats(eps.length, 'episodes'), 'UCDP counts conflicts from 25 battle deaths a year, so many episodes are small'],
+      caveats: [
+        ...sizeCaveats(eps.length, 'episodes'),
+        'UCDP counts conflicts from 25 battle deaths a year, so many episodes are small',
+      ],
       source: TERMINATION_SOURCE,
     };
   },
@@ -68,7 +86,12 @@ export const howConflictsEnd = defineInsight(
 const TYPE_LABEL: Record<number, string> = { 1: 'extrasystemic', 2: 'interstate', 3: 'intrastate' };
 
 export const endingsByType = defineInsight(
-  { id: 'negotiated-endings-by-conflict-type', topic: 'termination', title: 'Negotiated endings by conflict type (UCDP)', needs: ['ucdpTermination'] },
+  {
+    id: 'negotiated-endings-by-conflict-type',
+    topic: 'termination',
+    title: 'Negotiated endings by conflict type (UCDP)',
+    needs: ['ucdpTermination'],
+  },
   ({ datasets }, meta) => {
     const eps = terminatedEpisodes(datasets.ucdpTermination ?? []);
     if (eps.length === 0) return null;
@@ -76,12 +99,23 @@ export const endingsByType = defineInsight(
       const g = eps.filter((r) => r.typeOfConflict2 === t);
       return countRow(`${TYPE_LABEL[t]} episodes`, g.filter(negotiated).length, g.length);
     });
-    return comparisonInsight(meta, rows[0], rows[1], (t) => `A peace agreement or ceasefire ended ${t} (UCDP, 1946-2020).`, { source: TERMINATION_SOURCE, more: rows.slice(2) });
+    return comparisonInsight(
+      meta,
+      rows[0],
+      rows[1],
+      (t) => `A peace agreement or ceasefire ended ${t} (UCDP, 1946-2020).`,
+      { source: TERMINATION_SOURCE, more: rows.slice(2) },
+    );
   },
 );
 
 export const endingsByEra = defineInsight(
-  { id: 'negotiated-endings-by-era', topic: 'termination', title: 'Negotiated endings during and after the Cold War (UCDP)', needs: ['ucdpTermination'] },
+  {
+    id: 'negotiated-endings-by-era',
+    topic: 'termination',
+    title: 'Negotiated endings during and after the Cold War (UCDP)',
+    needs: ['ucdpTermination'],
+  },
   ({ datasets }, meta) => {
     const eps = terminatedEpisodes(datasets.ucdpTermination ?? []);
     if (eps.length === 0) return null;
@@ -89,17 +123,26 @@ export const endingsByEra = defineInsight(
     const post = eps.filter((r) => endYear(r) >= 1990);
     const a = countRow('episodes ending 1990-2020', post.filter(negotiated).length, post.length);
     const b = countRow('1946-1989', cold.filter(negotiated).length, cold.length);
-    return comparisonInsight(meta, a, b, (t) => `A peace agreement or ceasefire ended ${t}.`, { source: TERMINATION_SOURCE });
+    return comparisonInsight(meta, a, b, (t) => `A peace agreement or ceasefire ended ${t}.`, {
+      source: TERMINATION_SOURCE,
+    });
   },
 );
 
 export const RECURRENCE_YEARS = 10;
 
 export const recurrenceByEnding = defineInsight(
-  { id: 'recurrence-by-ending', topic: 'termination', title: `Conflicts that recurred within ${RECURRENCE_YEARS} years, by how the episode ended`, needs: ['ucdpTermination'] },
+  {
+    id: 'recurrence-by-ending',
+    topic: 'termination',
+    title: `Conflicts that recurred within ${RECURRENCE_YEARS} years, by how the episode ended`,
+    needs: ['ucdpTermination'],
+  },
   ({ datasets }, meta) => {
     const rows = datasets.ucdpTermination ?? [];
-    const eps = terminatedEpisodes(rows).filter((r) => r.ependdate !== null && endYear(r) <= 2020 - RECURRENCE_YEARS);
+    const eps = terminatedEpisodes(rows).filter(
+      (r) => r.ependdate !== null && endYear(r) <= 2020 - RECURRENCE_YEARS,
+    );
     if (eps.length === 0) return null;
     // episode start dates per conflict, from start_date2 of each episode's rows
     const starts = new Map<number, string[]>();
@@ -120,10 +163,19 @@ export const recurrenceByEnding = defineInsight(
     };
     const a = group('after peace agreements', [1]);
     const b = group('after victories', [3, 4]);
-    return comparisonInsight(meta, a, b, (t) => `The same conflict restarted within ${RECURRENCE_YEARS} years ${t}.`, {
-      source: TERMINATION_SOURCE,
-      more: [group('after ceasefires', [2]), group('after low activity', [5])],
-      caveats: [`episodes ending after ${2020 - RECURRENCE_YEARS} are left out (not yet observable)`, 'recurrence is counted within the same UCDP conflict id'],
-    });
+    return comparisonInsight(
+      meta,
+      a,
+      b,
+      (t) => `The same conflict restarted within ${RECURRENCE_YEARS} years ${t}.`,
+      {
+        source: TERMINATION_SOURCE,
+        more: [group('after ceasefires', [2]), group('after low activity', [5])],
+        caveats: [
+          `episodes ending after ${2020 - RECURRENCE_YEARS} are left out (not yet observable)`,
+          'recurrence is counted within the same UCDP conflict id',
+        ],
+      },
+    );
   },
 );
