@@ -20,6 +20,7 @@ const child = spawnSync('npx', args, { stdio: 'inherit' });
 let passed = 0;
 let failed = 0;
 try {
+  /** @type {{ numPassedTests: number, numFailedTests: number, numRuntimeErrorTestSuites?: number }} */
   const report = JSON.parse(readFileSync(outFile, 'utf8'));
   passed = report.numPassedTests;
   failed = report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);
