@@ -26,6 +26,10 @@ export const IdSchema = z
   .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'an id of lowercase letters, digits and dashes')
   .describe('identifier used to refer to this item elsewhere in the scenario');
 
+export const DateSchema = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'a date like 2024-02 or 2024-02-24');
+
 export const SideSchema = z.enum(['A', 'B']).describe('side of the war: A or B');
 export const RegimeSchema = z
   .enum(['democracy', 'mixed', 'autocracy'])
@@ -368,13 +372,10 @@ export const SettingsSchema = z
       .default(1)
       .describe('random seed (same seed, same result)'),
     explainMonth: month.default(0).describe('month for the "why" explanation'),
-    startDate: z
-      .string()
-      .regex(
-        /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/,
-        'a date like 2024-02 or 2024-02-24',
-      )
-      .optional(),
+    startDate: DateSchema.optional().describe('calendar date of month 0 of the scenario'),
+    warBegan: DateSchema.optional().describe(
+      'when the war itself began (for analogues: how long it has lasted at month 0)',
+    ),
   })
   .strict();
 

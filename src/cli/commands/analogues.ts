@@ -80,12 +80,13 @@ function resolveQuery(
     const s = loaded.result.value;
     const notes: string[] = [];
     let monthsSinceOnset: number | undefined;
-    if (opts.onset) {
+    const onset = opts.onset ?? s.settings.warBegan;
+    if (onset) {
       const now = s.settings.startDate ?? new Date().toISOString().slice(0, 7);
-      monthsSinceOnset = monthsFrom(opts.onset, now);
+      monthsSinceOnset = monthsFrom(onset, now);
     } else
       notes.push(
-        'the scenario does not record when the war began, so "duration before talks" is ignored (pass --onset YYYY-MM)',
+        'the scenario does not record when the war began (settings.warBegan), so "duration before talks" is ignored (pass --onset YYYY-MM)',
       );
     return {
       kind: 'scenario',
