@@ -46,9 +46,22 @@ export const FAN_SERIES = [
 ] as const;
 
 /** Conditions that can block an open posture (the "why" explanation). */
-export const CONDITIONS = ['adverseInference', 'enemyCapacity', 'audienceCost', 'noRange', 'commitment'] as const;
+export const CONDITIONS = [
+  'adverseInference',
+  'enemyCapacity',
+  'audienceCost',
+  'noRange',
+  'commitment',
+] as const;
 /** Primary blocker of a closed posture; `none` = the leader is open. */
-export const PRIMARY = ['none', 'adverseInference', 'enemyCapacity', 'audienceCost', 'noRange', 'commitment'] as const;
+export const PRIMARY = [
+  'none',
+  'adverseInference',
+  'enemyCapacity',
+  'audienceCost',
+  'noRange',
+  'commitment',
+] as const;
 export const EXPLAIN_NUMBERS = [
   'inference',
   'capacityEffective',
@@ -101,7 +114,8 @@ export class Aggregate {
 
   /** Adds another aggregate of the same scenario (any block of runs) into this one. */
   merge(other: Aggregate): this {
-    if (other.horizon !== this.horizon || other.followUp !== this.followUp) throw new Error('invalid merge: aggregates of different shapes');
+    if (other.horizon !== this.horizon || other.followUp !== this.followUp)
+      throw new Error('invalid merge: aggregates of different shapes');
     this.runs += other.runs;
     for (const key of ARRAY_KEYS) {
       const a = this[key],
@@ -113,7 +127,11 @@ export class Aggregate {
 
   /** Plain-data form for transfer between threads or machines. */
   toJSON(): AggregateData {
-    const out: Partial<AggregateData> = { horizon: this.horizon, followUp: this.followUp, runs: this.runs };
+    const out: Partial<AggregateData> = {
+      horizon: this.horizon,
+      followUp: this.followUp,
+      runs: this.runs,
+    };
     for (const key of ARRAY_KEYS) out[key] = Array.from(this[key]);
     return out as AggregateData;
   }
@@ -126,8 +144,23 @@ export class Aggregate {
   }
 }
 
-const ARRAY_KEYS = ['outcomeByMonth', 'talksByMonth', 'terms', 'casualties', 'relapse', 'endedByClass', 'atWar', 'diag', 'fans', 'explain', 'counters'] as const;
+const ARRAY_KEYS = [
+  'outcomeByMonth',
+  'talksByMonth',
+  'terms',
+  'casualties',
+  'relapse',
+  'endedByClass',
+  'atWar',
+  'diag',
+  'fans',
+  'explain',
+  'counters',
+] as const;
 type ArrayKey = (typeof ARRAY_KEYS)[number];
-export type AggregateData = { horizon: number; followUp: number; runs: number } & Record<ArrayKey, number[]>;
+export type AggregateData = { horizon: number; followUp: number; runs: number } & Record<
+  ArrayKey,
+  number[]
+>;
 
 export const fixed = (x: number): number => Math.round(x * FIXED);

@@ -1,7 +1,16 @@
 export * from './simulate.ts';
 export * from './result.ts';
 export * from './aggregate.ts';
-export { compile, State, Outcome, OUTCOME_NAMES, Channel, CHANNEL_NAMES, belligerents, type Compiled } from './state.ts';
+export {
+  compile,
+  State,
+  Outcome,
+  OUTCOME_NAMES,
+  Channel,
+  CHANNEL_NAMES,
+  belligerents,
+  type Compiled,
+} from './state.ts';
 export { MECHANISMS, MechanismParamsSchema, type MechanismParams } from './mechanisms/index.ts';
 export { Rng, Stream } from './rng.ts';
 export { runScenario, resultMeta } from './runScenario.ts';

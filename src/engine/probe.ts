@@ -10,8 +10,19 @@
  * leader is the largest of the cost terms, with the cost of conversation attributed to whichever
  * of its two factors is further above its threshold.
  */
-import type { Aggregate} from './aggregate.ts';
-import { CONDITIONS, DIAG_WIDTH, EXPLAIN_NUMBERS, EXPLAIN_WIDTH, FAN_BINS, FAN_SERIES, GLOBAL_SERIES, PARTY_SERIES, PRIMARY, fixed } from './aggregate.ts';
+import type { Aggregate } from './aggregate.ts';
+import {
+  CONDITIONS,
+  DIAG_WIDTH,
+  EXPLAIN_NUMBERS,
+  EXPLAIN_WIDTH,
+  FAN_BINS,
+  FAN_SERIES,
+  GLOBAL_SERIES,
+  PARTY_SERIES,
+  PRIMARY,
+  fixed,
+} from './aggregate.ts';
 import { Channel, Effort, type State } from './state.ts';
 
 const INFERENCE_THRESHOLD = 0.1;
@@ -100,7 +111,13 @@ function explainParty(s: State, agg: Aggregate, r: number, p: number): void {
   const capacity = s.capacityEffective[i];
   const audience = s.talkAudienceCost[i];
   const benefit = s.talkBenefit[i];
-  const holds = [inference >= INFERENCE_THRESHOLD, capacity >= CAPACITY_THRESHOLD, audience > benefit, s.wayOut[i] < 0.5, s.commitmentGap[i] > 0];
+  const holds = [
+    inference >= INFERENCE_THRESHOLD,
+    capacity >= CAPACITY_THRESHOLD,
+    audience > benefit,
+    s.wayOut[i] < 0.5,
+    s.commitmentGap[i] > 0,
+  ];
   for (let c = 0; c < CONDITIONS.length; c++) if (holds[c]) e[o + 1 + c] += 1;
   let primary = 0;
   if (s.posture[i] === Channel.closed && s.talks[r] === 0) {
@@ -112,11 +129,24 @@ function explainParty(s: State, agg: Aggregate, r: number, p: number): void {
     ];
     let best = 0;
     for (let c = 1; c < costs.length; c++) if (costs[c] > costs[best]) best = c;
-    if (best === 0) primary = inference / INFERENCE_THRESHOLD >= capacity / CAPACITY_THRESHOLD ? 1 : 2;
+    if (best === 0)
+      primary = inference / INFERENCE_THRESHOLD >= capacity / CAPACITY_THRESHOLD ? 1 : 2;
     else primary = best + 2;
   }
   e[o + 1 + CONDITIONS.length + primary] += 1;
-  const values = [inference, capacity, s.conversationCost[i], audience, benefit, s.wayOut[i], s.mhs[i], s.commitmentGap[i], s.pWin[i], s.reservation[i], s.support[i]];
+  const values = [
+    inference,
+    capacity,
+    s.conversationCost[i],
+    audience,
+    benefit,
+    s.wayOut[i],
+    s.mhs[i],
+    s.commitmentGap[i],
+    s.pWin[i],
+    s.reservation[i],
+    s.support[i],
+  ];
   const vo = o + 1 + CONDITIONS.length + PRIMARY.length;
   for (let k = 0; k < EXPLAIN_NUMBERS.length; k++) e[vo + k] += fixed(values[k]);
 }

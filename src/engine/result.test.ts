@@ -3,7 +3,17 @@ import { Aggregate } from './aggregate.ts';
 import { RunResultSchema, summarise, type ResultMeta } from './result.ts';
 import { Outcome } from './state.ts';
 
-const meta: ResultMeta = { scenarioId: 'x', scenarioName: 'X', scenarioHash: 'h', seed: 1, parties: [{ id: 'a', name: 'A', side: 'A' }, { id: 'b', name: 'B', side: 'B' }], explainMonth: 0 };
+const meta: ResultMeta = {
+  scenarioId: 'x',
+  scenarioName: 'X',
+  scenarioHash: 'h',
+  seed: 1,
+  parties: [
+    { id: 'a', name: 'A', side: 'A' },
+    { id: 'b', name: 'B', side: 'B' },
+  ],
+  explainMonth: 0,
+};
 
 describe('summarise: RunResult from a hand-built Aggregate', () => {
   it('cumulative incidences, ongoing share, duration quantiles, terms and leaks', () => {

@@ -25,7 +25,13 @@ import { OUTCOME_NAMES } from './state.ts';
 export const ENGINE_VERSION = '0.1.0';
 
 const series = z.array(z.number());
-const quantiles = z.object({ p10: z.number().nullable(), p25: z.number().nullable(), p50: z.number().nullable(), p75: z.number().nullable(), p90: z.number().nullable() });
+const quantiles = z.object({
+  p10: z.number().nullable(),
+  p25: z.number().nullable(),
+  p50: z.number().nullable(),
+  p75: z.number().nullable(),
+  p90: z.number().nullable(),
+});
 
 export const RunResultSchema = z.object({
   meta: z.object({
@@ -38,16 +44,29 @@ export const RunResultSchema = z.object({
     engineVersion: z.string(),
     parties: z.array(z.object({ id: z.string(), name: z.string(), side: z.enum(['A', 'B']) })),
   }),
-  outcomes: z.record(z.enum(OUTCOME_NAMES), series).describe('cumulative incidence by month (index = month); ongoing = still fighting'),
-  talks: z.record(z.enum(['any', 'secret', 'mediated', 'public']), series).describe('cumulative share of runs in which talks had opened, by channel'),
-  duration: z.object({ quantiles, endedShare: z.number(), restrictedMeanMonths: z.number() }).describe('months until the war ended (censored at the horizon)'),
-  terms: z.object({ settlements: z.number().int(), quantiles, histogram: series }).describe("side A's share of the stake in negotiated settlements"),
-  casualties: z.object({ quantiles }).describe('total battle deaths, both sides, until the end or the horizon'),
+  outcomes: z
+    .record(z.enum(OUTCOME_NAMES), series)
+    .describe('cumulative incidence by month (index = month); ongoing = still fighting'),
+  talks: z
+    .record(z.enum(['any', 'secret', 'mediated', 'public']), series)
+    .describe('cumulative share of runs in which talks had opened, by channel'),
+  duration: z
+    .object({ quantiles, endedShare: z.number(), restrictedMeanMonths: z.number() })
+    .describe('months until the war ended (censored at the horizon)'),
+  terms: z
+    .object({ settlements: z.number().int(), quantiles, histogram: series })
+    .describe("side A's share of the stake in negotiated settlements"),
+  casualties: z
+    .object({ quantiles })
+    .describe('total battle deaths, both sides, until the end or the horizon'),
   durability: z
     .object({
       followUpMonths: z.number().int(),
       survival: z.record(z.enum([...ENDING_CLASSES, 'all']), series),
-      relapseWithin: z.record(z.enum([...ENDING_CLASSES, 'all']), z.record(z.enum(['12', '24', '60', '120']), z.number().nullable())),
+      relapseWithin: z.record(
+        z.enum([...ENDING_CLASSES, 'all']),
+        z.record(z.enum(['12', '24', '60', '120']), z.number().nullable()),
+      ),
       ended: z.record(z.enum(ENDING_CLASSES), z.number().int()),
     })
     .describe('share of ended wars still at peace, by months since the end'),
@@ -70,7 +89,11 @@ export const RunResultSchema = z.object({
       }),
     ),
   }),
-  leaks: z.object({ secretTalkMonths: z.number(), leaks: z.number(), monthlyRate: z.number().nullable() }),
+  leaks: z.object({
+    secretTalkMonths: z.number(),
+    leaks: z.number(),
+    monthlyRate: z.number().nullable(),
+  }),
   partyMonths: z.number().describe('live party-months simulated'),
 });
 export type RunResult = z.infer<typeof RunResultSchema>;
@@ -135,13 +158,16 @@ export function summarise(agg: Aggregate, meta: ResultMeta): RunResult {
   relapseWithin.all = within(survival.all);
   const atWar = Array.from(agg.atWar);
   const mean = (col: number, isCount: boolean) =>
-    atWar.map((n, t) => (n > 0 ? round(agg.diag[t * DIAG_WIDTH + col] / n / (isCount ? 1 : FIXED)) : 0));
+    atWar.map((n, t) =>
+      n > 0 ? round(agg.diag[t * DIAG_WIDTH + col] / n / (isCount ? 1 : FIXED)) : 0,
+    );
   const global = {} as Record<(typeof GLOBAL_SERIES)[number], number[]>;
   GLOBAL_SERIES.forEach((name, k) => (global[name] = mean(k, name === 'talksOpen')));
   const parties = [0, 1].map((p) => {
     const out = {} as Record<(typeof PARTY_SERIES)[number], number[]>;
     PARTY_SERIES.forEach((name, k) => {
-      const isCount = name === 'commitmentBlocked' || name === 'escalating' || name.startsWith('posture');
+      const isCount =
+        name === 'commitmentBlocked' || name === 'escalating' || name.startsWith('posture');
       out[name] = mean(GLOBAL_SERIES.length + p * PARTY_SERIES.length + k, isCount);
     });
     return out;
@@ -152,7 +178,10 @@ export function summarise(agg: Aggregate, meta: ResultMeta): RunResult {
       p50: number[] = [],
       p90: number[] = [];
     for (let t = 0; t < H; t++) {
-      const hist = agg.fans.subarray((t * FAN_SERIES.length + k) * FAN_BINS, (t * FAN_SERIES.length + k + 1) * FAN_BINS);
+      const hist = agg.fans.subarray(
+        (t * FAN_SERIES.length + k) * FAN_BINS,
+        (t * FAN_SERIES.length + k + 1) * FAN_BINS,
+      );
       p10.push(round(histQuantile(hist, 0.1, f.scale / FAN_BINS) ?? 0));
       p50.push(round(histQuantile(hist, 0.5, f.scale / FAN_BINS) ?? 0));
       p90.push(round(histQuantile(hist, 0.9, f.scale / FAN_BINS) ?? 0));
@@ -160,7 +189,16 @@ export function summarise(agg: Aggregate, meta: ResultMeta): RunResult {
     fans[f.name] = { p10, p50, p90 };
   });
   return {
-    meta: { scenarioId: meta.scenarioId, scenarioName: meta.scenarioName, scenarioHash: meta.scenarioHash, seed: meta.seed, runs: N, horizonMonths: H, engineVersion: ENGINE_VERSION, parties: meta.parties },
+    meta: {
+      scenarioId: meta.scenarioId,
+      scenarioName: meta.scenarioName,
+      scenarioHash: meta.scenarioHash,
+      seed: meta.seed,
+      runs: N,
+      horizonMonths: H,
+      engineVersion: ENGINE_VERSION,
+      parties: meta.parties,
+    },
     outcomes,
     talks,
     duration: {
@@ -168,13 +206,25 @@ export function summarise(agg: Aggregate, meta: ResultMeta): RunResult {
       endedShare: round(endedTotal / N),
       restrictedMeanMonths: round(restricted / N),
     },
-    terms: { settlements: termsCount, quantiles: countQuantiles(agg.terms, 1 / TERMS_BINS, 0.5 / TERMS_BINS), histogram: Array.from(agg.terms) },
-    casualties: { quantiles: mapQ(countQuantiles(agg.casualties, 1, 0.5), (b) => Math.round(10 ** (b / 20) - 1)) },
+    terms: {
+      settlements: termsCount,
+      quantiles: countQuantiles(agg.terms, 1 / TERMS_BINS, 0.5 / TERMS_BINS),
+      histogram: Array.from(agg.terms),
+    },
+    casualties: {
+      quantiles: mapQ(countQuantiles(agg.casualties, 1, 0.5), (b) =>
+        Math.round(10 ** (b / 20) - 1),
+      ),
+    },
     durability: {
       followUpMonths: F,
       survival,
       relapseWithin: relapseWithin,
-      ended: { settlement: agg.endedByClass[0], ceasefire: agg.endedByClass[1], victory: agg.endedByClass[2] },
+      ended: {
+        settlement: agg.endedByClass[0],
+        ceasefire: agg.endedByClass[1],
+        victory: agg.endedByClass[2],
+      },
     },
     diagnostics: { atWar, global, parties, fans },
     explanation: explanation(agg, meta),
@@ -194,11 +244,25 @@ function explanation(agg: Aggregate, meta: ResultMeta): RunResult['explanation']
       const o = p * EXPLAIN_WIDTH;
       const n = agg.explain[o];
       const share = (k: number) => (n > 0 ? round(agg.explain[o + k] / n) : 0);
-      const conditions = Object.fromEntries(CONDITIONS.map((c, k) => [c, share(1 + k)])) as Record<(typeof CONDITIONS)[number], number>;
-      const primary = Object.fromEntries(PRIMARY.map((c, k) => [c, share(1 + CONDITIONS.length + k)])) as Record<(typeof PRIMARY)[number], number>;
+      const conditions = Object.fromEntries(CONDITIONS.map((c, k) => [c, share(1 + k)])) as Record<
+        (typeof CONDITIONS)[number],
+        number
+      >;
+      const primary = Object.fromEntries(
+        PRIMARY.map((c, k) => [c, share(1 + CONDITIONS.length + k)]),
+      ) as Record<(typeof PRIMARY)[number], number>;
       const vo = 1 + CONDITIONS.length + PRIMARY.length;
-      const means = Object.fromEntries(EXPLAIN_NUMBERS.map((c, k) => [c, n > 0 ? round(agg.explain[o + vo + k] / n / FIXED) : 0])) as Record<(typeof EXPLAIN_NUMBERS)[number], number>;
-      return { party: party.id, runsAtWar: n, conditions, primary, means, text: explainText(party.name, n, conditions, primary, means, meta.explainMonth) };
+      const means = Object.fromEntries(
+        EXPLAIN_NUMBERS.map((c, k) => [c, n > 0 ? round(agg.explain[o + vo + k] / n / FIXED) : 0]),
+      ) as Record<(typeof EXPLAIN_NUMBERS)[number], number>;
+      return {
+        party: party.id,
+        runsAtWar: n,
+        conditions,
+        primary,
+        means,
+        text: explainText(party.name, n, conditions, primary, means, meta.explainMonth),
+      };
     }),
   };
 }
@@ -221,16 +285,21 @@ function explainText(
   month: number,
 ): string[] {
   if (n === 0) return [`${name}: the war had ended in every run by month ${month}.`];
-  const ranked = (Object.keys(primary) as (typeof PRIMARY)[number][]).filter((k) => k !== 'none').sort((a, b) => primary[b] - primary[a]);
+  const ranked = (Object.keys(primary) as (typeof PRIMARY)[number][])
+    .filter((k) => k !== 'none')
+    .sort((a, b) => primary[b] - primary[a]);
   const top = ranked[0];
   const pct = (x: number) => `${Math.round(x * 100)}%`;
   const lines = [
     `${name} at month ${month}: open to talks in ${pct(primary.none)} of runs still at war.`,
-    primary[top] > 0 ? `Main obstacle (${pct(primary[top])} of runs): ${PRIMARY_WORDS[top]}.` : 'No obstacle dominates.',
+    primary[top] > 0
+      ? `Main obstacle (${pct(primary[top])} of runs): ${PRIMARY_WORDS[top]}.`
+      : 'No obstacle dominates.',
     `Opening talks would shift the enemy's belief that ${name} is weak by ${m.inference.toFixed(2)} on average; the enemy's capacity to act on it is ${m.capacityEffective.toFixed(2)} (cost of conversation ${m.conversationCost.toFixed(3)} of the stake).`,
     `Domestic cost of being seen to talk ${m.talkAudienceCost.toFixed(3)} against an expected gain from talking of ${m.talkBenefit.toFixed(3)}; chance of a bargaining range as ${name} sees it ${m.wayOut.toFixed(2)}; hurting stalemate ${m.mhs.toFixed(2)}.`,
   ];
-  if (conditions.commitment > 0) lines.push(`A commitment problem blocks a deal in ${pct(conditions.commitment)} of runs.`);
+  if (conditions.commitment > 0)
+    lines.push(`A commitment problem blocks a deal in ${pct(conditions.commitment)} of runs.`);
   return lines;
 }
 
@@ -250,7 +319,11 @@ function within(surv: number[]): Record<'12' | '24' | '60' | '120', number | nul
 }
 
 /** Quantiles of a histogram of counts; value = bin × width + offset. */
-function countQuantiles(counts: ArrayLike<number>, width: number, offset: number): z.infer<typeof quantiles> {
+function countQuantiles(
+  counts: ArrayLike<number>,
+  width: number,
+  offset: number,
+): z.infer<typeof quantiles> {
   const q = (p: number) => {
     const v = histQuantile(counts, p, width, offset);
     return v === null ? null : round(v);
@@ -258,7 +331,12 @@ function countQuantiles(counts: ArrayLike<number>, width: number, offset: number
   return { p10: q(0.1), p25: q(0.25), p50: q(0.5), p75: q(0.75), p90: q(0.9) };
 }
 
-function histQuantile(counts: ArrayLike<number>, p: number, width: number, offset = 0.5 * width): number | null {
+function histQuantile(
+  counts: ArrayLike<number>,
+  p: number,
+  width: number,
+  offset = 0.5 * width,
+): number | null {
   let total = 0;
   for (let i = 0; i < counts.length; i++) total += counts[i];
   if (total === 0) return null;
@@ -272,7 +350,9 @@ function histQuantile(counts: ArrayLike<number>, p: number, width: number, offse
 }
 
 const mapQ = (q: z.infer<typeof quantiles>, f: (x: number) => number) =>
-  Object.fromEntries(Object.entries(q).map(([k, v]) => [k, v === null ? null : f(v)])) as z.infer<typeof quantiles>;
+  Object.fromEntries(Object.entries(q).map(([k, v]) => [k, v === null ? null : f(v)])) as z.infer<
+    typeof quantiles
+  >;
 
 const round = (x: number): number => Math.round(x * 1e6) / 1e6;
 

@@ -41,7 +41,10 @@ describe('rng: xoshiro128** streams per (seed, run, purpose)', () => {
         sxx += x * x;
         syy += y * y;
       }
-      return (sxy / N - (sx / N) * (sy / N)) / Math.sqrt((sxx / N - (sx / N) ** 2) * (syy / N - (sy / N) ** 2));
+      return (
+        (sxy / N - (sx / N) * (sy / N)) /
+        Math.sqrt((sxx / N - (sx / N) ** 2) * (syy / N - (sy / N) ** 2))
+      );
     };
     expect(Math.abs(corr(() => [rng.next(0, 2), rng.next(0, 3)]))).toBeLessThan(0.02);
     expect(Math.abs(corr(() => [rng.next(0, 5), rng.next(1, 5)]))).toBeLessThan(0.02);
@@ -50,7 +53,8 @@ describe('rng: xoshiro128** streams per (seed, run, purpose)', () => {
   it('run i’s numbers depend only on (seed, i, stream), not on the block it is simulated in', () => {
     const whole = new Rng(9, 0, 10);
     const part = new Rng(9, 7, 3);
-    for (let k = 0; k < STREAM_COUNT; k++) for (let n = 0; n < 20; n++) expect(part.next(1, k)).toBe(whole.next(8, k));
+    for (let k = 0; k < STREAM_COUNT; k++)
+      for (let n = 0; n < 20; n++) expect(part.next(1, k)).toBe(whole.next(8, k));
   });
 
   it('reseed restarts a stream reproducibly, without touching the others', () => {

@@ -8,7 +8,13 @@ import type { Uncertain } from '../model/index.ts';
 import type { Rng } from './rng.ts';
 import { Stream } from './rng.ts';
 
-export function sampleUncertain(u: Uncertain, rng: Rng, run: number, min = -Infinity, max = Infinity): number {
+export function sampleUncertain(
+  u: Uncertain,
+  rng: Rng,
+  run: number,
+  min = -Infinity,
+  max = Infinity,
+): number {
   if (typeof u === 'number') return u;
   if ('mean' in u) {
     if (u.sd === 0) return u.mean;
@@ -23,7 +29,9 @@ export function sampleUncertain(u: Uncertain, rng: Rng, run: number, min = -Infi
     const { low, mode, high } = u;
     if (high === low) return low;
     const f = (mode - low) / (high - low);
-    return x < f ? low + Math.sqrt(x * (high - low) * (mode - low)) : high - Math.sqrt((1 - x) * (high - low) * (high - mode));
+    return x < f
+      ? low + Math.sqrt(x * (high - low) * (mode - low))
+      : high - Math.sqrt((1 - x) * (high - low) * (high - mode));
   }
   return u.low + x * (u.high - u.low);
 }

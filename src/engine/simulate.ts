@@ -24,7 +24,12 @@ export interface BlockOptions {
 export const CACHE_BLOCK = 512;
 
 /** Simulate runs [firstRun, firstRun + runs) of an already compiled scenario. */
-export function simulateBlock(c: Compiled, firstRun: number, runs: number, opts: BlockOptions = {}): Aggregate {
+export function simulateBlock(
+  c: Compiled,
+  firstRun: number,
+  runs: number,
+  opts: BlockOptions = {},
+): Aggregate {
   const agg = new Aggregate(c.horizon, c.params.durability.followUpMonths);
   for (let start = 0; start < runs; start += CACHE_BLOCK) {
     simulateInto(agg, c, firstRun + start, Math.min(CACHE_BLOCK, runs - start), opts);
@@ -33,7 +38,13 @@ export function simulateBlock(c: Compiled, firstRun: number, runs: number, opts:
   return agg;
 }
 
-function simulateInto(agg: Aggregate, c: Compiled, firstRun: number, runs: number, opts: BlockOptions): void {
+function simulateInto(
+  agg: Aggregate,
+  c: Compiled,
+  firstRun: number,
+  runs: number,
+  opts: BlockOptions,
+): void {
   const s = new State(c, firstRun, runs);
   agg.runs += runs;
   const explainMonth = opts.explainMonth ?? c.scenario.settings.explainMonth;
@@ -54,7 +65,12 @@ function simulateInto(agg: Aggregate, c: Compiled, firstRun: number, runs: numbe
 }
 
 /** Convenience: compile and simulate runs [firstRun, firstRun + runs). */
-export function simulate(scenario: Scenario, firstRun = 0, runs = scenario.settings.runs, opts: BlockOptions = {}): Aggregate {
+export function simulate(
+  scenario: Scenario,
+  firstRun = 0,
+  runs = scenario.settings.runs,
+  opts: BlockOptions = {},
+): Aggregate {
   return simulateBlock(compile(scenario), firstRun, runs, opts);
 }
 
@@ -80,7 +96,8 @@ function collect(s: State, agg: Aggregate): void {
       const m = s.firstTalk[4 * r + ch];
       if (m >= 0) agg.talksByMonth[ch * H + m] += 1;
     }
-    if (o === Outcome.settlement) agg.terms[Math.min(TERMS_BINS - 1, Math.floor(s.terms[r] * TERMS_BINS))] += 1;
+    if (o === Outcome.settlement)
+      agg.terms[Math.min(TERMS_BINS - 1, Math.floor(s.terms[r] * TERMS_BINS))] += 1;
     const total = s.casualties[2 * r] + s.casualties[2 * r + 1];
     agg.casualties[Math.min(CASUALTY_BINS - 1, Math.floor(20 * Math.log10(1 + total)))] += 1;
     if (o !== Outcome.ongoing) {

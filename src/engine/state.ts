@@ -23,7 +23,15 @@ export const Outcome = {
   collapseA: 5,
   collapseB: 6,
 } as const;
-export const OUTCOME_NAMES = ['ongoing', 'settlement', 'ceasefire', 'victoryA', 'victoryB', 'collapseA', 'collapseB'] as const;
+export const OUTCOME_NAMES = [
+  'ongoing',
+  'settlement',
+  'ceasefire',
+  'victoryA',
+  'victoryB',
+  'collapseA',
+  'collapseB',
+] as const;
 export const OUTCOME_COUNT = 7;
 
 /** Posture / talks channel codes; a lower code is more discreet. */
@@ -46,10 +54,22 @@ export interface Compiled {
   ruin: RuinTable;
   partyIds: [string, string];
   /** Support lines (patron → belligerent). */
-  lines: { party: 0 | 1; patron: string; fungible: boolean; minShare: number; opposesTalks: boolean }[];
+  lines: {
+    party: 0 | 1;
+    patron: string;
+    fungible: boolean;
+    minShare: number;
+    opposesTalks: boolean;
+  }[];
   /** attention[l * horizon + t]: share of line l's aid that reaches the recipient in month t. */
   attention: Float64Array;
-  mediators: { id: string; offerMonth: number; confidential: boolean; style: 0 | 1 | 2; biasSide: -1 | 0 | 1 }[];
+  mediators: {
+    id: string;
+    offerMonth: number;
+    confidential: boolean;
+    style: 0 | 1 | 2;
+    biasSide: -1 | 0 | 1;
+  }[];
   /** First month a back channel is available (Infinity if none), and its leak hazard per month. */
   secretFrom: number;
   secretChannel: { participants: number; hazard: Uncertain } | null;
@@ -88,24 +108,29 @@ export function compile(scenario: Scenario): Compiled {
   for (const b of bel)
     for (const s of b.support) {
       for (const shock of s.attentionShocks)
-        for (let t = shock.month; t < Math.min(horizon, shock.month + shock.durationMonths); t++) attention[l * horizon + t] *= 1 - central(shock.drop);
+        for (let t = shock.month; t < Math.min(horizon, shock.month + shock.durationMonths); t++)
+          attention[l * horizon + t] *= 1 - central(shock.drop);
       l++;
     }
   const mediatorParties = scenario.parties.filter((p): p is Mediator => p.role === 'mediator');
-  if (mediatorParties.length > MAX_MEDIATORS) throw new Error(`invalid scenario: at most ${MAX_MEDIATORS} mediators are simulated`);
+  if (mediatorParties.length > MAX_MEDIATORS)
+    throw new Error(`invalid scenario: at most ${MAX_MEDIATORS} mediators are simulated`);
   const mediators: Compiled['mediators'] = mediatorParties.map((m) => ({
     id: m.id,
     offerMonth: m.mediation.offerMonth ?? Infinity,
     confidential: m.mediation.confidential,
-    style: (m.mediation.style === 'facilitation' ? 0 : m.mediation.style === 'formulation' ? 1 : 2),
-    biasSide: (m.mediation.bias.toward === 'neutral' ? 0 : m.mediation.bias.toward === partyIds[0] ? 1 : -1),
+    style: m.mediation.style === 'facilitation' ? 0 : m.mediation.style === 'formulation' ? 1 : 2,
+    biasSide:
+      m.mediation.bias.toward === 'neutral' ? 0 : m.mediation.bias.toward === partyIds[0] ? 1 : -1,
   }));
   const events: CompiledEvent[][] = Array.from({ length: horizon }, () => []);
   const partyOf = (id: string): 0 | 1 => (id === partyIds[0] ? 0 : 1);
   let secretFrom = Infinity;
   let secretChannel: Compiled['secretChannel'] = null;
   for (const c of scenario.backChannels) {
-    const opened = scenario.interventions.find((e) => e.kind === 'back-channel-open' && e.channel === c.id);
+    const opened = scenario.interventions.find(
+      (e) => e.kind === 'back-channel-open' && e.channel === c.id,
+    );
     const from = opened ? opened.month : c.openFrom;
     if (from < secretFrom) {
       secretFrom = from;
@@ -122,7 +147,13 @@ export function compile(scenario: Scenario): Compiled {
           // aid from a patron not yet supporting: a new line starting at level 0
           line = lines.length;
           lineIndex.set(key, line);
-          lines.push({ party: partyOf(e.recipient), patron: e.patron, fungible: false, minShare: 0, opposesTalks: false });
+          lines.push({
+            party: partyOf(e.recipient),
+            patron: e.patron,
+            fungible: false,
+            minShare: 0,
+            opposesTalks: false,
+          });
         }
         at.push({ kind: 'aid', line, level: e.level });
         break;
@@ -131,7 +162,12 @@ export function compile(scenario: Scenario): Compiled {
         at.push({ kind: 'mediator', mediator: mediators.findIndex((m) => m.id === e.mediator) });
         break;
       case 'incentive-offer':
-        at.push({ kind: 'incentive', party: partyOf(e.to), size: e.size, onTalks: e.conditionalOn === 'talks' });
+        at.push({
+          kind: 'incentive',
+          party: partyOf(e.to),
+          size: e.size,
+          onTalks: e.conditionalOn === 'talks',
+        });
         break;
       case 'ceasefire-proposal':
         at.push({ kind: 'ceasefire', pressure: e.pressure });
@@ -143,13 +179,19 @@ export function compile(scenario: Scenario): Compiled {
         break; // resolved into secretFrom above
     }
   }
-  const attentionAll = lines.length * horizon > attention.length ? extend(attention, lines.length * horizon) : attention;
+  const attentionAll =
+    lines.length * horizon > attention.length
+      ? extend(attention, lines.length * horizon)
+      : attention;
   return {
     scenario,
     params,
     horizon,
     K: scenario.front.positions,
-    ruin: buildRuinTable(scenario.front.positions, params.battle.enabled ? params.battle.drawProbability : 0),
+    ruin: buildRuinTable(
+      scenario.front.positions,
+      params.battle.enabled ? params.battle.drawProbability : 0,
+    ),
     partyIds,
     lines,
     attention: attentionAll,
@@ -169,7 +211,8 @@ function extend(a: Float64Array, n: number): Float64Array {
 export function belligerents(s: Scenario): [Belligerent, Belligerent] {
   const a = s.parties.find((p): p is Belligerent => p.role === 'belligerent' && p.side === 'A');
   const b = s.parties.find((p): p is Belligerent => p.role === 'belligerent' && p.side === 'B');
-  if (!a || !b) throw new Error('invalid scenario: needs one belligerent per side (validate it first)');
+  if (!a || !b)
+    throw new Error('invalid scenario: needs one belligerent per side (validate it first)');
   return [a, b];
 }
 
@@ -249,6 +292,7 @@ export class State {
   readonly effort: Uint8Array;
   readonly posture: Uint8Array;
   readonly aid: Float64Array;
+  readonly aidOutlook: Float64Array; // aid expected over the look-ahead, for valuing the war
   readonly fungibleAid: Float64Array;
   readonly patronMinShare: Float64Array;
   readonly patronOpposesTalks: Uint8Array;
@@ -351,6 +395,7 @@ export class State {
     this.effort = new Uint8Array(n2);
     this.posture = new Uint8Array(n2);
     this.aid = f(n2);
+    this.aidOutlook = f(n2);
     this.fungibleAid = f(n2);
     this.patronMinShare = f(n2);
     this.patronOpposesTalks = new Uint8Array(n2);
@@ -425,7 +470,8 @@ export class State {
         for (const line of b.support) {
           this.lineAid[r * L + l] = draw(line.level, 0, 3);
           this.lineWaning[r * L + l] = draw(line.waningRate, 0, 1);
-          this.lineDecayAhead[r * L + l] = (1 - this.lineWaning[r * L + l]) ** c.params.commitment.lookAheadMonths;
+          this.lineDecayAhead[r * L + l] =
+            (1 - this.lineWaning[r * L + l]) ** c.params.commitment.lookAheadMonths;
           const i = 2 * r + p;
           this.patronMinShare[i] = Math.max(this.patronMinShare[i], c.lines[l].minShare);
           if (c.lines[l].opposesTalks) this.patronOpposesTalks[i] = 1;
@@ -444,9 +490,16 @@ export class State {
           if (carrot.conditionalOn === 'talks') this.mediatorCarrotTalks[2 * k + p] += size;
           else this.mediatorCarrotAgreement[2 * k + p] += size;
         }
-        for (const stick of med.sticks) this.mediatorStick[2 * k + (stick.on === c.partyIds[0] ? 0 : 1)] += draw(stick.size, 0, 1);
+        for (const stick of med.sticks)
+          this.mediatorStick[2 * k + (stick.on === c.partyIds[0] ? 0 : 1)] += draw(
+            stick.size,
+            0,
+            1,
+          );
       });
-      if (c.secretChannel) this.secretHazard[r] = 1 - Math.exp(-draw(c.secretChannel.hazard, 0, 1) * c.secretChannel.participants);
+      if (c.secretChannel)
+        this.secretHazard[r] =
+          1 - Math.exp(-draw(c.secretChannel.hazard, 0, 1) * c.secretChannel.participants);
     }
   }
 }

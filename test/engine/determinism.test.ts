@@ -3,11 +3,22 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Aggregate, compile, resultMeta, runScenario, simulateBlock, summarise } from '../../src/engine/index.ts';
+import {
+  Aggregate,
+  compile,
+  resultMeta,
+  runScenario,
+  simulateBlock,
+  summarise,
+} from '../../src/engine/index.ts';
 import { runScenarioParallel } from '../../src/jobs/localPool.ts';
 import { A, build, mediator, scenarioObject } from './fixtures.ts';
 
-const rich = { extraParties: [mediator({ carrots: [{ to: A, size: 0.1 }] })], backChannels: [{ id: 'bc' }], settings: { runs: 1500, horizonMonths: 24, seed: 99 } };
+const rich = {
+  extraParties: [mediator({ carrots: [{ to: A, size: 0.1 }] })],
+  backChannels: [{ id: 'bc' }],
+  settings: { runs: 1500, horizonMonths: 24, seed: 99 },
+};
 const ROOT = resolve(import.meta.dirname, '../..');
 
 describe('determinism', () => {
@@ -15,7 +26,9 @@ describe('determinism', () => {
     const s = build(rich);
     const a = JSON.stringify(runScenario(s));
     expect(JSON.stringify(runScenario(build(rich)))).toBe(a);
-    expect(JSON.stringify(runScenario(build({ ...rich, settings: { ...rich.settings, seed: 100 } })))).not.toBe(a);
+    expect(
+      JSON.stringify(runScenario(build({ ...rich, settings: { ...rich.settings, seed: 100 } }))),
+    ).not.toBe(a);
   });
 
   it('simulateBlock split into blocks and merged == one block (any split, including off cache-block boundaries)', () => {
@@ -27,8 +40,12 @@ describe('determinism', () => {
       expect(JSON.stringify(merged.toJSON())).toBe(JSON.stringify(whole.toJSON()));
     }
     // merge order does not matter either, and round-trips through plain data
-    const rev = Aggregate.fromJSON(simulateBlock(c, 700, 800).toJSON()).merge(simulateBlock(c, 0, 700));
-    expect(JSON.stringify(summarise(rev, resultMeta(s)))).toBe(JSON.stringify(summarise(whole, resultMeta(s))));
+    const rev = Aggregate.fromJSON(simulateBlock(c, 700, 800).toJSON()).merge(
+      simulateBlock(c, 0, 700),
+    );
+    expect(JSON.stringify(summarise(rev, resultMeta(s)))).toBe(
+      JSON.stringify(summarise(whole, resultMeta(s))),
+    );
   });
 
   it('runScenarioParallel with 1 vs 2 threads → byte-identical', async () => {
@@ -44,7 +61,21 @@ describe('determinism', () => {
       const file = join(dir, 'scenario.json');
       writeFileSync(file, JSON.stringify(scenarioObject(rich)));
       const runCli = (out: string, extra: string[]) =>
-        execFileSync(process.execPath, ['bin/parley.js', 'run', file, '--runs', '500', '--json', join(dir, out), '--quiet', ...extra], { cwd: ROOT, stdio: 'pipe', timeout: 60_000 });
+        execFileSync(
+          process.execPath,
+          [
+            'bin/parley.js',
+            'run',
+            file,
+            '--runs',
+            '500',
+            '--json',
+            join(dir, out),
+            '--quiet',
+            ...extra,
+          ],
+          { cwd: ROOT, stdio: 'pipe', timeout: 60_000 },
+        );
       runCli('a.json', []);
       runCli('b.json', ['--threads', '2']);
       const a = readFileSync(join(dir, 'a.json'), 'utf8');

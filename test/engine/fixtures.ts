@@ -30,12 +30,14 @@ export interface Overrides {
 /** Settings used unless a test overrides them: small, fast and seeded. */
 export const TEST_SETTINGS = { runs: 2000, horizonMonths: 36, seed: 7 };
 
-const isPlain = (x: unknown): x is Plain => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isPlain = (x: unknown): x is Plain =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
 
 export function deepMerge<T extends Plain>(base: T, patch: Plain | undefined): T {
   if (!patch) return base;
   const out: Plain = { ...base };
-  for (const [k, v] of Object.entries(patch)) out[k] = isPlain(v) && isPlain(out[k]) ? deepMerge(out[k], v) : v;
+  for (const [k, v] of Object.entries(patch))
+    out[k] = isPlain(v) && isPlain(out[k]) ? deepMerge(out[k], v) : v;
   return out as T;
 }
 
@@ -68,7 +70,12 @@ export function run(o: Overrides = {}): RunResult {
 
 /** A mediator party (defaults everywhere) with its `mediation` block overridden. */
 export function mediator(mediation: Plain = {}, id = 'med'): Plain {
-  return { id, name: `Mediator ${id}`, role: 'mediator', mediation: { offerMonth: 0, ...mediation } };
+  return {
+    id,
+    name: `Mediator ${id}`,
+    role: 'mediator',
+    mediation: { offerMonth: 0, ...mediation },
+  };
 }
 
 /** A patron party. */
@@ -100,7 +107,8 @@ export function openShare(r: RunResult, p: 0 | 1, t: number): number {
 }
 
 /** Sum of the settlement + ceasefire cumulative incidences at month t (a negotiated end). */
-export const negotiatedBy = (r: RunResult, t: number): number => r.outcomes.settlement[t] + r.outcomes.ceasefire[t];
+export const negotiatedBy = (r: RunResult, t: number): number =>
+  r.outcomes.settlement[t] + r.outcomes.ceasefire[t];
 
 /** Compact one-line summary for logs. */
 export function brief(r: RunResult, t = Math.min(11, r.meta.horizonMonths - 1)): string {
@@ -109,7 +117,10 @@ export function brief(r: RunResult, t = Math.min(11, r.meta.horizonMonths - 1)):
 }
 
 /** Hawkish leaders on both sides: public talks are costly, so channels and mediators matter. */
-export const HAWKS: Overrides = { a: { leader: { hawkishness: 0.9 } }, b: { leader: { hawkishness: 0.9 } } };
+export const HAWKS: Overrides = {
+  a: { leader: { hawkishness: 0.9 } },
+  b: { leader: { hawkishness: 0.9 } },
+};
 
 /** Mean of A's share of the stake over all settlements (from the terms histogram, bin centres). */
 export function meanTerms(r: RunResult): number {

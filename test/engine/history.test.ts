@@ -6,11 +6,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { run } from './fixtures.ts';
 
-const COW = resolve(import.meta.dirname, '../../../shared/data/cow-wars/cow_interstate_war_level_summary_DERIVED.csv');
+const COW = resolve(
+  import.meta.dirname,
+  '../../../shared/data/cow-wars/cow_interstate_war_level_summary_DERIVED.csv',
+);
 const HAVE = existsSync(COW);
-if (!HAVE) console.warn(`history sanity skipped: ${COW} not found (shared datasets are not committed)`);
+if (!HAVE)
+  console.warn(`history sanity skipped: ${COW} not found (shared datasets are not committed)`);
 
-const quantile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+const quantile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
 
 describe.skipIf(!HAVE)('sanity against COW inter-state wars 1816–2007', () => {
   it('default generic war: median between 1 and 24 months, long right tail, within the COW range', () => {
@@ -28,7 +33,9 @@ describe.skipIf(!HAVE)('sanity against COW inter-state wars 1816–2007', () => 
     const r = run({ settings: { runs: 4000, horizonMonths: 120, seed: 1 } });
     const q = r.duration.quantiles;
     const sim = [q.p10!, q.p25!, q.p50!, q.p75!, q.p90!];
-    console.log(`COW inter-state war durations (n=${months.length}), months p10/p25/p50/p75/p90: ${cow.map((x) => x.toFixed(1)).join(' / ')}`);
+    console.log(
+      `COW inter-state war durations (n=${months.length}), months p10/p25/p50/p75/p90: ${cow.map((x) => x.toFixed(1)).join(' / ')}`,
+    );
     console.log(`simulated generic war (4000 runs), months:               ${sim.join(' / ')}`);
     expect(q.p50!).toBeGreaterThanOrEqual(1);
     expect(q.p50!).toBeLessThanOrEqual(24);

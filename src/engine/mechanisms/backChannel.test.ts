@@ -5,7 +5,9 @@ describe('back channels and leaks (Wanis-St. John 2006; Pruitt 2008)', () => {
   it('a back channel → talks open earlier', () => {
     const none = run(HAWKS);
     const bc = run({ ...HAWKS, backChannels: [{ id: 'bc' }] });
-    console.log(`hawkish leaders, P(talks by 3): none ${none.talks.any[2]} → back channel ${bc.talks.any[2]} (secret ${bc.talks.secret[2]})`);
+    console.log(
+      `hawkish leaders, P(talks by 3): none ${none.talks.any[2]} → back channel ${bc.talks.any[2]} (secret ${bc.talks.secret[2]})`,
+    );
     expect(bc.talks.any[2]).toBeGreaterThan(none.talks.any[2]);
     expect(bc.talks.secret[2]).toBeGreaterThan(0);
     expect(none.talks.secret.at(-1)).toBe(0);
@@ -22,11 +24,17 @@ describe('back channels and leaks (Wanis-St. John 2006; Pruitt 2008)', () => {
     [20, 0.02],
   ] as const) {
     it(`leaks occur at the specified hazard 1 − exp(−h0·n) (n = ${n}, h0 = ${h0})`, () => {
-      const r = run({ ...HAWKS, backChannels: [{ id: 'bc', participants: n, leakHazardPerParticipant: h0 }], settings: { runs: 4000 } });
+      const r = run({
+        ...HAWKS,
+        backChannels: [{ id: 'bc', participants: n, leakHazardPerParticipant: h0 }],
+        settings: { runs: 4000 },
+      });
       const h = 1 - Math.exp(-h0 * n);
       const m = r.leaks.secretTalkMonths;
       const se = Math.sqrt((h * (1 - h)) / m);
-      console.log(`n=${n}, h0=${h0}: ${r.leaks.leaks} leaks in ${m} secret months, rate ${r.leaks.monthlyRate} vs ${h.toFixed(4)} (SE ${se.toFixed(4)})`);
+      console.log(
+        `n=${n}, h0=${h0}: ${r.leaks.leaks} leaks in ${m} secret months, rate ${r.leaks.monthlyRate} vs ${h.toFixed(4)} (SE ${se.toFixed(4)})`,
+      );
       expect(m).toBeGreaterThan(1000);
       expect(Math.abs(r.leaks.monthlyRate! - h)).toBeLessThan(4 * se);
     });
@@ -39,7 +47,11 @@ describe('back channels and leaks (Wanis-St. John 2006; Pruitt 2008)', () => {
   });
 
   it('switched off: no secret talks and no leaks', () => {
-    const r = run({ ...HAWKS, backChannels: [{ id: 'bc' }], mechanisms: { backChannel: { enabled: false } } });
+    const r = run({
+      ...HAWKS,
+      backChannels: [{ id: 'bc' }],
+      mechanisms: { backChannel: { enabled: false } },
+    });
     expect(r.talks.secret.at(-1)).toBe(0);
     expect(r.leaks.leaks).toBe(0);
   });

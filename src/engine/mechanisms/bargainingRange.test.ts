@@ -14,18 +14,25 @@ describe('bargaining range: reservation values with audience costs (Fearon 1994,
     expect(high.outcomes.settlement[11]).toBeLessThan(low.outcomes.settlement[11]);
     // the mean, not the median: the terms histogram is lumpy (offers cluster on a few values)
     expect(meanTerms(high)).toBeGreaterThan(meanTerms(low));
-    expect(high.explanation.parties[0].means.reservation).toBeGreaterThan(low.explanation.parties[0].means.reservation);
+    expect(high.explanation.parties[0].means.reservation).toBeGreaterThan(
+      low.explanation.parties[0].means.reservation,
+    );
   });
 
   it('reservation share solves r = W + a·max(0, g − r) (closed form, property)', () => {
     fc.assert(
-      fc.property(fc.double({ min: -1, max: 1, noNaN: true }), fc.double({ min: 0, max: 2, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (W, a, g) => {
-        const r = reservationShare(W, a, g);
-        expect(r).toBeCloseTo(W + a * Math.max(0, g - r), 9);
-        // audience costs only ever raise the reservation, never above the war aim when W < g
-        expect(r).toBeGreaterThanOrEqual(W - 1e-12);
-        if (W < g) expect(r).toBeLessThanOrEqual(g + 1e-12);
-      }),
+      fc.property(
+        fc.double({ min: -1, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 2, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (W, a, g) => {
+          const r = reservationShare(W, a, g);
+          expect(r).toBeCloseTo(W + a * Math.max(0, g - r), 9);
+          // audience costs only ever raise the reservation, never above the war aim when W < g
+          expect(r).toBeGreaterThanOrEqual(W - 1e-12);
+          if (W < g) expect(r).toBeLessThanOrEqual(g + 1e-12);
+        },
+      ),
       { seed: 42, numRuns: 500 },
     );
   });

@@ -1,6 +1,6 @@
 /**
  * The bargaining range as each side sees it. From its beliefs over the enemy's type, each side
- * computes its chance of final victory P_i and the expected months left D (gambler's ruin on the
+ * computes (with the aid it expects, outsideSupport.ts) its chance of final victory P_i and the expected months left D (gambler's ruin on the
  * front, gamblersRuin.ts), hence its war value W_i = P_i + bias_i − c_i·min(D, horizon) (stake = 1).
  * Its reservation share adds the audience cost of settling below its public war aim g_i
  * (AC_i(x) = a_i·max(0, g_i − x)), solved in closed form:
@@ -13,19 +13,20 @@
  * Source: Fearon (1995, IO; 1994, APSR); Slantchev (2003); Tomz (2007); Kurizaki (2007) for the
  * secret-channel audience discount; patron veto and closed form are design choices (theory §4.3).
  * Switched off (bargaining.enabled = false): no offers are made (see offers.ts); values are still computed.
- * Reads: front, belief, aid, support, audience, warAim, carrots, stick, talks.
+ * Reads: front, belief, aidOutlook, support, audience, warAim, carrots, stick, talks.
  * Writes: pWin, monthsExpected, enemyGain, warValue, reservation, enemyReservationStrong, enemyReservationWeak.
  */
 import type { Mechanism } from './mechanism.ts';
 import { Channel, type State } from '../state.ts';
 import { lookup } from '../gamblersRuin.ts';
-import { effectiveCost, strengthOf } from '../strength.ts';
+import { effectiveCost, expectedStrength } from '../strength.ts';
 
 /** Audience weight of party i now: public support for the war makes backing down costlier. */
 export function audienceWeight(s: State, i: number, channel: number): number {
   const p = s.c.params;
   let a = s.audience[i] * s.audienceMultiplier[i] * (1 - s.supportForConcessions[i]);
-  if (p.domestic.enabled) a *= Math.max(0, 1 + p.domestic.hawkishPublicAudience * (s.support[i] - 0.5));
+  if (p.domestic.enabled)
+    a *= Math.max(0, 1 + p.domestic.hawkishPublicAudience * (s.support[i] - 0.5));
   if (p.conversation.enabled) {
     if (channel === Channel.secret) a *= p.conversation.secretAudienceFactor;
     else if (channel === Channel.mediated) a *= p.conversation.mediatedAudienceFactor;
@@ -51,10 +52,10 @@ function step(s: State): void {
     const tA = s.strong[iA],
       tB = s.strong[iB];
     // strengths at normal effort for both types of each side
-    const aS = strengthOf(s, iA, 1, 0),
-      aW = strengthOf(s, iA, 0, 0);
-    const bS = strengthOf(s, iB, 1, 0),
-      bW = strengthOf(s, iB, 0, 0);
+    const aS = expectedStrength(s, iA, 1),
+      aW = expectedStrength(s, iA, 0);
+    const bS = expectedStrength(s, iB, 1),
+      bW = expectedStrength(s, iB, 0);
     // A's chance of final victory and expected months left, for each pair of types
     const q11 = aS / (aS + bS),
       q10 = aS / (aS + bW),
@@ -128,8 +129,27 @@ const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 
 export const bargainingRange: Mechanism = {
   id: 'bargainingRange',
-  source: 'Fearon 1995; Slantchev 2003; Tomz 2007; Kurizaki 2007; closed form and patron veto are design choices',
-  reads: ['front', 'belief', 'aid', 'support', 'audience', 'warAim', 'carrotAgreement', 'stick', 'talks'],
-  writes: ['pWin', 'monthsExpected', 'enemyGain', 'warValue', 'reservation', 'enemyReservationStrong', 'enemyReservationWeak'],
+  source:
+    'Fearon 1995; Slantchev 2003; Tomz 2007; Kurizaki 2007; closed form and patron veto are design choices',
+  reads: [
+    'front',
+    'belief',
+    'aid',
+    'support',
+    'audience',
+    'warAim',
+    'carrotAgreement',
+    'stick',
+    'talks',
+  ],
+  writes: [
+    'pWin',
+    'monthsExpected',
+    'enemyGain',
+    'warValue',
+    'reservation',
+    'enemyReservationStrong',
+    'enemyReservationWeak',
+  ],
   step,
 };

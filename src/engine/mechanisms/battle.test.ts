@@ -6,10 +6,14 @@ describe('battle: the front moves by a contest-success function (Slantchev 2003)
     const even = run({ settings: { horizonMonths: 24 } });
     const strongA = run({ a: { military: { strength: 2 } }, settings: { horizonMonths: 24 } });
     const H = 23;
-    console.log(`A victory by 24: even ${even.outcomes.victoryA[H]} → A twice as strong ${strongA.outcomes.victoryA[H]}; pWin A ${even.diagnostics.parties[0].pWin[0]} → ${strongA.diagnostics.parties[0].pWin[0]}`);
+    console.log(
+      `A victory by 24: even ${even.outcomes.victoryA[H]} → A twice as strong ${strongA.outcomes.victoryA[H]}; pWin A ${even.diagnostics.parties[0].pWin[0]} → ${strongA.diagnostics.parties[0].pWin[0]}`,
+    );
     expect(strongA.outcomes.victoryA[H]).toBeGreaterThan(even.outcomes.victoryA[H]);
     expect(strongA.outcomes.victoryB[H]).toBeLessThanOrEqual(even.outcomes.victoryB[H]);
-    expect(strongA.diagnostics.parties[0].pWin[0]).toBeGreaterThan(even.diagnostics.parties[0].pWin[0] + 0.1);
+    expect(strongA.diagnostics.parties[0].pWin[0]).toBeGreaterThan(
+      even.diagnostics.parties[0].pWin[0] + 0.1,
+    );
     // a stronger A gets better terms when it settles
     expect(strongA.terms.quantiles.p50!).toBeGreaterThan(even.terms.quantiles.p50!);
   });
@@ -21,8 +25,14 @@ describe('battle: the front moves by a contest-success function (Slantchev 2003)
   });
 
   it('degenerate: drawProbability 0.9 → fewer front movements → fewer victories than the default', () => {
-    const base = run({ mechanisms: { ripeness: { enabled: true } }, settings: { horizonMonths: 24 } });
-    const sticky = run({ mechanisms: { battle: { drawProbability: 0.9 } }, settings: { horizonMonths: 24 } });
+    const base = run({
+      mechanisms: { ripeness: { enabled: true } },
+      settings: { horizonMonths: 24 },
+    });
+    const sticky = run({
+      mechanisms: { battle: { drawProbability: 0.9 } },
+      settings: { horizonMonths: 24 },
+    });
     const vic = (r: typeof base) => r.outcomes.victoryA[23] + r.outcomes.victoryB[23];
     expect(vic(sticky)).toBeLessThan(vic(base));
   });

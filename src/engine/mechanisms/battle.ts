@@ -61,6 +61,16 @@ export const battle: Mechanism = {
   source: 'Slantchev 2003; Filson & Werner 2002; contest function is a design choice',
   reads: ['front', 'effort', 'aid', 'strong', 'baseStrength', 'advantage'],
   endsWars: true,
-  writes: ['front', 'lastBattle', 'casualties', 'lastCasualties', 'reserves', 'strength', 'catastrophe', 'battlesA', 'battlesB'],
+  writes: [
+    'front',
+    'lastBattle',
+    'casualties',
+    'lastCasualties',
+    'reserves',
+    'strength',
+    'catastrophe',
+    'battlesA',
+    'battlesB',
+  ],
   step,
 };

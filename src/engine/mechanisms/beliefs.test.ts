@@ -5,8 +5,14 @@ import { beliefs } from './beliefs.ts';
 // Both sides are in truth strong, but each believes the other is probably weak (prior 0.1):
 // battles carry information that should close the gap between the sides' expectations.
 const farFromTruth = {
-  a: { military: { strongTypeProbability: 1, strongTypeAdvantage: 3 }, beliefs: { enemyStrong: 0.1 } },
-  b: { military: { strongTypeProbability: 1, strongTypeAdvantage: 3 }, beliefs: { enemyStrong: 0.1 } },
+  a: {
+    military: { strongTypeProbability: 1, strongTypeAdvantage: 3 },
+    beliefs: { enemyStrong: 0.1 },
+  },
+  b: {
+    military: { strongTypeProbability: 1, strongTypeAdvantage: 3 },
+    beliefs: { enemyStrong: 0.1 },
+  },
 };
 
 describe('beliefs: Bayesian learning from battles (Filson & Werner 2002)', () => {
@@ -15,7 +21,9 @@ describe('beliefs: Bayesian learning from battles (Filson & Werner 2002)', () =>
     const off = run({ ...farFromTruth, mechanisms: { beliefs: { enabled: false } } });
     const gapOn = meanOver(on.diagnostics.global.beliefGap, 3, 9);
     const gapOff = meanOver(off.diagnostics.global.beliefGap, 3, 9);
-    console.log(`mean belief gap months 4-9: learning ${gapOn.toFixed(3)} vs none ${gapOff.toFixed(3)}; settled by 12: ${on.outcomes.settlement[11]} vs ${off.outcomes.settlement[11]}`);
+    console.log(
+      `mean belief gap months 4-9: learning ${gapOn.toFixed(3)} vs none ${gapOff.toFixed(3)}; settled by 12: ${on.outcomes.settlement[11]} vs ${off.outcomes.settlement[11]}`,
+    );
     expect(gapOn).toBeLessThan(gapOff);
   });
 

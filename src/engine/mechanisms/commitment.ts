@@ -73,9 +73,14 @@ function step(s: State): void {
         bT = tB ? bS : bW;
       const k = s.front[r];
       const pA = muA * winAt(table, K1, k, aT, bS) + (1 - muA) * winAt(table, K1, k, aT, bW);
-      const pAl = muA * winAt(table, K1, k, aT * fA, bS * fB) + (1 - muA) * winAt(table, K1, k, aT * fA, bW * fB);
+      const pAl =
+        muA * winAt(table, K1, k, aT * fA, bS * fB) +
+        (1 - muA) * winAt(table, K1, k, aT * fA, bW * fB);
       const pB = 1 - (muB * winAt(table, K1, k, aS, bT) + (1 - muB) * winAt(table, K1, k, aW, bT));
-      const pBl = 1 - (muB * winAt(table, K1, k, aS * fA, bT * fB) + (1 - muB) * winAt(table, K1, k, aW * fA, bT * fB));
+      const pBl =
+        1 -
+        (muB * winAt(table, K1, k, aS * fA, bT * fB) +
+          (1 - muB) * winAt(table, K1, k, aW * fA, bT * fB));
       shiftA = pA - pAl;
       shiftB = pB - pBl;
     }
@@ -83,13 +88,16 @@ function step(s: State): void {
     shiftB += s.demobilisation[iB];
     const gA = guaranteeFor(s, r, 0),
       gB = guaranteeFor(s, r, 1);
-    s.commitmentGap[iA] = dh * Math.max(0, shiftA) * (1 - gA) - (1 - dh) * (1 - s.pWin[iA] + effectiveCost(s, iA) * h);
-    s.commitmentGap[iB] = dh * Math.max(0, shiftB) * (1 - gB) - (1 - dh) * (1 - s.pWin[iB] + effectiveCost(s, iB) * h);
+    s.commitmentGap[iA] =
+      dh * Math.max(0, shiftA) * (1 - gA) - (1 - dh) * (1 - s.pWin[iA] + effectiveCost(s, iA) * h);
+    s.commitmentGap[iB] =
+      dh * Math.max(0, shiftB) * (1 - gB) - (1 - dh) * (1 - s.pWin[iB] + effectiveCost(s, iB) * h);
   }
 }
 
 /** A's chance of final victory at front k for strengths sa, sb. */
-const winAt = (table: Float64Array, K1: number, k: number, sa: number, sb: number): number => lookup(table, K1, sa / (sa + sb), k);
+const winAt = (table: Float64Array, K1: number, k: number, sa: number, sb: number): number =>
+  lookup(table, K1, sa / (sa + sb), k);
 
 /** Strength multiplier when side i's aid is scaled by `scale`. */
 function aidScale(s: State, i: number, scale: number): number {
@@ -120,7 +128,15 @@ export function guaranteeFor(s: State, r: number, p: number): number {
 export const commitment: Mechanism = {
   id: 'commitment',
   source: 'Powell 2006; Walter 1997; Svensson 2007',
-  reads: ['pWin', 'aid', 'lineAid', 'lineDecayAhead', 'accepted', 'mediatorGuarantee', 'mediatorBias'],
+  reads: [
+    'pWin',
+    'aid',
+    'lineAid',
+    'lineDecayAhead',
+    'accepted',
+    'mediatorGuarantee',
+    'mediatorBias',
+  ],
   writes: ['commitmentGap'],
   step,
 };

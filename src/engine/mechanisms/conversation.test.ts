@@ -11,8 +11,12 @@ describe('conversation: costs of conversation and posture (Mastro 2019)', () => 
     console.log(`A public posture at month 0: enemy capacity 0.1 → ${pubLow}, 0.9 → ${pubHigh}`);
     expect(pubHigh).toBeLessThan(pubLow - 0.1);
     // the why-explanation attributes it: the enemy's capacity as it weighs on A is larger
-    expect(high.explanation.parties[0].means.capacityEffective).toBeGreaterThan(low.explanation.parties[0].means.capacityEffective);
-    expect(high.explanation.parties[0].means.conversationCost).toBeGreaterThan(low.explanation.parties[0].means.conversationCost);
+    expect(high.explanation.parties[0].means.capacityEffective).toBeGreaterThan(
+      low.explanation.parties[0].means.capacityEffective,
+    );
+    expect(high.explanation.parties[0].means.conversationCost).toBeGreaterThan(
+      low.explanation.parties[0].means.conversationCost,
+    );
   });
 
   it('demonstrated strength shrinks the adverse inference of an opening (exact, per channel factor)', () => {

@@ -32,10 +32,20 @@ import { escalationHeadroom } from '../strength.ts';
 import { audienceWeight } from './bargainingRange.ts';
 
 /** Inference a side's opening would cause: I = π' − π for channel factor m at strength Str. */
-export function adverseInference(s: State, i: number, j: number, m: number, extraStrength = 0): number {
+export function adverseInference(
+  s: State,
+  i: number,
+  j: number,
+  m: number,
+  extraStrength = 0,
+): number {
   const cp = s.c.params.conversation;
   const pi = 1 - s.belief[j];
-  const lambda = 1 + (cp.talkLikelihoodRatio - 1) * Math.exp(-cp.strengthDecay * (s.strength[i] + extraStrength)) * m;
+  const lambda =
+    1 +
+    (cp.talkLikelihoodRatio - 1) *
+      Math.exp(-cp.strengthDecay * (s.strength[i] + extraStrength)) *
+      m;
   const post = (pi * lambda) / (pi * lambda + 1 - pi);
   return post - pi;
 }
@@ -53,7 +63,9 @@ export function mediatedFactor(s: State, r: number): number {
   const cp = s.c.params.conversation;
   const both = s.accepted[2 * r] & s.accepted[2 * r + 1] & s.mediatorsPresent[r];
   let f = cp.publicMediatedInferenceFactor;
-  for (let m = 0; m < s.c.mediators.length; m++) if (both & (1 << m) && s.c.mediators[m].confidential) f = Math.min(f, cp.mediatedInferenceFactor);
+  for (let m = 0; m < s.c.mediators.length; m++)
+    if (both & (1 << m) && s.c.mediators[m].confidential)
+      f = Math.min(f, cp.mediatedInferenceFactor);
   return f;
 }
 
@@ -68,7 +80,8 @@ function step(s: State): void {
   for (let a = 0; a < s.nActive; a++) {
     const r = s.active[a];
     const current = s.talks[r];
-    const mediatedOpen = mediationOn && (s.accepted[2 * r] & s.accepted[2 * r + 1] & s.mediatorsPresent[r]) !== 0;
+    const mediatedOpen =
+      mediationOn && (s.accepted[2 * r] & s.accepted[2 * r + 1] & s.mediatorsPresent[r]) !== 0;
     const mMed = mediatedOpen ? mediatedFactor(s, r) : 1;
     let choiceA = 0,
       choiceB = 0;
@@ -77,22 +90,42 @@ function step(s: State): void {
         j = 2 * r + 1 - p;
       const mu = s.belief[i];
       const ri = s.reservation[i];
-      const surplus = 0.5 * (mu * Math.max(0, 1 - ri - s.enemyReservationStrong[i]) + (1 - mu) * Math.max(0, 1 - ri - s.enemyReservationWeak[i]));
+      const surplus =
+        0.5 *
+        (mu * Math.max(0, 1 - ri - s.enemyReservationStrong[i]) +
+          (1 - mu) * Math.max(0, 1 - ri - s.enemyReservationWeak[i]));
       // a side facing a commitment problem expects no deal to hold, so talks promise it nothing
       const dealValue = s.commitmentGap[i] > 0 ? 0 : cp.talkValueWeight * s.readiness[i] * surplus;
       const benefit = dealValue + s.carrotTalks[i];
-      const ac0 = on ? audienceWeight(s, i, Channel.public) * s.hawkishness[i] * (1 - s.supportForTalks[i]) : 0;
+      const ac0 = on
+        ? audienceWeight(s, i, Channel.public) * s.hawkishness[i] * (1 - s.supportForTalks[i])
+        : 0;
       const patron = s.patronOpposesTalks[i] ? cp.patronDisapprovalCost * Math.min(1, s.aid[i]) : 0;
       const eEff = on ? Math.min(1, escalationHeadroom(s, j) / cp.capacityNorm) : 0;
       const gain = on ? s.enemyGain[i] : 0;
       const leakCost = s.secretHazard[r] * (1 + psi) * ac0;
       // utilities of the three channels (−Infinity when unavailable)
-      let uPub: number, uSec: number, uMed: number, uPubPlus: number, uSecPlus: number, uMedPlus: number;
+      let uPub: number,
+        uSec: number,
+        uMed: number,
+        uPubPlus: number,
+        uSecPlus: number,
+        uMedPlus: number;
       const iPub = on ? adverseInference(s, i, j, 1) : 0;
       if (current !== 0) {
         // in talks: no new inference; continue or walk out
-        const acNow = current === Channel.secret ? ac0 * cp.secretAudienceFactor : current === Channel.mediated ? ac0 * cp.mediatedAudienceFactor : ac0;
-        const u = benefit - acNow - patron - (current === Channel.secret && !s.leaked[r] ? leakCost : 0) + cp.talksInertia;
+        const acNow =
+          current === Channel.secret
+            ? ac0 * cp.secretAudienceFactor
+            : current === Channel.mediated
+              ? ac0 * cp.mediatedAudienceFactor
+              : ac0;
+        const u =
+          benefit -
+          acNow -
+          patron -
+          (current === Channel.secret && !s.leaked[r] ? leakCost : 0) +
+          cp.talksInertia;
         uPub = uSec = uMed = -Infinity;
         if (current === Channel.public) uPub = u;
         else if (current === Channel.secret) uSec = u;
@@ -107,12 +140,26 @@ function step(s: State): void {
         uPubPlus = base - eEff * gain * (on ? adverseInference(s, i, j, 1, 1) : 0) - ac0;
         if (secretOpen) {
           const m = cp.secretInferenceFactor;
-          uSec = base - eEff * gain * (on ? adverseInference(s, i, j, m) : 0) - ac0 * cp.secretAudienceFactor - leakCost;
-          uSecPlus = base - eEff * gain * (on ? adverseInference(s, i, j, m, 1) : 0) - ac0 * cp.secretAudienceFactor - leakCost;
+          uSec =
+            base -
+            eEff * gain * (on ? adverseInference(s, i, j, m) : 0) -
+            ac0 * cp.secretAudienceFactor -
+            leakCost;
+          uSecPlus =
+            base -
+            eEff * gain * (on ? adverseInference(s, i, j, m, 1) : 0) -
+            ac0 * cp.secretAudienceFactor -
+            leakCost;
         } else uSec = uSecPlus = -Infinity;
         if (mediatedOpen) {
-          uMed = base - eEff * gain * (on ? adverseInference(s, i, j, mMed) : 0) - ac0 * cp.mediatedAudienceFactor;
-          uMedPlus = base - eEff * gain * (on ? adverseInference(s, i, j, mMed, 1) : 0) - ac0 * cp.mediatedAudienceFactor;
+          uMed =
+            base -
+            eEff * gain * (on ? adverseInference(s, i, j, mMed) : 0) -
+            ac0 * cp.mediatedAudienceFactor;
+          uMedPlus =
+            base -
+            eEff * gain * (on ? adverseInference(s, i, j, mMed, 1) : 0) -
+            ac0 * cp.mediatedAudienceFactor;
         } else uMed = uMedPlus = -Infinity;
       }
       s.inference[i] = iPub;
@@ -129,7 +176,14 @@ function step(s: State): void {
       const eMed = uMed === -Infinity ? 0 : Math.exp(clampX(beta * uMed));
       const total = 1 + ePub + eSec + eMed;
       const u = s.rng.next(r, Stream.posture) * total;
-      const choice = u < 1 ? Channel.closed : u < 1 + eSec ? Channel.secret : u < 1 + eSec + eMed ? Channel.mediated : Channel.public;
+      const choice =
+        u < 1
+          ? Channel.closed
+          : u < 1 + eSec
+            ? Channel.secret
+            : u < 1 + eSec + eMed
+              ? Channel.mediated
+              : Channel.public;
       s.posture[i] = choice;
       if (p === 0) choiceA = choice;
       else choiceB = choice;
@@ -140,8 +194,20 @@ function step(s: State): void {
     }
     // openings are observed by the enemy whether or not talks follow (the cost of conversation)
     if (on) {
-      if (choiceA !== 0) s.belief[2 * r + 1] = enemyBeliefAfterOpening(s, 2 * r, 2 * r + 1, channelFactor(s, choiceA, mMed));
-      if (choiceB !== 0) s.belief[2 * r] = enemyBeliefAfterOpening(s, 2 * r + 1, 2 * r, channelFactor(s, choiceB, mMed));
+      if (choiceA !== 0)
+        s.belief[2 * r + 1] = enemyBeliefAfterOpening(
+          s,
+          2 * r,
+          2 * r + 1,
+          channelFactor(s, choiceA, mMed),
+        );
+      if (choiceB !== 0)
+        s.belief[2 * r] = enemyBeliefAfterOpening(
+          s,
+          2 * r + 1,
+          2 * r,
+          channelFactor(s, choiceB, mMed),
+        );
     }
     if (choiceA !== 0 && choiceB !== 0) {
       const ch = choiceA < choiceB ? choiceA : choiceB;
@@ -167,8 +233,36 @@ const clampX = (x: number): number => (x > 50 ? 50 : x < -50 ? -50 : x);
 
 export const conversation: Mechanism = {
   id: 'conversation',
-  source: 'Mastro 2019; Kurizaki 2007; Tomz 2007; Hörner, Morelli & Squintani 2015; forms are design choices',
-  reads: ['belief', 'strength', 'reserves', 'capacity', 'aid', 'readiness', 'reservation', 'enemyReservationStrong', 'enemyReservationWeak', 'accepted', 'talks'],
-  writes: ['posture', 'talks', 'belief', 'everChannel', 'firstTalk', 'inference', 'conversationCost', 'capacityEffective', 'talkAudienceCost', 'talkBenefit', 'bestUtility', 'lookAheadUtility', 'carrotTalks', 'leverageUsed'],
+  source:
+    'Mastro 2019; Kurizaki 2007; Tomz 2007; Hörner, Morelli & Squintani 2015; forms are design choices',
+  reads: [
+    'belief',
+    'strength',
+    'reserves',
+    'capacity',
+    'aid',
+    'readiness',
+    'reservation',
+    'enemyReservationStrong',
+    'enemyReservationWeak',
+    'accepted',
+    'talks',
+  ],
+  writes: [
+    'posture',
+    'talks',
+    'belief',
+    'everChannel',
+    'firstTalk',
+    'inference',
+    'conversationCost',
+    'capacityEffective',
+    'talkAudienceCost',
+    'talkBenefit',
+    'bestUtility',
+    'lookAheadUtility',
+    'carrotTalks',
+    'leverageUsed',
+  ],
   step,
 };

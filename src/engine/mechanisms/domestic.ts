@@ -25,7 +25,11 @@ function step(s: State): void {
       const logRise = Math.log1p(now) - Math.log1p(before);
       const rising = s.t > 0 && s.lastCasualties[i] > s.casualtyRate[i] ? 1 : 0;
       const won = (p === 0 ? result > 0 : result < 0) ? 1 : 0;
-      const next = s.support[i] - d.casualtyEffect * s.casualtySensitivity[i] * logRise - d.trendEffect * rising + d.successEffect * won;
+      const next =
+        s.support[i] -
+        d.casualtyEffect * s.casualtySensitivity[i] * logRise -
+        d.trendEffect * rising +
+        d.successEffect * won;
       s.support[i] = next < 0 ? 0 : next > 1 ? 1 : next;
     }
   }

@@ -40,7 +40,11 @@ export function relapseLogHazard(s: State, r: number): number {
     for (let b = both; b; b &= b - 1) n++;
     if (n > 1) x += d.multipleMediatorEffect * (n - 1);
     if (s.pressuredEnd[r]) x += d.pressuredCeasefireEffect;
-    if (o === Outcome.settlement) x += d.powerShiftEffect * Math.max(s.demobilisation[2 * r], s.demobilisation[2 * r + 1]) * (1 - g);
+    if (o === Outcome.settlement)
+      x +=
+        d.powerShiftEffect *
+        Math.max(s.demobilisation[2 * r], s.demobilisation[2 * r + 1]) *
+        (1 - g);
   }
   return x;
 }
@@ -81,7 +85,18 @@ function step(s: State): void {
 export const durability: Mechanism = {
   id: 'durability',
   source: 'Fortna 2004; Walter 1997; Werner & Yuen 2005; Beardsley 2011; Wanis-St. John 2006',
-  reads: ['outcome', 'endMonth', 'terms', 'leverageUsed', 'guaranteeAtEnd', 'artificialGap', 'everChannel', 'leaked', 'battlesA', 'battlesB'],
+  reads: [
+    'outcome',
+    'endMonth',
+    'terms',
+    'leverageUsed',
+    'guaranteeAtEnd',
+    'artificialGap',
+    'everChannel',
+    'leaked',
+    'battlesA',
+    'battlesB',
+  ],
   writes: ['relapseMonth'],
   step,
 };

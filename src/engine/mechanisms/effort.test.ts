@@ -8,18 +8,32 @@ describe('effort: show strength, then talk (Mastro 2019)', () => {
     const off = run({ ...capable, mechanisms: { conversation: { lookAhead: false } } });
     const escOn = meanOver(on.diagnostics.parties[0].escalating, 0, 6);
     const escOff = meanOver(off.diagnostics.parties[0].escalating, 0, 6);
-    console.log(`A escalating months 1-6: look-ahead ${escOn.toFixed(3)} vs none ${escOff.toFixed(3)}`);
+    console.log(
+      `A escalating months 1-6: look-ahead ${escOn.toFixed(3)} vs none ${escOff.toFixed(3)}`,
+    );
     expect(escOn).toBeGreaterThan(escOff);
   });
 
   it('more hawkish leaders escalate more', () => {
-    const dove = run({ a: { leader: { hawkishness: 0 } }, mechanisms: { conversation: { lookAhead: false } } });
-    const hawk = run({ a: { leader: { hawkishness: 1 } }, mechanisms: { conversation: { lookAhead: false } } });
-    expect(meanOver(hawk.diagnostics.parties[0].escalating, 0, 6)).toBeGreaterThan(meanOver(dove.diagnostics.parties[0].escalating, 0, 6));
+    const dove = run({
+      a: { leader: { hawkishness: 0 } },
+      mechanisms: { conversation: { lookAhead: false } },
+    });
+    const hawk = run({
+      a: { leader: { hawkishness: 1 } },
+      mechanisms: { conversation: { lookAhead: false } },
+    });
+    expect(meanOver(hawk.diagnostics.parties[0].escalating, 0, 6)).toBeGreaterThan(
+      meanOver(dove.diagnostics.parties[0].escalating, 0, 6),
+    );
   });
 
   it('degenerate: no hawkishness and no look-ahead → never escalates', () => {
-    const r = run({ a: { leader: { hawkishness: 0 } }, b: { leader: { hawkishness: 0 } }, mechanisms: { conversation: { lookAhead: false } } });
+    const r = run({
+      a: { leader: { hawkishness: 0 } },
+      b: { leader: { hawkishness: 0 } },
+      mechanisms: { conversation: { lookAhead: false } },
+    });
     for (const p of r.diagnostics.parties) expect(Math.max(...p.escalating)).toBe(0);
   });
 

@@ -26,7 +26,8 @@ function step(s: State): void {
       const u = s.rng.next(r, Stream.battle);
       let e: number = Effort.fight;
       if (s.reserves[i] > MIN_RESERVES && s.talks[r] === 0) {
-        const showStrengthFirst = lookAhead && s.t > 0 && s.bestUtility[i] < 0 && s.lookAheadUtility[i] > 0;
+        const showStrengthFirst =
+          lookAhead && s.t > 0 && s.bestUtility[i] < 0 && s.lookAheadUtility[i] > 0;
         if (showStrengthFirst || u < HAWKISH_ESCALATION * s.hawkishness[i]) e = Effort.escalate;
       }
       s.effort[i] = e;

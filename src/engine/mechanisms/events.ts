@@ -19,7 +19,10 @@ function step(s: State): void {
         if (e.onTalks) s.carrotTalks[2 * r + e.party] += size;
         else s.carrotAgreement[2 * r + e.party] += size;
       } else if (e.kind === 'ceasefire') {
-        s.ceasefirePressure[r] = Math.max(s.ceasefirePressure[r], sampleUncertain(e.pressure, s.rng, r, 0, 1));
+        s.ceasefirePressure[r] = Math.max(
+          s.ceasefirePressure[r],
+          sampleUncertain(e.pressure, s.rng, r, 0, 1),
+        );
       } else if (e.kind === 'strength') {
         s.strength[2 * r + e.party] += sampleUncertain(e.size, s.rng, r, 0, 1);
       }

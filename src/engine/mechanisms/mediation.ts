@@ -43,7 +43,9 @@ function arrive(s: State): void {
       if (!arrives && s.mediatorArrival[k] > 0) {
         const cas = (s.casualties[2 * r] + s.casualties[2 * r + 1]) / 1000;
         const ripe = s.readiness[2 * r] * s.readiness[2 * r + 1];
-        const rate = s.mediatorArrival[k] * Math.exp(mp.arrivalCasualtyWeight * Math.log1p(cas) + mp.arrivalRipenessWeight * ripe);
+        const rate =
+          s.mediatorArrival[k] *
+          Math.exp(mp.arrivalCasualtyWeight * Math.log1p(cas) + mp.arrivalRipenessWeight * ripe);
         arrives = u < 1 - Math.exp(-rate);
       }
       if (!arrives) continue;
@@ -77,10 +79,24 @@ function accept(s: State): void {
           j = 2 * r + 1 - p;
         if (!(present & bit) || s.accepted[i] & bit) continue;
         const towardMe = p === 0 ? s.mediatorBias[k] : -s.mediatorBias[k];
-        const leverage = s.mediatorCarrotTalks[2 * k + p] + s.mediatorCarrotAgreement[2 * k + p] + s.mediatorStick[2 * k + p];
-        const factor = meds[m].confidential ? conv.mediatedInferenceFactor : conv.publicMediatedInferenceFactor;
-        const sc = conv.enabled ? Math.min(1, escalationHeadroom(s, j) / conv.capacityNorm) * s.enemyGain[i] * adverseInference(s, i, j, factor) : 0;
-        const logit = mp.acceptBase + mp.acceptRipeness * ripe + mp.acceptBias * towardMe + mp.acceptLeverage * leverage - mp.acceptInferenceCost * sc;
+        const leverage =
+          s.mediatorCarrotTalks[2 * k + p] +
+          s.mediatorCarrotAgreement[2 * k + p] +
+          s.mediatorStick[2 * k + p];
+        const factor = meds[m].confidential
+          ? conv.mediatedInferenceFactor
+          : conv.publicMediatedInferenceFactor;
+        const sc = conv.enabled
+          ? Math.min(1, escalationHeadroom(s, j) / conv.capacityNorm) *
+            s.enemyGain[i] *
+            adverseInference(s, i, j, factor)
+          : 0;
+        const logit =
+          mp.acceptBase +
+          mp.acceptRipeness * ripe +
+          mp.acceptBias * towardMe +
+          mp.acceptLeverage * leverage -
+          mp.acceptInferenceCost * sc;
         if (u < sigmoid(logit)) s.accepted[i] |= bit;
       }
     }
@@ -142,4 +158,3 @@ export const mediatorInformation: Mechanism = {
   writes: ['belief'],
   step: inform,
 };
-

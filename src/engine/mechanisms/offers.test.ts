@@ -4,13 +4,27 @@ import { run } from '../../../test/engine/fixtures.ts';
 describe('offers, acceptance and ceasefires (Fearon; Powell 2004; Werner & Yuen 2005)', () => {
   it('a ceasefire proposal with third-party pressure → more ceasefires', () => {
     const base = run();
-    const pressed = run({ extraParties: [{ id: 'un', name: 'UN', role: 'mediator' }], interventions: [{ kind: 'ceasefire-proposal', month: 0, by: 'un', pressure: 0.8 }] });
-    console.log(`ceasefire by 12: ${base.outcomes.ceasefire[11]} → pressured ${pressed.outcomes.ceasefire[11]}`);
+    const pressed = run({
+      extraParties: [{ id: 'un', name: 'UN', role: 'mediator' }],
+      interventions: [{ kind: 'ceasefire-proposal', month: 0, by: 'un', pressure: 0.8 }],
+    });
+    console.log(
+      `ceasefire by 12: ${base.outcomes.ceasefire[11]} → pressured ${pressed.outcomes.ceasefire[11]}`,
+    );
     expect(pressed.outcomes.ceasefire[11]).toBeGreaterThan(base.outcomes.ceasefire[11]);
   });
 
   it('a formulating mediator proposes the midpoint of the reservations; deals are reached', () => {
-    const r = run({ extraParties: [{ id: 'med', name: 'Med', role: 'mediator', mediation: { offerMonth: 0, style: 'formulation' } }] });
+    const r = run({
+      extraParties: [
+        {
+          id: 'med',
+          name: 'Med',
+          role: 'mediator',
+          mediation: { offerMonth: 0, style: 'formulation' },
+        },
+      ],
+    });
     expect(r.outcomes.settlement[11]).toBeGreaterThan(0.5);
   });
 

@@ -58,7 +58,11 @@ function step(s: State): void {
       // candidate offers to the responder: accepted by both types, or by the weak type only
       const offerBoth = Math.min(1 - own, Math.max(rjS, rjW) + noise);
       const offerWeak = Math.min(1 - own, Math.min(rjS, rjW) + noise);
-      const offer = offerValue(offerBoth, rjS, rjW, mu, own, noise) >= offerValue(offerWeak, rjS, rjW, mu, own, noise) ? offerBoth : offerWeak;
+      const offer =
+        offerValue(offerBoth, rjS, rjW, mu, own, noise) >=
+        offerValue(offerWeak, rjS, rjW, mu, own, noise)
+          ? offerBoth
+          : offerWeak;
       const pAccept = sigmoid((offer - s.reservation[j]) / noise);
       const blocked = blockedA || blockedB;
       accepted = !blocked && offer <= 1 - own + 1e-12 && u1 < pAccept;
@@ -73,7 +77,8 @@ function step(s: State): void {
     }
     if (accepted) {
       s.terms[r] = termsA < 0 ? 0 : termsA > 1 ? 1 : termsA;
-      s.leverageUsed[r] += s.carrotAgreement[iA] + s.carrotAgreement[iB] + s.stick[iA] + s.stick[iB];
+      s.leverageUsed[r] +=
+        s.carrotAgreement[iA] + s.carrotAgreement[iB] + s.stick[iA] + s.stick[iB];
       const gapA = Math.max(0, s.warValue[iA] - s.terms[r]),
         gapB = Math.max(0, s.warValue[iB] - (1 - s.terms[r]));
       s.artificialGap[r] = gapA + gapB;
@@ -92,7 +97,14 @@ function step(s: State): void {
 }
 
 /** Proposer's expected share from offering x: accepted by each enemy type with quantal noise, else war. */
-function offerValue(x: number, rjS: number, rjW: number, mu: number, own: number, noise: number): number {
+function offerValue(
+  x: number,
+  rjS: number,
+  rjW: number,
+  mu: number,
+  own: number,
+  noise: number,
+): number {
   const pAcc = mu * sigmoid((x - rjS) / noise) + (1 - mu) * sigmoid((x - rjW) / noise);
   return pAcc * (1 - x) + (1 - pAcc) * own;
 }
@@ -108,9 +120,19 @@ function popcount(x: number): number {
 
 export const offers: Mechanism = {
   id: 'offers',
-  source: 'Fearon 1995; Powell 2004; Slantchev 2003; Werner & Yuen 2005; quantal response is a design choice',
+  source:
+    'Fearon 1995; Powell 2004; Slantchev 2003; Werner & Yuen 2005; quantal response is a design choice',
   endsWars: true,
-  reads: ['talks', 'reservation', 'enemyReservationStrong', 'enemyReservationWeak', 'belief', 'commitmentGap', 'readiness', 'accepted'],
+  reads: [
+    'talks',
+    'reservation',
+    'enemyReservationStrong',
+    'enemyReservationWeak',
+    'belief',
+    'commitmentGap',
+    'readiness',
+    'accepted',
+  ],
   writes: ['status', 'outcome', 'terms', 'belief', 'leverageUsed'],
   step,
 };

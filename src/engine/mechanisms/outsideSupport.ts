@@ -4,9 +4,12 @@
  * feeds battle strength, cost subsidy and escalation headroom (see strength.ts).
  * Source: Sawyer, Cunningham & Reed (2017, JCR) for fungible support; theory §4.8 (design) for
  * the dynamics P_{t+1} = P_t(1 − w) + inflows.
+ * Leaders value the war with the aid they expect (the mean of today's and the level after the
+ * commitment look-ahead at the known waning rate), so the side facing a patron's fatigue expects
+ * less and its enemy waits for it ("waiting out the West").
  * Deviations: (1) attention shocks scale the delivered aid, not the committed level.
  * Switched off: aid stays at its starting level and has no effect on costs or capacity.
- * Reads: lineAid, lineWaning, attention, events. Writes: aid, fungibleAid, lineAid.
+ * Reads: lineAid, lineWaning, attention, events. Writes: aid, aidOutlook, fungibleAid, lineAid.
  */
 import type { Mechanism } from './mechanism.ts';
 import type { State } from '../state.ts';
@@ -18,32 +21,41 @@ function step(s: State): void {
   const stride = Math.max(1, L);
   const H = c.horizon;
   const waning = c.params.support.enabled;
+  const anticipate = waning && c.params.support.anticipation;
   const events = c.events[t];
   for (let a = 0; a < s.nActive; a++) {
     const r = s.active[a];
     for (let x = 0; x < events.length; x++) {
       const e = events[x];
-      if (e.kind === 'aid') s.lineAid[r * stride + e.line] = sampleUncertain(e.level, s.rng, r, 0, 3);
+      if (e.kind === 'aid')
+        s.lineAid[r * stride + e.line] = sampleUncertain(e.level, s.rng, r, 0, 3);
     }
     let aidA = 0,
       aidB = 0,
+      outA = 0,
+      outB = 0,
       fungA = 0,
       fungB = 0;
     for (let l = 0; l < L; l++) {
       const k = r * stride + l;
       if (waning && t > 0) s.lineAid[k] *= 1 - s.lineWaning[k];
       const delivered = s.lineAid[k] * c.attention[l * H + t];
+      const outlook = anticipate ? (delivered * (1 + s.lineDecayAhead[k])) / 2 : delivered;
       const line = c.lines[l];
       if (line.party === 0) {
         aidA += delivered;
+        outA += outlook;
         if (line.fungible) fungA += delivered;
       } else {
         aidB += delivered;
+        outB += outlook;
         if (line.fungible) fungB += delivered;
       }
     }
     s.aid[2 * r] = aidA;
     s.aid[2 * r + 1] = aidB;
+    s.aidOutlook[2 * r] = outA;
+    s.aidOutlook[2 * r + 1] = outB;
     s.fungibleAid[2 * r] = fungA;
     s.fungibleAid[2 * r + 1] = fungB;
   }
@@ -53,6 +65,6 @@ export const outsideSupport: Mechanism = {
   id: 'support',
   source: 'Sawyer, Cunningham & Reed 2017; theory §4.8 (design)',
   reads: ['lineAid', 'lineWaning', 'attention', 'events'],
-  writes: ['aid', 'fungibleAid', 'lineAid'],
+  writes: ['aid', 'aidOutlook', 'fungibleAid', 'lineAid'],
   step,
 };

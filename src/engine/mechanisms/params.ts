@@ -20,7 +20,12 @@ export const BattleParamsSchema = z
     aidBoost: p(0, 3, 0.6, 'η_P: strength gain per unit of outside aid level'),
     strengthMemory: p(0, 1, 0.7, 'monthly persistence of demonstrated strength Str (EWMA weight)'),
     escalationReserveUse: p(0, 1, 0.08, 'share of reserves consumed per month of escalation'),
-    escalationCasualties: p(0, 5, 0.8, 'extra casualties per month of escalation, as a share of the base rate'),
+    escalationCasualties: p(
+      0,
+      5,
+      0.8,
+      'extra casualties per month of escalation, as a share of the base rate',
+    ),
   })
   .strict()
   .prefault({});
@@ -29,8 +34,18 @@ export const BattleParamsSchema = z
 export const BeliefParamsSchema = z
   .object({
     enabled: on,
-    fungibleAidNoise: p(0, 1, 0.08, 'χ: monthly pull of the enemy belief toward 0.5 per unit of fungible aid (Sawyer et al. 2017)'),
-    newInformationRate: p(0, 0.2, 0.01, 'monthly hazard that a side creates new private information (type redrawn; Shirkey 2016)'),
+    fungibleAidNoise: p(
+      0,
+      1,
+      0.08,
+      'χ: monthly pull of the enemy belief toward 0.5 per unit of fungible aid (Sawyer et al. 2017)',
+    ),
+    newInformationRate: p(
+      0,
+      0.2,
+      0.01,
+      'monthly hazard that a side creates new private information (type redrawn; Shirkey 2016)',
+    ),
   })
   .strict()
   .prefault({});
@@ -39,14 +54,29 @@ export const BeliefParamsSchema = z
 export const DomesticParamsSchema = z
   .object({
     enabled: on,
-    casualtyEffect: p(0, 1, 0.04, 'α_1: fall in support per unit rise of ln(1 + cumulative casualties in thousands)'),
+    casualtyEffect: p(
+      0,
+      1,
+      0.04,
+      'α_1: fall in support per unit rise of ln(1 + cumulative casualties in thousands)',
+    ),
     trendEffect: p(0, 1, 0.02, 'α_2: fall in support when monthly casualties are rising'),
     successEffect: p(0, 1, 0.015, 'α_3: rise in support per battle won (expected success)'),
     supportFloorForCollapse: p(0, 1, 0.12, 'support below which the side risks collapse'),
     collapseHazard: p(0, 1, 0.05, 'monthly collapse probability while support is below the floor'),
-    democracyFatigueMonth: p(0, 240, 18, 'month after which democracies grow more cost-sensitive (Bennett & Stam 1998)'),
+    democracyFatigueMonth: p(
+      0,
+      240,
+      18,
+      'month after which democracies grow more cost-sensitive (Bennett & Stam 1998)',
+    ),
     democracyFatigueFactor: p(0, 5, 0.5, 'extra cost weight for democracies after that month'),
-    hawkishPublicAudience: p(0, 2, 1, 'how strongly audience costs scale with support for the war (design choice)'),
+    hawkishPublicAudience: p(
+      0,
+      2,
+      1,
+      'how strongly audience costs scale with support for the war (design choice)',
+    ),
   })
   .strict()
   .prefault({});
@@ -57,6 +87,12 @@ export const SupportParamsSchema = z
     enabled: on,
     costSubsidy: p(0, 1, 0.5, 'share of monthly cost carried by the patron per unit of aid'),
     capacityFromAid: p(0, 2, 0.5, 'escalation headroom added per unit of aid'),
+    anticipation: z
+      .boolean()
+      .default(true)
+      .describe(
+        'leaders value the war with the aid they expect over the commitment look-ahead (mean of now and then), so a side waits for its enemy’s aid to wane',
+      ),
   })
   .strict()
   .prefault({});
@@ -65,11 +101,34 @@ export const SupportParamsSchema = z
 export const BargainingParamsSchema = z
   .object({
     enabled: on,
-    acceptanceNoise: p(0.001, 0.5, 0.04, 'scale of logistic noise in the responder’s acceptance (quantal response)'),
-    screening: z.boolean().default(true).describe('proposers learn from rejected offers (Powell 2004)'),
-    multipleMediatorNoise: p(0, 5, 0.5, 'extra acceptance noise per additional mediator (Beardsley 2011)'),
-    ceasefireRate: p(0, 1, 0.06, 'monthly chance, scaled by ripeness, that talks yield a ceasefire without settling terms'),
-    valueHorizonMonths: p(1, 600, 12, 'months of war costs a leader weighs when valuing the war (leaders look about a year ahead; design choice)'),
+    acceptanceNoise: p(
+      0.001,
+      0.5,
+      0.04,
+      'scale of logistic noise in the responder’s acceptance (quantal response)',
+    ),
+    screening: z
+      .boolean()
+      .default(true)
+      .describe('proposers learn from rejected offers (Powell 2004)'),
+    multipleMediatorNoise: p(
+      0,
+      5,
+      0.5,
+      'extra acceptance noise per additional mediator (Beardsley 2011)',
+    ),
+    ceasefireRate: p(
+      0,
+      1,
+      0.06,
+      'monthly chance, scaled by ripeness, that talks yield a ceasefire without settling terms',
+    ),
+    valueHorizonMonths: p(
+      1,
+      600,
+      12,
+      'months of war costs a leader weighs when valuing the war (leaders look about a year ahead; design choice)',
+    ),
   })
   .strict()
   .prefault({});
@@ -79,7 +138,7 @@ export const CommitmentParamsSchema = z
   .object({
     enabled: on,
     lookAheadMonths: p(1, 60, 12, 'h: months ahead over which a power shift is anticipated'),
-    monthlyDiscount: p(0.5, 1, 0.99, 'δ: monthly discount factor'),
+    monthlyDiscount: p(0.5, 1, 0.98, 'δ: monthly discount factor'),
   })
   .strict()
   .prefault({});
@@ -88,18 +147,41 @@ export const CommitmentParamsSchema = z
 export const ConversationParamsSchema = z
   .object({
     enabled: on,
-    talkLikelihoodRatio: p(1, 20, 3, 'λ_0: how much more likely a weak type is to seek talks than a strong one'),
+    talkLikelihoodRatio: p(
+      1,
+      20,
+      3,
+      'λ_0: how much more likely a weak type is to seek talks than a strong one',
+    ),
     strengthDecay: p(0, 10, 1.5, 'κ: how fast demonstrated strength shrinks the adverse inference'),
     secretInferenceFactor: p(0, 1, 0.5, 'm_s: inference multiplier for a back channel'),
     mediatedInferenceFactor: p(0, 1, 0.4, 'm_M: inference multiplier for a confidential mediator'),
-    publicMediatedInferenceFactor: p(0, 1, 0.75, 'inference multiplier for a non-confidential mediator'),
-    secretAudienceFactor: p(0, 1, 0.3, 'σ_sec: audience-cost multiplier in a back channel (Kurizaki 2007)'),
+    publicMediatedInferenceFactor: p(
+      0,
+      1,
+      0.75,
+      'inference multiplier for a non-confidential mediator',
+    ),
+    secretAudienceFactor: p(
+      0,
+      1,
+      0.3,
+      'σ_sec: audience-cost multiplier in a back channel (Kurizaki 2007)',
+    ),
     mediatedAudienceFactor: p(0, 1, 0.6, 'audience-cost multiplier when talks are mediated'),
     choiceSensitivity: p(0.1, 200, 25, 'β: logit sensitivity of the posture choice'),
-    talkValueWeight: p(0, 5, 1, 'weight of the expected gain from a deal in the benefit of talking'),
+    talkValueWeight: p(
+      0,
+      5,
+      1,
+      'weight of the expected gain from a deal in the benefit of talking',
+    ),
     talksInertia: p(0, 1, 0.05, 'utility bonus for staying in talks already open'),
     capacityNorm: p(0.01, 5, 1, 'Ē: enemy capacity at which an inference costs its full value'),
-    lookAhead: z.boolean().default(true).describe('leaders may escalate now to open talks next month ("show strength, then talk")'),
+    lookAhead: z
+      .boolean()
+      .default(true)
+      .describe('leaders may escalate now to open talks next month ("show strength, then talk")'),
     patronDisapprovalCost: p(0, 1, 0.05, 'utility cost of talking against a patron’s wishes'),
   })
   .strict()
@@ -111,11 +193,31 @@ export const RipenessParamsSchema = z
     enabled: on,
     hurtingWeight: p(0, 50, 6, 'κ_1: weight of a low chance of winning within the horizon'),
     costWeight: p(0, 200, 30, 'κ_2: weight of the monthly cost'),
-    catastropheWeight: p(0, 20, 1.5, 'κ_3: weight of a recent catastrophe (front loss under escalation)'),
-    victoryThreshold: p(0, 1, 0.35, 'θ_v: chance of winning within the horizon below which a stalemate hurts'),
+    catastropheWeight: p(
+      0,
+      20,
+      1.5,
+      'κ_3: weight of a recent catastrophe (front loss under escalation)',
+    ),
+    victoryThreshold: p(
+      0,
+      1,
+      0.35,
+      'θ_v: chance of winning within the horizon below which a stalemate hurts',
+    ),
     horizonMonths: p(1, 120, 12, 'H: months over which a leader judges its chance of winning'),
-    wayOutSharpness: p(0.001, 1, 0.05, 'width of the smooth step that turns range width into way-out optimism'),
-    tolerableCost: p(0, 0.5, 0.015, 'monthly cost (share of stake) a leader bears without feeling hurt'),
+    wayOutSharpness: p(
+      0.001,
+      1,
+      0.05,
+      'width of the smooth step that turns range width into way-out optimism',
+    ),
+    tolerableCost: p(
+      0,
+      0.5,
+      0.015,
+      'monthly cost (share of stake) a leader bears without feeling hurt',
+    ),
   })
   .strict()
   .prefault({});
@@ -129,11 +231,26 @@ export const MediationParamsSchema = z
     acceptBias: p(0, 10, 1.5, 'γ_2: weight of the mediator’s bias toward the accepting side'),
     acceptLeverage: p(0, 20, 4, 'γ_3: weight of leverage offered'),
     acceptInferenceCost: p(0, 50, 10, 'γ_4: weight of the costs of conversation of accepting'),
-    credibilitySharpness: p(0, 20, 4, 'ζ: how sharply credibility falls when the mediator leans against a side (Kydd 2003)'),
-    arrivalCasualtyWeight: p(0, 5, 0.1, 'θ_2: effect of ln cumulative casualties on stochastic arrival'),
+    credibilitySharpness: p(
+      0,
+      20,
+      4,
+      'ζ: how sharply credibility falls when the mediator leans against a side (Kydd 2003)',
+    ),
+    arrivalCasualtyWeight: p(
+      0,
+      5,
+      0.1,
+      'θ_2: effect of ln cumulative casualties on stochastic arrival',
+    ),
     arrivalRipenessWeight: p(0, 10, 1, 'θ_3: effect of ripeness on stochastic arrival'),
     leverageDecay: p(0, 1, 0.05, 'ω: monthly decay of leverage after signature (Beardsley 2011)'),
-    biasedGuarantee: p(0, 1, 0.3, 'guarantee added when a mediator biased toward a side can deliver it (Svensson 2007)'),
+    biasedGuarantee: p(
+      0,
+      1,
+      0.3,
+      'guarantee added when a mediator biased toward a side can deliver it (Svensson 2007)',
+    ),
   })
   .strict()
   .prefault({});
@@ -142,8 +259,18 @@ export const MediationParamsSchema = z
 export const BackChannelParamsSchema = z
   .object({
     enabled: on,
-    leakDuplicity: p(0, 5, 0.5, 'ψ_dup: extra audience cost after a leak, for the appearance of duplicity'),
-    trustPerMonth: p(0, 1, 0.02, 'rise in way-out optimism per month of secret contact (Pruitt 2008)'),
+    leakDuplicity: p(
+      0,
+      5,
+      0.5,
+      'ψ_dup: extra audience cost after a leak, for the appearance of duplicity',
+    ),
+    trustPerMonth: p(
+      0,
+      1,
+      0.02,
+      'rise in way-out optimism per month of secret contact (Pruitt 2008)',
+    ),
   })
   .strict()
   .prefault({});
@@ -153,17 +280,57 @@ export const DurabilityParamsSchema = z
   .object({
     enabled: on,
     followUpMonths: p(1, 600, 120, 'months each ended war is followed for relapse'),
-    baseRelapseHazard: p(0, 1, 0.012, 'h_0: monthly relapse hazard after a ceasefire (reference ending)'),
+    baseRelapseHazard: p(
+      0,
+      1,
+      0.012,
+      'h_0: monthly relapse hazard after a ceasefire (reference ending)',
+    ),
     victoryEffect: p(-10, 10, -1.9, 'β for a military victory vs a ceasefire: ln(0.15) (Fortna)'),
-    settlementEffect: p(-10, 10, -0.92, 'β for a negotiated settlement vs a ceasefire: ln(0.4) (Fortna)'),
-    guaranteeEffect: p(-10, 10, -0.9, 'β per unit of third-party guarantee / peacekeeping: ln(0.4) (Fortna; Walter)'),
+    settlementEffect: p(
+      -10,
+      10,
+      -0.92,
+      'β for a negotiated settlement vs a ceasefire: ln(0.4) (Fortna)',
+    ),
+    guaranteeEffect: p(
+      -10,
+      10,
+      -0.9,
+      'β per unit of third-party guarantee / peacekeeping: ln(0.4) (Fortna; Walter)',
+    ),
     leverageEffect: p(-10, 10, 0.8, 'β per unit of leverage used (Beardsley 2011)'),
-    artificialityEffect: p(-10, 20, 3, 'β_G per unit of the gap between war value and terms once leverage decays'),
-    secretOnlyEffect: p(-10, 10, 0.4, 'β_excl for a deal made only in a back channel (Wanis-St. John 2006)'),
+    artificialityEffect: p(
+      -10,
+      20,
+      3,
+      'β_G per unit of the gap between war value and terms once leverage decays',
+    ),
+    secretOnlyEffect: p(
+      -10,
+      10,
+      0.4,
+      'β_excl for a deal made only in a back channel (Wanis-St. John 2006)',
+    ),
     multipleMediatorEffect: p(-10, 10, 0.3, 'β per additional mediator (Beardsley 2011)'),
-    pressuredCeasefireEffect: p(-10, 10, 0.5, 'β for a ceasefire under third-party pressure (Werner & Yuen 2005)'),
-    battleConsistencyEffect: p(-10, 10, -0.7, 'β per unit of battle consistency (Werner & Yuen 2005)'),
-    powerShiftEffect: p(-10, 20, 2, 'β_Δ per unit of demobilisation power shift left unguaranteed (Walter 1997)'),
+    pressuredCeasefireEffect: p(
+      -10,
+      10,
+      0.5,
+      'β for a ceasefire under third-party pressure (Werner & Yuen 2005)',
+    ),
+    battleConsistencyEffect: p(
+      -10,
+      10,
+      -0.7,
+      'β per unit of battle consistency (Werner & Yuen 2005)',
+    ),
+    powerShiftEffect: p(
+      -10,
+      20,
+      2,
+      'β_Δ per unit of demobilisation power shift left unguaranteed (Walter 1997)',
+    ),
   })
   .strict()
   .prefault({});
@@ -184,6 +351,8 @@ export const MechanismParamsSchema = z
   })
   .strict()
   .prefault({})
-  .describe('Engine parameters by mechanism; every one has a documented default and may be overridden');
+  .describe(
+    'Engine parameters by mechanism; every one has a documented default and may be overridden',
+  );
 
 export type MechanismParams = z.infer<typeof MechanismParamsSchema>;

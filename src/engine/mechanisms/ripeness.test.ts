@@ -3,11 +3,21 @@ import { run } from '../../../test/engine/fixtures.ts';
 
 describe('ripeness: mutually hurting stalemate and way out (Zartman; Pruitt)', () => {
   it('higher costs → a more hurting stalemate', () => {
-    const cheap = run({ a: { military: { monthlyCost: 0.01 } }, b: { military: { monthlyCost: 0.01 } } });
-    const dear = run({ a: { military: { monthlyCost: 0.03 } }, b: { military: { monthlyCost: 0.03 } } });
-    console.log(`MHS of A at month 0: cost 0.01 → ${cheap.diagnostics.parties[0].mhs[0]}, 0.03 → ${dear.diagnostics.parties[0].mhs[0]}`);
+    const cheap = run({
+      a: { military: { monthlyCost: 0.01 } },
+      b: { military: { monthlyCost: 0.01 } },
+    });
+    const dear = run({
+      a: { military: { monthlyCost: 0.03 } },
+      b: { military: { monthlyCost: 0.03 } },
+    });
+    console.log(
+      `MHS of A at month 0: cost 0.01 → ${cheap.diagnostics.parties[0].mhs[0]}, 0.03 → ${dear.diagnostics.parties[0].mhs[0]}`,
+    );
     expect(dear.diagnostics.parties[0].mhs[0]).toBeGreaterThan(cheap.diagnostics.parties[0].mhs[0]);
-    expect(dear.diagnostics.global.ripeness[0]).toBeGreaterThan(cheap.diagnostics.global.ripeness[0]);
+    expect(dear.diagnostics.global.ripeness[0]).toBeGreaterThan(
+      cheap.diagnostics.global.ripeness[0],
+    );
   });
 
   it('ripeness off vs on: without the ripeness filter talks open earlier (readiness no longer discounts the gain of talking)', () => {

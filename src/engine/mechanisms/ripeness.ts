@@ -24,18 +24,25 @@ function step(s: State): void {
       s.readiness[2 * r] = s.readiness[2 * r + 1] = 1;
       continue;
     }
-    const trust = s.talks[r] === Channel.secret || (s.everChannel[r] & (1 << Channel.secret)) !== 0 ? trustPerMonth * s.talkMonths[r] : 0;
+    const trust =
+      s.talks[r] === Channel.secret || (s.everChannel[r] & (1 << Channel.secret)) !== 0
+        ? trustPerMonth * s.talkMonths[r]
+        : 0;
     for (let p = 0; p < 2; p++) {
       const i = 2 * r + p;
       const mu = s.belief[i];
       const D = s.monthsExpected[i];
       const winWithin = s.pWin[i] * (1 - Math.exp(-rp.horizonMonths / Math.max(1, D)));
       const mhs = sigmoid(
-        rp.hurtingWeight * (rp.victoryThreshold - winWithin) + rp.costWeight * (effectiveCost(s, i) - rp.tolerableCost) + rp.catastropheWeight * s.catastrophe[i],
+        rp.hurtingWeight * (rp.victoryThreshold - winWithin) +
+          rp.costWeight * (effectiveCost(s, i) - rp.tolerableCost) +
+          rp.catastropheWeight * s.catastrophe[i],
       );
       const ri = s.reservation[i];
       const w = rp.wayOutSharpness;
-      let wo = mu * sigmoid((1 - ri - s.enemyReservationStrong[i]) / w) + (1 - mu) * sigmoid((1 - ri - s.enemyReservationWeak[i]) / w);
+      let wo =
+        mu * sigmoid((1 - ri - s.enemyReservationStrong[i]) / w) +
+        (1 - mu) * sigmoid((1 - ri - s.enemyReservationWeak[i]) / w);
       wo = Math.min(1, wo + trust);
       s.mhs[i] = mhs;
       s.wayOut[i] = wo;
@@ -47,7 +54,15 @@ function step(s: State): void {
 export const ripeness: Mechanism = {
   id: 'ripeness',
   source: 'Zartman 2000, 2001; Pruitt 2005; forms are design choices',
-  reads: ['pWin', 'reservation', 'enemyReservationStrong', 'enemyReservationWeak', 'belief', 'catastrophe', 'front'],
+  reads: [
+    'pWin',
+    'reservation',
+    'enemyReservationStrong',
+    'enemyReservationWeak',
+    'belief',
+    'catastrophe',
+    'front',
+  ],
   writes: ['mhs', 'wayOut', 'readiness'],
   step,
 };

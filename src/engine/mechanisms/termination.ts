@@ -31,8 +31,10 @@ function step(s: State): void {
     const k = s.front[r];
     if (k >= K) endWar(s, r, Outcome.victoryA);
     else if (k <= 0) endWar(s, r, Outcome.victoryB);
-    else if (d.enabled && s.support[2 * r] < d.supportFloorForCollapse && uA < d.collapseHazard) endWar(s, r, Outcome.collapseA);
-    else if (d.enabled && s.support[2 * r + 1] < d.supportFloorForCollapse && uB < d.collapseHazard) endWar(s, r, Outcome.collapseB);
+    else if (d.enabled && s.support[2 * r] < d.supportFloorForCollapse && uA < d.collapseHazard)
+      endWar(s, r, Outcome.collapseA);
+    else if (d.enabled && s.support[2 * r + 1] < d.supportFloorForCollapse && uB < d.collapseHazard)
+      endWar(s, r, Outcome.collapseB);
   }
 }
 
