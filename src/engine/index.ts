@@ -14,4 +14,3 @@ export {
 export { MECHANISMS, MechanismParamsSchema, type MechanismParams } from './mechanisms/index.ts';
 export { Rng, Stream } from './rng.ts';
 export { runScenario, resultMeta } from './runScenario.ts';
-export { CACHE_BLOCK } from './simulate.ts';

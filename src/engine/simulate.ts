@@ -14,6 +14,38 @@ export interface BlockOptions {
   explainMonth?: number;
   /** Called after each cache block with the number of runs done so far (progress reporting). */
   onRuns?: (done: number) => void;
+  /** Fill with one record per run (for paired comparisons across variants on common random numbers). */
+  records?: RunRecords;
+}
+
+/**
+ * One row per run, for paired analysis: variants simulated with the same seed share each run's
+ * random streams, so per-run differences isolate the effect of the variant.
+ */
+export interface RunRecords {
+  /** Outcome code per run (state.ts Outcome; 0 = still fighting at the horizon). */
+  outcome: Uint8Array;
+  /** Month the war ended, −1 if it did not. */
+  endMonth: Int16Array;
+  /** [4·run + channel] first month talks opened (channel 0 = any, 1 secret, 2 mediated, 3 public), −1 never. */
+  firstTalk: Int16Array;
+  /** Side A's share at settlement, NaN otherwise. */
+  terms: Float64Array;
+  /** Battle deaths of both sides until the end or the horizon. */
+  casualties: Float64Array;
+  /** Months from the end of the war to relapse, −1 none within the follow-up. */
+  relapseMonth: Int16Array;
+}
+
+export function createRunRecords(runs: number): RunRecords {
+  return {
+    outcome: new Uint8Array(runs),
+    endMonth: new Int16Array(runs),
+    firstTalk: new Int16Array(4 * runs),
+    terms: new Float64Array(runs),
+    casualties: new Float64Array(runs),
+    relapseMonth: new Int16Array(runs),
+  };
 }
 
 /**
@@ -32,7 +64,7 @@ export function simulateBlock(
 ): Aggregate {
   const agg = new Aggregate(c.horizon, c.params.durability.followUpMonths);
   for (let start = 0; start < runs; start += CACHE_BLOCK) {
-    simulateInto(agg, c, firstRun + start, Math.min(CACHE_BLOCK, runs - start), opts);
+    simulateInto(agg, c, firstRun + start, Math.min(CACHE_BLOCK, runs - start), opts, start);
     opts.onRuns?.(Math.min(runs, start + CACHE_BLOCK));
   }
   return agg;
@@ -44,6 +76,7 @@ function simulateInto(
   firstRun: number,
   runs: number,
   opts: BlockOptions,
+  offset: number,
 ): void {
   const s = new State(c, firstRun, runs);
   agg.runs += runs;
@@ -62,6 +95,19 @@ function simulateInto(
     }
   }
   collect(s, agg);
+  if (opts.records) copyRecords(s, opts.records, offset);
+}
+
+function copyRecords(s: State, rec: RunRecords, offset: number): void {
+  for (let r = 0; r < s.n; r++) {
+    const o = offset + r;
+    rec.outcome[o] = s.outcome[r];
+    rec.endMonth[o] = s.endMonth[r];
+    for (let ch = 0; ch < 4; ch++) rec.firstTalk[4 * o + ch] = s.firstTalk[4 * r + ch];
+    rec.terms[o] = s.terms[r];
+    rec.casualties[o] = s.casualties[2 * r] + s.casualties[2 * r + 1];
+    rec.relapseMonth[o] = s.relapseMonth[r];
+  }
 }
 
 /** Convenience: compile and simulate runs [firstRun, firstRun + runs). */
