@@ -379,6 +379,22 @@ export const SettingsSchema = z
   })
   .strict();
 
+/**
+ * A named variant of the scenario (an intervention to compare): an overlay deep-merged into the
+ * scenario (objects merge; lists of items with an id, or support lines with a patron, merge by
+ * that key; other lists replace). The merged scenario is validated again (src/analysis/variants.ts).
+ */
+export const VariantSchema = z
+  .object({
+    id: IdSchema,
+    name: z.string().min(1).max(300),
+    description: z.string().max(2000).optional(),
+    overlay: z
+      .record(z.string(), z.unknown())
+      .describe('fields to change, in the shape of the scenario itself'),
+  })
+  .strict();
+
 export const ScenarioSchema = z
   .object({
     $schema: z.string().optional(),
@@ -398,6 +414,11 @@ export const ScenarioSchema = z
     interventions: z.array(InterventionSchema).max(500).default([]),
     settings: SettingsSchema.prefault({}),
     mechanisms: MechanismParamsSchema,
+    variants: z
+      .array(VariantSchema)
+      .max(50)
+      .optional()
+      .describe('interventions to compare with `parley compare` (common random numbers)'),
   })
   .strict()
   // cross-references are checked even when other fields failed, so every problem is reported at once
@@ -413,3 +434,4 @@ export type Patron = z.infer<typeof PatronSchema>;
 export type Mediator = z.infer<typeof MediatorSchema>;
 export type Intervention = z.infer<typeof InterventionSchema>;
 export type BackChannel = z.infer<typeof BackChannelSchema>;
+export type Variant = z.infer<typeof VariantSchema>;
