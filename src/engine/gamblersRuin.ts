@@ -8,7 +8,7 @@
  * Precomputed on a grid of q so the monthly loop only interpolates (no pow in the hot path).
  */
 
-export const Q_GRID = 2048;
+export const Q_GRID = 512;
 
 export interface RuinTable {
   K: number;

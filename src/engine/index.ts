@@ -14,3 +14,4 @@ export {
 export { MECHANISMS, MechanismParamsSchema, type MechanismParams } from './mechanisms/index.ts';
 export { Rng, Stream } from './rng.ts';
 export { runScenario, resultMeta } from './runScenario.ts';
+export { scenarioHash, canonicalJson } from './hash.ts';

@@ -50,6 +50,12 @@ export function adverseInference(
   return post - pi;
 }
 
+/** The same from a precomputed strength decay e^{−κ·Str} (the hot path computes it once per side). */
+function inferenceFromDecay(pi: number, lambdaExcess: number, decay: number, m: number): number {
+  const lambda = 1 + lambdaExcess * decay * m;
+  return (pi * lambda) / (pi * lambda + 1 - pi) - pi;
+}
+
 /** Enemy belief after observing an opening with channel factor m (Bayes on the likelihood ratio). */
 function enemyBeliefAfterOpening(s: State, i: number, j: number, m: number): number {
   const cp = s.c.params.conversation;
@@ -73,6 +79,8 @@ function step(s: State): void {
   const cp = s.c.params.conversation;
   const on = cp.enabled;
   const beta = cp.choiceSensitivity;
+  const lambdaExcess = cp.talkLikelihoodRatio - 1;
+  const decayStep = Math.exp(-cp.strengthDecay);
   const secretOpen = s.c.params.backChannel.enabled && s.t >= s.c.secretFrom;
   const psi = s.c.params.backChannel.leakDuplicity;
   const mediationOn = s.c.params.mediation.enabled;
@@ -111,7 +119,11 @@ function step(s: State): void {
         uPubPlus: number,
         uSecPlus: number,
         uMedPlus: number;
-      const iPub = on ? adverseInference(s, i, j, 1) : 0;
+      // e^{−κ·Str} once per side; one more unit of strength multiplies it by e^{−κ}
+      const pi = 1 - s.belief[j];
+      const decay = on ? Math.exp(-cp.strengthDecay * s.strength[i]) : 0;
+      const decayPlus = decay * decayStep;
+      const iPub = on ? inferenceFromDecay(pi, lambdaExcess, decay, 1) : 0;
       if (current !== 0) {
         // in talks: no new inference; continue or walk out
         const acNow =
@@ -137,28 +149,29 @@ function step(s: State): void {
         const base = benefit - patron;
         const scPub = eEff * gain * iPub;
         uPub = base - scPub - ac0;
-        uPubPlus = base - eEff * gain * (on ? adverseInference(s, i, j, 1, 1) : 0) - ac0;
+        uPubPlus =
+          base - eEff * gain * (on ? inferenceFromDecay(pi, lambdaExcess, decayPlus, 1) : 0) - ac0;
         if (secretOpen) {
           const m = cp.secretInferenceFactor;
           uSec =
             base -
-            eEff * gain * (on ? adverseInference(s, i, j, m) : 0) -
+            eEff * gain * (on ? inferenceFromDecay(pi, lambdaExcess, decay, m) : 0) -
             ac0 * cp.secretAudienceFactor -
             leakCost;
           uSecPlus =
             base -
-            eEff * gain * (on ? adverseInference(s, i, j, m, 1) : 0) -
+            eEff * gain * (on ? inferenceFromDecay(pi, lambdaExcess, decayPlus, m) : 0) -
             ac0 * cp.secretAudienceFactor -
             leakCost;
         } else uSec = uSecPlus = -Infinity;
         if (mediatedOpen) {
           uMed =
             base -
-            eEff * gain * (on ? adverseInference(s, i, j, mMed) : 0) -
+            eEff * gain * (on ? inferenceFromDecay(pi, lambdaExcess, decay, mMed) : 0) -
             ac0 * cp.mediatedAudienceFactor;
           uMedPlus =
             base -
-            eEff * gain * (on ? adverseInference(s, i, j, mMed, 1) : 0) -
+            eEff * gain * (on ? inferenceFromDecay(pi, lambdaExcess, decayPlus, mMed) : 0) -
             ac0 * cp.mediatedAudienceFactor;
         } else uMed = uMedPlus = -Infinity;
       }
