@@ -91,3 +91,38 @@ export function loadCowIntrastate(root: string): TableResult<typeof cowIntrastat
 export function loadCowExtrastate(root: string): TableResult<typeof cowExtrastateSpec> & { rows: CowExtrastateRow[] } {
   return readTable(join(root, COW_FILES.extrastate), cowExtrastateSpec);
 }
+
+/** COW Non-State War Data v4.0: one row per war (Sarkees & Wayman 2010). */
+export const cowNonstateSpec = {
+  warNum: reqInt('WarNum'),
+  warName: text('WarName'),
+  warType: i('WarType'),
+  whereFought: i('WhereFought'),
+  sideA1: s('SideA1'),
+  sideA2: s('SideA2'),
+  sideB1: s('SideB1'),
+  sideB2: s('SideB2'),
+  sideB3: s('SideB3'),
+  sideB4: s('SideB4'),
+  sideB5: s('SideB5'),
+  startYear: i('StartYear'),
+  startMonth: i('StartMonth'),
+  startDay: i('StartDay'),
+  endYear: i('EndYear'),
+  endMonth: i('EndMonth'),
+  endDay: i('EndDay'),
+  initiator: s('Initiator'),
+  transFrom: i('TransFrom'),
+  transTo: i('TransTo'),
+  outcome: i('Outcome'),
+  sideADeaths: groupedInt('SideADeaths', COW_MISSING),
+  sideBDeaths: groupedInt('SideBDeaths', COW_MISSING),
+  totalCombatDeaths: groupedInt('TotalCombatDeaths', COW_MISSING),
+  version: i('Version'),
+};
+
+export const COW_NONSTATE_FILE = 'cow-wars/cow_nonstate_wars_v4.0.csv';
+
+export function loadCowNonstate(root: string): TableResult<typeof cowNonstateSpec> {
+  return readTable(join(root, COW_NONSTATE_FILE), cowNonstateSpec);
+}

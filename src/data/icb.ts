@@ -26,7 +26,43 @@ export const icbCrisisSpec = {
   protrac: int('protrac'),
 };
 
-export const ICB_FILES = { crises: 'icb/icb1v14.csv' } as const;
+/** ICB actor level (icb2v14.csv): one row per crisis actor. */
+export const icbActorSpec = {
+  crisno: reqInt('crisno'),
+  cracno: reqInt('cracno'),
+  cracid: int('cracid'),
+  actor: text('actor'),
+  crisname: text('crisname'),
+  yrtrig: int('yrtrig'),
+  motrig: int('motrig'),
+  datrig: int('datrig'),
+  trigent: int('trigent'),
+  crismg: int('crismg'),
+  cenvio: int('cenvio'),
+  sevvio: int('sevvio'),
+  globorg: int('globorg'),
+  regorg: int('regorg'),
+  outcom: int('outcom'),
+  outfor: int('outfor'),
+  outevl: int('outevl'),
+  outesr: int('outesr'),
+  yrterm: int('yrterm'),
+  moterm: int('moterm'),
+  daterm: int('daterm'),
+  trgterra: int('trgterra'),
+  viol: int('viol'),
+  iwc: int('iwc'),
+  powdis: int('powdis'),
+  gpinv: int('gpinv'),
+  regime: int('regime'),
+  territ: int('territ'),
+};
+
+export const ICB_FILES = { crises: 'icb/icb1v14.csv', actors: 'icb/icb2v14.csv' } as const;
+
+export function loadIcbActors(root: string): TableResult<typeof icbActorSpec> {
+  return readTable(join(root, ICB_FILES.actors), icbActorSpec);
+}
 
 export function loadIcbCrises(root: string): TableResult<typeof icbCrisisSpec> & { rows: IcbCrisisRow[] } {
   return readTable(join(root, ICB_FILES.crises), icbCrisisSpec);

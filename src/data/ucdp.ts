@@ -85,3 +85,29 @@ export function loadUcdpTermination(root: string): TableResult<typeof ucdpTermin
 export function loadUcdpDyadTermination(root: string): TableResult<typeof ucdpDyadTerminationSpec> & { rows: UcdpDyadTerminationRow[] } {
   return readTable(join(root, UCDP_FILES.dyadTermination), ucdpDyadTerminationSpec);
 }
+
+/** UCDP Battle-Related Deaths, conflict level v24.1 (Davies et al. 2024). Empty cells become null. */
+export const ucdpBrdSpec = {
+  conflictId: reqInt('conflict_id'),
+  dyadId: str('dyad_id'),
+  locationInc: text('location_inc'),
+  sideA: text('side_a'),
+  sideA2nd: str('side_a_2nd'),
+  sideB: text('side_b'),
+  sideB2nd: str('side_b_2nd'),
+  incompatibility: int('incompatibility'),
+  territoryName: str('territory_name'),
+  year: reqInt('year'),
+  bdBest: int('bd_best'),
+  bdLow: int('bd_low'),
+  bdHigh: int('bd_high'),
+  typeOfConflict: int('type_of_conflict'),
+  battleLocation: str('battle_location'),
+  region: str('region'),
+};
+
+export const UCDP_BRD_FILE = 'ucdp-acd/ucdp_brd_conflict_v24.1.csv';
+
+export function loadUcdpBrd(root: string): TableResult<typeof ucdpBrdSpec> {
+  return readTable(join(root, UCDP_BRD_FILE), ucdpBrdSpec);
+}
