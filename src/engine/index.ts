@@ -15,3 +15,4 @@ export { MECHANISMS, MechanismParamsSchema, type MechanismParams } from './mecha
 export { Rng, Stream } from './rng.ts';
 export { runScenario, resultMeta } from './runScenario.ts';
 export { scenarioHash, canonicalJson } from './hash.ts';
+export { RunTraceSchema, emptyTraces, type RunTrace } from './trace.ts';

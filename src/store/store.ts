@@ -1,0 +1,155 @@
+/**
+ * The store: one interface over SQLite (embedded, the default) and PostgreSQL (shared). It keeps
+ * every saved version of a scenario with its hash, runs with their result JSON and provenance,
+ * analyses (comparisons, sensitivity, sweeps) as generic JSON rows keyed by scenario version,
+ * imported datasets, and API tokens (hashed). Every multi-row write is one transaction.
+ * Edge module: the core never sees it; the server, the CLI and the workers call it.
+ */
+import type { Scenario } from '../model/index.ts';
+
+export type ScenarioVersionMeta = {
+  id: string;
+  version: number;
+  /** SHA-256 of the canonical JSON of the validated scenario (engine scenarioHash) */
+  hash: string;
+  name: string;
+  createdAt: string;
+};
+export type ScenarioVersion = ScenarioVersionMeta & { scenario: Scenario };
+export type ScenarioSummary = ScenarioVersionMeta & { versions: number };
+
+export type RunStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export type RunRecord = {
+  id: string;
+  scenarioId: string;
+  scenarioVersion: number;
+  scenarioHash: string;
+  seed: number;
+  runs: number;
+  engineVersion: string;
+  status: RunStatus;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  /** wall-clock simulation time */
+  durationMs: number | null;
+};
+
+export type NewRun = Pick<
+  RunRecord,
+  'scenarioId' | 'scenarioVersion' | 'scenarioHash' | 'seed' | 'runs' | 'engineVersion'
+> &
+  (
+    | { status: 'queued' }
+    /** a run finished before it was saved (small synchronous runs): stored in one write */
+    | { status: 'done'; resultJson: string; startedAt: string; durationMs: number }
+  );
+
+export type AnalysisKind = 'comparison' | 'sensitivity' | 'sweep';
+
+export type AnalysisRecord = {
+  id: string;
+  kind: AnalysisKind;
+  scenarioId: string;
+  scenarioVersion: number;
+  params: unknown;
+  summary: unknown;
+  rowCount: number;
+  createdAt: string;
+};
+
+export type NewAnalysis = {
+  kind: AnalysisKind;
+  scenarioId: string;
+  scenarioVersion: number;
+  params: unknown;
+  /** a small JSON summary of the whole analysis */
+  summary?: unknown;
+  /** tidy result rows (one per variant, cell or parameter value) */
+  rows: readonly unknown[];
+};
+
+export type DatasetMeta = {
+  name: string;
+  version: string;
+  /** SHA-256 of the canonical JSON of { columns, rows }: same content, same checksum */
+  checksum: string;
+  rowCount: number;
+  columns: string[] | null;
+  source: string | null;
+  importedAt: string;
+};
+
+export type DatasetImport = {
+  name: string;
+  version: string;
+  rows: readonly unknown[];
+  columns?: readonly string[];
+  /** where the rows came from (file name, URL of the release) */
+  source?: string;
+};
+
+/** created: new name+version; replaced: same name+version, different content; unchanged: same checksum (no write). */
+export type DatasetImportResult = {
+  status: 'created' | 'replaced' | 'unchanged';
+  dataset: DatasetMeta;
+};
+
+export type TokenMeta = {
+  id: string;
+  name: string;
+  createdAt: string;
+  revokedAt: string | null;
+};
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Throws when the database cannot answer (readiness). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+
+  /** Saves a new version unless the latest version has the same hash (then returns it, created: false). */
+  saveScenario(scenario: Scenario): Promise<{ version: ScenarioVersionMeta; created: boolean }>;
+  /** The latest version of every scenario, by id. */
+  listScenarios(): Promise<ScenarioSummary[]>;
+  /** A version (the latest when omitted). */
+  getScenario(id: string, version?: number): Promise<ScenarioVersion | undefined>;
+  listScenarioVersions(id: string): Promise<ScenarioVersionMeta[]>;
+  /** Deletes every version with its runs and analyses; false when there was none. */
+  deleteScenario(id: string): Promise<boolean>;
+
+  createRun(run: NewRun): Promise<RunRecord>;
+  startRun(id: string): Promise<void>;
+  finishRun(id: string, resultJson: string, durationMs: number): Promise<void>;
+  failRun(id: string, error: string): Promise<void>;
+  /** Runs left queued or running (by a process that stopped) become failed with this reason. */
+  failUnfinishedRuns(error: string): Promise<number>;
+  getRun(id: string): Promise<RunRecord | undefined>;
+  /** The stored result JSON text, as saved (no re-serialisation). */
+  getRunResultJson(id: string): Promise<string | undefined>;
+  listRuns(opts?: { scenarioId?: string; limit?: number }): Promise<RunRecord[]>;
+
+  saveAnalysis(a: NewAnalysis): Promise<AnalysisRecord>;
+  getAnalysis(id: string): Promise<AnalysisRecord | undefined>;
+  getAnalysisRows(id: string, opts?: { offset?: number; limit?: number }): Promise<unknown[]>;
+  listAnalyses(opts?: { kind?: AnalysisKind; scenarioId?: string }): Promise<AnalysisRecord[]>;
+
+  /** Idempotent: importing the same rows under the same name and version writes nothing. */
+  importDataset(d: DatasetImport): Promise<DatasetImportResult>;
+  listDatasets(): Promise<DatasetMeta[]>;
+  getDataset(name: string, version?: string): Promise<DatasetMeta | undefined>;
+  getDatasetRows(
+    name: string,
+    version: string,
+    opts?: { offset?: number; limit?: number },
+  ): Promise<unknown[]>;
+
+  /** Creates a token; the secret is returned once and only its salted hash is kept. */
+  createToken(name: string): Promise<{ token: string; meta: TokenMeta }>;
+  /** The token's metadata when it is known and not revoked. */
+  verifyToken(token: string): Promise<TokenMeta | undefined>;
+  listTokens(): Promise<TokenMeta[]>;
+  revokeToken(id: string): Promise<boolean>;
+}
