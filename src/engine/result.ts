@@ -21,6 +21,7 @@ import {
   TERMS_BINS,
 } from './aggregate.ts';
 import { OUTCOME_NAMES } from './state.ts';
+import { RunTraceSchema } from './trace.ts';
 
 export const ENGINE_VERSION = '0.1.0';
 
@@ -95,6 +96,10 @@ export const RunResultSchema = z.object({
     monthlyRate: z.number().nullable(),
   }),
   partyMonths: z.number().describe('live party-months simulated'),
+  traces: z
+    .array(RunTraceSchema)
+    .optional()
+    .describe('month-by-month traces of the first runs, on request'),
 });
 export type RunResult = z.infer<typeof RunResultSchema>;
 

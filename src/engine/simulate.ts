@@ -7,6 +7,7 @@ import type { Scenario } from '../model/index.ts';
 import { Aggregate, CASUALTY_BINS, ENDING_CLASSES, TERMS_BINS } from './aggregate.ts';
 import { MECHANISMS } from './mechanisms/index.ts';
 import { recordMonth } from './probe.ts';
+import { finishTraces, recordTraces, type RunTrace } from './trace.ts';
 import { Outcome, State, Status, compile, type Compiled } from './state.ts';
 
 export interface BlockOptions {
@@ -14,6 +15,8 @@ export interface BlockOptions {
   explainMonth?: number;
   /** Called after each cache block with the number of runs done so far (progress reporting). */
   onRuns?: (done: number) => void;
+  /** Month-by-month traces of runs 0 … traces.length − 1 (see trace.ts: emptyTraces(n)). */
+  traces?: RunTrace[];
   /** Fill with one record per run (for paired comparisons across variants on common random numbers). */
   records?: RunRecords;
 }
@@ -81,6 +84,7 @@ function simulateInto(
   const s = new State(c, firstRun, runs);
   agg.runs += runs;
   const explainMonth = opts.explainMonth ?? c.scenario.settings.explainMonth;
+  const traced = opts.traces !== undefined && firstRun < opts.traces.length;
   for (let r = 0; r < runs; r++) s.active[r] = r;
   s.nActive = runs;
   const probeAfter = MECHANISMS.findIndex((m) => m.id === 'conversation');
@@ -91,10 +95,14 @@ function simulateInto(
       const mech = MECHANISMS[m];
       mech.step(s);
       if (mech.endsWars) compact(s);
-      if (m === probeAfter) recordMonth(s, agg, explainMonth);
+      if (m === probeAfter) {
+        recordMonth(s, agg, explainMonth);
+        if (traced) recordTraces(s, opts.traces!);
+      }
     }
   }
   collect(s, agg);
+  if (traced) finishTraces(s, opts.traces!);
   if (opts.records) copyRecords(s, opts.records, offset);
 }
 

@@ -11,6 +11,7 @@ import {
   Aggregate,
   CACHE_BLOCK,
   compile,
+  emptyTraces,
   resultMeta,
   simulateBlock,
   summarise,
@@ -22,6 +23,8 @@ import type { ChunkTask } from './simulateWorker.ts';
 export interface PoolRunOptions {
   threads?: number;
   explainMonth?: number;
+  /** Month-by-month traces of the first N runs (computed on this thread; identical to any split). */
+  traces?: number;
   /** Progress: runs finished so far. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -41,6 +44,17 @@ export async function runScenarioParallel(
   scenario: Scenario,
   opts: PoolRunOptions = {},
 ): Promise<RunResult> {
+  const result = await runAggregates(scenario, opts);
+  const n = Math.min(opts.traces ?? 0, scenario.settings.runs);
+  if (n > 0) {
+    const traces = emptyTraces(n);
+    simulateBlock(compile(scenario), 0, n, { explainMonth: opts.explainMonth, traces });
+    result.traces = traces;
+  }
+  return result;
+}
+
+async function runAggregates(scenario: Scenario, opts: PoolRunOptions): Promise<RunResult> {
   const threads = Math.max(1, opts.threads ?? 1);
   const total = scenario.settings.runs;
   const meta = resultMeta(scenario, opts.explainMonth);

@@ -86,3 +86,31 @@ describe('determinism', () => {
     }
   });
 });
+
+describe('traces', () => {
+  it('traces of the first runs are the same alone or inside a larger block, and stop where the run ended', async () => {
+    const { ScenarioSchema } = await import('../../src/model/index.ts');
+    const { emptyTraces, createRunRecords } = await import('../../src/engine/index.ts');
+    const scenario = ScenarioSchema.parse({
+      id: 'traced',
+      name: 'Traced',
+      parties: [
+        { id: 'a', name: 'A', role: 'belligerent', side: 'A' },
+        { id: 'b', name: 'B', role: 'belligerent', side: 'B' },
+      ],
+      settings: { runs: 600, horizonMonths: 24 },
+    });
+    const alone = emptyTraces(3);
+    simulateBlock(compile(scenario), 0, 3, { traces: alone });
+    const inBlock = emptyTraces(3);
+    const records = createRunRecords(600);
+    simulateBlock(compile(scenario), 0, 600, { traces: inBlock, records });
+    expect(JSON.stringify(inBlock)).toBe(JSON.stringify(alone));
+    for (const t of alone) {
+      const ended = records.endMonth[t.run];
+      expect(t.endMonth).toBe(ended >= 0 ? ended : null);
+      expect(t.months.length).toBe(ended >= 0 ? ended + 1 : 24);
+      expect(t.months.every((m, i) => m.month === i)).toBe(true);
+    }
+  });
+});

@@ -15,6 +15,7 @@ interface RunOptions {
   horizon?: number;
   json?: string;
   quiet?: boolean;
+  traces?: number;
 }
 
 const int = (name: string, min: number, max: number) => (v: string) => {
@@ -60,6 +61,11 @@ export function register(program: Command): void {
       int('--horizon', 1, 600),
     )
     .option('--json <file>', 'also write the full result as JSON to this file')
+    .option(
+      '--traces <N>',
+      'include month-by-month traces of the first N runs in the JSON',
+      int('--traces', 0, 100),
+    )
     .option('-q, --quiet', 'no progress bar')
     .addHelpText(
       'after',
@@ -101,6 +107,7 @@ Examples:
       const started = performance.now();
       const result = await runScenarioParallel(scenario, {
         threads: opts.threads,
+        traces: opts.traces,
         onProgress: (done) => bar?.update(done),
       }).finally(closePools);
       bar?.stop();
