@@ -21,8 +21,10 @@ export type DatasetEntry = {
   rows: number;
   /** Version label recorded as provenance. */
   version: string;
-  /** Publisher's page or direct download address. */
+  /** Publisher's page for the dataset. */
   url: string;
+  /** Direct address of the CSV file at the publisher, when one exists (others ship zip or xlsx). */
+  downloadUrl?: string;
   /** SHA-256 of the publisher's file, when recorded. */
   sha256?: string;
   /** Column specs of the published layout. */
@@ -34,15 +36,16 @@ export const DATASETS = {
     file: COW_FILES.interstate,
     rows: 337,
     version: 'COW Inter-State War Data v4.0',
-    url: 'https://correlatesofwar.org/wp-content/uploads/Inter-StateWarData_v4.0.csv',
+    url: 'https://correlatesofwar.org/data-sets/cow-war/',
+    downloadUrl: 'https://correlatesofwar.org/wp-content/uploads/Inter-StateWarData_v4.0.csv',
     sha256: '2535e30b145141c331a07d12d91e498ad8bdd3db32ba8d3bd88c4fda54817731',
     spec: cowInterstateSpec,
   },
   'cow-intrastate': { file: COW_FILES.intrastate, rows: 442, version: 'COW Intra-State War Data v4.1', url: 'https://correlatesofwar.org/data-sets/cow-war/', spec: cowIntrastateSpec },
   'cow-extrastate': { file: COW_FILES.extrastate, rows: 198, version: 'COW Extra-State War Data v4.0', url: 'https://correlatesofwar.org/data-sets/cow-war/', spec: cowExtrastateSpec },
   'cow-nonstate': { file: COW_NONSTATE_FILE, rows: 62, version: 'COW Non-State War Data v4.0', url: 'https://correlatesofwar.org/data-sets/cow-war/', spec: cowNonstateSpec },
-  'ucdp-acd': { file: UCDP_FILES.acd, rows: 2751, version: 'UCDP/PRIO Armed Conflict Dataset v25.1', url: 'https://ucdp.uu.se/downloads/ucdpprio/ucdp-prio-acd-251-csv.zip', spec: ucdpAcdSpec },
-  'ucdp-brd': { file: UCDP_BRD_FILE, rows: 1520, version: 'UCDP Battle-Related Deaths (conflict) v24.1', url: 'https://ucdp.uu.se/downloads/brd/ucdp-brd-conf-241-csv.zip', spec: ucdpBrdSpec },
+  'ucdp-acd': { file: UCDP_FILES.acd, rows: 2751, version: 'UCDP/PRIO Armed Conflict Dataset v25.1', url: 'https://ucdp.uu.se/downloads/', spec: ucdpAcdSpec },
+  'ucdp-brd': { file: UCDP_BRD_FILE, rows: 1520, version: 'UCDP Battle-Related Deaths (conflict) v24.1', url: 'https://ucdp.uu.se/downloads/', spec: ucdpBrdSpec },
   'ucdp-termination': { file: UCDP_FILES.termination, rows: 2506, version: 'UCDP Conflict Termination v3-2021 (conflict)', url: 'https://ucdp.uu.se/downloads/', spec: ucdpTerminationSpec },
   'ucdp-termination-dyad': { file: UCDP_FILES.dyadTermination, rows: 3140, version: 'UCDP Conflict Termination v3-2021 (dyad)', url: 'https://ucdp.uu.se/downloads/', spec: ucdpDyadTerminationSpec },
   'ucdp-peace-agreements': { file: UCDP_PEACE_AGREEMENTS_FILE, rows: 374, version: 'UCDP Peace Agreement Dataset v22.1', url: 'https://ucdp.uu.se/downloads/', spec: ucdpPeaceAgreementSpec },

@@ -7,6 +7,7 @@ import { register as params } from './params.ts';
 import { register as cases } from './cases.ts';
 import { register as analogues } from './analogues.ts';
 import { register as insights } from './insights.ts';
+import { register as data } from './data.ts';
 
 /** Each command module exports a `register(program)`; the order here is the order in --help. */
 export function registerCommands(program: Command): void {
@@ -18,4 +19,5 @@ export function registerCommands(program: Command): void {
   cases(program);
   analogues(program);
   insights(program);
+  data(program);
 }
