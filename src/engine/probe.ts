@@ -111,42 +111,36 @@ function explainParty(s: State, agg: Aggregate, r: number, p: number): void {
   const capacity = s.capacityEffective[i];
   const audience = s.talkAudienceCost[i];
   const benefit = s.talkBenefit[i];
-  const holds = [
-    inference >= INFERENCE_THRESHOLD,
-    capacity >= CAPACITY_THRESHOLD,
-    audience > benefit,
-    s.wayOut[i] < 0.5,
-    s.commitmentGap[i] > 0,
-  ];
-  for (let c = 0; c < CONDITIONS.length; c++) if (holds[c]) e[o + 1 + c] += 1;
+  const wayOut = s.wayOut[i];
+  const blocked = s.commitmentGap[i] > 0;
+  // conditions, in the order of CONDITIONS
+  if (inference >= INFERENCE_THRESHOLD) e[o + 1] += 1;
+  if (capacity >= CAPACITY_THRESHOLD) e[o + 2] += 1;
+  if (audience > benefit) e[o + 3] += 1;
+  if (wayOut < 0.5) e[o + 4] += 1;
+  if (blocked) e[o + 5] += 1;
+  // primary blocker, in the order of PRIMARY (0 = none: the leader is open)
   let primary = 0;
   if (s.posture[i] === Channel.closed && s.talks[r] === 0) {
-    const costs = [
-      s.conversationCost[i], // cost of conversation, attributed below
-      audience,
-      Math.max(0, 0.5 - s.wayOut[i]) * Math.max(benefit, 0.01),
-      s.commitmentGap[i] > 0 ? Infinity : 0,
-    ];
-    let best = 0;
-    for (let c = 1; c < costs.length; c++) if (costs[c] > costs[best]) best = c;
-    if (best === 0)
+    const noRange = Math.max(0, 0.5 - wayOut) * Math.max(benefit, 0.01);
+    const conversation = s.conversationCost[i];
+    if (blocked) primary = 5;
+    else if (conversation >= audience && conversation >= noRange)
       primary = inference / INFERENCE_THRESHOLD >= capacity / CAPACITY_THRESHOLD ? 1 : 2;
-    else primary = best + 2;
+    else primary = audience >= noRange ? 3 : 4;
   }
   e[o + 1 + CONDITIONS.length + primary] += 1;
-  const values = [
-    inference,
-    capacity,
-    s.conversationCost[i],
-    audience,
-    benefit,
-    s.wayOut[i],
-    s.mhs[i],
-    s.commitmentGap[i],
-    s.pWin[i],
-    s.reservation[i],
-    s.support[i],
-  ];
+  // means, in the order of EXPLAIN_NUMBERS
   const vo = o + 1 + CONDITIONS.length + PRIMARY.length;
-  for (let k = 0; k < EXPLAIN_NUMBERS.length; k++) e[vo + k] += fixed(values[k]);
+  e[vo] += fixed(inference);
+  e[vo + 1] += fixed(capacity);
+  e[vo + 2] += fixed(s.conversationCost[i]);
+  e[vo + 3] += fixed(audience);
+  e[vo + 4] += fixed(benefit);
+  e[vo + 5] += fixed(wayOut);
+  e[vo + 6] += fixed(s.mhs[i]);
+  e[vo + 7] += fixed(s.commitmentGap[i]);
+  e[vo + 8] += fixed(s.pWin[i]);
+  e[vo + 9] += fixed(s.reservation[i]);
+  e[vo + 10] += fixed(s.support[i]);
 }

@@ -13,7 +13,8 @@ function step(s: State): void {
   if (events.length === 0) return;
   for (let a = 0; a < s.nActive; a++) {
     const r = s.active[a];
-    for (const e of events) {
+    for (let x = 0; x < events.length; x++) {
+      const e = events[x];
       if (e.kind === 'incentive') {
         const size = sampleUncertain(e.size, s.rng, r, 0, 1);
         if (e.onTalks) s.carrotTalks[2 * r + e.party] += size;

@@ -39,7 +39,10 @@ function arrive(s: State): void {
       if (s.mediatorsPresent[r] & bit) continue;
       const k = r * M + m;
       let arrives = t >= meds[m].offerMonth;
-      for (const e of events) if (e.kind === 'mediator' && e.mediator === m) arrives = true;
+      for (let x = 0; x < events.length; x++) {
+        const e = events[x];
+        if (e.kind === 'mediator' && e.mediator === m) arrives = true;
+      }
       if (!arrives && s.mediatorArrival[k] > 0) {
         const cas = (s.casualties[2 * r] + s.casualties[2 * r + 1]) / 1000;
         const ripe = s.readiness[2 * r] * s.readiness[2 * r + 1];
