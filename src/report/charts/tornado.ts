@@ -15,7 +15,7 @@ export function tornadoRows(t: Tornado, metric: MetricId = t.rankedBy, top = 15)
   return rows;
 }
 
-export function tornadoChart(t: Tornado, metric: MetricId = t.rankedBy, label = metric): Spec {
+export function tornadoChart(t: Tornado, metric: MetricId = t.rankedBy, label: string = metric): Spec {
   const rows = tornadoRows(t, metric);
   return {
     ...base(`Sensitivity: ${label}`, 'each input at its low and at its high value, the others as in the scenario'),

@@ -1,0 +1,159 @@
+/**
+ * `parley report <scenario> -o report.html`: one self-contained HTML report (summary, why,
+ * charts as inline SVG, interventions compared, sensitivity, analogues, insights); --png-dir
+ * writes every chart as PNG; --pdf prints the HTML with Chromium when it is installed.
+ * Nothing is written unless the scenario is valid and every requested output can be produced.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { distributionFactors, type Comparison, type Tornado } from '../../analysis/index.ts';
+import { loadCases } from '../../data/cases.ts';
+import { findAnalogues } from '../../history/analogues.ts';
+import { runInsights } from '../../history/insights/index.ts';
+import { scenarioFeatures } from '../../history/scenarioFeatures.ts';
+import { mulberry32 } from '../../history/stats.ts';
+import { closePools, runScenarioParallel } from '../../jobs/localPool.ts';
+import { closeRecordsPool } from '../../jobs/recordsPool.ts';
+import * as charts from '../../report/charts/index.ts';
+import { reportHtml, type ReportChart } from '../../report/html.ts';
+import { renderSvg, svgToPng } from '../../report/render.ts';
+import { formatRunSummary } from '../summary.ts';
+import { UserError } from '../exit.ts';
+import { int, loadWithOverrides, writeAtomic } from '../scenarioInput.ts';
+import { runComparison } from './compare.ts';
+import { runTornado } from './sensitivity.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const RELEVANT_TOPICS = new Set(['back-channels', 'time-to-talks', 'mediation', 'leverage-guarantees', 'failed-talks', 'momentum']);
+
+interface ReportOptions {
+  out: string;
+  pngDir?: string;
+  pdf?: boolean;
+  runs?: number;
+  seed?: number;
+  horizon?: number;
+  threads: number;
+  sensitivityRuns: number;
+  variants?: string[];
+}
+
+function monthsBetween(from: string, to: string): number {
+  const p = (s: string) => {
+    const [y, m] = s.split('-').map(Number);
+    return y * 12 + (m - 1);
+  };
+  return Math.max(0, p(to) - p(from));
+}
+
+async function pdfAvailable(): Promise<boolean> {
+  if (!existsSync(CHROMIUM)) return false;
+  try {
+    await import('playwright-core' as string);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function register(program: Command): void {
+  program
+    .command('report')
+    .description('one self-contained HTML report with charts, interventions compared, analogues and insights')
+    .argument('<scenario>', 'bundled scenario id or a YAML/JSON file')
+    .requiredOption('-o, --out <file>', 'HTML file to write')
+    .option('--png-dir <dir>', 'also write every chart as a PNG into this folder')
+    .option('--pdf', 'also print the report to PDF (needs Chromium at /usr/bin/chromium and playwright-core)')
+    .option('-n, --runs <N>', 'Monte Carlo runs', int('--runs', 1, 1_000_000))
+    .option('-s, --seed <S>', 'random seed', int('--seed', 0, 2 ** 32 - 1))
+    .option('--horizon <H>', 'months to simulate', int('--horizon', 1, 600))
+    .option('-t, --threads <T>', 'worker threads', int('--threads', 1, 64), 1)
+    .option('--sensitivity-runs <N>', 'runs per tornado point (0 = no sensitivity section)', int('--sensitivity-runs', 0, 1_000_000), 400)
+    .option('--variants <files...>', 'more variants to compare, from overlay files')
+    .addHelpText('after', '\nExamples:\n  $ parley report russia-ukraine-2024 -o report.html\n  $ parley report russia-ukraine-2024 -o report.html --png-dir docs/img --runs 1000')
+    .action(async (ref: string, opts: ReportOptions) => {
+      const { scenario, source } = loadWithOverrides(ref, opts);
+      if (opts.pdf && !(await pdfAvailable()))
+        throw new UserError(`✖ --pdf is unavailable here: it needs Chromium at ${CHROMIUM} and the playwright-core package (nothing was written)`);
+      const notes: string[] = [];
+      const progress = (what: string) => process.stderr.write(`report: ${what}\n`);
+      try {
+        progress('simulating the scenario');
+        const result = await runScenarioParallel(scenario, { threads: opts.threads });
+        progress('comparing variants');
+        const comparison: Comparison | undefined = await runComparison(scenario, source, {
+          variantFiles: opts.variants,
+          threads: opts.threads,
+          bootstrap: 200,
+        });
+        let tornado: Tornado | undefined;
+        const factors = distributionFactors(scenario);
+        if (opts.sensitivityRuns > 0 && factors.length > 0) {
+          progress(`sensitivity: ${factors.length} uncertain inputs`);
+          const small = { ...scenario, settings: { ...scenario.settings, runs: opts.sensitivityRuns } };
+          tornado = await runTornado(small, source, factors, opts.threads, 'settlement24');
+          notes.push(`Sensitivity: ${opts.sensitivityRuns} runs per point, common random numbers.`);
+        }
+        const { cases, issues } = loadCases();
+        if (issues.length > 0) notes.push(`${issues.length} problem(s) in case files; those cases are left out.`);
+        const monthsSinceOnset = scenario.settings.warBegan && scenario.settings.startDate ? monthsBetween(scenario.settings.warBegan, scenario.settings.startDate) : undefined;
+        const asOfYear = 2025; // fixed, so reports are reproducible
+        const analogues = findAnalogues(scenarioFeatures(scenario, { monthsSinceOnset }), cases, { top: 8, asOfYear });
+        const insights = runInsights({ cases, datasets: {}, rng: mulberry32(scenario.settings.seed) }).insights.filter((i) => RELEVANT_TOPICS.has(i.topic));
+        notes.push('Insights are computed over the case base only in reports; `parley insights --data` adds the standard datasets.');
+
+        progress('rendering charts');
+        const specs: { id: string; title: string; spec: charts.Spec }[] = [
+          { id: 'cumulative-incidence', title: 'Cumulative incidence of outcomes with 95% bands', spec: charts.cumulativeIncidenceChart(result) },
+          { id: 'time-to-talks', title: 'Time to talks by channel', spec: charts.timeToTalksChart(result) },
+          { id: 'fans', title: 'Ripeness, belief gap and costs of conversation', spec: charts.fanChart(result) },
+          { id: 'terms', title: 'Terms of settlement', spec: charts.termsHistogramChart(result) },
+          { id: 'durability', title: 'Durability of the peace', spec: charts.durabilityCurveChart(result) },
+        ];
+        if (comparison) specs.push({ id: 'interventions', title: 'Interventions compared (paired differences)', spec: charts.interventionComparisonChart(comparison) });
+        if (tornado) specs.push({ id: 'tornado', title: 'Sensitivity to uncertain inputs (tornado)', spec: charts.tornadoChart(tornado, 'settlement24', 'P(settlement by month 24)') });
+        if (analogues.length) specs.push({ id: 'analogues', title: 'Closest historical analogues', spec: charts.analogueTableChart(analogues) });
+        if (insights.length) specs.push({ id: 'insights', title: 'Relevant historical insights', spec: charts.insightsChart(insights) });
+        const rendered: ReportChart[] = [];
+        for (const s of specs) rendered.push({ id: s.id, title: s.title, svg: await renderSvg(s.spec) });
+        const html = reportHtml({
+          title: scenario.name,
+          source,
+          description: scenario.description,
+          result,
+          summaryText: formatRunSummary(result),
+          charts: rendered,
+          comparison,
+          sectionCharts: { interventions: ['interventions'], sensitivity: tornado ? ['tornado'] : undefined, analogues: ['analogues'], insights: ['insights'] },
+          analogues,
+          insights,
+          notes,
+        });
+        const pngs = opts.pngDir ? rendered.map((c) => ({ file: join(opts.pngDir!, `${scenario.id}-${c.id}.png`), png: svgToPng(c.svg) })) : [];
+        writeAtomic(opts.out, html);
+        process.stdout.write(`Report written to ${opts.out}\n`);
+        if (opts.pngDir) {
+          mkdirSync(opts.pngDir, { recursive: true });
+          for (const p of pngs) writeAtomic(p.file, p.png);
+          process.stdout.write(`${pngs.length} charts written to ${opts.pngDir}\n`);
+        }
+        if (opts.pdf) {
+          const pdfFile = opts.out.replace(/\.html?$/i, '') + '.pdf';
+          const pw = (await import('playwright-core' as string)) as { chromium: { launch: (o: object) => Promise<{ newPage: () => Promise<{ setContent: (h: string) => Promise<void>; pdf: (o: object) => Promise<Buffer> }>; close: () => Promise<void> }> } };
+          const browser = await pw.chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+          try {
+            const page = await browser.newPage();
+            await page.setContent(html);
+            writeAtomic(pdfFile, await page.pdf({ format: 'A4', printBackground: true }));
+          } finally {
+            await browser.close();
+          }
+          process.stdout.write(`PDF written to ${pdfFile}\n`);
+        }
+      } finally {
+        await closePools();
+        await closeRecordsPool();
+      }
+    });
+}

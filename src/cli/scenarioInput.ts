@@ -1,0 +1,59 @@
+/**
+ * Shared by the analysis commands: load a scenario (bundled id or file) with command-line
+ * overrides of runs, seed and horizon, validated again; variant overlay files; atomic writes.
+ */
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { loadScenario } from '../data/scenarios.ts';
+import { validateScenario, type Scenario, type Variant } from '../model/index.ts';
+import { parseVariantDocument } from '../analysis/index.ts';
+import { InputIssuesError, UserError } from './exit.ts';
+
+export interface ScenarioOverrides {
+  runs?: number;
+  seed?: number;
+  horizon?: number;
+}
+
+export function loadWithOverrides(ref: string, o: ScenarioOverrides): { scenario: Scenario; source: string } {
+  const loaded = loadScenario(ref);
+  if (!loaded.result.ok) throw new InputIssuesError(loaded.source, loaded.result.issues);
+  const raw = structuredClone(loaded.result.value);
+  if (o.runs !== undefined) raw.settings.runs = o.runs;
+  if (o.seed !== undefined) raw.settings.seed = o.seed;
+  if (o.horizon !== undefined) raw.settings.horizonMonths = o.horizon;
+  const checked = validateScenario(raw);
+  if (!checked.ok) throw new InputIssuesError(`${loaded.source} (with command-line overrides)`, checked.issues);
+  return { scenario: checked.value, source: loaded.source };
+}
+
+export function loadVariantFiles(files: readonly string[]): Variant[] {
+  const out: Variant[] = [];
+  for (const file of files) {
+    let doc: unknown;
+    try {
+      doc = parseYaml(readFileSync(file, 'utf8'));
+    } catch (e) {
+      throw new UserError(`✖ ${file}: cannot read the variant file: ${(e as Error).message.split('\n')[0]}`);
+    }
+    const r = parseVariantDocument(doc, basename(file, extname(file)).toLowerCase().replace(/[^a-z0-9-]/g, '-'));
+    if (!r.ok) throw new InputIssuesError(file, r.issues);
+    out.push(...r.value);
+  }
+  return out;
+}
+
+export const int = (name: string, min: number, max: number) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UserError(`option ${name}: expected a whole number from ${min} to ${max}, found "${v}"`);
+  return n;
+};
+
+/** Writes a file atomically (temporary file, then rename). */
+export function writeAtomic(path: string, data: string | Uint8Array): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
+}

@@ -1,0 +1,123 @@
+/**
+ * One self-contained HTML report: summary, why-explanations, charts as inline SVG, interventions
+ * compared, analogues and insights. No scripts, no fonts, no images or styles from the network.
+ */
+import type { Comparison } from '../analysis/index.ts';
+import type { RunResult } from '../engine/index.ts';
+import type { Analogue } from '../history/analogues.ts';
+import type { Insight } from '../history/insights/index.ts';
+
+export interface ReportChart {
+  id: string;
+  title: string;
+  svg: string;
+}
+
+export interface ReportInput {
+  title: string;
+  source: string;
+  description?: string;
+  result: RunResult;
+  /** the plain-text summary of the run (cli/summary.ts) */
+  summaryText: string;
+  charts: ReportChart[];
+  comparison?: Comparison;
+  /** chart ids per section (the rest go under "Charts") */
+  sectionCharts?: Partial<Record<'interventions' | 'analogues' | 'insights' | 'sensitivity', string[]>>;
+  analogues: Analogue[];
+  insights: Insight[];
+  notes: string[];
+}
+
+export const REPORT_SECTIONS = ['summary', 'why', 'charts', 'interventions', 'analogues', 'insights'] as const;
+
+const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+const pct = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(0)}%`);
+const signed = (x: number, unit: string) => {
+  if (!Number.isFinite(x)) return '—';
+  const v = unit === 'share' ? `${(100 * x).toFixed(1)} pts` : unit === 'people' ? Math.round(x).toLocaleString('en-GB') : x.toFixed(1);
+  return x > 0 ? `+${v}` : v;
+};
+
+function figure(c: ReportChart): string {
+  return `<figure id="chart-${esc(c.id)}" class="chart">${stripXmlDecl(c.svg)}<figcaption>${esc(c.title)}</figcaption></figure>`;
+}
+
+const stripXmlDecl = (svg: string) => svg.replace(/^<\?xml[^>]*>\s*/, '');
+
+function comparisonTable(c: Comparison): string {
+  const metrics = c.metrics;
+  const head = `<tr><th>variant</th>${metrics.map((m) => `<th>${esc(m.label)}</th>`).join('')}</tr>`;
+  const rows = c.variants.map((v) => {
+    const cells = metrics.map((m) => {
+      const val = v.values[m.id];
+      const own = val === null ? '—' : m.unit === 'share' ? pct(val) : m.unit === 'people' ? Math.round(val).toLocaleString('en-GB') : val.toFixed(1);
+      const d = v.differences[m.id];
+      const diff = d ? `<br><small>${signed(d.estimate, m.unit)} [${signed(d.low, m.unit)}, ${signed(d.high, m.unit)}]</small>` : '';
+      return `<td>${own}${diff}</td>`;
+    });
+    return `<tr><th>${esc(v.name)}${v.description ? `<br><small>${esc(v.description)}</small>` : ''}</th>${cells.join('')}</tr>`;
+  });
+  const ranking = c.ranking
+    .map((r) => {
+      const best = r.entries[0];
+      if (!best) return '';
+      return `<li><b>${esc(r.goal.label)}</b>: ${esc(best.name)}${best.clear ? '' : ' (not clearly better than the baseline)'}; then ${r.entries
+        .slice(1, 3)
+        .map((e) => esc(e.name))
+        .join('; ')}</li>`;
+    })
+    .join('');
+  return `<table class="compare">${head}${rows.join('')}</table>
+<p><small>Each cell: the variant's value, then its paired difference from the baseline with a 95% interval (shares in percentage points; paired normal intervals for shares, paired bootstrap with ${c.bootstrap} replicates for the others).</small></p>
+<h3>Which intervention does most for which goal</h3><ul>${ranking}</ul>`;
+}
+
+export function reportHtml(input: ReportInput): string {
+  const r = input.result;
+  const inSection = new Set(Object.values(input.sectionCharts ?? {}).flat());
+  const chartsBy = (ids: string[] | undefined) =>
+    (ids ?? []).map((id) => input.charts.find((c) => c.id === id)).filter((c): c is ReportChart => !!c).map(figure).join('\n');
+  const why = r.explanation.parties
+    .map((p) => `<div class="party"><ul>${p.text.map((t) => `<li>${esc(t)}</li>`).join('')}</ul></div>`)
+    .join('');
+  const analogues = input.analogues.length
+    ? `<table><tr><th>#</th><th>case</th><th>similarity</th><th>matched</th><th>how its talks went</th></tr>${input.analogues
+        .map((a, i) => `<tr><td>${i + 1}</td><td>${esc(a.name)}</td><td>${a.similarity.toFixed(2)}</td><td>${esc(a.matched.join(', ') || '—')}</td><td>${esc(a.negotiation)}</td></tr>`)
+        .join('')}</table>`
+    : '<p>No case base available.</p>';
+  const insights = input.insights.length
+    ? `<ul>${input.insights.map((i) => `<li>${esc(i.finding)} <small>(${esc(i.id)}; ${esc(i.source)})</small></li>`).join('')}</ul>`
+    : '<p>No insights available.</p>';
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(input.title)} — Parley report</title>
+<style>
+body{font-family:'DejaVu Sans',system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
+h1{font-size:1.6em;margin-bottom:.2em} h2{border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:2em}
+pre{background:#f6f6f6;padding:1em;overflow-x:auto;font-size:.85em}
+table{border-collapse:collapse;font-size:.85em;margin:1em 0} td,th{border:1px solid #ddd;padding:.3em .5em;vertical-align:top;text-align:left}
+figure{margin:1.5em 0;overflow-x:auto} figcaption{font-size:.85em;color:#555} svg{max-width:100%;height:auto}
+small{color:#555} .meta{color:#555;font-size:.9em}
+</style></head><body>
+<header><h1>${esc(input.title)}</h1>
+<p class="meta">Scenario ${esc(input.source)} · ${r.meta.runs} runs · seed ${r.meta.seed} · ${r.meta.horizonMonths} months · scenario hash ${esc(r.meta.scenarioHash.slice(0, 12))} · engine ${esc(r.meta.engineVersion)}</p>
+${input.description ? `<p>${esc(input.description)}</p>` : ''}
+<p class="meta">The numbers are what the model makes of the scenario's stated assumptions: an instrument for asking "what if", not a forecast.</p></header>
+<section id="summary"><h2>Summary</h2><pre>${esc(input.summaryText)}</pre></section>
+<section id="why"><h2>Why talks are (not) opening — month ${r.explanation.month}</h2>${why}</section>
+<section id="charts"><h2>Charts</h2>${input.charts.filter((c) => !inSection.has(c.id)).map(figure).join('\n')}</section>
+<section id="interventions"><h2>Interventions compared</h2>${
+    input.comparison
+      ? chartsBy(input.sectionCharts?.interventions) + comparisonTable(input.comparison)
+      : '<p>The scenario defines no variants (add <code>variants:</code> to compare interventions).</p>'
+  }${input.sectionCharts?.sensitivity ? `<h3>Sensitivity</h3>${chartsBy(input.sectionCharts.sensitivity)}` : ''}</section>
+<section id="analogues"><h2>Historical analogues</h2>${chartsBy(input.sectionCharts?.analogues)}${analogues}</section>
+<section id="insights"><h2>What history teaches</h2>${chartsBy(input.sectionCharts?.insights)}${insights}</section>
+${input.notes.length ? `<footer><h2>Notes</h2><ul>${input.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></footer>` : ''}
+</body></html>
+`;
+}
