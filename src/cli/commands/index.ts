@@ -7,6 +7,12 @@ import { register as params } from './params.ts';
 import { register as cases } from './cases.ts';
 import { register as analogues } from './analogues.ts';
 import { register as insights } from './insights.ts';
+import { register as serve } from './serve.ts';
+import { register as token } from './token.ts';
+import { register as compare } from './compare.ts';
+import { register as sensitivity } from './sensitivity.ts';
+import { register as sweep } from './sweep.ts';
+import { register as report } from './report.ts';
 import { register as data } from './data.ts';
 
 /** Each command module exports a `register(program)`; the order here is the order in --help. */
@@ -19,5 +25,9 @@ export function registerCommands(program: Command): void {
   cases(program);
   analogues(program);
   insights(program);
+  compare(program);
+  sensitivity(program);
+  sweep(program);
+  report(program);
   data(program);
 }
