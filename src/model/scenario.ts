@@ -195,18 +195,14 @@ export const PatronSchema = z
   })
   .strict();
 
+export const IncentiveKindSchema = z
+  .enum(['reconstruction-aid', 'sanctions-relief', 'security-guarantee', 'recognition', 'other'])
+  .describe('what the incentive is');
+
 export const CarrotSchema = z
   .object({
     to: IdSchema.describe('id of the belligerent offered the carrot'),
-    kind: z
-      .enum([
-        'reconstruction-aid',
-        'sanctions-relief',
-        'security-guarantee',
-        'recognition',
-        'other',
-      ])
-      .default('other'),
+    kind: IncentiveKindSchema.default('other'),
     size: share(0.05, 'value of the carrot, as a share of the value of the stake'),
     conditionalOn: z
       .enum(['talks', 'agreement'])
@@ -337,15 +333,7 @@ export const InterventionSchema = z.discriminatedUnion('kind', [
   event('incentive-offer', {
     from: IdSchema,
     to: IdSchema,
-    incentive: z
-      .enum([
-        'reconstruction-aid',
-        'sanctions-relief',
-        'security-guarantee',
-        'recognition',
-        'other',
-      ])
-      .default('other'),
+    incentive: IncentiveKindSchema.default('other'),
     size: share(0.05, 'value as a share of the stake'),
     conditionalOn: z.enum(['talks', 'agreement']).default('agreement'),
   }),
