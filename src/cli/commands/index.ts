@@ -9,6 +9,8 @@ import { register as analogues } from './analogues.ts';
 import { register as insights } from './insights.ts';
 import { register as serve } from './serve.ts';
 import { register as token } from './token.ts';
+import { register as serve } from './serve.ts';
+import { register as token } from './token.ts';
 import { register as compare } from './compare.ts';
 import { register as sensitivity } from './sensitivity.ts';
 import { register as sweep } from './sweep.ts';
@@ -25,6 +27,8 @@ export function registerCommands(program: Command): void {
   cases(program);
   analogues(program);
   insights(program);
+  serve(program);
+  token(program);
   compare(program);
   sensitivity(program);
   sweep(program);

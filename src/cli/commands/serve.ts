@@ -1,0 +1,53 @@
+/**
+ * `parley serve [--port 7878] [--host 127.0.0.1]`: the HTTP API over the configured store
+ * (embedded SQLite ./parley.db or PARLEY_DB; PostgreSQL when PARLEY_DATABASE_URL is set),
+ * seeded with the bundled scenarios and cases. Prints the URL; Ctrl-C shuts down gracefully.
+ */
+import type { Command } from 'commander';
+import { closeOnSignals, startServer } from '../../server/server.ts';
+import { describeStore, storeConfigFromEnv } from '../../store/index.ts';
+import { UserError } from '../exit.ts';
+
+export function register(program: Command): void {
+  program
+    .command('serve')
+    .description('start the HTTP API (OpenAPI at /openapi.json, interactive docs at /docs)')
+    .option('--port <n>', 'port to listen on', '7878')
+    .option(
+      '--host <host>',
+      'address to listen on (127.0.0.1 keeps it on this machine)',
+      '127.0.0.1',
+    )
+    .option('--no-seed', 'do not save the bundled scenarios and cases into the store')
+    .addHelpText(
+      'after',
+      `
+Environment: PARLEY_DB (SQLite file), PARLEY_DATABASE_URL (PostgreSQL), PARLEY_READS=open|token,
+PARLEY_CORS_ORIGINS, PARLEY_RATE_LIMIT (per minute), PARLEY_MAX_RUNS, PARLEY_SYNC_RUNS, PARLEY_LOG_LEVEL.
+
+Examples:
+  $ parley serve
+  $ parley token create --name ci        # writes need a token
+  $ curl -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' \\
+      -d '{"scenarioId":"russia-ukraine-2024","runs":500}' http://127.0.0.1:7878/runs`,
+    )
+    .action(async (opts: { port: string; host: string; seed: boolean }) => {
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new UserError(`✖ --port must be an integer from 0 to 65535, found "${opts.port}"`);
+      const store = storeConfigFromEnv();
+      const { app, url } = await startServer({
+        port,
+        host: opts.host,
+        store,
+        seed: opts.seed,
+        logLevel: process.env.PARLEY_LOG_LEVEL ?? 'warn',
+      });
+      closeOnSignals(app);
+      process.stdout.write(
+        `Parley API listening on ${url}  (store: ${describeStore(store)})\n` +
+          `  docs:    ${url}/docs\n  openapi: ${url}/openapi.json\n` +
+          `  writes need a token: npx parley token create\n`,
+      );
+    });
+}

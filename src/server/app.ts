@@ -1,0 +1,122 @@
+/**
+ * The Parley API as a Fastify plugin (fastify/demo layout): OpenAPI from the zod route schemas
+ * (/openapi.json, interactive docs at /docs), rate limiting, CORS only when origins are
+ * configured, token auth, one error handler, then the routes. server.ts owns the process.
+ */
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { ENGINE_VERSION } from '../engine/index.ts';
+import type { Store } from '../store/index.ts';
+import { registerAuth } from './auth.ts';
+import { DEFAULT_CONFIG, type ServerConfig } from './config.ts';
+import { errorHandler, notFoundHandler } from './errors.ts';
+import { validatorCompiler } from './validation.ts';
+import { HistoryService } from './services/history.ts';
+import { RunService } from './services/runs.ts';
+import './services/index.ts';
+import healthRoutes from './routes/health.ts';
+import schemaRoutes from './routes/schema.ts';
+import scenarioRoutes from './routes/scenarios.ts';
+import runRoutes from './routes/runs.ts';
+import caseRoutes from './routes/cases.ts';
+import analogueRoutes from './routes/analogues.ts';
+import insightRoutes from './routes/insights.ts';
+
+export type AppOptions = {
+  store: Store;
+  config?: Partial<ServerConfig>;
+  history?: HistoryService;
+  /** Fastify logger option (pino); off unless given */
+  logger?: FastifyServerOptions['logger'];
+};
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const config: ServerConfig = { ...DEFAULT_CONFIG, ...opts.config };
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: config.bodyLimitBytes,
+    // request ids for log correlation; clients may not choose them
+    genReqId: (() => {
+      let n = 0;
+      return () => `r${(++n).toString(36)}`;
+    })(),
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+
+  // YAML scenario bodies, read as text (the core parser reports line and column)
+  app.addContentTypeParser(
+    ['application/yaml', 'application/x-yaml', 'text/yaml'],
+    { parseAs: 'string', bodyLimit: config.bodyLimitBytes },
+    (_req, body, done) => done(null, body),
+  );
+
+  const runs = new RunService(opts.store, config, app.log);
+  app.decorate('parley', {
+    store: opts.store,
+    runs,
+    history: opts.history ?? HistoryService.load(),
+    config,
+  });
+  // in-flight jobs finish within the grace period or are marked failed before the server closes
+  app.addHook('preClose', async () => {
+    await runs.drain();
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Parley API',
+        version: ENGINE_VERSION,
+        description:
+          'Scenarios, simulation runs and the historical case base of Parley. Writes need an API token (`parley token create`); reads are open unless the server says otherwise.',
+      },
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'parley_… token' },
+        },
+      },
+      tags: [
+        { name: 'scenarios', description: 'saved scenarios and their versions' },
+        { name: 'runs', description: 'simulations and their results' },
+        { name: 'history', description: 'cases, analogues and insights' },
+        { name: 'health', description: 'liveness and readiness' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  if (config.rateLimit)
+    await app.register(rateLimit, {
+      max: config.rateLimit.max,
+      timeWindow: config.rateLimit.timeWindowMs,
+      allowList: (req) => req.url === '/health' || req.url === '/ready',
+    });
+  if (config.corsOrigins.length > 0) await app.register(cors, { origin: config.corsOrigins });
+  registerAuth(app);
+
+  app.get('/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, () =>
+    app.swagger(),
+  );
+  await app.register(healthRoutes);
+  await app.register(schemaRoutes);
+  await app.register(scenarioRoutes);
+  await app.register(runRoutes);
+  await app.register(caseRoutes);
+  await app.register(analogueRoutes);
+  await app.register(insightRoutes);
+  return app;
+}

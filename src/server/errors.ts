@@ -1,0 +1,86 @@
+/**
+ * Errors at the API edge (house style §5): 4xx answers carry `{ issues }` with codes and paths;
+ * 5xx answers carry one generic issue and never a message, stack or SQL from inside.
+ */
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { Issue } from './schemas.ts';
+
+/** A user-facing HTTP error with its issues. */
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly issues: Issue[],
+  ) {
+    super(issues[0]?.message ?? `HTTP ${statusCode}`);
+    this.name = 'HttpError';
+  }
+}
+
+export const httpError = (
+  statusCode: number,
+  code: string,
+  message: string,
+  path: Issue['path'] = [],
+) => new HttpError(statusCode, [{ code, path, message }]);
+
+export const notFound = (what: string) => httpError(404, 'not_found', `${what} not found`);
+
+const CODES: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  406: 'not_acceptable',
+  409: 'conflict',
+  413: 'too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+  503: 'unavailable',
+};
+
+export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  if (err instanceof HttpError) {
+    void reply.code(err.statusCode).send({ issues: err.issues });
+    return;
+  }
+  const status = err.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    const issues = (err as { issues?: Issue[] }).issues;
+    void reply.code(status).send({
+      issues: issues ?? [
+        { code: CODES[status] ?? 'bad_request', path: [], message: publicMessage(err, status) },
+      ],
+    });
+    return;
+  }
+  if (status === 503) {
+    void reply.code(503).send({
+      issues: [{ code: 'unavailable', path: [], message: 'service unavailable; try again later' }],
+    });
+    return;
+  }
+  req.log.error({ err }, 'request failed');
+  void reply.code(500).send({
+    issues: [{ code: 'internal', path: [], message: `internal error (request ${req.id})` }],
+  });
+}
+
+/** Fastify's own 4xx messages are safe and helpful (e.g. body too large); keep them short. */
+function publicMessage(err: FastifyError, status: number): string {
+  if (status === 413) return 'request body is too large';
+  if (status === 429) return 'too many requests; slow down';
+  return err.message.split('\n')[0].slice(0, 300);
+}
+
+export function notFoundHandler(req: FastifyRequest, reply: FastifyReply): void {
+  void reply.code(404).send({
+    issues: [
+      {
+        code: 'not_found',
+        path: [],
+        message: `no route ${req.method} ${req.url.split('?')[0].slice(0, 200)}`,
+      },
+    ],
+  });
+}

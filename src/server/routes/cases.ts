@@ -1,0 +1,74 @@
+/** The historical case base: list with filters, one case in full. */
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  CaseSchema,
+  CaseTypeSchema,
+  OutcomeSchema,
+  RegionSchema,
+} from '../../history/caseSchema.ts';
+import { notFound } from '../errors.ts';
+import { CaseSummarySchema, ErrorSchema } from '../schemas.ts';
+import { JSON_TYPE, rawJson } from '../rawJson.ts';
+
+const routes: FastifyPluginAsyncZod = (app) => {
+  const { history } = app.parley;
+
+  app.get(
+    '/cases',
+    {
+      schema: {
+        tags: ['history'],
+        operationId: 'listCases',
+        summary: 'historical wars and peace processes, filtered',
+        querystring: z.object({
+          type: CaseTypeSchema.optional(),
+          region: RegionSchema.optional(),
+          outcome: OutcomeSchema.optional(),
+          q: z.string().max(100).optional().describe('text in the name or id'),
+        }),
+        response: {
+          200: z.object({ total: z.number().int(), cases: z.array(CaseSummarySchema) }),
+          400: ErrorSchema,
+        },
+      },
+    },
+    (req) => {
+      const cases = history.listCases(req.query).map((c) => ({
+        id: c.id,
+        name: c.name,
+        type: c.type,
+        region: c.region ?? null,
+        start: c.start.date,
+        end: c.end?.date ?? null,
+        outcome: c.outcome,
+      }));
+      return { total: cases.length, cases };
+    },
+  );
+
+  app.get(
+    '/cases/:id',
+    {
+      schema: {
+        tags: ['history'],
+        operationId: 'getCase',
+        summary: 'one case with its timeline, sources and lessons',
+        params: z.object({
+          id: z
+            .string()
+            .regex(/^[a-z0-9][a-z0-9-]*$/)
+            .max(100),
+        }),
+        response: { 200: CaseSchema, 400: ErrorSchema, 404: ErrorSchema },
+      },
+    },
+    async (req, reply) => {
+      const c = history.getCase(req.params.id);
+      if (!c) throw notFound(`case ${req.params.id}`);
+      return reply.type(JSON_TYPE).send(rawJson(JSON.stringify(c)));
+    },
+  );
+  return Promise.resolve();
+};
+export default routes;

@@ -1,0 +1,48 @@
+/** Liveness (`/health`: the process answers) and readiness (`/ready`: the store answers). */
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ENGINE_VERSION } from '../../engine/index.ts';
+import { ErrorSchema } from '../schemas.ts';
+
+const routes: FastifyPluginAsyncZod = (app) => {
+  app.get(
+    '/health',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['health'],
+        operationId: 'health',
+        summary: 'liveness: the process answers',
+        response: { 200: z.object({ status: z.literal('ok'), engineVersion: z.string() }) },
+      },
+    },
+    () => ({ status: 'ok' as const, engineVersion: ENGINE_VERSION }),
+  );
+  app.get(
+    '/ready',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['health'],
+        operationId: 'ready',
+        summary: 'readiness: the store answers',
+        response: {
+          200: z.object({ status: z.literal('ready'), store: z.string() }),
+          503: ErrorSchema,
+        },
+      },
+    },
+    async (_req, reply) => {
+      try {
+        await app.parley.store.ping();
+        return { status: 'ready' as const, store: app.parley.store.kind };
+      } catch {
+        return reply.code(503).send({
+          issues: [{ code: 'unavailable', path: [], message: 'the store does not answer' }],
+        });
+      }
+    },
+  );
+  return Promise.resolve();
+};
+export default routes;

@@ -1,0 +1,211 @@
+/**
+ * Runs: start one (small runs answer with the result; large ones answer 202 and become a job),
+ * follow a job's progress by server-sent events, read a run and its result.
+ */
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { RunResultSchema } from '../../engine/index.ts';
+import { IdSchema } from '../../model/index.ts';
+import type { RunRecord } from '../../store/index.ts';
+import { httpError, notFound } from '../errors.ts';
+import { ErrorSchema, RunIdParamsSchema, RunRecordSchema } from '../schemas.ts';
+import type { JobEvent } from '../services/runs.ts';
+import { JSON_TYPE, rawJson } from '../rawJson.ts';
+
+const routes: FastifyPluginAsyncZod = (app) => {
+  const { store, runs, config } = app.parley;
+
+  const StartRunSchema = z
+    .object({
+      scenarioId: IdSchema.describe('a saved scenario'),
+      version: z.number().int().min(1).optional().describe('its version; latest when omitted'),
+      runs: z
+        .number()
+        .int()
+        .min(1)
+        .max(config.maxRuns)
+        .optional()
+        .describe(
+          `Monte Carlo runs (at most ${config.maxRuns}); the scenario's own when omitted. Up to ${config.syncMaxRuns} answer at once, more become a job`,
+        ),
+      seed: z
+        .number()
+        .int()
+        .min(0)
+        .max(2 ** 32 - 1)
+        .optional(),
+      explainMonth: z.number().int().min(0).max(600).optional(),
+    })
+    .strict();
+
+  app.post(
+    '/runs',
+    {
+      config: { access: 'write' },
+      schema: {
+        tags: ['runs'],
+        operationId: 'startRun',
+        summary: 'simulate a saved scenario',
+        description: `Runs up to ${config.syncMaxRuns} answer 201 with the result. Larger ones answer 202 at once; follow GET /runs/{id}/events, then read GET /runs/{id}.`,
+        security: [{ bearerAuth: [] }],
+        body: StartRunSchema,
+        response: {
+          201: z.object({ run: RunRecordSchema, result: RunResultSchema }),
+          202: z.object({
+            run: RunRecordSchema,
+            events: z.string().describe('URL of the progress stream'),
+          }),
+          400: ErrorSchema,
+          401: ErrorSchema,
+          404: ErrorSchema,
+          503: ErrorSchema,
+        },
+      },
+    },
+    async (req, reply) => {
+      const { scenarioId, version, ...overrides } = req.body;
+      const v = await store.getScenario(scenarioId, version);
+      if (!v) throw notFound(`scenario ${scenarioId}${version ? ` version ${version}` : ''}`);
+      const scenario = runs.prepare(v, overrides);
+      if (runs.isSync(scenario)) {
+        const { record, resultJson } = await runs.runNow(v, scenario);
+        return reply
+          .code(201)
+          .type(JSON_TYPE)
+          .send(rawJson(`{"run":${JSON.stringify(record)},"result":${resultJson}}`));
+      }
+      const record = await runs.enqueue(v, scenario);
+      return reply.code(202).send({ run: record, events: `/runs/${record.id}/events` });
+    },
+  );
+
+  app.get(
+    '/runs',
+    {
+      schema: {
+        tags: ['runs'],
+        operationId: 'listRuns',
+        summary: 'recent runs, newest first',
+        querystring: z.object({
+          scenarioId: IdSchema.optional(),
+          limit: z.coerce.number().int().min(1).max(1000).default(100),
+        }),
+        response: { 200: z.object({ runs: z.array(RunRecordSchema) }), 400: ErrorSchema },
+      },
+    },
+    async (req) => ({ runs: await store.listRuns(req.query) }),
+  );
+
+  app.get(
+    '/runs/:id',
+    {
+      schema: {
+        tags: ['runs'],
+        operationId: 'getRun',
+        summary: 'a run, with its result once done',
+        params: RunIdParamsSchema,
+        response: {
+          200: z.object({ run: RunRecordSchema, result: RunResultSchema.optional() }),
+          400: ErrorSchema,
+          404: ErrorSchema,
+        },
+      },
+    },
+    async (req, reply) => {
+      const record = await store.getRun(req.params.id);
+      if (!record) throw notFound(`run ${req.params.id}`);
+      const result = record.status === 'done' ? await store.getRunResultJson(record.id) : undefined;
+      return reply
+        .type(JSON_TYPE)
+        .send(rawJson(`{"run":${JSON.stringify(record)}${result ? `,"result":${result}` : ''}}`));
+    },
+  );
+
+  app.get(
+    '/runs/:id/result',
+    {
+      schema: {
+        tags: ['runs'],
+        operationId: 'getRunResult',
+        summary: 'only the result of a finished run, as stored',
+        params: RunIdParamsSchema,
+        response: { 200: RunResultSchema, 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
+      },
+    },
+    async (req, reply) => {
+      const result = await store.getRunResultJson(req.params.id);
+      if (result) return reply.type(JSON_TYPE).send(rawJson(result));
+      const record = await store.getRun(req.params.id);
+      if (!record) throw notFound(`run ${req.params.id}`);
+      throw httpError(
+        409,
+        'not_ready',
+        `run ${record.id} is ${record.status}${record.error ? `: ${record.error}` : ''}`,
+      );
+    },
+  );
+
+  app.get(
+    '/runs/:id/events',
+    {
+      schema: {
+        tags: ['runs'],
+        operationId: 'runEvents',
+        summary: 'progress of a run as server-sent events',
+        description:
+          'text/event-stream. Events: `progress` {done,total} (runs finished), then `done` {id} or `failed` {id,error}; the stream then ends.',
+        params: RunIdParamsSchema,
+        response: { 200: z.string().describe('text/event-stream'), 404: ErrorSchema },
+      },
+    },
+    async (req, reply) => {
+      const record = await store.getRun(req.params.id);
+      if (!record) throw notFound(`run ${req.params.id}`);
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      const send = (e: JobEvent) => {
+        const { type, ...data } = e;
+        res.write(`event: ${type}\ndata: ${JSON.stringify(data)}\n\n`);
+      };
+      const job = runs.job(record.id);
+      if (!job) {
+        send(finalEvent(record));
+        res.end();
+        return;
+      }
+      send(job.last);
+      if (job.last.type !== 'progress') {
+        res.end();
+        return;
+      }
+      const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+      const onEvent = (e: JobEvent) => {
+        send(e);
+        if (e.type !== 'progress') stop();
+      };
+      const stop = () => {
+        clearInterval(heartbeat);
+        job.events.off('event', onEvent);
+        res.end();
+      };
+      job.events.on('event', onEvent);
+      req.raw.on('close', stop);
+    },
+  );
+  return Promise.resolve();
+};
+
+/** What a stream opened on a run no longer live in this process reports. */
+function finalEvent(r: RunRecord): JobEvent {
+  if (r.status === 'done') return { type: 'done', id: r.id };
+  if (r.status === 'failed') return { type: 'failed', id: r.id, error: r.error ?? 'failed' };
+  return { type: 'failed', id: r.id, error: 'this run is not active on this server' };
+}
+
+export default routes;

@@ -1,0 +1,22 @@
+/** The services decorated on the app as `app.parley`; routes stay thin and call these. */
+import type { Store } from '../../store/index.ts';
+import type { ServerConfig } from '../config.ts';
+import type { HistoryService } from './history.ts';
+import type { RunService } from './runs.ts';
+
+export type AppServices = {
+  store: Store;
+  runs: RunService;
+  history: HistoryService;
+  config: ServerConfig;
+};
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    parley: AppServices;
+  }
+  interface FastifyContextConfig {
+    /** who may call the route: anyone, readers (PARLEY_READS), or token holders only */
+    access?: 'public' | 'read' | 'write';
+  }
+}
