@@ -48,7 +48,8 @@ export function distributionFactors(scenario: Scenario): Factor[] {
     if (!isPlain(v)) return;
     const r = rangeOf(v);
     if (r && path.length > 0) {
-      if (r[1] > r[0]) out.push({ path: path.join('.'), low: r[0], high: r[1], base: r[2], label: path.join('.') });
+      if (r[1] > r[0])
+        out.push({ path: path.join('.'), low: r[0], high: r[1], base: r[2], label: path.join('.').replace(/^parties\./, '') });
       return;
     }
     for (const [k, x] of Object.entries(v)) if (k !== 'variants') walk(x, [...path, k]);

@@ -5,7 +5,7 @@
  * Nothing is written unless the scenario is valid and every requested output can be produced.
  */
 import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { distributionFactors, type Comparison, type Tornado } from '../../analysis/index.ts';
 import { loadCases } from '../../data/cases.ts';
@@ -131,6 +131,7 @@ export function register(program: Command): void {
           notes,
         });
         const pngs = opts.pngDir ? rendered.map((c) => ({ file: join(opts.pngDir!, `${scenario.id}-${c.id}.png`), png: svgToPng(c.svg) })) : [];
+        mkdirSync(dirname(resolve(opts.out)), { recursive: true });
         writeAtomic(opts.out, html);
         process.stdout.write(`Report written to ${opts.out}\n`);
         if (opts.pngDir) {

@@ -26,7 +26,7 @@ export function tornadoChart(t: Tornado, metric: MetricId = t.rankedBy, label: s
       {
         mark: { type: 'bar', opacity: 0.85 },
         encoding: {
-          y: { field: 'input', type: 'nominal', title: null, sort: null, axis: { labelLimit: 320 } },
+          y: { field: 'input', type: 'nominal', title: null, sort: null, axis: { labelLimit: 420 } },
           x: { field: 'from', type: 'quantitative', title: label },
           x2: { field: 'to' },
           color: { field: 'end', type: 'nominal', title: 'input at', scale: { domain: ['low value', 'high value'], range: ['#9db7d5', '#1f4e79'] } },
