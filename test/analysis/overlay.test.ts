@@ -23,7 +23,7 @@ describe('overlays and paths', () => {
       ],
       interventions: [],
     });
-    expect(doc.parties[0].support[0].waningRate).toBe(0);
+    expect(doc.parties[0].support![0].waningRate).toBe(0);
   });
 
   it('gets and sets by id, patron or index', () => {

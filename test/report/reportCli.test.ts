@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { listBundledScenarioIds, REPO_ROOT } from '../../src/data/scenarios.ts';
 import { buildProgram } from '../../src/cli/program.ts';
 import { REPORT_SECTIONS } from '../../src/report/html.ts';
+import { openSqliteStore } from '../../src/store/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-report-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -64,6 +65,27 @@ describe('parley sweep', () => {
     expect(readFileSync(join(out, 'results.csv'), 'utf8').trim().split('\n')).toEqual(csv);
     const json = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
     expect(json.results).toHaveLength(2);
+  });
+
+  it('--store saves the sweep as an analysis in the store', async () => {
+    const db = join(dir, 'parley.db');
+    const before = process.env.PARLEY_DB;
+    process.env.PARLEY_DB = db;
+    try {
+      await parley('sweep', 'bosnia-1995', '--param', 'front.balance=0.5', '--runs', '20', '--horizon', '24', '--out', join(dir, 'sweep-stored'), '--quiet', '--store');
+    } finally {
+      if (before === undefined) delete process.env.PARLEY_DB;
+      else process.env.PARLEY_DB = before;
+    }
+    const store = await openSqliteStore(db);
+    try {
+      const [a] = await store.listAnalyses({ kind: 'sweep' });
+      expect(a).toMatchObject({ kind: 'sweep', scenarioId: 'bosnia-1995', rowCount: 1 });
+      const rows = (await store.getAnalysisRows(a.id)) as Record<string, unknown>[];
+      expect(rows[0]['front.balance']).toBe(0.5);
+    } finally {
+      await store.close();
+    }
   });
 
   it('refuses to mix two different sweeps in one folder', async () => {

@@ -9,6 +9,7 @@ import { mulberry32 } from '../../history/stats.ts';
 import { closeRecordsPool, simulateRecordsMany } from '../../jobs/recordsPool.ts';
 import { InputIssuesError, UserError } from '../exit.ts';
 import { int, loadVariantFiles, loadWithOverrides, writeAtomic } from '../scenarioInput.ts';
+import { storeAnalysis } from '../storeAnalysis.ts';
 import type { Scenario } from '../../model/index.ts';
 import { belligerents } from '../../engine/index.ts';
 
@@ -20,6 +21,7 @@ interface CompareOptions {
   threads: number;
   bootstrap: number;
   json?: string | boolean;
+  store?: boolean;
 }
 
 /** Loads, prepares and runs every variant; shared with `parley report`. */
@@ -89,6 +91,7 @@ export function register(program: Command): void {
     .option('-t, --threads <T>', 'worker threads', int('--threads', 1, 64), 1)
     .option('--bootstrap <B>', 'bootstrap replicates for medians and terms', int('--bootstrap', 0, 10_000), 400)
     .option('--json [file]', 'print (or write to a file) the comparison as JSON')
+    .option('--store', 'also save the comparison to the store (PARLEY_DATABASE_URL or PARLEY_DB)')
     .addHelpText('after', '\nExamples:\n  $ parley compare russia-ukraine-2024 --runs 1000 --threads 2\n  $ parley compare my-war.yaml --variants early-mediator.yaml --json out.json')
     .action(async (ref: string, opts: CompareOptions) => {
       const { scenario, source } = loadWithOverrides(ref, opts);
@@ -101,6 +104,12 @@ export function register(program: Command): void {
           writeAtomic(opts.json, JSON.stringify(c, null, 2));
           process.stdout.write(`\nComparison written to ${opts.json}\n`);
         }
+      }
+      if (opts.store) {
+        const params = { runs: c.runs, seed: scenario.settings.seed, horizonMonths: c.horizonMonths, bootstrap: c.bootstrap, variants: c.variants.map((v) => v.id) };
+        const rows = c.variants.map((v) => ({ id: v.id, name: v.name, values: v.values, differences: v.differences }));
+        const msg = await storeAnalysis('comparison', scenario, params, { ranking: c.ranking }, rows);
+        (opts.json === true ? process.stderr : process.stdout).write(msg + '\n');
       }
     });
 }

@@ -24,6 +24,7 @@ import { closeRecordsPool, simulateRecordsMany } from '../../jobs/recordsPool.ts
 import type { InputIssue, Scenario } from '../../model/index.ts';
 import { InputIssuesError, UserError } from '../exit.ts';
 import { int, loadWithOverrides, writeAtomic } from '../scenarioInput.ts';
+import { storeAnalysis } from '../storeAnalysis.ts';
 
 interface SweepOptions {
   param?: string[];
@@ -34,6 +35,7 @@ interface SweepOptions {
   horizon?: number;
   threads: number;
   quiet?: boolean;
+  store?: boolean;
 }
 
 export interface SweepManifest {
@@ -77,9 +79,10 @@ export function register(program: Command): void {
     .option('--horizon <H>', 'months to simulate', int('--horizon', 1, 600))
     .option('-t, --threads <T>', 'worker threads', int('--threads', 1, 64), 1)
     .option('-q, --quiet', 'no progress bar')
+    .option('--store', 'also save the results to the store (PARLEY_DATABASE_URL or PARLEY_DB)')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ parley sweep russia-ukraine-2024 --param parties.ukraine.support.united-states.waningRate=0,0.02,0.05 --runs 500\n  $ parley sweep russia-ukraine-2024 --random 20 --param parties.russia.leader.hawkishness=0.3:0.9 front.balance=0.4:0.7 --threads 2\n\nPaths name list items by id (parties.ukraine) or patron (support.united-states).\nThe store is not used yet: results go to the out folder only.',
+      '\nExamples:\n  $ parley sweep russia-ukraine-2024 --param parties.ukraine.support.united-states.waningRate=0,0.02,0.05 --runs 500\n  $ parley sweep russia-ukraine-2024 --random 20 --param parties.russia.leader.hawkishness=0.3:0.9 front.balance=0.4:0.7 --threads 2\n\nPaths name list items by id (parties.ukraine) or patron (support.united-states).\nWith --store the results are also saved as a sweep analysis in the store.',
     )
     .action(async (ref: string, opts: SweepOptions) => {
       const params = opts.param ?? [];
@@ -153,5 +156,10 @@ export function register(program: Command): void {
       writeAtomic(join(dir, 'results.json'), JSON.stringify({ manifest: { ...manifest, cells: undefined }, results }, null, 2));
       writeAtomic(join(dir, 'results.csv'), csv(results, paths));
       process.stdout.write(`Sweep of ${cells.length} cells written to ${join(dir, 'results.csv')} and results.json\n`);
+      if (opts.store) {
+        const { cells: _cells, ...params } = manifest;
+        const rows = results.map((r) => ({ cell: r.index, ...Object.fromEntries(r.values.map((v) => [v.path, v.value])), ...r.outcomes }));
+        process.stdout.write((await storeAnalysis('sweep', scenario, params, { cells: cells.length, design: manifest.design }, rows)) + '\n');
+      }
     });
 }
