@@ -9,13 +9,13 @@ import { register as analogues } from './analogues.ts';
 import { register as insights } from './insights.ts';
 import { register as serve } from './serve.ts';
 import { register as token } from './token.ts';
-import { register as serve } from './serve.ts';
-import { register as token } from './token.ts';
 import { register as compare } from './compare.ts';
 import { register as sensitivity } from './sensitivity.ts';
 import { register as sweep } from './sweep.ts';
 import { register as report } from './report.ts';
 import { register as data } from './data.ts';
+import { register as calibrate } from './calibrate.ts';
+import { register as backtest } from './backtest.ts';
 
 /** Each command module exports a `register(program)`; the order here is the order in --help. */
 export function registerCommands(program: Command): void {
@@ -34,4 +34,6 @@ export function registerCommands(program: Command): void {
   sweep(program);
   report(program);
   data(program);
+  calibrate(program);
+  backtest(program);
 }

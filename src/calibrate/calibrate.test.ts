@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import {
+  evaluateParams,
+  fitOf,
+  KNOBS,
+  paramsFromVector,
+  targetsFrom,
+  vectorFromStart,
+} from './calibrate.ts';
+import { nelderMead } from './nelderMead.ts';
+import { DEFAULT_BUILDER } from './scenarioFromCase.ts';
+import { syntheticCase } from './syntheticCases.ts';
+
+describe('nelderMead', () => {
+  it('finds the minimum of a shifted quadratic', () => {
+    const r = nelderMead((x) => (x[0] - 1) ** 2 + 2 * (x[1] + 2) ** 2, [0, 0], {
+      maxEvaluations: 400,
+      tolerance: 1e-12,
+    });
+    expect(r.x[0]).toBeCloseTo(1, 3);
+    expect(r.x[1]).toBeCloseTo(-2, 3);
+  });
+});
+
+describe('calibration pieces', () => {
+  it('the search vector maps into every knob’s bounds, and the start vector to the literature values', () => {
+    for (const v of [-50, 0, 50]) {
+      const p = paramsFromVector(
+        KNOBS.map(() => v),
+        KNOBS,
+        DEFAULT_BUILDER,
+      );
+      expect(p.engine.battle.drawProbability).toBeGreaterThanOrEqual(0);
+      expect(p.engine.battle.drawProbability).toBeLessThanOrEqual(0.9);
+      expect(p.builder.frontPositions).toBeGreaterThanOrEqual(2);
+      expect(Number.isInteger(p.builder.frontPositions)).toBe(true);
+    }
+    const start = paramsFromVector(vectorFromStart(KNOBS), KNOBS, DEFAULT_BUILDER);
+    expect(start.engine.conversation.talkLikelihoodRatio).toBeCloseTo(3, 6);
+    expect(start.builder.costScale).toBeCloseTo(0.02, 6);
+  });
+
+  it('common random numbers: the same parameters give the same moments; the fit is finite', () => {
+    const cow = [1, 2, 3, 4].map((i) => syntheticCase(i));
+    const ucdp = [5, 6].map((i) =>
+      syntheticCase(i, {
+        source: 'ucdp',
+        kind: i === 5 ? 'civil' : 'interstate',
+        ending: 'ceasefire',
+      }),
+    );
+    const input = { cow, ucdp, runs: 30, horizonMonths: 60, seed: 3 };
+    const p = { engine: {}, builder: DEFAULT_BUILDER };
+    const a = evaluateParams(p, input);
+    const b = evaluateParams(p, input);
+    expect(a).toEqual(b);
+    const fit = fitOf(a, targetsFrom(cow, ucdp, 0.45));
+    expect(fit.ksCowDuration).toBeGreaterThanOrEqual(0);
+    expect(fit.ksCowDuration).toBeLessThanOrEqual(1);
+    expect(Number.isFinite(fit.objective)).toBe(true);
+    expect(a.ucdpShares.civil.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 6);
+  });
+});

@@ -1,0 +1,298 @@
+/**
+ * Calibration of the engine's defaults to history by the simulated method of moments with
+ * common random numbers (McFadden 1989; Gouriéroux & Monfort 1996): scenarios built from the
+ * onset records of historical cases are simulated with a fixed seed for each parameter vector,
+ * and a Nelder–Mead search minimises the distance between simulated and observed moments:
+ *   D = KS(COW inter-state durations) + |share error| terms, where the shares are
+ *   - the COW share of inter-state wars won outright (a winner coded), and
+ *   - UCDP episode endings by conflict type (agreement / ceasefire / victory, among those three;
+ *     the engine has no "low activity" ending, so those episodes are left out of the shares).
+ * The share of negotiated civil-war ends reached through a mediator is reported, not fitted.
+ */
+import { nelderMead } from './nelderMead.ts';
+import type { HistoricalCase } from './historicalCases.ts';
+import type { BuilderParams, EngineOverrides } from './scenarioFromCase.ts';
+import { ksAgainstCdf } from './scores.ts';
+import { simulateCase, type CaseSimulation } from './simulateCases.ts';
+
+/** A calibrated quantity: where it lives, its bounds and its starting (literature) value. */
+export type Knob = {
+  key: string;
+  target: 'engine' | 'builder';
+  path: string;
+  min: number;
+  max: number;
+  start: number;
+  integer?: boolean;
+};
+
+export const KNOBS: Knob[] = [
+  {
+    key: 'battle.drawProbability',
+    target: 'engine',
+    path: 'battle.drawProbability',
+    min: 0,
+    max: 0.9,
+    start: 0.3,
+  },
+  {
+    key: 'conversation.talkLikelihoodRatio',
+    target: 'engine',
+    path: 'conversation.talkLikelihoodRatio',
+    min: 1,
+    max: 20,
+    start: 3,
+  },
+  {
+    key: 'bargaining.ceasefireRate',
+    target: 'engine',
+    path: 'bargaining.ceasefireRate',
+    min: 0,
+    max: 1,
+    start: 0.06,
+  },
+  {
+    key: 'builder.costScale',
+    target: 'builder',
+    path: 'costScale',
+    min: 0.001,
+    max: 0.2,
+    start: 0.02,
+  },
+  { key: 'builder.costSpread', target: 'builder', path: 'costSpread', min: 1, max: 10, start: 3 },
+  {
+    key: 'builder.optimismSd',
+    target: 'builder',
+    path: 'optimismSd',
+    min: 0,
+    max: 0.5,
+    start: 0.05,
+  },
+  {
+    key: 'builder.frontPositions',
+    target: 'builder',
+    path: 'frontPositions',
+    min: 2,
+    max: 30,
+    start: 10,
+    integer: true,
+  },
+];
+
+export type Targets = {
+  cowMonths: number[];
+  cowVictoryShare: number;
+  /** shares (agreement, ceasefire, victory) among episodes ending in one of those, by kind */
+  ucdpShares: Record<'interstate' | 'civil', [number, number, number]>;
+  /** share of ceasefires negotiated with a mediator (ETH/PRIO), reported only */
+  mediatedCeasefireShare: number | null;
+};
+
+export function targetsFrom(
+  cow: readonly HistoricalCase[],
+  ucdp: readonly HistoricalCase[],
+  mediatedCeasefireShare: number | null,
+): Targets {
+  const shares = (kind: 'interstate' | 'civil'): [number, number, number] => {
+    const e = ucdp.filter(
+      (c) =>
+        c.kind === kind &&
+        (c.ending === 'agreement' || c.ending === 'ceasefire' || c.ending === 'victory'),
+    );
+    const n = Math.max(1, e.length);
+    return [
+      e.filter((c) => c.ending === 'agreement').length / n,
+      e.filter((c) => c.ending === 'ceasefire').length / n,
+      e.filter((c) => c.ending === 'victory').length / n,
+    ];
+  };
+  return {
+    cowMonths: cow.filter((c) => c.ended).map((c) => c.months),
+    cowVictoryShare: cow.filter((c) => c.ending === 'victory').length / Math.max(1, cow.length),
+    ucdpShares: { interstate: shares('interstate'), civil: shares('civil') },
+    mediatedCeasefireShare,
+  };
+}
+
+export type Moments = {
+  cowCdf: number[];
+  cowQuantiles: { p10: number; p25: number; p50: number; p75: number; p90: number };
+  cowVictoryShare: number;
+  ucdpShares: Record<'interstate' | 'civil', [number, number, number]>;
+  mediatedNegotiatedShare: number;
+};
+
+export type Fit = {
+  objective: number;
+  ksCowDuration: number;
+  cowVictoryShareError: number;
+  ucdpShareErrors: Record<'interstate' | 'civil', [number, number, number]>;
+  moments: Moments;
+};
+
+function pooledCdf(sims: CaseSimulation[], horizon: number): number[] {
+  const cdf = new Array<number>(horizon).fill(0);
+  for (const s of sims) {
+    const counts = new Array<number>(horizon).fill(0);
+    for (const e of s.endMonth) if (e >= 0 && e < horizon) counts[e]++;
+    let acc = 0;
+    for (let k = 0; k < horizon; k++) {
+      acc += counts[k] / s.endMonth.length;
+      cdf[k] += acc / sims.length;
+    }
+  }
+  return cdf;
+}
+
+const quantileOfCdf = (cdf: number[], p: number) => {
+  const k = cdf.findIndex((v) => v >= p);
+  return k < 0 ? cdf.length : k;
+};
+
+export function momentsOf(
+  cowSims: CaseSimulation[],
+  ucdpSims: { kind: 'interstate' | 'civil'; sim: CaseSimulation }[],
+  horizon: number,
+): Moments {
+  const cowCdf = pooledCdf(cowSims, horizon);
+  let vic = 0;
+  let all = 0;
+  for (const s of cowSims)
+    for (const e of s.ending) {
+      all++;
+      if (e === 'victory') vic++;
+    }
+  const shares = (kind: 'interstate' | 'civil'): [number, number, number] => {
+    const c = [0, 0, 0];
+    for (const { sim } of ucdpSims.filter((u) => u.kind === kind))
+      for (const e of sim.ending) {
+        if (e === 'agreement') c[0]++;
+        else if (e === 'ceasefire') c[1]++;
+        else if (e === 'victory') c[2]++;
+      }
+    const n = Math.max(1, c[0] + c[1] + c[2]);
+    return [c[0] / n, c[1] / n, c[2] / n];
+  };
+  let med = 0;
+  let neg = 0;
+  for (const { sim } of ucdpSims.filter((u) => u.kind === 'civil'))
+    for (let r = 0; r < sim.ending.length; r++)
+      if (sim.ending[r] === 'agreement' || sim.ending[r] === 'ceasefire') {
+        neg++;
+        med += sim.mediated[r];
+      }
+  return {
+    cowCdf,
+    cowQuantiles: {
+      p10: quantileOfCdf(cowCdf, 0.1),
+      p25: quantileOfCdf(cowCdf, 0.25),
+      p50: quantileOfCdf(cowCdf, 0.5),
+      p75: quantileOfCdf(cowCdf, 0.75),
+      p90: quantileOfCdf(cowCdf, 0.9),
+    },
+    cowVictoryShare: all ? vic / all : NaN,
+    ucdpShares: { interstate: shares('interstate'), civil: shares('civil') },
+    mediatedNegotiatedShare: neg ? med / neg : NaN,
+  };
+}
+
+export function fitOf(m: Moments, t: Targets): Fit {
+  const ks = ksAgainstCdf(t.cowMonths, m.cowCdf);
+  const err = (k: 'interstate' | 'civil') =>
+    m.ucdpShares[k].map((v, i) => v - t.ucdpShares[k][i]) as [number, number, number];
+  const ucdpShareErrors = { interstate: err('interstate'), civil: err('civil') };
+  const rms = Math.sqrt(
+    [...ucdpShareErrors.interstate, ...ucdpShareErrors.civil].reduce((s, e) => s + e * e, 0) / 6,
+  );
+  const vicErr = m.cowVictoryShare - t.cowVictoryShare;
+  return {
+    objective: ks + Math.abs(vicErr) + rms,
+    ksCowDuration: ks,
+    cowVictoryShareError: vicErr,
+    ucdpShareErrors,
+    moments: m,
+  };
+}
+
+export type Params = { engine: EngineOverrides; builder: BuilderParams };
+
+/** Maps an unbounded search vector to parameters (logistic transform into each knob's bounds). */
+export function paramsFromVector(v: readonly number[], knobs: Knob[], base: BuilderParams): Params {
+  const engine: EngineOverrides = {};
+  const builder: BuilderParams = { ...base };
+  knobs.forEach((k, i) => {
+    let x = k.min + (k.max - k.min) / (1 + Math.exp(-v[i]));
+    if (k.integer) x = Math.round(x);
+    if (k.target === 'engine') {
+      const [mech, name] = k.path.split('.');
+      engine[mech] = { ...engine[mech], [name]: x };
+    } else (builder as Record<string, number>)[k.path] = x;
+  });
+  return { engine, builder };
+}
+
+export function vectorFromStart(knobs: Knob[]): number[] {
+  return knobs.map((k) => {
+    const u = Math.min(0.98, Math.max(0.02, (k.start - k.min) / (k.max - k.min)));
+    return Math.log(u / (1 - u));
+  });
+}
+
+export type CalibrationInput = {
+  cow: HistoricalCase[];
+  ucdp: HistoricalCase[];
+  targets: Targets;
+  runs: number;
+  horizonMonths: number;
+  seed: number;
+  maxEvaluations: number;
+  base: BuilderParams;
+  knobs?: Knob[];
+};
+
+export type CalibrationResult = {
+  parameters: Record<string, number>;
+  engine: EngineOverrides;
+  builder: BuilderParams;
+  start: Fit;
+  fit: Fit;
+  evaluations: number;
+};
+
+export function evaluateParams(
+  p: Params,
+  input: Omit<CalibrationInput, 'maxEvaluations' | 'knobs' | 'targets' | 'base'>,
+): Moments {
+  const s = { ...p, runs: input.runs, horizonMonths: input.horizonMonths, seed: input.seed };
+  const cowSims = input.cow.map((c) => simulateCase(c, s));
+  const ucdpSims = input.ucdp.map((c) => ({ kind: c.kind, sim: simulateCase(c, s) }));
+  return momentsOf(cowSims, ucdpSims, input.horizonMonths);
+}
+
+export function calibrate(input: CalibrationInput): CalibrationResult {
+  const knobs = input.knobs ?? KNOBS;
+  const objective = (v: number[]) =>
+    fitOf(evaluateParams(paramsFromVector(v, knobs, input.base), input), input.targets).objective;
+  const start = vectorFromStart(knobs);
+  const res = nelderMead(objective, start, {
+    step: 1,
+    maxEvaluations: input.maxEvaluations,
+    tolerance: 1e-4,
+  });
+  const best = paramsFromVector(res.x, knobs, input.base);
+  const parameters: Record<string, number> = {};
+  const startP = paramsFromVector(start, knobs, input.base);
+  knobs.forEach((k) => {
+    const [a, b] = k.path.split('.');
+    parameters[k.key] =
+      k.target === 'engine' ? best.engine[a][b] : (best.builder as Record<string, number>)[k.path];
+  });
+  return {
+    parameters,
+    engine: best.engine,
+    builder: best.builder,
+    start: fitOf(evaluateParams(startP, input), input.targets),
+    fit: fitOf(evaluateParams(best, input), input.targets),
+    evaluations: res.evaluations,
+  };
+}

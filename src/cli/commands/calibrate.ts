@@ -1,0 +1,137 @@
+/**
+ * `parley calibrate`: fits the engine's calibrated defaults (and the scenario builder's levels)
+ * to COW and UCDP history by the simulated method of moments (src/calibrate/calibrate.ts) and,
+ * with --write, saves them with their provenance to src/calibrate/calibratedDefaults.json.
+ */
+import { renameSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import {
+  calibrate,
+  targetsFrom,
+  type CalibrationResult,
+  type Fit,
+  type Targets,
+} from '../../calibrate/calibrate.ts';
+import { DEFAULT_BUILDER } from '../../calibrate/scenarioFromCase.ts';
+import { selectCalibrationCases } from '../../calibrate/backtest.ts';
+import { loadCalibrationData } from '../../data/calibrationData.ts';
+import { DEFAULT_DATA_DIR } from '../../data/datasets.ts';
+import { UserError } from '../exit.ts';
+
+export const CALIBRATED_DEFAULTS_FILE = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../calibrate/calibratedDefaults.json',
+);
+
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+const fitSummary = (f: Fit) => ({
+  objective: r3(f.objective),
+  ksCowDuration: r3(f.ksCowDuration),
+  cowVictoryShare: r3(f.moments.cowVictoryShare),
+  cowVictoryShareError: r3(f.cowVictoryShareError),
+  cowDurationQuantilesMonthIndex: f.moments.cowQuantiles,
+  ucdpShares: {
+    interstate: f.moments.ucdpShares.interstate.map(r3),
+    civil: f.moments.ucdpShares.civil.map(r3),
+  },
+  ucdpShareErrors: {
+    interstate: f.ucdpShareErrors.interstate.map(r3),
+    civil: f.ucdpShareErrors.civil.map(r3),
+  },
+  mediatedNegotiatedShareCivil: r3(f.moments.mediatedNegotiatedShare),
+});
+
+export function formatFit(label: string, f: Fit, t: Targets): string {
+  const q = f.moments.cowQuantiles;
+  const pct = (xs: number[]) => xs.map((x) => `${Math.round(x * 100)}%`).join('/');
+  return [
+    `${label}: objective ${f.objective.toFixed(3)}  KS(COW durations) ${f.ksCowDuration.toFixed(3)}  COW victory share ${pct([f.moments.cowVictoryShare])} (history ${pct([t.cowVictoryShare])})`,
+    `  COW duration month index p10/p25/p50/p75/p90: ${q.p10}/${q.p25}/${q.p50}/${q.p75}/${q.p90}`,
+    `  UCDP agreement/ceasefire/victory, interstate ${pct(f.moments.ucdpShares.interstate)} (history ${pct(t.ucdpShares.interstate)}), civil ${pct(f.moments.ucdpShares.civil)} (history ${pct(t.ucdpShares.civil)})`,
+    `  negotiated civil ends reached with a mediator ${pct([f.moments.mediatedNegotiatedShare])} (ETH/PRIO ceasefires with a mediator ${t.mediatedCeasefireShare === null ? 'n/a' : pct([t.mediatedCeasefireShare])}; reported, not fitted)`,
+  ].join('\n');
+}
+
+export function register(program: Command): void {
+  program
+    .command('calibrate')
+    .description(
+      "fit the engine's calibrated defaults to COW and UCDP history (simulated method of moments, common random numbers)",
+    )
+    .option(
+      '--data <path>',
+      'folder with the standard datasets (layout of ../shared/data)',
+      DEFAULT_DATA_DIR,
+    )
+    .option('--runs <n>', 'runs per case and parameter vector', '100')
+    .option('--evaluations <n>', 'Nelder–Mead evaluations', '150')
+    .option('--seed <n>', 'seed shared by every evaluation (common random numbers)', '11')
+    .option('--write', 'save the result to src/calibrate/calibratedDefaults.json')
+    .action(
+      (opts: {
+        data: string;
+        runs: string;
+        evaluations: string;
+        seed: string;
+        write?: boolean;
+      }) => {
+        const runs = Number(opts.runs);
+        const evaluations = Number(opts.evaluations);
+        const seed = Number(opts.seed);
+        if (![runs, evaluations, seed].every((n) => Number.isInteger(n) && n >= 0))
+          throw new UserError('✖ --runs, --evaluations and --seed must be non-negative integers');
+        const data = loadCalibrationData(resolve(opts.data));
+        const targets = targetsFrom(data.cow, data.ucdp, data.mediatedCeasefireShare);
+        const { cow, ucdp } = selectCalibrationCases(data.cow, data.ucdp);
+        const started = Date.now();
+        const result: CalibrationResult = calibrate({
+          cow,
+          ucdp,
+          targets,
+          runs,
+          horizonMonths: 240,
+          seed,
+          maxEvaluations: evaluations,
+          base: DEFAULT_BUILDER,
+        });
+        const seconds = (Date.now() - started) / 1000;
+        process.stdout.write(
+          `${formatFit('literature defaults (start)', result.start, targets)}\n${formatFit('calibrated', result.fit, targets)}\n`,
+        );
+        process.stdout.write(
+          `parameters: ${JSON.stringify(result.parameters)}\n${result.evaluations} evaluations in ${seconds.toFixed(0)} s\n`,
+        );
+        if (!opts.write) return;
+        const file = {
+          $comment:
+            'Calibrated defaults of the engine (read by src/engine/mechanisms/params.ts) and levels of the back-test scenario builder. Written by `parley calibrate --write`; do not edit by hand.',
+          method:
+            'simulated method of moments with common random numbers (one seed for every parameter vector); Nelder–Mead over logistic-transformed bounds; objective = KS distance of pooled simulated vs COW inter-state durations + |COW victory-share error| + RMS error of UCDP agreement/ceasefire/victory shares by conflict type',
+          date: new Date().toISOString().slice(0, 10),
+          command: `parley calibrate --runs ${runs} --evaluations ${evaluations} --seed ${seed} --write`,
+          data: data.versions,
+          cases: { cow: cow.length, ucdp: ucdp.length },
+          runsPerCase: runs,
+          evaluations: result.evaluations,
+          engine: result.engine,
+          builder: result.builder,
+          targets: {
+            cowVictoryShare: r3(targets.cowVictoryShare),
+            ucdpShares: {
+              interstate: targets.ucdpShares.interstate.map(r3),
+              civil: targets.ucdpShares.civil.map(r3),
+            },
+            mediatedCeasefireShare:
+              targets.mediatedCeasefireShare === null ? null : r3(targets.mediatedCeasefireShare),
+          },
+          fit: { literatureDefaults: fitSummary(result.start), calibrated: fitSummary(result.fit) },
+        };
+        const tmp = `${CALIBRATED_DEFAULTS_FILE}.tmp`;
+        writeFileSync(tmp, JSON.stringify(file, null, 2) + '\n');
+        renameSync(tmp, CALIBRATED_DEFAULTS_FILE);
+        process.stdout.write(`wrote ${CALIBRATED_DEFAULTS_FILE}\n`);
+      },
+    );
+}

@@ -1,0 +1,39 @@
+/**
+ * Reads what calibration and back-testing need from the shared-data layout: COW inter-state
+ * wars and UCDP conflict episodes as historical cases, and the ETH/PRIO share of ceasefires
+ * negotiated with a mediator. Edge: reads files, then hands plain records to src/calibrate.
+ */
+import { join } from 'node:path';
+import { cowInterstateCases, ucdpEpisodeCases, type HistoricalCase } from '../calibrate/historicalCases.ts';
+import type { CowInterstateRow, UcdpTerminationRow } from '../history/datasetRows.ts';
+import { DataError } from './csv.ts';
+import { DATASETS, loadDataset, type DatasetName } from './registry.ts';
+
+export type CalibrationData = {
+  cow: HistoricalCase[];
+  ucdp: HistoricalCase[];
+  mediatedCeasefireShare: number | null;
+  /** dataset versions, for provenance */
+  versions: string[];
+};
+
+function rowsOf(name: DatasetName, root: string): Record<string, unknown>[] {
+  const { rows, issues } = loadDataset(name, { root });
+  if (issues.length > 0) throw new DataError(issues);
+  return rows;
+}
+
+export function loadCalibrationData(root: string): CalibrationData {
+  const cow = cowInterstateCases(rowsOf('cow-interstate', root) as CowInterstateRow[]);
+  const ucdp = ucdpEpisodeCases(rowsOf('ucdp-termination', root) as UcdpTerminationRow[]);
+  let mediatedCeasefireShare: number | null = null;
+  try {
+    const cf = rowsOf('ceasefires', root) as { mediatorNego: number | null }[];
+    const known = cf.filter((r) => r.mediatorNego === 0 || r.mediatorNego === 1);
+    mediatedCeasefireShare = known.filter((r) => r.mediatorNego === 1).length / known.length;
+  } catch {
+    mediatedCeasefireShare = null;
+  }
+  const versions = (['cow-interstate', 'ucdp-termination', 'ceasefires'] as const).map((n) => `${DATASETS[n].version} (${join(root, DATASETS[n].file)})`);
+  return { cow, ucdp, mediatedCeasefireShare, versions };
+}
