@@ -36,18 +36,24 @@ Examples:
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new UserError(`✖ --port must be an integer from 0 to 65535, found "${opts.port}"`);
       const store = storeConfigFromEnv();
-      const { app, url } = await startServer({
+      const started = await startServer({
         port,
         host: opts.host,
         store,
         seed: opts.seed,
         logLevel: process.env.PARLEY_LOG_LEVEL ?? 'warn',
+      }).catch((e: unknown) => {
+        if ((e as { code?: string }).code === 'EADDRINUSE')
+          throw new UserError(`✖ ${opts.host}:${port} is already in use; pass another --port`);
+        throw e;
       });
+      const { app, url } = started;
       closeOnSignals(app);
       process.stdout.write(
         `Parley API listening on ${url}  (store: ${describeStore(store)})\n` +
           `  docs:    ${url}/docs\n  openapi: ${url}/openapi.json\n` +
-          `  writes need a token: npx parley token create\n`,
+          `  try:     curl ${url}/scenarios\n` +
+          `  writes need a token: npx parley token create   (Ctrl-C stops the server)\n`,
       );
     });
 }
