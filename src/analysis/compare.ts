@@ -101,7 +101,9 @@ export function compareVariants(inputs: readonly CompareInput[], opts: CompareOp
   const base = inputs[0].records;
   for (const v of inputs)
     if (v.records.runs !== base.runs || v.records.horizon !== base.horizon)
-      throw new Error(`compareVariants: variant ${v.id} has different runs or horizon (no pairing)`);
+      throw new Error(
+        `compareVariants: variant ${v.id} has different runs or horizon (no pairing)`,
+      );
   const n = base.runs;
   const B = Math.max(0, Math.min(opts.bootstrap ?? 400, Math.floor(2e7 / Math.max(1, n))));
   // one resample of run indices per replicate, shared by every variant (paired)
@@ -138,7 +140,14 @@ export function compareVariants(inputs: readonly CompareInput[], opts: CompareOp
       const d = v.differences[goal.metric];
       if (!d) continue;
       const [low, high] = goal.sign === 1 ? [d.low, d.high] : [-d.high, -d.low];
-      entries.push({ id: v.id, name: v.name, gain: goal.sign * d.estimate, low, high, clear: low > 0 });
+      entries.push({
+        id: v.id,
+        name: v.name,
+        gain: goal.sign * d.estimate,
+        low,
+        high,
+        clear: low > 0,
+      });
     }
     entries.sort((x, y) => y.gain - x.gain || x.id.localeCompare(y.id));
     return { goal, entries };
@@ -192,6 +201,12 @@ function pairedBootstrap(estimate: number, v: Float64Array, base: Float64Array):
   if (diffs.length < Math.max(20, v.length / 2))
     return { estimate, low: NaN, high: NaN, method: 'paired-bootstrap' };
   diffs.sort((x, y) => x - y);
-  const q = (p: number) => diffs[Math.min(diffs.length - 1, Math.max(0, Math.floor(p * diffs.length)))];
-  return { estimate, low: Math.min(q(0.025), estimate), high: Math.max(q(0.975), estimate), method: 'paired-bootstrap' };
+  const q = (p: number) =>
+    diffs[Math.min(diffs.length - 1, Math.max(0, Math.floor(p * diffs.length)))];
+  return {
+    estimate,
+    low: Math.min(q(0.025), estimate),
+    high: Math.max(q(0.975), estimate),
+    method: 'paired-bootstrap',
+  };
 }

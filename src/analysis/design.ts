@@ -27,7 +27,13 @@ export function parseGridParam(text: string): Result<GridParam> {
   if (!m || values.length === 0 || values.some((v) => !Number.isFinite(v)))
     return {
       ok: false,
-      issues: [{ code: 'invalid_param', path: [], message: `expected path=v1,v2,... with numbers, found "${text}"` }],
+      issues: [
+        {
+          code: 'invalid_param',
+          path: [],
+          message: `expected path=v1,v2,... with numbers, found "${text}"`,
+        },
+      ],
     };
   return { ok: true, value: { path: m[1].trim(), values } };
 }
@@ -38,7 +44,8 @@ export const cellKey = (values: readonly Assignment[]): string =>
 /** The full grid (cartesian product), first parameter varying slowest. */
 export function gridDesign(params: readonly GridParam[]): Cell[] {
   let rows: Assignment[][] = [[]];
-  for (const p of params) rows = rows.flatMap((row) => p.values.map((value) => [...row, { path: p.path, value }]));
+  for (const p of params)
+    rows = rows.flatMap((row) => p.values.map((value) => [...row, { path: p.path, value }]));
   return rows.map((values, index) => ({ index, key: cellKey(values), values }));
 }
 
@@ -46,7 +53,10 @@ export function gridDesign(params: readonly GridParam[]): Cell[] {
 export function randomDesign(factors: readonly Factor[], n: number, rng: Uniform): Cell[] {
   const cells: Cell[] = [];
   for (let index = 0; index < n; index++) {
-    const values = factors.map((f) => ({ path: f.path, value: Number((f.low + rng() * (f.high - f.low)).toPrecision(6)) }));
+    const values = factors.map((f) => ({
+      path: f.path,
+      value: Number((f.low + rng() * (f.high - f.low)).toPrecision(6)),
+    }));
     cells.push({ index, key: `${index}:${cellKey(values)}`, values });
   }
   return cells;

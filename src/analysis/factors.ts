@@ -22,9 +22,12 @@ export interface Factor {
 function rangeOf(v: Plain): [number, number, number] | undefined {
   const num = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
   const keys = Object.keys(v).sort().join(',');
-  if (keys === 'high,low' && num(v.low) && num(v.high)) return [v.low, v.high, (v.low + v.high) / 2];
-  if (keys === 'high,low,mode' && num(v.low) && num(v.high) && num(v.mode)) return [v.low, v.high, v.mode];
-  if (keys === 'mean,sd' && num(v.mean) && num(v.sd)) return [v.mean - 2 * v.sd, v.mean + 2 * v.sd, v.mean];
+  if (keys === 'high,low' && num(v.low) && num(v.high))
+    return [v.low, v.high, (v.low + v.high) / 2];
+  if (keys === 'high,low,mode' && num(v.low) && num(v.high) && num(v.mode))
+    return [v.low, v.high, v.mode];
+  if (keys === 'mean,sd' && num(v.mean) && num(v.sd))
+    return [v.mean - 2 * v.sd, v.mean + 2 * v.sd, v.mean];
   return undefined;
 }
 
@@ -49,7 +52,13 @@ export function distributionFactors(scenario: Scenario): Factor[] {
     const r = rangeOf(v);
     if (r && path.length > 0) {
       if (r[1] > r[0])
-        out.push({ path: path.join('.'), low: r[0], high: r[1], base: r[2], label: path.join('.').replace(/^parties\./, '') });
+        out.push({
+          path: path.join('.'),
+          low: r[0],
+          high: r[1],
+          base: r[2],
+          label: path.join('.').replace(/^parties\./, ''),
+        });
       return;
     }
     for (const [k, x] of Object.entries(v)) if (k !== 'variants') walk(x, [...path, k]);
@@ -61,12 +70,26 @@ export function distributionFactors(scenario: Scenario): Factor[] {
 /** `path=low:high` (a range factor). */
 export function parseFactor(text: string): Result<Factor> {
   const m = /^([^=]+)=(-?[\d.eE+-]+):(-?[\d.eE+-]+)$/.exec(text.trim());
-  if (!m || !Number.isFinite(Number(m[2])) || !Number.isFinite(Number(m[3])) || Number(m[2]) > Number(m[3]))
+  if (
+    !m ||
+    !Number.isFinite(Number(m[2])) ||
+    !Number.isFinite(Number(m[3])) ||
+    Number(m[2]) > Number(m[3])
+  )
     return {
       ok: false,
-      issues: [{ code: 'invalid_factor', path: [], message: `expected path=low:high with low <= high, found "${text}"` }],
+      issues: [
+        {
+          code: 'invalid_factor',
+          path: [],
+          message: `expected path=low:high with low <= high, found "${text}"`,
+        },
+      ],
     };
-  return { ok: true, value: { path: m[1].trim(), low: Number(m[2]), high: Number(m[3]), label: m[1].trim() } };
+  return {
+    ok: true,
+    value: { path: m[1].trim(), low: Number(m[2]), high: Number(m[3]), label: m[1].trim() },
+  };
 }
 
 /**

@@ -3,7 +3,13 @@
  * variants, sensitivity points and sweep cells: P(talks by 6 and 12 months), P(settlement by 24),
  * median duration, terms, casualties and durability at 5 years. Pure.
  */
-import { compile, createRunRecords, Outcome, simulateBlock, type RunRecords } from '../engine/index.ts';
+import {
+  compile,
+  createRunRecords,
+  Outcome,
+  simulateBlock,
+  type RunRecords,
+} from '../engine/index.ts';
 import type { Scenario } from '../model/index.ts';
 
 /** Run records with the shape needed to read them. */
@@ -36,13 +42,55 @@ export interface MetricSpec {
 }
 
 export const METRICS: readonly MetricSpec[] = [
-  { id: 'talks6', label: 'P(talks open by month 6)', kind: 'share', better: 'higher', unit: 'share' },
-  { id: 'talks12', label: 'P(talks open by month 12)', kind: 'share', better: 'higher', unit: 'share' },
-  { id: 'settlement24', label: 'P(settlement by month 24)', kind: 'share', better: 'higher', unit: 'share' },
-  { id: 'medianDuration', label: 'median duration of the war (months)', kind: 'statistic', better: 'lower', unit: 'months' },
-  { id: 'terms', label: "mean terms (side A's share of the stake in settlements)", kind: 'statistic', better: 'none', unit: 'share' },
-  { id: 'casualties', label: 'median battle deaths until the end', kind: 'statistic', better: 'lower', unit: 'people' },
-  { id: 'durable5y', label: 'peace holding 5 years (share of ended wars)', kind: 'statistic', better: 'higher', unit: 'share' },
+  {
+    id: 'talks6',
+    label: 'P(talks open by month 6)',
+    kind: 'share',
+    better: 'higher',
+    unit: 'share',
+  },
+  {
+    id: 'talks12',
+    label: 'P(talks open by month 12)',
+    kind: 'share',
+    better: 'higher',
+    unit: 'share',
+  },
+  {
+    id: 'settlement24',
+    label: 'P(settlement by month 24)',
+    kind: 'share',
+    better: 'higher',
+    unit: 'share',
+  },
+  {
+    id: 'medianDuration',
+    label: 'median duration of the war (months)',
+    kind: 'statistic',
+    better: 'lower',
+    unit: 'months',
+  },
+  {
+    id: 'terms',
+    label: "mean terms (side A's share of the stake in settlements)",
+    kind: 'statistic',
+    better: 'none',
+    unit: 'share',
+  },
+  {
+    id: 'casualties',
+    label: 'median battle deaths until the end',
+    kind: 'statistic',
+    better: 'lower',
+    unit: 'people',
+  },
+  {
+    id: 'durable5y',
+    label: 'peace holding 5 years (share of ended wars)',
+    kind: 'statistic',
+    better: 'higher',
+    unit: 'share',
+  },
 ];
 
 /** Simulates a scenario on this thread and keeps one record per run. */
@@ -91,7 +139,12 @@ export const DURABLE_MONTHS = 60;
  * A statistic over a subset of runs (`idx`, or all runs when null). NaN when undefined (no
  * settlement for terms, no ended war for durability).
  */
-export function statistic(id: MetricId, r: RecordSet, idx: Uint32Array | null, scratch?: Float64Array): number {
+export function statistic(
+  id: MetricId,
+  r: RecordSet,
+  idx: Uint32Array | null,
+  scratch?: Float64Array,
+): number {
   const n = idx ? idx.length : r.runs;
   const at = (k: number) => (idx ? idx[k] : k);
   const rec = r.records;

@@ -28,7 +28,7 @@ export function mergeOverlay(base: unknown, overlay: unknown): unknown {
   if (Array.isArray(base) && Array.isArray(overlay)) {
     const key = listKey(overlay);
     if (key && listKey(base) === key) {
-      const out = [...base] as Plain[];
+      const out = (base as unknown[]).slice() as Plain[];
       for (const item of overlay as Plain[]) {
         const at = out.findIndex((b) => b[key] === item[key]);
         if (at >= 0) out[at] = mergeOverlay(out[at], item) as Plain;

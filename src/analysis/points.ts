@@ -32,10 +32,14 @@ export function scenarioWith(scenario: Scenario, values: readonly Assignment[]):
     fixed.forEach((v, k) => {
       if (targets[k] !== p) return;
       if (issue.code === 'too_small' && typeof issue.minimum === 'number') v.value = issue.minimum;
-      else if (issue.code === 'too_big' && typeof issue.maximum === 'number') v.value = issue.maximum;
+      else if (issue.code === 'too_big' && typeof issue.maximum === 'number')
+        v.value = issue.maximum;
     });
   }
-  return withValues(scenario, fixed.map((v) => ({ ...v, value: roundIfInt(scenario, v) })));
+  return withValues(
+    scenario,
+    fixed.map((v) => ({ ...v, value: roundIfInt(scenario, v) })),
+  );
 }
 
 type ZodIssue = z.core.$ZodIssue;
@@ -45,7 +49,7 @@ function flatten(issues: readonly ZodIssue[], prefix: PropertyKey[]): ZodIssue[]
   return issues.flatMap((i) =>
     i.code === 'invalid_union'
       ? i.errors.flatMap((branch) => flatten(branch, [...prefix, ...i.path]))
-      : [{ ...i, path: [...prefix, ...i.path] } as ZodIssue],
+      : [{ ...i, path: [...prefix, ...i.path] }],
   );
 }
 

@@ -48,7 +48,10 @@ export interface Tornado {
 }
 
 /** The 2·k scenarios of a tornado, validated (problems name the factor and value). */
-export function planTornado(scenario: Scenario, factors: readonly Factor[]): Result<TornadoPoint[]> {
+export function planTornado(
+  scenario: Scenario,
+  factors: readonly Factor[],
+): Result<TornadoPoint[]> {
   const points: TornadoPoint[] = [];
   const issues: InputIssue[] = [];
   factors.forEach((f, k) => {
@@ -62,7 +65,8 @@ export function planTornado(scenario: Scenario, factors: readonly Factor[]): Res
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: points };
 }
 
-const swingOf = (lo: number | null, hi: number | null) => (lo === null || hi === null ? null : hi - lo);
+const swingOf = (lo: number | null, hi: number | null) =>
+  lo === null || hi === null ? null : hi - lo;
 
 /** Bars from the outcomes of planTornado's points (same order), ranked by |swing| on `rankedBy`. */
 export function tornadoFromOutcomes(
@@ -229,5 +233,11 @@ export function morrisEffects(
   effects.sort(
     (x, y) => (y.muStar[rankedBy] ?? 0) - (x.muStar[rankedBy] ?? 0) || x.path.localeCompare(y.path),
   );
-  return { method: 'morris', trajectories: design.trajectories, levels: design.levels, rankedBy, effects };
+  return {
+    method: 'morris',
+    trajectories: design.trajectories,
+    levels: design.levels,
+    rankedBy,
+    effects,
+  };
 }

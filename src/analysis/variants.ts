@@ -31,7 +31,8 @@ const SHARED_SETTINGS = ['runs', 'seed', 'horizonMonths'] as const;
 export function applyVariant(base: Scenario, variant: Variant): Result<Scenario> {
   const { variants: _drop, ...plain } = base;
   const merged = mergeOverlay(plain, variant.overlay);
-  if (!isPlain(merged)) return fail(variant, [{ code: 'invalid_type', path: [], message: 'not an object' }]);
+  if (!isPlain(merged))
+    return fail(variant, [{ code: 'invalid_type', path: [], message: 'not an object' }]);
   delete merged.variants;
   const settings = isPlain(merged.settings) ? merged.settings : {};
   for (const k of SHARED_SETTINGS) settings[k] = base.settings[k];
@@ -101,7 +102,13 @@ export function parseVariantDocument(doc: unknown, fallbackId: string): Result<V
   if (list.length === 0)
     return {
       ok: false,
-      issues: [{ code: 'invalid_type', path: [], message: 'expected a variant, a list of variants or an overlay object' }],
+      issues: [
+        {
+          code: 'invalid_type',
+          path: [],
+          message: 'expected a variant, a list of variants or an overlay object',
+        },
+      ],
     };
   const issues: InputIssue[] = [];
   const out: Variant[] = [];
@@ -110,7 +117,11 @@ export function parseVariantDocument(doc: unknown, fallbackId: string): Result<V
     if (r.success) out.push(r.data);
     else
       for (const i of r.error.issues)
-        issues.push({ code: i.code, path: [k, ...i.path.map((p) => (typeof p === 'number' ? p : String(p)))], message: i.message });
+        issues.push({
+          code: i.code,
+          path: [k, ...i.path.map((p) => (typeof p === 'number' ? p : String(p)))],
+          message: i.message,
+        });
   });
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: out };
 }

@@ -16,7 +16,10 @@ export interface ScenarioOverrides {
   horizon?: number;
 }
 
-export function loadWithOverrides(ref: string, o: ScenarioOverrides): { scenario: Scenario; source: string } {
+export function loadWithOverrides(
+  ref: string,
+  o: ScenarioOverrides,
+): { scenario: Scenario; source: string } {
   const loaded = loadScenario(ref);
   if (!loaded.result.ok) throw new InputIssuesError(loaded.source, loaded.result.issues);
   const raw = structuredClone(loaded.result.value);
@@ -24,7 +27,8 @@ export function loadWithOverrides(ref: string, o: ScenarioOverrides): { scenario
   if (o.seed !== undefined) raw.settings.seed = o.seed;
   if (o.horizon !== undefined) raw.settings.horizonMonths = o.horizon;
   const checked = validateScenario(raw);
-  if (!checked.ok) throw new InputIssuesError(`${loaded.source} (with command-line overrides)`, checked.issues);
+  if (!checked.ok)
+    throw new InputIssuesError(`${loaded.source} (with command-line overrides)`, checked.issues);
   return { scenario: checked.value, source: loaded.source };
 }
 
@@ -35,9 +39,16 @@ export function loadVariantFiles(files: readonly string[]): Variant[] {
     try {
       doc = parseYaml(readFileSync(file, 'utf8'));
     } catch (e) {
-      throw new UserError(`✖ ${file}: cannot read the variant file: ${(e as Error).message.split('\n')[0]}`);
+      throw new UserError(
+        `✖ ${file}: cannot read the variant file: ${(e as Error).message.split('\n')[0]}`,
+      );
     }
-    const r = parseVariantDocument(doc, basename(file, extname(file)).toLowerCase().replace(/[^a-z0-9-]/g, '-'));
+    const r = parseVariantDocument(
+      doc,
+      basename(file, extname(file))
+        .toLowerCase()
+        .replace(/[^a-z0-9-]/g, '-'),
+    );
     if (!r.ok) throw new InputIssuesError(file, r.issues);
     out.push(...r.value);
   }
@@ -47,7 +58,9 @@ export function loadVariantFiles(files: readonly string[]): Variant[] {
 export const int = (name: string, min: number, max: number) => (v: string) => {
   const n = Number(v);
   if (!Number.isInteger(n) || n < min || n > max)
-    throw new UserError(`option ${name}: expected a whole number from ${min} to ${max}, found "${v}"`);
+    throw new UserError(
+      `option ${name}: expected a whole number from ${min} to ${max}, found "${v}"`,
+    );
   return n;
 };
 

@@ -17,7 +17,14 @@ export async function storeAnalysis(
   const store = await openStore(config);
   try {
     const { version } = await store.saveScenario(scenario);
-    const a = await store.saveAnalysis({ kind, scenarioId: scenario.id, scenarioVersion: version.version, params, summary, rows });
+    const a = await store.saveAnalysis({
+      kind,
+      scenarioId: scenario.id,
+      scenarioVersion: version.version,
+      params,
+      summary,
+      rows,
+    });
     return `Stored as ${kind} analysis ${a.id} (scenario ${scenario.id} v${version.version}) in ${describeStore(config)}`;
   } finally {
     await store.close();

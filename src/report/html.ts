@@ -23,13 +23,22 @@ export interface ReportInput {
   charts: ReportChart[];
   comparison?: Comparison;
   /** chart ids per section (the rest go under "Charts") */
-  sectionCharts?: Partial<Record<'interventions' | 'analogues' | 'insights' | 'sensitivity', string[]>>;
+  sectionCharts?: Partial<
+    Record<'interventions' | 'analogues' | 'insights' | 'sensitivity', string[]>
+  >;
   analogues: Analogue[];
   insights: Insight[];
   notes: string[];
 }
 
-export const REPORT_SECTIONS = ['summary', 'why', 'charts', 'interventions', 'analogues', 'insights'] as const;
+export const REPORT_SECTIONS = [
+  'summary',
+  'why',
+  'charts',
+  'interventions',
+  'analogues',
+  'insights',
+] as const;
 
 const esc = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -37,7 +46,12 @@ const esc = (s: string) =>
 const pct = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(0)}%`);
 const signed = (x: number, unit: string) => {
   if (!Number.isFinite(x)) return '—';
-  const v = unit === 'share' ? `${(100 * x).toFixed(1)} pts` : unit === 'people' ? Math.round(x).toLocaleString('en-GB') : x.toFixed(1);
+  const v =
+    unit === 'share'
+      ? `${(100 * x).toFixed(1)} pts`
+      : unit === 'people'
+        ? Math.round(x).toLocaleString('en-GB')
+        : x.toFixed(1);
   return x > 0 ? `+${v}` : v;
 };
 
@@ -53,9 +67,18 @@ function comparisonTable(c: Comparison): string {
   const rows = c.variants.map((v) => {
     const cells = metrics.map((m) => {
       const val = v.values[m.id];
-      const own = val === null ? '—' : m.unit === 'share' ? pct(val) : m.unit === 'people' ? Math.round(val).toLocaleString('en-GB') : val.toFixed(1);
+      const own =
+        val === null
+          ? '—'
+          : m.unit === 'share'
+            ? pct(val)
+            : m.unit === 'people'
+              ? Math.round(val).toLocaleString('en-GB')
+              : val.toFixed(1);
       const d = v.differences[m.id];
-      const diff = d ? `<br><small>${signed(d.estimate, m.unit)} [${signed(d.low, m.unit)}, ${signed(d.high, m.unit)}]</small>` : '';
+      const diff = d
+        ? `<br><small>${signed(d.estimate, m.unit)} [${signed(d.low, m.unit)}, ${signed(d.high, m.unit)}]</small>`
+        : '';
       return `<td>${own}${diff}</td>`;
     });
     return `<tr><th>${esc(v.name)}${v.description ? `<br><small>${esc(v.description)}</small>` : ''}</th>${cells.join('')}</tr>`;
@@ -79,13 +102,23 @@ export function reportHtml(input: ReportInput): string {
   const r = input.result;
   const inSection = new Set(Object.values(input.sectionCharts ?? {}).flat());
   const chartsBy = (ids: string[] | undefined) =>
-    (ids ?? []).map((id) => input.charts.find((c) => c.id === id)).filter((c): c is ReportChart => !!c).map(figure).join('\n');
+    (ids ?? [])
+      .map((id) => input.charts.find((c) => c.id === id))
+      .filter((c): c is ReportChart => !!c)
+      .map(figure)
+      .join('\n');
   const why = r.explanation.parties
-    .map((p) => `<div class="party"><ul>${p.text.map((t) => `<li>${esc(t)}</li>`).join('')}</ul></div>`)
+    .map(
+      (p) =>
+        `<div class="party"><ul>${p.text.map((t) => `<li>${esc(t)}</li>`).join('')}</ul></div>`,
+    )
     .join('');
   const analogues = input.analogues.length
     ? `<table><tr><th>#</th><th>case</th><th>similarity</th><th>matched</th><th>how its talks went</th></tr>${input.analogues
-        .map((a, i) => `<tr><td>${i + 1}</td><td>${esc(a.name)}</td><td>${a.similarity.toFixed(2)}</td><td>${esc(a.matched.join(', ') || '—')}</td><td>${esc(a.negotiation)}</td></tr>`)
+        .map(
+          (a, i) =>
+            `<tr><td>${i + 1}</td><td>${esc(a.name)}</td><td>${a.similarity.toFixed(2)}</td><td>${esc(a.matched.join(', ') || '—')}</td><td>${esc(a.negotiation)}</td></tr>`,
+        )
         .join('')}</table>`
     : '<p>No case base available.</p>';
   const insights = input.insights.length
@@ -109,7 +142,10 @@ ${input.description ? `<p>${esc(input.description)}</p>` : ''}
 <p class="meta">The numbers are what the model makes of the scenario's stated assumptions: an instrument for asking "what if", not a forecast.</p></header>
 <section id="summary"><h2>Summary</h2><pre>${esc(input.summaryText)}</pre></section>
 <section id="why"><h2>Why talks are (not) opening — month ${r.explanation.month}</h2>${why}</section>
-<section id="charts"><h2>Charts</h2>${input.charts.filter((c) => !inSection.has(c.id)).map(figure).join('\n')}</section>
+<section id="charts"><h2>Charts</h2>${input.charts
+    .filter((c) => !inSection.has(c.id))
+    .map(figure)
+    .join('\n')}</section>
 <section id="interventions"><h2>Interventions compared</h2>${
     input.comparison
       ? chartsBy(input.sectionCharts?.interventions) + comparisonTable(input.comparison)

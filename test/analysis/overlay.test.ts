@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { gridDesign, getPath, mergeOverlay, randomDesign, setPath } from '../../src/analysis/index.ts';
+import {
+  gridDesign,
+  getPath,
+  mergeOverlay,
+  randomDesign,
+  setPath,
+} from '../../src/analysis/index.ts';
 import { mulberry32 } from '../../src/history/stats.ts';
 
 const doc = {
@@ -39,7 +45,14 @@ describe('overlays and paths', () => {
       { path: 'x', values: [1, 2] },
       { path: 'y', values: [3, 4, 5] },
     ]);
-    expect(g.map((c) => c.key)).toEqual(['x=1&y=3', 'x=1&y=4', 'x=1&y=5', 'x=2&y=3', 'x=2&y=4', 'x=2&y=5']);
+    expect(g.map((c) => c.key)).toEqual([
+      'x=1&y=3',
+      'x=1&y=4',
+      'x=1&y=5',
+      'x=2&y=3',
+      'x=2&y=4',
+      'x=2&y=5',
+    ]);
     const r = randomDesign([{ path: 'x', low: 0, high: 1, label: 'x' }], 5, mulberry32(2));
     expect(randomDesign([{ path: 'x', low: 0, high: 1, label: 'x' }], 5, mulberry32(2))).toEqual(r);
     for (const c of r) expect(c.values[0].value).toBeGreaterThanOrEqual(0);

@@ -45,7 +45,11 @@ describe('sensitivity', () => {
   });
 
   it('Morris screening gives the inert input μ* = 0 and ranks it last', () => {
-    const factors = [inert, ...distributionFactors(scenario), { path: 'front.balance', low: 0.3, high: 0.7, label: 'front' }];
+    const factors = [
+      inert,
+      ...distributionFactors(scenario),
+      { path: 'front.balance', low: 0.3, high: 0.7, label: 'front' },
+    ];
     const design = morrisDesign(factors.length, 4, mulberry32(3));
     expect(design.unit).toHaveLength(4 * (factors.length + 1));
     const small = { ...scenario, settings: { ...scenario.settings, runs: 200 } };
@@ -60,6 +64,7 @@ describe('sensitivity', () => {
   it('the Morris design is reproducible from its seed and stays on the grid', () => {
     const a = morrisDesign(3, 5, mulberry32(9));
     expect(morrisDesign(3, 5, mulberry32(9))).toEqual(a);
-    for (const x of a.unit.flat()) expect([0, 1 / 3, 2 / 3, 1].some((g) => Math.abs(g - x) < 1e-9)).toBe(true);
+    for (const x of a.unit.flat())
+      expect([0, 1 / 3, 2 / 3, 1].some((g) => Math.abs(g - x) < 1e-9)).toBe(true);
   });
 });

@@ -1,5 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -19,21 +27,43 @@ async function parley(...args: string[]): Promise<void> {
 }
 
 describe('parley report', () => {
-  it.each(listBundledScenarioIds())('the report for %s has every section, inline SVG and no network references', async (id) => {
-    const out = join(dir, `${id}.html`);
-    await parley('report', id, '-o', out, '--runs', '60', '--horizon', '60', '--sensitivity-runs', '30');
-    const html = readFileSync(out, 'utf8');
-    for (const s of REPORT_SECTIONS) expect(html, s).toContain(`<section id="${s}">`);
-    expect((html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(6);
-    expect(html).not.toMatch(/<script|<link|src="http|href="http|url\(http|@import/);
-  });
+  it.each(listBundledScenarioIds())(
+    'the report for %s has every section, inline SVG and no network references',
+    async (id) => {
+      const out = join(dir, `${id}.html`);
+      await parley(
+        'report',
+        id,
+        '-o',
+        out,
+        '--runs',
+        '60',
+        '--horizon',
+        '60',
+        '--sensitivity-runs',
+        '30',
+      );
+      const html = readFileSync(out, 'utf8');
+      for (const s of REPORT_SECTIONS) expect(html, s).toContain(`<section id="${s}">`);
+      expect((html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(6);
+      expect(html).not.toMatch(/<script|<link|src="http|href="http|url\(http|@import/);
+    },
+  );
 
   it('an invalid scenario exits 2 with the loader message and writes nothing', () => {
     const out = join(dir, 'invalid', 'report.html');
     const png = join(dir, 'invalid', 'png');
     const r = spawnSync(
       process.execPath,
-      [join(REPO_ROOT, 'bin', 'parley.js'), 'report', join(REPO_ROOT, 'test/fixtures/invalid/probability-above-one.yaml'), '-o', out, '--png-dir', png],
+      [
+        join(REPO_ROOT, 'bin', 'parley.js'),
+        'report',
+        join(REPO_ROOT, 'test/fixtures/invalid/probability-above-one.yaml'),
+        '-o',
+        out,
+        '--png-dir',
+        png,
+      ],
       { encoding: 'utf8' },
     );
     expect(r.status).toBe(2);
@@ -46,7 +76,19 @@ describe('parley report', () => {
 describe('parley sweep', () => {
   it('writes CSV and JSON and, when rerun after an interruption, skips the cells already done', async () => {
     const out = join(dir, 'sweep');
-    const args = ['sweep', 'bosnia-1995', '--param', 'front.balance=0.4,0.6', '--runs', '40', '--horizon', '24', '--out', out, '--quiet'];
+    const args = [
+      'sweep',
+      'bosnia-1995',
+      '--param',
+      'front.balance=0.4,0.6',
+      '--runs',
+      '40',
+      '--horizon',
+      '24',
+      '--out',
+      out,
+      '--quiet',
+    ];
     await parley(...args);
     const csv = readFileSync(join(out, 'results.csv'), 'utf8').trim().split('\n');
     expect(csv).toHaveLength(3);
@@ -72,7 +114,20 @@ describe('parley sweep', () => {
     const before = process.env.PARLEY_DB;
     process.env.PARLEY_DB = db;
     try {
-      await parley('sweep', 'bosnia-1995', '--param', 'front.balance=0.5', '--runs', '20', '--horizon', '24', '--out', join(dir, 'sweep-stored'), '--quiet', '--store');
+      await parley(
+        'sweep',
+        'bosnia-1995',
+        '--param',
+        'front.balance=0.5',
+        '--runs',
+        '20',
+        '--horizon',
+        '24',
+        '--out',
+        join(dir, 'sweep-stored'),
+        '--quiet',
+        '--store',
+      );
     } finally {
       if (before === undefined) delete process.env.PARLEY_DB;
       else process.env.PARLEY_DB = before;
@@ -90,6 +145,20 @@ describe('parley sweep', () => {
 
   it('refuses to mix two different sweeps in one folder', async () => {
     const out = join(dir, 'sweep');
-    await expect(parley('sweep', 'bosnia-1995', '--param', 'front.balance=0.5', '--runs', '40', '--horizon', '24', '--out', out, '--quiet')).rejects.toThrow(/different sweep/);
+    await expect(
+      parley(
+        'sweep',
+        'bosnia-1995',
+        '--param',
+        'front.balance=0.5',
+        '--runs',
+        '40',
+        '--horizon',
+        '24',
+        '--out',
+        out,
+        '--quiet',
+      ),
+    ).rejects.toThrow(/different sweep/);
   });
 });

@@ -40,19 +40,30 @@ export async function runComparison(
   );
   const [a, b] = belligerents(scenario);
   return compareVariants(
-    prepared.value.map((v, i) => ({ id: v.id, name: v.name, description: v.description, records: records[i] })),
+    prepared.value.map((v, i) => ({
+      id: v.id,
+      name: v.name,
+      description: v.description,
+      records: records[i],
+    })),
     { rng: mulberry32(scenario.settings.seed), bootstrap: opts.bootstrap, sides: [a.name, b.name] },
   );
 }
 
 const pct = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(0)}%`);
-const pts = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}` : '—');
-const num = (x: number, d = 1) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${x.toFixed(d)}` : '—');
+const pts = (x: number) =>
+  Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}` : '—';
+const num = (x: number, d = 1) =>
+  Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${x.toFixed(d)}` : '—';
 
 export function formatComparison(c: Comparison, title: string): string {
   const out: string[] = [];
-  out.push(`${title}: ${c.variants.length - 1} variants against the baseline, ${c.runs} runs each, ${c.horizonMonths} months, common random numbers`);
-  out.push('Differences are variant − baseline, paired by run, with 95% intervals (percentage points for shares).');
+  out.push(
+    `${title}: ${c.variants.length - 1} variants against the baseline, ${c.runs} runs each, ${c.horizonMonths} months, common random numbers`,
+  );
+  out.push(
+    'Differences are variant − baseline, paired by run, with 95% intervals (percentage points for shares).',
+  );
   out.push('');
   for (const v of c.variants) {
     const x = v.values;
@@ -66,14 +77,21 @@ export function formatComparison(c: Comparison, title: string): string {
         const e = d[k];
         return e ? `${f(e.estimate)} [${f(e.low)}, ${f(e.high)}]` : '—';
       };
-      out.push(`    Δ talks by 6 ${iv('talks6', pts)}, by 12 ${iv('talks12', pts)}; Δ settled by 24 ${iv('settlement24', pts)}`);
-      out.push(`    Δ median duration ${iv('medianDuration', (x) => num(x, 0))} months; Δ terms ${iv('terms', (x) => num(x, 3))}; Δ peace 5y ${iv('durable5y', pts)}`);
+      out.push(
+        `    Δ talks by 6 ${iv('talks6', pts)}, by 12 ${iv('talks12', pts)}; Δ settled by 24 ${iv('settlement24', pts)}`,
+      );
+      out.push(
+        `    Δ median duration ${iv('medianDuration', (x) => num(x, 0))} months; Δ terms ${iv('terms', (x) => num(x, 3))}; Δ peace 5y ${iv('durable5y', pts)}`,
+      );
     }
   }
   out.push('');
   out.push('Which intervention does most for which goal (✓ = the 95% interval clears zero):');
   for (const r of c.ranking) {
-    const top = r.entries.slice(0, 3).map((e) => `${e.id} ${e.clear ? '✓' : '·'}`).join(', ');
+    const top = r.entries
+      .slice(0, 3)
+      .map((e) => `${e.id} ${e.clear ? '✓' : '·'}`)
+      .join(', ');
     out.push(`  ${r.goal.label.padEnd(36)} ${top || '—'}`);
   }
   return out.join('\n') + '\n';
@@ -82,21 +100,45 @@ export function formatComparison(c: Comparison, title: string): string {
 export function register(program: Command): void {
   program
     .command('compare')
-    .description('compare interventions (variants) on common random numbers: paired differences with intervals')
+    .description(
+      'compare interventions (variants) on common random numbers: paired differences with intervals',
+    )
     .argument('<scenario>', 'bundled scenario id or a YAML/JSON file')
-    .option('--variants <files...>', 'overlay files with more variants ({id, name, overlay} or a list)')
+    .option(
+      '--variants <files...>',
+      'overlay files with more variants ({id, name, overlay} or a list)',
+    )
     .option('-n, --runs <N>', 'Monte Carlo runs per variant', int('--runs', 1, 1_000_000))
-    .option('-s, --seed <S>', 'random seed (shared by every variant)', int('--seed', 0, 2 ** 32 - 1))
+    .option(
+      '-s, --seed <S>',
+      'random seed (shared by every variant)',
+      int('--seed', 0, 2 ** 32 - 1),
+    )
     .option('--horizon <H>', 'months to simulate', int('--horizon', 1, 600))
     .option('-t, --threads <T>', 'worker threads', int('--threads', 1, 64), 1)
-    .option('--bootstrap <B>', 'bootstrap replicates for medians and terms', int('--bootstrap', 0, 10_000), 400)
+    .option(
+      '--bootstrap <B>',
+      'bootstrap replicates for medians and terms',
+      int('--bootstrap', 0, 10_000),
+      400,
+    )
     .option('--json [file]', 'print (or write to a file) the comparison as JSON')
     .option('--store', 'also save the comparison to the store (PARLEY_DATABASE_URL or PARLEY_DB)')
-    .addHelpText('after', '\nExamples:\n  $ parley compare russia-ukraine-2024 --runs 1000 --threads 2\n  $ parley compare my-war.yaml --variants early-mediator.yaml --json out.json')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ parley compare russia-ukraine-2024 --runs 1000 --threads 2\n  $ parley compare my-war.yaml --variants early-mediator.yaml --json out.json',
+    )
     .action(async (ref: string, opts: CompareOptions) => {
       const { scenario, source } = loadWithOverrides(ref, opts);
-      const c = await runComparison(scenario, source, { variantFiles: opts.variants, threads: opts.threads, bootstrap: opts.bootstrap }).finally(closeRecordsPool);
-      if (!c) throw new UserError(`✖ ${source}: no variants to compare (add \`variants:\` to the scenario or pass --variants files)`);
+      const c = await runComparison(scenario, source, {
+        variantFiles: opts.variants,
+        threads: opts.threads,
+        bootstrap: opts.bootstrap,
+      }).finally(closeRecordsPool);
+      if (!c)
+        throw new UserError(
+          `✖ ${source}: no variants to compare (add \`variants:\` to the scenario or pass --variants files)`,
+        );
       if (opts.json === true) process.stdout.write(JSON.stringify(c, null, 2) + '\n');
       else {
         process.stdout.write(formatComparison(c, scenario.name));
@@ -106,9 +148,26 @@ export function register(program: Command): void {
         }
       }
       if (opts.store) {
-        const params = { runs: c.runs, seed: scenario.settings.seed, horizonMonths: c.horizonMonths, bootstrap: c.bootstrap, variants: c.variants.map((v) => v.id) };
-        const rows = c.variants.map((v) => ({ id: v.id, name: v.name, values: v.values, differences: v.differences }));
-        const msg = await storeAnalysis('comparison', scenario, params, { ranking: c.ranking }, rows);
+        const params = {
+          runs: c.runs,
+          seed: scenario.settings.seed,
+          horizonMonths: c.horizonMonths,
+          bootstrap: c.bootstrap,
+          variants: c.variants.map((v) => v.id),
+        };
+        const rows = c.variants.map((v) => ({
+          id: v.id,
+          name: v.name,
+          values: v.values,
+          differences: v.differences,
+        }));
+        const msg = await storeAnalysis(
+          'comparison',
+          scenario,
+          params,
+          { ranking: c.ranking },
+          rows,
+        );
         (opts.json === true ? process.stderr : process.stdout).write(msg + '\n');
       }
     });

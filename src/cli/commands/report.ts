@@ -25,7 +25,14 @@ import { runComparison } from './compare.ts';
 import { runTornado } from './sensitivity.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
-const RELEVANT_TOPICS = new Set(['back-channels', 'time-to-talks', 'mediation', 'leverage-guarantees', 'failed-talks', 'momentum']);
+const RELEVANT_TOPICS = new Set([
+  'back-channels',
+  'time-to-talks',
+  'mediation',
+  'leverage-guarantees',
+  'failed-talks',
+  'momentum',
+]);
 
 interface ReportOptions {
   out: string;
@@ -47,35 +54,62 @@ function monthsBetween(from: string, to: string): number {
   return Math.max(0, p(to) - p(from));
 }
 
-async function pdfAvailable(): Promise<boolean> {
-  if (!existsSync(CHROMIUM)) return false;
+interface Browser {
+  newPage: () => Promise<{
+    setContent: (html: string) => Promise<void>;
+    pdf: (o: object) => Promise<Buffer>;
+  }>;
+  close: () => Promise<void>;
+}
+type Playwright = { chromium: { launch: (o: object) => Promise<Browser> } };
+
+/** playwright-core when it is installed (an optional package: never installed by Parley). */
+async function loadPlaywright(): Promise<Playwright | undefined> {
+  if (!existsSync(CHROMIUM)) return undefined;
+  const name = 'playwright-core';
   try {
-    await import('playwright-core' as string);
-    return true;
+    const mod: unknown = await import(name);
+    return mod as Playwright;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
 export function register(program: Command): void {
   program
     .command('report')
-    .description('one self-contained HTML report with charts, interventions compared, analogues and insights')
+    .description(
+      'one self-contained HTML report with charts, interventions compared, analogues and insights',
+    )
     .argument('<scenario>', 'bundled scenario id or a YAML/JSON file')
     .requiredOption('-o, --out <file>', 'HTML file to write')
     .option('--png-dir <dir>', 'also write every chart as a PNG into this folder')
-    .option('--pdf', 'also print the report to PDF (needs Chromium at /usr/bin/chromium and playwright-core)')
+    .option(
+      '--pdf',
+      'also print the report to PDF (needs Chromium at /usr/bin/chromium and playwright-core)',
+    )
     .option('-n, --runs <N>', 'Monte Carlo runs', int('--runs', 1, 1_000_000))
     .option('-s, --seed <S>', 'random seed', int('--seed', 0, 2 ** 32 - 1))
     .option('--horizon <H>', 'months to simulate', int('--horizon', 1, 600))
     .option('-t, --threads <T>', 'worker threads', int('--threads', 1, 64), 1)
-    .option('--sensitivity-runs <N>', 'runs per tornado point (0 = no sensitivity section)', int('--sensitivity-runs', 0, 1_000_000), 400)
+    .option(
+      '--sensitivity-runs <N>',
+      'runs per tornado point (0 = no sensitivity section)',
+      int('--sensitivity-runs', 0, 1_000_000),
+      400,
+    )
     .option('--variants <files...>', 'more variants to compare, from overlay files')
-    .addHelpText('after', '\nExamples:\n  $ parley report russia-ukraine-2024 -o report.html\n  $ parley report russia-ukraine-2024 -o report.html --png-dir docs/img --runs 1000')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ parley report russia-ukraine-2024 -o report.html\n  $ parley report russia-ukraine-2024 -o report.html --png-dir docs/img --runs 1000',
+    )
     .action(async (ref: string, opts: ReportOptions) => {
       const { scenario, source } = loadWithOverrides(ref, opts);
-      if (opts.pdf && !(await pdfAvailable()))
-        throw new UserError(`✖ --pdf is unavailable here: it needs Chromium at ${CHROMIUM} and the playwright-core package (nothing was written)`);
+      const playwright = opts.pdf ? await loadPlaywright() : undefined;
+      if (opts.pdf && !playwright)
+        throw new UserError(
+          `✖ --pdf is unavailable here: it needs Chromium at ${CHROMIUM} and the playwright-core package (nothing was written)`,
+        );
       const notes: string[] = [];
       const progress = (what: string) => process.stderr.write(`report: ${what}\n`);
       try {
@@ -91,32 +125,85 @@ export function register(program: Command): void {
         const factors = distributionFactors(scenario);
         if (opts.sensitivityRuns > 0 && factors.length > 0) {
           progress(`sensitivity: ${factors.length} uncertain inputs`);
-          const small = { ...scenario, settings: { ...scenario.settings, runs: opts.sensitivityRuns } };
+          const small = {
+            ...scenario,
+            settings: { ...scenario.settings, runs: opts.sensitivityRuns },
+          };
           tornado = await runTornado(small, source, factors, opts.threads, 'settlement24');
           notes.push(`Sensitivity: ${opts.sensitivityRuns} runs per point, common random numbers.`);
         }
         const { cases, issues } = loadCases();
-        if (issues.length > 0) notes.push(`${issues.length} problem(s) in case files; those cases are left out.`);
-        const monthsSinceOnset = scenario.settings.warBegan && scenario.settings.startDate ? monthsBetween(scenario.settings.warBegan, scenario.settings.startDate) : undefined;
+        if (issues.length > 0)
+          notes.push(`${issues.length} problem(s) in case files; those cases are left out.`);
+        const monthsSinceOnset =
+          scenario.settings.warBegan && scenario.settings.startDate
+            ? monthsBetween(scenario.settings.warBegan, scenario.settings.startDate)
+            : undefined;
         const asOfYear = 2025; // fixed, so reports are reproducible
-        const analogues = findAnalogues(scenarioFeatures(scenario, { monthsSinceOnset }), cases, { top: 8, asOfYear });
-        const insights = runInsights({ cases, datasets: {}, rng: mulberry32(scenario.settings.seed) }).insights.filter((i) => RELEVANT_TOPICS.has(i.topic));
-        notes.push('Insights are computed over the case base only in reports; `parley insights --data` adds the standard datasets.');
+        const analogues = findAnalogues(scenarioFeatures(scenario, { monthsSinceOnset }), cases, {
+          top: 8,
+          asOfYear,
+        });
+        const insights = runInsights({
+          cases,
+          datasets: {},
+          rng: mulberry32(scenario.settings.seed),
+        }).insights.filter((i) => RELEVANT_TOPICS.has(i.topic));
+        notes.push(
+          'Insights are computed over the case base only in reports; `parley insights --data` adds the standard datasets.',
+        );
 
         progress('rendering charts');
         const specs: { id: string; title: string; spec: charts.Spec }[] = [
-          { id: 'cumulative-incidence', title: 'Cumulative incidence of outcomes with 95% bands', spec: charts.cumulativeIncidenceChart(result) },
-          { id: 'time-to-talks', title: 'Time to talks by channel', spec: charts.timeToTalksChart(result) },
-          { id: 'fans', title: 'Ripeness, belief gap and costs of conversation', spec: charts.fanChart(result) },
+          {
+            id: 'cumulative-incidence',
+            title: 'Cumulative incidence of outcomes with 95% bands',
+            spec: charts.cumulativeIncidenceChart(result),
+          },
+          {
+            id: 'time-to-talks',
+            title: 'Time to talks by channel',
+            spec: charts.timeToTalksChart(result),
+          },
+          {
+            id: 'fans',
+            title: 'Ripeness, belief gap and costs of conversation',
+            spec: charts.fanChart(result),
+          },
           { id: 'terms', title: 'Terms of settlement', spec: charts.termsHistogramChart(result) },
-          { id: 'durability', title: 'Durability of the peace', spec: charts.durabilityCurveChart(result) },
+          {
+            id: 'durability',
+            title: 'Durability of the peace',
+            spec: charts.durabilityCurveChart(result),
+          },
         ];
-        if (comparison) specs.push({ id: 'interventions', title: 'Interventions compared (paired differences)', spec: charts.interventionComparisonChart(comparison) });
-        if (tornado) specs.push({ id: 'tornado', title: 'Sensitivity to uncertain inputs (tornado)', spec: charts.tornadoChart(tornado, 'settlement24', 'P(settlement by month 24)') });
-        if (analogues.length) specs.push({ id: 'analogues', title: 'Closest historical analogues', spec: charts.analogueTableChart(analogues) });
-        if (insights.length) specs.push({ id: 'insights', title: 'Relevant historical insights', spec: charts.insightsChart(insights) });
+        if (comparison)
+          specs.push({
+            id: 'interventions',
+            title: 'Interventions compared (paired differences)',
+            spec: charts.interventionComparisonChart(comparison),
+          });
+        if (tornado)
+          specs.push({
+            id: 'tornado',
+            title: 'Sensitivity to uncertain inputs (tornado)',
+            spec: charts.tornadoChart(tornado, 'settlement24', 'P(settlement by month 24)'),
+          });
+        if (analogues.length)
+          specs.push({
+            id: 'analogues',
+            title: 'Closest historical analogues',
+            spec: charts.analogueTableChart(analogues),
+          });
+        if (insights.length)
+          specs.push({
+            id: 'insights',
+            title: 'Relevant historical insights',
+            spec: charts.insightsChart(insights),
+          });
         const rendered: ReportChart[] = [];
-        for (const s of specs) rendered.push({ id: s.id, title: s.title, svg: await renderSvg(s.spec) });
+        for (const s of specs)
+          rendered.push({ id: s.id, title: s.title, svg: await renderSvg(s.spec) });
         const html = reportHtml({
           title: scenario.name,
           source,
@@ -125,12 +212,22 @@ export function register(program: Command): void {
           summaryText: formatRunSummary(result),
           charts: rendered,
           comparison,
-          sectionCharts: { interventions: ['interventions'], sensitivity: tornado ? ['tornado'] : undefined, analogues: ['analogues'], insights: ['insights'] },
+          sectionCharts: {
+            interventions: ['interventions'],
+            sensitivity: tornado ? ['tornado'] : undefined,
+            analogues: ['analogues'],
+            insights: ['insights'],
+          },
           analogues,
           insights,
           notes,
         });
-        const pngs = opts.pngDir ? rendered.map((c) => ({ file: join(opts.pngDir!, `${scenario.id}-${c.id}.png`), png: svgToPng(c.svg) })) : [];
+        const pngs = opts.pngDir
+          ? rendered.map((c) => ({
+              file: join(opts.pngDir!, `${scenario.id}-${c.id}.png`),
+              png: svgToPng(c.svg),
+            }))
+          : [];
         mkdirSync(dirname(resolve(opts.out)), { recursive: true });
         writeAtomic(opts.out, html);
         process.stdout.write(`Report written to ${opts.out}\n`);
@@ -139,10 +236,20 @@ export function register(program: Command): void {
           for (const p of pngs) writeAtomic(p.file, p.png);
           process.stdout.write(`${pngs.length} charts written to ${opts.pngDir}\n`);
         }
-        if (opts.pdf) {
+        if (playwright) {
           const pdfFile = opts.out.replace(/\.html?$/i, '') + '.pdf';
-          const pw = (await import('playwright-core' as string)) as { chromium: { launch: (o: object) => Promise<{ newPage: () => Promise<{ setContent: (h: string) => Promise<void>; pdf: (o: object) => Promise<Buffer> }>; close: () => Promise<void> }> } };
-          const browser = await pw.chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+          const browser = await playwright.chromium.launch({
+            executablePath: CHROMIUM,
+            args: [
+              '--headless',
+              '--no-sandbox',
+              '--disable-gpu',
+              '--disable-background-networking',
+              '--disable-component-update',
+              '--disable-sync',
+              '--no-first-run',
+            ],
+          });
           try {
             const page = await browser.newPage();
             await page.setContent(html);

@@ -38,7 +38,11 @@ interface SensitivityOptions {
   json?: boolean;
 }
 
-export function factorsFor(scenario: Scenario, source: string, extra: readonly string[] = []): Factor[] {
+export function factorsFor(
+  scenario: Scenario,
+  source: string,
+  extra: readonly string[] = [],
+): Factor[] {
   const factors = distributionFactors(scenario);
   for (const t of extra) {
     const r = parseFactor(t);
@@ -46,20 +50,37 @@ export function factorsFor(scenario: Scenario, source: string, extra: readonly s
     factors.push(r.value);
   }
   if (factors.length === 0)
-    throw new UserError(`✖ ${source}: no input is given as a range or distribution; add some, or pass --factor path=low:high`);
+    throw new UserError(
+      `✖ ${source}: no input is given as a range or distribution; add some, or pass --factor path=low:high`,
+    );
   return factors;
 }
 
 /** A tornado with the local pool; shared with `parley report`. */
-export async function runTornado(scenario: Scenario, source: string, factors: Factor[], threads: number, rankedBy: MetricId): Promise<Tornado> {
+export async function runTornado(
+  scenario: Scenario,
+  source: string,
+  factors: Factor[],
+  threads: number,
+  rankedBy: MetricId,
+): Promise<Tornado> {
   const plan = planTornado(scenario, factors);
   if (!plan.ok) throw new InputIssuesError(source, plan.issues);
-  const records = await simulateRecordsMany([scenario, ...plan.value.map((p) => p.scenario)], { threads });
+  const records = await simulateRecordsMany([scenario, ...plan.value.map((p) => p.scenario)], {
+    threads,
+  });
   const outcomes = records.map(summariseRecords);
   return tornadoFromOutcomes(factors, plan.value, outcomes.slice(1), outcomes[0], rankedBy);
 }
 
-async function runMorris(scenario: Scenario, source: string, factors: Factor[], threads: number, r: number, rankedBy: MetricId): Promise<Morris> {
+async function runMorris(
+  scenario: Scenario,
+  source: string,
+  factors: Factor[],
+  threads: number,
+  r: number,
+  rankedBy: MetricId,
+): Promise<Morris> {
   const design = morrisDesign(factors.length, r, mulberry32(scenario.settings.seed));
   const plan = planMorris(scenario, factors, design);
   if (!plan.ok) throw new InputIssuesError(source, plan.issues);
@@ -70,46 +91,83 @@ async function runMorris(scenario: Scenario, source: string, factors: Factor[], 
 const fmt = (id: MetricId, x: number | null) => {
   if (x === null) return '—';
   const unit = METRICS.find((m) => m.id === id)!.unit;
-  return unit === 'share' ? `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)} pts` : `${x >= 0 ? '+' : ''}${unit === 'people' ? Math.round(x).toLocaleString('en-GB') : x.toFixed(1)}`;
+  return unit === 'share'
+    ? `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)} pts`
+    : `${x >= 0 ? '+' : ''}${unit === 'people' ? Math.round(x).toLocaleString('en-GB') : x.toFixed(1)}`;
 };
 
 export function register(program: Command): void {
   program
     .command('sensitivity')
-    .description('which uncertain inputs move the outcomes most: tornado (one at a time) or Morris screening')
+    .description(
+      'which uncertain inputs move the outcomes most: tornado (one at a time) or Morris screening',
+    )
     .argument('<scenario>', 'bundled scenario id or a YAML/JSON file')
     .option('--method <m>', 'tornado or morris', 'tornado')
-    .option('--factor <path=low:high...>', 'more inputs to vary, e.g. parties.ukraine.leader.hawkishness=0.3:0.9')
+    .option(
+      '--factor <path=low:high...>',
+      'more inputs to vary, e.g. parties.ukraine.leader.hawkishness=0.3:0.9',
+    )
     .option('--outcome <id>', `outcome to rank by (${METRIC_IDS.join(', ')})`, 'settlement24')
     .option('-n, --runs <N>', 'Monte Carlo runs per point', int('--runs', 1, 1_000_000))
-    .option('-s, --seed <S>', 'random seed (shared by every point; also seeds the Morris design)', int('--seed', 0, 2 ** 32 - 1))
+    .option(
+      '-s, --seed <S>',
+      'random seed (shared by every point; also seeds the Morris design)',
+      int('--seed', 0, 2 ** 32 - 1),
+    )
     .option('--horizon <H>', 'months to simulate', int('--horizon', 1, 600))
     .option('-t, --threads <T>', 'worker threads', int('--threads', 1, 64), 1)
     .option('--trajectories <r>', 'Morris trajectories', int('--trajectories', 2, 1000), 10)
     .option('--json', 'print the result as JSON')
-    .addHelpText('after', '\nExamples:\n  $ parley sensitivity russia-ukraine-2024 --runs 500\n  $ parley sensitivity russia-ukraine-2024 --method morris --trajectories 8 --runs 300 --threads 2')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ parley sensitivity russia-ukraine-2024 --runs 500\n  $ parley sensitivity russia-ukraine-2024 --method morris --trajectories 8 --runs 300 --threads 2',
+    )
     .action(async (ref: string, opts: SensitivityOptions) => {
       if (opts.method !== 'tornado' && opts.method !== 'morris')
         throw new UserError(`✖ --method: expected tornado or morris, found "${opts.method}"`);
       if (!(METRIC_IDS as readonly string[]).includes(opts.outcome))
-        throw new UserError(`✖ --outcome: expected one of ${METRIC_IDS.join(', ')}, found "${opts.outcome}"`);
+        throw new UserError(
+          `✖ --outcome: expected one of ${METRIC_IDS.join(', ')}, found "${opts.outcome}"`,
+        );
       const outcome = opts.outcome as MetricId;
       const { scenario, source } = loadWithOverrides(ref, opts);
       const factors = factorsFor(scenario, source, opts.factor);
       const label = METRICS.find((m) => m.id === outcome)!.label;
       if (opts.method === 'tornado') {
-        const t = await runTornado(scenario, source, factors, opts.threads, outcome).finally(closeRecordsPool);
+        const t = await runTornado(scenario, source, factors, opts.threads, outcome).finally(
+          closeRecordsPool,
+        );
         if (opts.json) return void process.stdout.write(JSON.stringify(t, null, 2) + '\n');
-        const out = [`Tornado for ${scenario.name}: ${factors.length} inputs, ${scenario.settings.runs} runs per point, seed ${scenario.settings.seed}`, `Ranked by the swing in ${label} (base ${fmt(outcome, t.base[outcome]).replace(/^\+/, '')}):`, ''];
+        const out = [
+          `Tornado for ${scenario.name}: ${factors.length} inputs, ${scenario.settings.runs} runs per point, seed ${scenario.settings.seed}`,
+          `Ranked by the swing in ${label} (base ${fmt(outcome, t.base[outcome]).replace(/^\+/, '')}):`,
+          '',
+        ];
         for (const b of t.bars)
-          out.push(`  ${b.label.padEnd(58)} ${String(b.low).padStart(7)} → ${String(b.high).padEnd(7)} swing ${fmt(outcome, b.swing[outcome])}  (talks by 12 ${fmt('talks12', b.swing.talks12)}, duration ${fmt('medianDuration', b.swing.medianDuration)})`);
+          out.push(
+            `  ${b.label.padEnd(58)} ${String(b.low).padStart(7)} → ${String(b.high).padEnd(7)} swing ${fmt(outcome, b.swing[outcome])}  (talks by 12 ${fmt('talks12', b.swing.talks12)}, duration ${fmt('medianDuration', b.swing.medianDuration)})`,
+          );
         process.stdout.write(out.join('\n') + '\n');
       } else {
-        const m = await runMorris(scenario, source, factors, opts.threads, opts.trajectories, outcome).finally(closeRecordsPool);
+        const m = await runMorris(
+          scenario,
+          source,
+          factors,
+          opts.threads,
+          opts.trajectories,
+          outcome,
+        ).finally(closeRecordsPool);
         if (opts.json) return void process.stdout.write(JSON.stringify(m, null, 2) + '\n');
-        const out = [`Morris screening for ${scenario.name}: ${factors.length} inputs, ${m.trajectories} trajectories (${m.trajectories * (factors.length + 1)} points), ${scenario.settings.runs} runs per point`, `Ranked by μ* (mean |elementary effect| per full range) on ${label}:`, ''];
+        const out = [
+          `Morris screening for ${scenario.name}: ${factors.length} inputs, ${m.trajectories} trajectories (${m.trajectories * (factors.length + 1)} points), ${scenario.settings.runs} runs per point`,
+          `Ranked by μ* (mean |elementary effect| per full range) on ${label}:`,
+          '',
+        ];
         for (const e of m.effects)
-          out.push(`  ${e.label.padEnd(58)} μ* ${fmt(outcome, e.muStar[outcome]).replace(/^\+/, '')}  μ ${fmt(outcome, e.mu[outcome])}  σ ${fmt(outcome, e.sigma[outcome]).replace(/^\+/, '')}`);
+          out.push(
+            `  ${e.label.padEnd(58)} μ* ${fmt(outcome, e.muStar[outcome]).replace(/^\+/, '')}  μ ${fmt(outcome, e.mu[outcome])}  σ ${fmt(outcome, e.sigma[outcome]).replace(/^\+/, '')}`,
+          );
         process.stdout.write(out.join('\n') + '\n');
       }
     });

@@ -56,13 +56,20 @@ export interface CellResult {
   outcomes: Outcomes;
 }
 
-const cellFile = (dir: string, index: number) => join(dir, 'cells', `${String(index).padStart(5, '0')}.json`);
+const cellFile = (dir: string, index: number) =>
+  join(dir, 'cells', `${String(index).padStart(5, '0')}.json`);
 
 function csv(cells: CellResult[], paths: string[]): string {
   const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const lines = [['cell', ...paths, ...METRIC_IDS].map(q).join(',')];
   for (const c of cells)
-    lines.push([String(c.index), ...paths.map((p) => String(c.values.find((v) => v.path === p)?.value ?? '')), ...METRIC_IDS.map((m) => (c.outcomes[m] === null ? '' : String(c.outcomes[m])))].join(','));
+    lines.push(
+      [
+        String(c.index),
+        ...paths.map((p) => String(c.values.find((v) => v.path === p)?.value ?? '')),
+        ...METRIC_IDS.map((m) => (c.outcomes[m] === null ? '' : String(c.outcomes[m]))),
+      ].join(','),
+    );
   return lines.join('\n') + '\n';
 }
 
@@ -72,10 +79,18 @@ export function register(program: Command): void {
     .description('run a grid or a random design over scenario inputs; CSV and JSON out; resumable')
     .argument('<scenario>', 'bundled scenario id or a YAML/JSON file')
     .option('--param <spec...>', 'grid: path=v1,v2,...; with --random: path=low:high')
-    .option('--random <N>', 'N random points (seeded by --seed) instead of a grid', int('--random', 1, 100_000))
+    .option(
+      '--random <N>',
+      'N random points (seeded by --seed) instead of a grid',
+      int('--random', 1, 100_000),
+    )
     .option('-o, --out <dir>', 'output folder (default sweep-<scenario id>)')
     .option('-n, --runs <N>', 'Monte Carlo runs per cell', int('--runs', 1, 1_000_000))
-    .option('-s, --seed <S>', 'random seed (every cell; also the random design)', int('--seed', 0, 2 ** 32 - 1))
+    .option(
+      '-s, --seed <S>',
+      'random seed (every cell; also the random design)',
+      int('--seed', 0, 2 ** 32 - 1),
+    )
     .option('--horizon <H>', 'months to simulate', int('--horizon', 1, 600))
     .option('-t, --threads <T>', 'worker threads', int('--threads', 1, 64), 1)
     .option('-q, --quiet', 'no progress bar')
@@ -86,18 +101,25 @@ export function register(program: Command): void {
     )
     .action(async (ref: string, opts: SweepOptions) => {
       const params = opts.param ?? [];
-      if (params.length === 0) throw new UserError('✖ give at least one --param (path=v1,v2 or, with --random, path=low:high)');
+      if (params.length === 0)
+        throw new UserError(
+          '✖ give at least one --param (path=v1,v2 or, with --random, path=low:high)',
+        );
       const { scenario, source } = loadWithOverrides(ref, opts);
       const parsed = parseDesignParams(params, opts.random !== undefined);
       if (!parsed.ok) throw new InputIssuesError('--param', parsed.issues);
-      const cells = opts.random !== undefined ? randomDesign(parsed.value.factors, opts.random, mulberry32(scenario.settings.seed)) : gridDesign(parsed.value.grid);
+      const cells =
+        opts.random !== undefined
+          ? randomDesign(parsed.value.factors, opts.random, mulberry32(scenario.settings.seed))
+          : gridDesign(parsed.value.grid);
       // validate every cell before writing anything
       const scenarios: Scenario[] = [];
       const issues: InputIssue[] = [];
       for (const c of cells) {
         const r = scenarioWith(scenario, c.values);
         if (r.ok) scenarios.push(r.value);
-        else issues.push(...r.issues.map((i) => ({ ...i, message: `cell ${c.index}: ${i.message}` })));
+        else
+          issues.push(...r.issues.map((i) => ({ ...i, message: `cell ${c.index}: ${i.message}` })));
       }
       if (issues.length > 0) throw new InputIssuesError(source, issues.slice(0, 20));
       const dir = opts.out ?? `sweep-${scenario.id}`;
@@ -115,7 +137,9 @@ export function register(program: Command): void {
       if (existsSync(manifestFile)) {
         const old = readFileSync(manifestFile, 'utf8');
         if (old !== JSON.stringify(manifest, null, 2))
-          throw new UserError(`✖ ${dir} holds a different sweep (another scenario, design or settings); choose another --out folder or remove it`);
+          throw new UserError(
+            `✖ ${dir} holds a different sweep (another scenario, design or settings); choose another --out folder or remove it`,
+          );
       }
       mkdirSync(join(dir, 'cells'), { recursive: true });
       writeAtomic(manifestFile, JSON.stringify(manifest, null, 2));
@@ -130,8 +154,19 @@ export function register(program: Command): void {
           }
         }
       const todo = cells.filter((c) => !done.has(c.index));
-      process.stderr.write(`sweep: ${cells.length} cells, ${done.size} already done, ${todo.length} to run (${scenario.settings.runs} runs each) → ${dir}\n`);
-      const bar = !opts.quiet && process.stderr.isTTY ? new SingleBar({ format: 'sweeping {bar} {value}/{total} cells | {eta_formatted} left', stream: process.stderr }, Presets.shades_classic) : undefined;
+      process.stderr.write(
+        `sweep: ${cells.length} cells, ${done.size} already done, ${todo.length} to run (${scenario.settings.runs} runs each) → ${dir}\n`,
+      );
+      const bar =
+        !opts.quiet && process.stderr.isTTY
+          ? new SingleBar(
+              {
+                format: 'sweeping {bar} {value}/{total} cells | {eta_formatted} left',
+                stream: process.stderr,
+              },
+              Presets.shades_classic,
+            )
+          : undefined;
       bar?.start(cells.length, done.size);
       try {
         await simulateRecordsMany(
@@ -140,7 +175,12 @@ export function register(program: Command): void {
             threads: opts.threads,
             onDone: (i, records) => {
               const c = todo[i];
-              const r: CellResult = { index: c.index, key: c.key, values: c.values, outcomes: summariseRecords(records) };
+              const r: CellResult = {
+                index: c.index,
+                key: c.key,
+                values: c.values,
+                outcomes: summariseRecords(records),
+              };
               writeAtomic(cellFile(dir, c.index), JSON.stringify(r));
               done.set(c.index, r);
               bar?.increment();
@@ -153,13 +193,30 @@ export function register(program: Command): void {
       }
       const results = cells.map((c) => done.get(c.index)!);
       const paths = [...new Set(cells.flatMap((c) => c.values.map((v) => v.path)))];
-      writeAtomic(join(dir, 'results.json'), JSON.stringify({ manifest: { ...manifest, cells: undefined }, results }, null, 2));
+      writeAtomic(
+        join(dir, 'results.json'),
+        JSON.stringify({ manifest: { ...manifest, cells: undefined }, results }, null, 2),
+      );
       writeAtomic(join(dir, 'results.csv'), csv(results, paths));
-      process.stdout.write(`Sweep of ${cells.length} cells written to ${join(dir, 'results.csv')} and results.json\n`);
+      process.stdout.write(
+        `Sweep of ${cells.length} cells written to ${join(dir, 'results.csv')} and results.json\n`,
+      );
       if (opts.store) {
         const { cells: _cells, ...params } = manifest;
-        const rows = results.map((r) => ({ cell: r.index, ...Object.fromEntries(r.values.map((v) => [v.path, v.value])), ...r.outcomes }));
-        process.stdout.write((await storeAnalysis('sweep', scenario, params, { cells: cells.length, design: manifest.design }, rows)) + '\n');
+        const rows = results.map((r) => ({
+          cell: r.index,
+          ...Object.fromEntries(r.values.map((v) => [v.path, v.value])),
+          ...r.outcomes,
+        }));
+        process.stdout.write(
+          (await storeAnalysis(
+            'sweep',
+            scenario,
+            params,
+            { cells: cells.length, design: manifest.design },
+            rows,
+          )) + '\n',
+        );
       }
     });
 }

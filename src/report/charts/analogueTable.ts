@@ -13,7 +13,10 @@ export function analogueRows(analogues: readonly Analogue[]): Row[] {
 
 export function analogueTableChart(analogues: readonly Analogue[]): Spec {
   return {
-    ...base('Closest historical analogues', 'weighted Gower similarity over the documented features'),
+    ...base(
+      'Closest historical analogues',
+      'weighted Gower similarity over the documented features',
+    ),
     data: { values: analogueRows(analogues) },
     hconcat: [
       {
@@ -28,7 +31,12 @@ export function analogueTableChart(analogues: readonly Analogue[]): Spec {
         mark: { type: 'bar', color: '#4c78a8' },
         encoding: {
           y: { field: 'rank', type: 'ordinal', axis: null },
-          x: { field: 'similarity', type: 'quantitative', scale: { domain: [0, 1] }, title: 'similarity' },
+          x: {
+            field: 'similarity',
+            type: 'quantitative',
+            scale: { domain: [0, 1] },
+            title: 'similarity',
+          },
         },
       },
       {

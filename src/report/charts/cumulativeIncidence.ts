@@ -16,7 +16,14 @@ export function cumulativeIncidenceRows(r: RunResult): Row[] {
   for (const [outcome, xs] of series)
     xs.forEach((p, t) => {
       const [low, high] = band(p, r.meta.runs);
-      rows.push({ outcome, month: t + 1, p: r4(p), low, high, who: outcome.endsWith('A') ? a.name : outcome.endsWith('B') ? b.name : '' });
+      rows.push({
+        outcome,
+        month: t + 1,
+        p: r4(p),
+        low,
+        high,
+        who: outcome.endsWith('A') ? a.name : outcome.endsWith('B') ? b.name : '',
+      });
     });
   return rows;
 }
@@ -24,7 +31,10 @@ export function cumulativeIncidenceRows(r: RunResult): Row[] {
 export function cumulativeIncidenceChart(r: RunResult): Spec {
   const [a, b] = r.meta.parties;
   return {
-    ...base('How the war ends, month by month', `cumulative share of ${r.meta.runs} runs; bands: 95% intervals; A = ${a.name}, B = ${b.name}`),
+    ...base(
+      'How the war ends, month by month',
+      `cumulative share of ${r.meta.runs} runs; bands: 95% intervals; A = ${a.name}, B = ${b.name}`,
+    ),
     width: WIDTH,
     height: HEIGHT,
     data: { values: cumulativeIncidenceRows(r) },
@@ -33,10 +43,21 @@ export function cumulativeIncidenceChart(r: RunResult): Spec {
       color: { field: 'outcome', type: 'nominal', title: 'outcome', scale: OUTCOME_COLORS },
     },
     layer: [
-      { mark: { type: 'area', opacity: 0.2 }, encoding: { y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' } } },
+      {
+        mark: { type: 'area', opacity: 0.2 },
+        encoding: { y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' } },
+      },
       {
         mark: { type: 'line', strokeWidth: 2 },
-        encoding: { y: { field: 'p', type: 'quantitative', title: 'share of runs', axis: { format: '%' }, scale: { domain: [0, 1] } } },
+        encoding: {
+          y: {
+            field: 'p',
+            type: 'quantitative',
+            title: 'share of runs',
+            axis: { format: '%' },
+            scale: { domain: [0, 1] },
+          },
+        },
       },
     ],
   };

@@ -19,7 +19,13 @@ export function fanRows(r: RunResult): Row[] {
     if (!f) continue;
     f.p50.forEach((p50, t) => {
       if (r.diagnostics.atWar[t] > 0)
-        rows.push({ series: label, month: t + 1, p10: r4(f.p10[t]), p50: r4(p50), p90: r4(f.p90[t]) });
+        rows.push({
+          series: label,
+          month: t + 1,
+          p10: r4(f.p10[t]),
+          p50: r4(p50),
+          p90: r4(f.p90[t]),
+        });
     });
   }
   return rows;
@@ -27,10 +33,18 @@ export function fanRows(r: RunResult): Row[] {
 
 export function fanChart(r: RunResult): Spec {
   return {
-    ...base('Ripeness, belief gap and costs of conversation', 'median and 10–90% of runs still at war'),
+    ...base(
+      'Ripeness, belief gap and costs of conversation',
+      'median and 10–90% of runs still at war',
+    ),
     data: { values: fanRows(r) },
     columns: 2,
-    facet: { field: 'series', type: 'nominal', title: null, header: { labelFontSize: 11, labelLimit: 250 } },
+    facet: {
+      field: 'series',
+      type: 'nominal',
+      title: null,
+      header: { labelFontSize: 11, labelLimit: 250 },
+    },
     resolve: { scale: { y: 'independent' } },
     spec: {
       width: 250,
@@ -39,9 +53,15 @@ export function fanChart(r: RunResult): Spec {
       layer: [
         {
           mark: { type: 'area', opacity: 0.25, color: '#4c78a8' },
-          encoding: { y: { field: 'p10', type: 'quantitative', title: null }, y2: { field: 'p90' } },
+          encoding: {
+            y: { field: 'p10', type: 'quantitative', title: null },
+            y2: { field: 'p90' },
+          },
         },
-        { mark: { type: 'line', color: '#1f4e79' }, encoding: { y: { field: 'p50', type: 'quantitative' } } },
+        {
+          mark: { type: 'line', color: '#1f4e79' },
+          encoding: { y: { field: 'p50', type: 'quantitative' } },
+        },
       ],
     },
   };

@@ -16,14 +16,34 @@ export function insightRows(insights: readonly Insight[]): Row[] {
 
 export function insightsChart(insights: readonly Insight[]): Spec {
   return {
-    ...base('What history teaches', 'share of historical cases, with 95% Wilson intervals (n = cases in scope)'),
+    ...base(
+      'What history teaches',
+      'share of historical cases, with 95% Wilson intervals (n = cases in scope)',
+    ),
     width: 300,
     height: { step: 22 },
     data: { values: insightRows(insights) },
-    encoding: { y: { field: 'insight', type: 'nominal', title: null, sort: null, axis: { labelLimit: 380 } } },
+    encoding: {
+      y: { field: 'insight', type: 'nominal', title: null, sort: null, axis: { labelLimit: 380 } },
+    },
     layer: [
-      { mark: { type: 'rule', strokeWidth: 2, color: '#9db7d5' }, encoding: { x: { field: 'low', type: 'quantitative', title: 'share', axis: { format: '%' }, scale: { domain: [0, 1] } }, x2: { field: 'high' } } },
-      { mark: { type: 'point', filled: true, size: 50, color: '#1f4e79' }, encoding: { x: { field: 'estimate', type: 'quantitative' }, tooltip: [{ field: 'n' }] } },
+      {
+        mark: { type: 'rule', strokeWidth: 2, color: '#9db7d5' },
+        encoding: {
+          x: {
+            field: 'low',
+            type: 'quantitative',
+            title: 'share',
+            axis: { format: '%' },
+            scale: { domain: [0, 1] },
+          },
+          x2: { field: 'high' },
+        },
+      },
+      {
+        mark: { type: 'point', filled: true, size: 50, color: '#1f4e79' },
+        encoding: { x: { field: 'estimate', type: 'quantitative' }, tooltip: [{ field: 'n' }] },
+      },
     ],
   };
 }

@@ -5,7 +5,13 @@
 import type { Comparison, MetricId } from '../../analysis/index.ts';
 import { base, r4, type Row, type Spec } from './spec.ts';
 
-export const COMPARED: readonly MetricId[] = ['talks12', 'settlement24', 'medianDuration', 'terms', 'durable5y'];
+export const COMPARED: readonly MetricId[] = [
+  'talks12',
+  'settlement24',
+  'medianDuration',
+  'terms',
+  'durable5y',
+];
 
 const SHORT: Record<MetricId, string> = {
   talks6: 'P(talks by 6 months)',
@@ -36,23 +42,66 @@ export function comparisonRows(c: Comparison, metrics: readonly MetricId[] = COM
   return rows;
 }
 
-export function interventionComparisonChart(c: Comparison, metrics: readonly MetricId[] = COMPARED): Spec {
+export function interventionComparisonChart(
+  c: Comparison,
+  metrics: readonly MetricId[] = COMPARED,
+): Spec {
   return {
     ...base(
       'Interventions compared with the baseline',
       `paired differences (variant − baseline) on common random numbers, ${c.runs} runs each; lines: 95% intervals`,
     ),
     data: { values: comparisonRows(c, metrics) },
-    facet: { column: { field: 'outcome', type: 'nominal', title: null, sort: metrics.map((m) => SHORT[m]), header: { labelFontSize: 11, labelLimit: 170 } } },
+    facet: {
+      column: {
+        field: 'outcome',
+        type: 'nominal',
+        title: null,
+        sort: metrics.map((m) => SHORT[m]),
+        header: { labelFontSize: 11, labelLimit: 170 },
+      },
+    },
     resolve: { scale: { x: 'independent' } },
     spec: {
       width: 150,
       height: { step: 22 },
-      encoding: { y: { field: 'variant', type: 'nominal', title: null, sort: null, axis: { labelLimit: 280 } } },
+      encoding: {
+        y: {
+          field: 'variant',
+          type: 'nominal',
+          title: null,
+          sort: null,
+          axis: { labelLimit: 280 },
+        },
+      },
       layer: [
-        { mark: { type: 'rule', color: '#999999', strokeDash: [3, 3] }, encoding: { x: { datum: 0, type: 'quantitative' } } },
-        { mark: { type: 'rule', strokeWidth: 2 }, encoding: { x: { field: 'low', type: 'quantitative', title: 'difference' }, x2: { field: 'high' }, color: { field: 'clear', type: 'nominal', title: null, scale: { domain: ['interval excludes 0', 'interval includes 0'], range: ['#1f4e79', '#9db7d5'] } } } },
-        { mark: { type: 'point', filled: true, size: 50 }, encoding: { x: { field: 'difference', type: 'quantitative' }, color: { field: 'clear', type: 'nominal' } } },
+        {
+          mark: { type: 'rule', color: '#999999', strokeDash: [3, 3] },
+          encoding: { x: { datum: 0, type: 'quantitative' } },
+        },
+        {
+          mark: { type: 'rule', strokeWidth: 2 },
+          encoding: {
+            x: { field: 'low', type: 'quantitative', title: 'difference' },
+            x2: { field: 'high' },
+            color: {
+              field: 'clear',
+              type: 'nominal',
+              title: null,
+              scale: {
+                domain: ['interval excludes 0', 'interval includes 0'],
+                range: ['#1f4e79', '#9db7d5'],
+              },
+            },
+          },
+        },
+        {
+          mark: { type: 'point', filled: true, size: 50 },
+          encoding: {
+            x: { field: 'difference', type: 'quantitative' },
+            color: { field: 'clear', type: 'nominal' },
+          },
+        },
       ],
     },
   };

@@ -10,7 +10,12 @@ export function termsRows(r: RunResult, bars = 20): Row[] {
   for (let k = 0; k * per < h.length; k++) {
     let c = 0;
     for (let i = k * per; i < Math.min(h.length, (k + 1) * per); i++) c += h[i];
-    rows.push({ from: r4((k * per) / h.length), to: r4(((k + 1) * per) / h.length), settlements: c, share: r.meta.runs > 0 ? r4(c / r.meta.runs) : 0 });
+    rows.push({
+      from: r4((k * per) / h.length),
+      to: r4(((k + 1) * per) / h.length),
+      settlements: c,
+      share: r.meta.runs > 0 ? r4(c / r.meta.runs) : 0,
+    });
   }
   return rows;
 }
@@ -18,13 +23,22 @@ export function termsRows(r: RunResult, bars = 20): Row[] {
 export function termsHistogramChart(r: RunResult): Spec {
   const [a] = r.meta.parties;
   return {
-    ...base('Terms of settlement', `${r.terms.settlements} settlements; share of the stake to ${a.name}`),
+    ...base(
+      'Terms of settlement',
+      `${r.terms.settlements} settlements; share of the stake to ${a.name}`,
+    ),
     width: WIDTH,
     height: HEIGHT,
     data: { values: termsRows(r) },
     mark: { type: 'bar', color: '#54a24b', stroke: 'white', strokeWidth: 0.5 },
     encoding: {
-      x: { field: 'from', type: 'quantitative', bin: { binned: true, step: 0.05 }, title: `share of the stake to ${a.name}`, scale: { domain: [0, 1] } },
+      x: {
+        field: 'from',
+        type: 'quantitative',
+        bin: { binned: true, step: 0.05 },
+        title: `share of the stake to ${a.name}`,
+        scale: { domain: [0, 1] },
+      },
       x2: { field: 'to' },
       y: { field: 'settlements', type: 'quantitative', title: 'settlements (runs)' },
       tooltip: [{ field: 'from' }, { field: 'to' }, { field: 'settlements' }],

@@ -36,10 +36,21 @@ export function timeToTalksChart(r: RunResult): Spec {
       },
     },
     layer: [
-      { mark: { type: 'area', opacity: 0.15 }, encoding: { y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' } } },
+      {
+        mark: { type: 'area', opacity: 0.15 },
+        encoding: { y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' } },
+      },
       {
         mark: { type: 'line', strokeWidth: 2, interpolate: 'step-after' },
-        encoding: { y: { field: 'p', type: 'quantitative', title: 'talks opened', axis: { format: '%' }, scale: { domain: [0, 1] } } },
+        encoding: {
+          y: {
+            field: 'p',
+            type: 'quantitative',
+            title: 'talks opened',
+            axis: { format: '%' },
+            scale: { domain: [0, 1] },
+          },
+        },
       },
     ],
   };

@@ -9,16 +9,33 @@ export function tornadoRows(t: Tornado, metric: MetricId = t.rankedBy, top = 15)
     const lo = bar.atLow[metric];
     const hi = bar.atHigh[metric];
     if (lo === null || hi === null) continue;
-    rows.push({ input: `${bar.label} (${bar.low}…${bar.high})`, end: 'low value', from: r4(b), to: r4(lo) });
-    rows.push({ input: `${bar.label} (${bar.low}…${bar.high})`, end: 'high value', from: r4(b), to: r4(hi) });
+    rows.push({
+      input: `${bar.label} (${bar.low}…${bar.high})`,
+      end: 'low value',
+      from: r4(b),
+      to: r4(lo),
+    });
+    rows.push({
+      input: `${bar.label} (${bar.low}…${bar.high})`,
+      end: 'high value',
+      from: r4(b),
+      to: r4(hi),
+    });
   }
   return rows;
 }
 
-export function tornadoChart(t: Tornado, metric: MetricId = t.rankedBy, label: string = metric): Spec {
+export function tornadoChart(
+  t: Tornado,
+  metric: MetricId = t.rankedBy,
+  label: string = metric,
+): Spec {
   const rows = tornadoRows(t, metric);
   return {
-    ...base(`Sensitivity: ${label}`, 'each input at its low and at its high value, the others as in the scenario'),
+    ...base(
+      `Sensitivity: ${label}`,
+      'each input at its low and at its high value, the others as in the scenario',
+    ),
     width: 360,
     height: { step: 20 },
     data: { values: rows },
@@ -26,13 +43,27 @@ export function tornadoChart(t: Tornado, metric: MetricId = t.rankedBy, label: s
       {
         mark: { type: 'bar', opacity: 0.85 },
         encoding: {
-          y: { field: 'input', type: 'nominal', title: null, sort: null, axis: { labelLimit: 420 } },
+          y: {
+            field: 'input',
+            type: 'nominal',
+            title: null,
+            sort: null,
+            axis: { labelLimit: 420 },
+          },
           x: { field: 'from', type: 'quantitative', title: label },
           x2: { field: 'to' },
-          color: { field: 'end', type: 'nominal', title: 'input at', scale: { domain: ['low value', 'high value'], range: ['#9db7d5', '#1f4e79'] } },
+          color: {
+            field: 'end',
+            type: 'nominal',
+            title: 'input at',
+            scale: { domain: ['low value', 'high value'], range: ['#9db7d5', '#1f4e79'] },
+          },
         },
       },
-      { mark: { type: 'rule', color: '#333333' }, encoding: { x: { datum: r4(t.base[metric] ?? 0), type: 'quantitative' } } },
+      {
+        mark: { type: 'rule', color: '#333333' },
+        encoding: { x: { datum: r4(t.base[metric] ?? 0), type: 'quantitative' } },
+      },
     ],
   };
 }
