@@ -14,11 +14,11 @@ export const COMPARED: readonly MetricId[] = [
 ];
 
 const SHORT: Record<MetricId, string> = {
-  talks6: 'P(talks by 6 months)',
-  talks12: 'P(talks by 12 months)',
-  settlement24: 'P(settlement by 24 months)',
-  medianDuration: 'median duration (months)',
-  terms: "terms (side A's share)",
+  talks6: 'talks by month 6',
+  talks12: 'talks by month 12',
+  settlement24: 'settled by month 24',
+  medianDuration: 'median months of war',
+  terms: "terms (A's share)",
   casualties: 'median battle deaths',
   durable5y: 'peace holds 5 years',
 };
@@ -58,7 +58,7 @@ export function interventionComparisonChart(
         type: 'nominal',
         title: null,
         sort: metrics.map((m) => SHORT[m]),
-        header: { labelFontSize: 11, labelLimit: 170 },
+        header: { labelFontSize: 11, labelLimit: 0 },
       },
     },
     resolve: { scale: { x: 'independent' } },
@@ -71,7 +71,7 @@ export function interventionComparisonChart(
           type: 'nominal',
           title: null,
           sort: null,
-          axis: { labelLimit: 280 },
+          axis: { labelLimit: 360 },
         },
       },
       layer: [

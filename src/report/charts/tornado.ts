@@ -48,7 +48,7 @@ export function tornadoChart(
             type: 'nominal',
             title: null,
             sort: null,
-            axis: { labelLimit: 420 },
+            axis: { labelLimit: 0 },
           },
           x: { field: 'from', type: 'quantitative', title: label },
           x2: { field: 'to' },
