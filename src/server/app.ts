@@ -21,6 +21,7 @@ import { errorHandler, notFoundHandler } from './errors.ts';
 import { validatorCompiler } from './validation.ts';
 import { HistoryService } from './services/history.ts';
 import { RunService } from './services/runs.ts';
+import { AnalysisService } from './services/analyses.ts';
 import './services/index.ts';
 import healthRoutes from './routes/health.ts';
 import schemaRoutes from './routes/schema.ts';
@@ -29,6 +30,8 @@ import runRoutes from './routes/runs.ts';
 import caseRoutes from './routes/cases.ts';
 import analogueRoutes from './routes/analogues.ts';
 import insightRoutes from './routes/insights.ts';
+import analysisRoutes from './routes/analyses.ts';
+import reportRoutes from './routes/reports.ts';
 
 export type AppOptions = {
   store: Store;
@@ -68,6 +71,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     store: opts.store,
     runs,
     history: opts.history ?? HistoryService.load(),
+    analyses: new AnalysisService(opts.store, config.threads, config.maxRuns),
     config,
   });
   // in-flight jobs finish within the grace period or are marked failed before the server closes
@@ -93,6 +97,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         { name: 'scenarios', description: 'saved scenarios and their versions' },
         { name: 'runs', description: 'simulations and their results' },
         { name: 'history', description: 'cases, analogues and insights' },
+        {
+          name: 'analyses',
+          description: 'comparisons, sensitivity and sweeps, saved by scenario version',
+        },
+        { name: 'reports', description: 'HTML reports and charts of finished runs' },
         { name: 'health', description: 'liveness and readiness' },
       ],
     },
@@ -118,5 +127,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(caseRoutes);
   await app.register(analogueRoutes);
   await app.register(insightRoutes);
+  await app.register(analysisRoutes);
+  await app.register(reportRoutes);
   return app;
 }

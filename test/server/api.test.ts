@@ -57,6 +57,12 @@ describe('health, readiness, documents', () => {
       '/schema',
       '/health',
       '/ready',
+      '/scenarios/{id}/compare',
+      '/scenarios/{id}/sensitivity',
+      '/analyses',
+      '/analyses/{id}',
+      '/runs/{id}/report',
+      '/runs/{id}/charts/{chart}',
     ])
       expect(Object.keys(doc.paths)).toContain(p);
     expect(doc.paths['/runs'].post.security).toEqual([{ bearerAuth: [] }]);

@@ -1,6 +1,7 @@
 /** The services decorated on the app as `app.parley`; routes stay thin and call these. */
 import type { Store } from '../../store/index.ts';
 import type { ServerConfig } from '../config.ts';
+import type { AnalysisService } from './analyses.ts';
 import type { HistoryService } from './history.ts';
 import type { RunService } from './runs.ts';
 
@@ -8,6 +9,7 @@ export type AppServices = {
   store: Store;
   runs: RunService;
   history: HistoryService;
+  analyses: AnalysisService;
   config: ServerConfig;
 };
 

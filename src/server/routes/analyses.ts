@@ -1,0 +1,145 @@
+/**
+ * Analyses of a saved scenario: paired comparison of its variants and tornado sensitivity
+ * (computed now and saved), and the saved analyses, sweeps included (`parley sweep --store`).
+ */
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { METRIC_IDS } from '../../analysis/index.ts';
+import { notFound } from '../errors.ts';
+import { ErrorSchema, ScenarioParamsSchema } from '../schemas.ts';
+
+const AnalysisSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['comparison', 'sensitivity', 'sweep']),
+  scenarioId: z.string(),
+  scenarioVersion: z.number().int(),
+  params: z.unknown(),
+  summary: z.unknown(),
+  rowCount: z.number().int(),
+  createdAt: z.string(),
+});
+
+const routes: FastifyPluginAsyncZod = (app) => {
+  const { store, analyses, config } = app.parley;
+  const common = {
+    version: z.number().int().min(1).optional().describe('scenario version; latest when omitted'),
+    runs: z
+      .number()
+      .int()
+      .min(1)
+      .max(config.maxRuns)
+      .optional()
+      .describe('runs per variant or point'),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1)
+      .optional(),
+  };
+  const errors = { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema };
+
+  const scenarioOf = async (id: string, version?: number) => {
+    const v = await store.getScenario(id, version);
+    if (!v) throw notFound(`scenario ${id}${version ? ` version ${version}` : ''}`);
+    return v;
+  };
+
+  app.post(
+    '/scenarios/:id/compare',
+    {
+      config: { access: 'write' },
+      schema: {
+        tags: ['analyses'],
+        operationId: 'compareVariants',
+        summary: "compare the scenario's variants on common random numbers (saved)",
+        security: [{ bearerAuth: [] }],
+        params: ScenarioParamsSchema,
+        body: z
+          .object({ ...common, bootstrap: z.number().int().min(0).max(2000).optional() })
+          .strict(),
+        response: {
+          201: z.object({
+            analysis: AnalysisSchema,
+            comparison: z.record(z.string(), z.unknown()),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req, reply) => {
+      const v = await scenarioOf(req.params.id, req.body.version);
+      const { analysis, comparison } = await analyses.compare(v, req.body);
+      return reply.code(201).send({ analysis, comparison: { ...comparison } });
+    },
+  );
+
+  app.post(
+    '/scenarios/:id/sensitivity',
+    {
+      config: { access: 'write' },
+      schema: {
+        tags: ['analyses'],
+        operationId: 'sensitivity',
+        summary: 'tornado: which uncertain inputs move an outcome most (saved)',
+        security: [{ bearerAuth: [] }],
+        params: ScenarioParamsSchema,
+        body: z.object({ ...common, outcome: z.enum(METRIC_IDS).default('settlement24') }).strict(),
+        response: {
+          201: z.object({ analysis: AnalysisSchema, tornado: z.record(z.string(), z.unknown()) }),
+          ...errors,
+        },
+      },
+    },
+    async (req, reply) => {
+      const v = await scenarioOf(req.params.id, req.body.version);
+      const { analysis, tornado } = await analyses.sensitivity(v, req.body);
+      return reply.code(201).send({ analysis, tornado: { ...tornado } });
+    },
+  );
+
+  app.get(
+    '/analyses',
+    {
+      schema: {
+        tags: ['analyses'],
+        operationId: 'listAnalyses',
+        summary: 'saved comparisons, sensitivity analyses and sweeps, newest first',
+        querystring: z.object({
+          kind: z.enum(['comparison', 'sensitivity', 'sweep']).optional(),
+          scenarioId: z.string().max(100).optional(),
+        }),
+        response: { 200: z.object({ analyses: z.array(AnalysisSchema) }), 400: ErrorSchema },
+      },
+    },
+    async (req) => ({ analyses: await store.listAnalyses(req.query) }),
+  );
+
+  app.get(
+    '/analyses/:id',
+    {
+      schema: {
+        tags: ['analyses'],
+        operationId: 'getAnalysis',
+        summary: 'a saved analysis with a page of its rows (variants, bars or sweep cells)',
+        params: z.object({ id: z.uuid() }),
+        querystring: z.object({
+          offset: z.coerce.number().int().min(0).default(0),
+          limit: z.coerce.number().int().min(1).max(10_000).default(1000),
+        }),
+        response: {
+          200: z.object({ analysis: AnalysisSchema, rows: z.array(z.unknown()) }),
+          400: ErrorSchema,
+          404: ErrorSchema,
+        },
+      },
+    },
+    async (req) => {
+      const analysis = await store.getAnalysis(req.params.id);
+      if (!analysis) throw notFound(`analysis ${req.params.id}`);
+      return { analysis, rows: await store.getAnalysisRows(analysis.id, req.query) };
+    },
+  );
+  return Promise.resolve();
+};
+export default routes;

@@ -1,0 +1,68 @@
+/** Reports of a stored run: the self-contained HTML report, and each chart as SVG or PNG. */
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { RunResult } from '../../engine/index.ts';
+import { httpError, notFound } from '../errors.ts';
+import { ErrorSchema, RunIdParamsSchema } from '../schemas.ts';
+import { chartPng, chartSvg, RUN_CHARTS, runReportHtml } from '../services/reports.ts';
+
+const routes: FastifyPluginAsyncZod = (app) => {
+  const { store, history } = app.parley;
+
+  const doneRun = async (id: string) => {
+    const run = await store.getRun(id);
+    if (!run) throw notFound(`run ${id}`);
+    const json = await store.getRunResultJson(id);
+    if (!json) throw httpError(409, 'not_ready', `run ${id} is ${run.status}`);
+    return { run, result: JSON.parse(json) as RunResult };
+  };
+
+  app.get(
+    '/runs/:id/report',
+    {
+      schema: {
+        tags: ['reports'],
+        operationId: 'runReport',
+        summary: 'self-contained HTML report of a finished run',
+        params: RunIdParamsSchema,
+        response: { 200: z.string().describe('text/html'), 404: ErrorSchema, 409: ErrorSchema },
+      },
+    },
+    async (req, reply) => {
+      const { run, result } = await doneRun(req.params.id);
+      const v = await store.getScenario(run.scenarioId, run.scenarioVersion);
+      if (!v) throw notFound(`scenario ${run.scenarioId} version ${run.scenarioVersion}`);
+      const html = await runReportHtml(result, v, history);
+      return reply.type('text/html; charset=utf-8').send(html);
+    },
+  );
+
+  app.get(
+    '/runs/:id/charts/:chart',
+    {
+      schema: {
+        tags: ['reports'],
+        operationId: 'runChart',
+        summary: 'one chart of a finished run, as PNG (default) or SVG',
+        params: RunIdParamsSchema.extend({ chart: z.enum(RUN_CHARTS) }),
+        querystring: z.object({ format: z.enum(['png', 'svg']).default('png') }),
+        response: {
+          200: z.string().describe('image/png or image/svg+xml'),
+          400: ErrorSchema,
+          404: ErrorSchema,
+          409: ErrorSchema,
+        },
+      },
+    },
+    async (req, reply) => {
+      const { result } = await doneRun(req.params.id);
+      if (req.query.format === 'svg')
+        return reply
+          .type('image/svg+xml; charset=utf-8')
+          .send(await chartSvg(result, req.params.chart));
+      return reply.type('image/png').send((await chartPng(result, req.params.chart)) as never);
+    },
+  );
+  return Promise.resolve();
+};
+export default routes;

@@ -1,0 +1,104 @@
+/**
+ * Comparisons and sensitivity analyses for the API: the same functions `parley compare` and
+ * `parley sensitivity` call (worker-thread pool, common random numbers), saved to the store with
+ * the scenario version they ran on. The CLI's input errors become 400 issues.
+ */
+import type { Comparison, MetricId, Tornado } from '../../analysis/index.ts';
+import { runComparison } from '../../cli/commands/compare.ts';
+import { factorsFor, runTornado } from '../../cli/commands/sensitivity.ts';
+import { InputIssuesError, UserError } from '../../cli/exit.ts';
+import type { Scenario } from '../../model/index.ts';
+import type { AnalysisRecord, ScenarioVersion, Store } from '../../store/index.ts';
+import { httpError, HttpError } from '../errors.ts';
+
+export type AnalysisOverrides = { runs?: number; seed?: number };
+
+function withOverrides(s: Scenario, o: AnalysisOverrides): Scenario {
+  return {
+    ...s,
+    settings: { ...s.settings, runs: o.runs ?? s.settings.runs, seed: o.seed ?? s.settings.seed },
+  };
+}
+
+/** Maps the CLI's user errors to 400s; anything else stays a 500. */
+async function asHttp<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof InputIssuesError)
+      throw new HttpError(
+        400,
+        e.issues.map((i) => ({ code: i.code, path: ['scenario', ...i.path], message: i.message })),
+      );
+    if (e instanceof UserError)
+      throw httpError(400, 'invalid_analysis', e.message.replace(/^✖\s*/, '').split('\n')[0]);
+    throw e;
+  }
+}
+
+export class AnalysisService {
+  constructor(
+    private readonly store: Store,
+    private readonly threads: number,
+    private readonly maxRuns: number,
+  ) {}
+
+  private bound(v: ScenarioVersion, o: AnalysisOverrides, points: number): Scenario {
+    const s = withOverrides(v.scenario, o);
+    if (s.settings.runs * points > this.maxRuns)
+      throw httpError(
+        400,
+        'too_many_runs',
+        `${points} variants or points × ${s.settings.runs} runs exceeds ${this.maxRuns} runs per analysis; ask for fewer runs`,
+        ['body', 'runs'],
+      );
+    return s;
+  }
+
+  async compare(
+    v: ScenarioVersion,
+    o: AnalysisOverrides & { bootstrap?: number },
+  ): Promise<{ analysis: AnalysisRecord; comparison: Comparison }> {
+    const s = this.bound(v, o, 1 + (v.scenario.variants?.length ?? 0));
+    const comparison = await asHttp(() =>
+      runComparison(s, v.id, { threads: this.threads, bootstrap: o.bootstrap ?? 200 }),
+    );
+    if (!comparison)
+      throw httpError(400, 'no_variants', `scenario ${v.id} has no variants to compare`, [
+        'scenario',
+        'variants',
+      ]);
+    const analysis = await this.store.saveAnalysis({
+      kind: 'comparison',
+      scenarioId: v.id,
+      scenarioVersion: v.version,
+      params: { runs: s.settings.runs, seed: s.settings.seed, bootstrap: comparison.bootstrap },
+      summary: { baselineId: comparison.baselineId, ranking: comparison.ranking },
+      rows: comparison.variants,
+    });
+    return { analysis, comparison };
+  }
+
+  async sensitivity(
+    v: ScenarioVersion,
+    o: AnalysisOverrides & { outcome: MetricId },
+  ): Promise<{ analysis: AnalysisRecord; tornado: Tornado }> {
+    const factors = await asHttp(() => Promise.resolve(factorsFor(v.scenario, v.id)));
+    const s = this.bound(v, o, 1 + 2 * factors.length);
+    const tornado = await asHttp(() => runTornado(s, v.id, factors, this.threads, o.outcome));
+    const analysis = await this.store.saveAnalysis({
+      kind: 'sensitivity',
+      scenarioId: v.id,
+      scenarioVersion: v.version,
+      params: {
+        method: 'tornado',
+        runs: s.settings.runs,
+        seed: s.settings.seed,
+        outcome: o.outcome,
+      },
+      summary: { base: tornado.base, rankedBy: tornado.rankedBy },
+      rows: tornado.bars,
+    });
+    return { analysis, tornado };
+  }
+}

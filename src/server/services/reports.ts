@@ -1,0 +1,69 @@
+/**
+ * Reports of a stored run: the self-contained HTML report (summary, why, charts as inline SVG,
+ * analogues, insights) and each chart as SVG or PNG, built by src/report from the stored result.
+ */
+import { formatRunSummary } from '../../cli/summary.ts';
+import type { RunResult } from '../../engine/index.ts';
+import * as charts from '../../report/charts/index.ts';
+import { reportHtml } from '../../report/html.ts';
+import { renderSvg, svgToPng } from '../../report/render.ts';
+import type { ScenarioVersion } from '../../store/index.ts';
+import type { HistoryService } from './history.ts';
+
+export const RUN_CHARTS = [
+  'cumulative-incidence',
+  'time-to-talks',
+  'fans',
+  'terms',
+  'durability',
+] as const;
+export type RunChart = (typeof RUN_CHARTS)[number];
+
+const CHARTS: Record<RunChart, { title: string; spec: (r: RunResult) => charts.Spec }> = {
+  'cumulative-incidence': {
+    title: 'Cumulative incidence of outcomes with 95% bands',
+    spec: charts.cumulativeIncidenceChart,
+  },
+  'time-to-talks': { title: 'Time to talks by channel', spec: charts.timeToTalksChart },
+  fans: { title: 'Ripeness, belief gap and costs of conversation', spec: charts.fanChart },
+  terms: { title: 'Terms of settlement', spec: charts.termsHistogramChart },
+  durability: { title: 'Durability of the peace', spec: charts.durabilityCurveChart },
+};
+
+export async function chartSvg(result: RunResult, chart: RunChart): Promise<string> {
+  return renderSvg(CHARTS[chart].spec(result));
+}
+
+export async function chartPng(result: RunResult, chart: RunChart): Promise<Buffer> {
+  return svgToPng(await chartSvg(result, chart));
+}
+
+export async function runReportHtml(
+  result: RunResult,
+  v: ScenarioVersion,
+  history: HistoryService,
+): Promise<string> {
+  const analogues = history.analoguesOfScenario(v.scenario, 5).analogues;
+  const insights = history.insights().insights;
+  const rendered = [];
+  for (const id of RUN_CHARTS)
+    rendered.push({ id, title: CHARTS[id].title, svg: await chartSvg(result, id) });
+  if (analogues.length)
+    rendered.push({
+      id: 'analogues',
+      title: 'Closest historical analogues',
+      svg: await renderSvg(charts.analogueTableChart(analogues)),
+    });
+  return reportHtml({
+    title: v.scenario.name,
+    source: `scenario ${v.id} v${v.version}`,
+    description: v.scenario.description,
+    result,
+    summaryText: formatRunSummary(result),
+    charts: rendered,
+    sectionCharts: { analogues: analogues.length ? ['analogues'] : [] },
+    analogues,
+    insights,
+    notes: ['Insights are computed over the case base only.'],
+  });
+}
