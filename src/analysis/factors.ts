@@ -37,10 +37,11 @@ export function distributionFactors(scenario: Scenario): Factor[] {
   const walk = (v: unknown, path: string[]) => {
     if (Array.isArray(v)) {
       v.forEach((item, k) => {
+        // items by id; support lines by patron; anything else (interventions) by index
         const key = isPlain(item)
           ? typeof item.id === 'string'
             ? item.id
-            : typeof item.patron === 'string'
+            : typeof item.patron === 'string' && path.at(-1) === 'support'
               ? item.patron
               : String(k)
           : String(k);

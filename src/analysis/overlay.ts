@@ -14,20 +14,23 @@ export const isPlain = (x: unknown): x is Plain =>
 const KEYS = ['id', 'patron'] as const;
 
 /** The key that identifies the items of a list, if every item has one. */
-function listKey(xs: readonly unknown[]): (typeof KEYS)[number] | undefined {
-  return KEYS.find((k) => xs.length > 0 && xs.every((x) => isPlain(x) && typeof x[k] === 'string'));
+function listKey(xs: readonly unknown[], field: string): (typeof KEYS)[number] | undefined {
+  return KEYS.filter((k) => k === 'id' || field === 'support').find(
+    (k) => xs.length > 0 && xs.every((x) => isPlain(x) && typeof x[k] === 'string'),
+  );
 }
 
 /** Deep-merges `overlay` into a copy of `base` (neither is modified). */
-export function mergeOverlay(base: unknown, overlay: unknown): unknown {
+export function mergeOverlay(base: unknown, overlay: unknown, field = ''): unknown {
   if (isPlain(base) && isPlain(overlay)) {
     const out: Plain = { ...base };
-    for (const [k, v] of Object.entries(overlay)) out[k] = k in base ? mergeOverlay(base[k], v) : v;
+    for (const [k, v] of Object.entries(overlay))
+      out[k] = k in base ? mergeOverlay(base[k], v, k) : v;
     return out;
   }
   if (Array.isArray(base) && Array.isArray(overlay)) {
-    const key = listKey(overlay);
-    if (key && listKey(base) === key) {
+    const key = listKey(overlay, field);
+    if (key && listKey(base, field) === key) {
       const out = (base as unknown[]).slice() as Plain[];
       for (const item of overlay as Plain[]) {
         const at = out.findIndex((b) => b[key] === item[key]);

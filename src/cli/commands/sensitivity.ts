@@ -96,6 +96,16 @@ const fmt = (id: MetricId, x: number | null) => {
     : `${x >= 0 ? '+' : ''}${unit === 'people' ? Math.round(x).toLocaleString('en-GB') : x.toFixed(1)}`;
 };
 
+const plain = (id: MetricId, x: number | null) => {
+  if (x === null) return '—';
+  const unit = METRICS.find((m) => m.id === id)!.unit;
+  return unit === 'share'
+    ? `${(100 * x).toFixed(1)}%`
+    : unit === 'people'
+      ? Math.round(x).toLocaleString('en-GB')
+      : x.toFixed(1);
+};
+
 export function register(program: Command): void {
   program
     .command('sensitivity')
@@ -141,12 +151,12 @@ export function register(program: Command): void {
         if (opts.json) return void process.stdout.write(JSON.stringify(t, null, 2) + '\n');
         const out = [
           `Tornado for ${scenario.name}: ${factors.length} inputs, ${scenario.settings.runs} runs per point, seed ${scenario.settings.seed}`,
-          `Ranked by the swing in ${label} (base ${fmt(outcome, t.base[outcome]).replace(/^\+/, '')}):`,
+          `Ranked by the swing in ${label} (base ${plain(outcome, t.base[outcome])}):`,
           '',
         ];
         for (const b of t.bars)
           out.push(
-            `  ${b.label.padEnd(58)} ${String(b.low).padStart(7)} → ${String(b.high).padEnd(7)} swing ${fmt(outcome, b.swing[outcome])}  (talks by 12 ${fmt('talks12', b.swing.talks12)}, duration ${fmt('medianDuration', b.swing.medianDuration)})`,
+            `  ${b.path.padEnd(58)} ${String(b.low).padStart(7)} → ${String(b.high).padEnd(7)} swing ${fmt(outcome, b.swing[outcome])}  (talks by 12 ${fmt('talks12', b.swing.talks12)}, duration ${fmt('medianDuration', b.swing.medianDuration)})`,
           );
         process.stdout.write(out.join('\n') + '\n');
       } else {
@@ -166,7 +176,7 @@ export function register(program: Command): void {
         ];
         for (const e of m.effects)
           out.push(
-            `  ${e.label.padEnd(58)} μ* ${fmt(outcome, e.muStar[outcome]).replace(/^\+/, '')}  μ ${fmt(outcome, e.mu[outcome])}  σ ${fmt(outcome, e.sigma[outcome]).replace(/^\+/, '')}`,
+            `  ${e.path.padEnd(58)} μ* ${fmt(outcome, e.muStar[outcome]).replace(/^\+/, '')}  μ ${fmt(outcome, e.mu[outcome])}  σ ${fmt(outcome, e.sigma[outcome]).replace(/^\+/, '')}`,
           );
         process.stdout.write(out.join('\n') + '\n');
       }
