@@ -58,3 +58,20 @@ describe('overlays and paths', () => {
     for (const c of r) expect(c.values[0].value).toBeGreaterThanOrEqual(0);
   });
 });
+
+describe('variant files', () => {
+  it('accept one variant, a list, {variants: [...]}, or a bare overlay named after the file', () => {
+    const one = { id: 'x', name: 'X', overlay: { front: { balance: 0.4 } } };
+    for (const doc of [one, [one], { variants: [one] }]) {
+      const r = parseVariantDocument(doc, 'file');
+      expect(r.ok && r.value.map((v: { id: string }) => v.id)).toEqual(['x']);
+    }
+    const bare = parseVariantDocument({ front: { balance: 0.4 } }, 'early-talks');
+    expect(bare.ok && bare.value[0]).toMatchObject({
+      id: 'early-talks',
+      overlay: { front: { balance: 0.4 } },
+    });
+    const bad = parseVariantDocument([{ id: 'Bad Id', name: 'x', overlay: {} }], 'f');
+    expect(bad.ok).toBe(false);
+  });
+});
