@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  gridDesign,
   getPath,
+  gridDesign,
   mergeOverlay,
+  parseVariantDocument,
   randomDesign,
   setPath,
 } from '../../src/analysis/index.ts';
@@ -64,7 +65,7 @@ describe('variant files', () => {
     const one = { id: 'x', name: 'X', overlay: { front: { balance: 0.4 } } };
     for (const doc of [one, [one], { variants: [one] }]) {
       const r = parseVariantDocument(doc, 'file');
-      expect(r.ok && r.value.map((v: { id: string }) => v.id)).toEqual(['x']);
+      expect(r.ok && r.value.map((v) => v.id)).toEqual(['x']);
     }
     const bare = parseVariantDocument({ front: { balance: 0.4 } }, 'early-talks');
     expect(bare.ok && bare.value[0]).toMatchObject({
