@@ -51,7 +51,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       let n = 0;
       return () => `r${(++n).toString(36)}`;
     })(),
-    ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
