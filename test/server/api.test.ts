@@ -5,6 +5,7 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-return -- JSON answers are checked by expect */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request } from 'node:http';
 import { RunResultSchema } from '../../src/engine/index.ts';
 import { closePools } from '../../src/jobs/localPool.ts';
 import {
@@ -174,6 +175,28 @@ describe('scenarios', () => {
       token: true,
     });
     expect(r.status).toBe(400);
+  });
+
+  it('confines the docs bundle to its own folder (raw paths with ..)', async () => {
+    const { port } = new URL(s.url);
+    const rawGet = (path: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port, path }, (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    for (const p of [
+      '/docs/static/../../../package.json',
+      '/docs/static/..%2f..%2f..%2fpackage.json',
+    ]) {
+      const r = await rawGet(p);
+      expect([403, 404]).toContain(r.status);
+      expect(r.body).not.toContain('"dependencies"');
+    }
   });
 
   it('validates without saving', async () => {
