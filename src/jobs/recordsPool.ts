@@ -3,8 +3,12 @@
  * worker threads (one scenario per task), keeping one record per run. Results are identical for
  * any thread count: each scenario is simulated by the same deterministic engine call.
  */
-import { Piscina } from 'piscina';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { Piscina } from 'piscina';
 import type { Scenario } from '../model/index.ts';
 import { simulateRecords, type RecordSet } from '../analysis/outcomes.ts';
 import type { RecordsTask } from './recordsWorker.ts';
@@ -36,11 +40,10 @@ export async function simulateRecordsMany(
     await pool?.destroy();
     poolThreads = threads;
     pool = new Piscina({
-      filename: WORKER,
+      filename: await workerBundle(),
       minThreads: threads,
       maxThreads: threads,
       idleTimeout: 60_000,
-      execArgv: [...process.execArgv, '--import', 'tsx'],
     });
   }
   const p = pool;
@@ -54,8 +57,35 @@ export async function simulateRecordsMany(
   );
 }
 
+/** The worker as one plain-JavaScript bundle (as in localPool.ts): fast worker start. */
+let bundle: Promise<string> | undefined;
+let bundleDir: string | undefined;
+function workerBundle(): Promise<string> {
+  bundle ??= (async () => {
+    bundleDir = mkdtempSync(join(tmpdir(), 'parley-records-worker-'));
+    const outfile = join(bundleDir, 'recordsWorker.mjs');
+    await build({
+      entryPoints: [WORKER],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      outfile,
+      logLevel: 'error',
+      banner: {
+        js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+      },
+    });
+    return outfile;
+  })();
+  return bundle;
+}
+
 export async function closeRecordsPool(): Promise<void> {
   const p = pool;
   pool = undefined;
+  poolThreads = 0;
   await p?.destroy();
+  if (bundleDir) rmSync(bundleDir, { recursive: true, force: true });
+  bundle = bundleDir = undefined;
 }
