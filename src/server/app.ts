@@ -22,6 +22,7 @@ import { validatorCompiler } from './validation.ts';
 import { HistoryService } from './services/history.ts';
 import { RunService } from './services/runs.ts';
 import { AnalysisService } from './services/analyses.ts';
+import { ResultCache } from './services/resultCache.ts';
 import './services/index.ts';
 import healthRoutes from './routes/health.ts';
 import schemaRoutes from './routes/schema.ts';
@@ -71,6 +72,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     runs,
     history: opts.history ?? HistoryService.load(),
     analyses: new AnalysisService(opts.store, config.threads, config.maxRuns),
+    results: new ResultCache(),
     config,
   });
   // in-flight jobs finish within the grace period or are marked failed before the server closes

@@ -214,8 +214,18 @@ describe('scenarios', () => {
 
   it('deletes a scenario (204), then 404', async () => {
     await call(s, 'POST', '/scenarios', { body: { ...war, id: 'gone-war' }, token: true });
+    const run = await call(s, 'POST', '/runs', {
+      body: { scenarioId: 'gone-war', runs: 50 },
+      token: true,
+    });
+    for (let i = 0; i < 2; i++)
+      // the second read comes from the result cache
+      expect((await call(s, 'GET', `/runs/${run.body.run.id}/result`)).body).toEqual(
+        run.body.result,
+      );
     expect((await call(s, 'DELETE', '/scenarios/gone-war', { token: true })).status).toBe(204);
     expect((await call(s, 'GET', '/scenarios/gone-war')).status).toBe(404);
+    expect((await call(s, 'GET', `/runs/${run.body.run.id}/result`)).status).toBe(404);
     expect((await call(s, 'DELETE', '/scenarios/gone-war', { token: true })).status).toBe(404);
   });
 

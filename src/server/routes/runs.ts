@@ -13,7 +13,7 @@ import type { JobEvent } from '../services/runs.ts';
 import { JSON_TYPE, rawJson } from '../rawJson.ts';
 
 const routes: FastifyPluginAsyncZod = (app) => {
-  const { store, runs, config } = app.parley;
+  const { store, runs, config, results } = app.parley;
 
   const StartRunSchema = z
     .object({
@@ -133,8 +133,10 @@ const routes: FastifyPluginAsyncZod = (app) => {
       },
     },
     async (req, reply) => {
+      const cached = results.get(req.params.id);
+      if (cached) return reply.type(JSON_TYPE).send(cached as never);
       const result = await store.getRunResultJson(req.params.id);
-      if (result) return reply.type(JSON_TYPE).send(rawJson(result));
+      if (result) return reply.type(JSON_TYPE).send(results.set(req.params.id, result) as never);
       const record = await store.getRun(req.params.id);
       if (!record) throw notFound(`run ${req.params.id}`);
       throw httpError(

@@ -123,6 +123,7 @@ const routes: FastifyPluginAsyncZod = (app) => {
     },
     async (req, reply) => {
       if (!(await store.deleteScenario(req.params.id))) throw notFound(`scenario ${req.params.id}`);
+      app.parley.results.clear();
       return reply.code(204).send(null);
     },
   );

@@ -3,6 +3,7 @@ import type { Store } from '../../store/index.ts';
 import type { ServerConfig } from '../config.ts';
 import type { AnalysisService } from './analyses.ts';
 import type { HistoryService } from './history.ts';
+import type { ResultCache } from './resultCache.ts';
 import type { RunService } from './runs.ts';
 
 export type AppServices = {
@@ -10,6 +11,7 @@ export type AppServices = {
   runs: RunService;
   history: HistoryService;
   analyses: AnalysisService;
+  results: ResultCache;
   config: ServerConfig;
 };
 
