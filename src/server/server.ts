@@ -29,8 +29,14 @@ export async function startServer(
   const storeConfig = opts.store ?? storeConfigFromEnv();
   const store = await openStore(storeConfig);
   try {
-    // runs left queued or running by a previous process will never finish
-    await store.failUnfinishedRuns(SHUTDOWN_ERROR);
+    // runs left queued or running by a previous process will never finish; a shared
+    // PostgreSQL database may hold other servers' live jobs, so there only those over an hour old
+    await store.failUnfinishedRuns(
+      SHUTDOWN_ERROR,
+      store.kind === 'postgres'
+        ? { createdBefore: new Date(Date.now() - 3_600_000).toISOString() }
+        : {},
+    );
     const history = HistoryService.load();
     if (opts.seed ?? true) await seedStore(store, history);
     const app = await buildApp({

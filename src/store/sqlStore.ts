@@ -308,10 +308,10 @@ export class SqlStore implements Store {
     );
   }
 
-  async failUnfinishedRuns(error: string): Promise<number> {
+  async failUnfinishedRuns(error: string, opts: { createdBefore?: string } = {}): Promise<number> {
     const { changes } = await this.db.run(
-      "UPDATE runs SET status = 'failed', error = ?, finished_at = ? WHERE status IN ('queued', 'running')",
-      [error, now()],
+      "UPDATE runs SET status = 'failed', error = ?, finished_at = ? WHERE status IN ('queued', 'running') AND created_at < ?",
+      [error, now(), opts.createdBefore ?? '9999'],
     );
     return changes;
   }

@@ -124,8 +124,12 @@ export interface Store {
   startRun(id: string): Promise<void>;
   finishRun(id: string, resultJson: string, durationMs: number): Promise<void>;
   failRun(id: string, error: string): Promise<void>;
-  /** Runs left queued or running (by a process that stopped) become failed with this reason. */
-  failUnfinishedRuns(error: string): Promise<number>;
+  /**
+   * Runs left queued or running (by a process that stopped) become failed with this reason;
+   * with `createdBefore` (ISO time) only those created earlier (a shared database may hold
+   * other servers' live jobs).
+   */
+  failUnfinishedRuns(error: string, opts?: { createdBefore?: string }): Promise<number>;
   getRun(id: string): Promise<RunRecord | undefined>;
   /** The stored result JSON text, as saved (no re-serialisation). */
   getRunResultJson(id: string): Promise<string | undefined>;

@@ -96,6 +96,7 @@ for (const backend of BACKENDS) {
       expect(await store.getRunResultJson(failed.id)).toBeUndefined();
 
       const stale = await store.createRun({ ...base, status: 'queued' });
+      expect(await store.failUnfinishedRuns('too old', { createdBefore: '2000-01-01' })).toBe(0);
       expect(await store.failUnfinishedRuns('server restarted')).toBe(1);
       expect((await store.getRun(stale.id))?.error).toBe('server restarted');
       expect((await store.listRuns({ scenarioId: 'run-war' })).length).toBe(4);
