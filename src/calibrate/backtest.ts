@@ -7,7 +7,7 @@
  * Scores: Gneiting & Raftery (2007) CRPS and log score; Brier skill against the base rate;
  * Bennett & Stam (1996) proportional reduction in error of the median forecast.
  */
-import { calibrate, targetsFrom, type CalibrationResult } from './calibrate.ts';
+import { calibrate, literatureEngine, targetsFrom, type CalibrationResult } from './calibrate.ts';
 import { coxSurvival, fitCox, type CoxFit } from './coxPh.ts';
 import { onsetCovariates, type HistoricalCase } from './historicalCases.ts';
 import { kaplanMeier, survivalAt } from './kaplanMeier.ts';
@@ -288,8 +288,11 @@ export function runBacktest(
           trainUcdp,
           opts.mediatedCeasefireShare,
         );
+        // UCDP folds: every fourth ended training episode stands in for the COW duration cases
         const sel = selectCalibrationCases(
-          trainCow.length ? trainCow : fold.train.filter((c) => c.ended),
+          trainCow.length
+            ? trainCow
+            : fold.train.filter((c) => c.ended).filter((_, i) => i % 4 === 0),
           trainUcdp,
         );
         const r: CalibrationResult = calibrate({
@@ -315,7 +318,11 @@ export function runBacktest(
         `${source} fold ${fi + 1}/${fs.length}: ${fold.train.length} train, ${fold.test.length} test`,
       );
       const calibrated = engineForecasts(fold.test, cal, opts);
-      const literature = engineForecasts(fold.test, { engine: {}, builder: DEFAULT_BUILDER }, opts);
+      const literature = engineForecasts(
+        fold.test,
+        { engine: literatureEngine(), builder: DEFAULT_BUILDER },
+        opts,
+      );
       for (const c of fold.test)
         for (const checkpoint of opts.checkpoints) {
           if (c.months < checkpoint) continue;

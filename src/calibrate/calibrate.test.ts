@@ -36,7 +36,7 @@ describe('calibration pieces', () => {
       expect(Number.isInteger(p.builder.frontPositions)).toBe(true);
     }
     const start = paramsFromVector(vectorFromStart(KNOBS), KNOBS, DEFAULT_BUILDER);
-    expect(start.engine.conversation.talkLikelihoodRatio).toBeCloseTo(3, 6);
+    expect(start.engine.ripeness.tolerableCost).toBeCloseTo(0.015, 6);
     expect(start.builder.costScale).toBeCloseTo(0.02, 6);
   });
 

@@ -15,7 +15,11 @@ import type { BuilderParams, EngineOverrides } from './scenarioFromCase.ts';
 import { ksAgainstCdf } from './scores.ts';
 import { simulateCase, type CaseSimulation } from './simulateCases.ts';
 
-/** A calibrated quantity: where it lives, its bounds and its starting (literature) value. */
+/**
+ * A calibrated quantity: where it lives, its bounds and its starting (literature) value.
+ * conversation.talkLikelihoodRatio (λ_0) is deliberately not calibrated: the engine's tests pin
+ * its design value 3 in an exact check of the adverse inference, so it stays a design choice.
+ */
 export type Knob = {
   key: string;
   target: 'engine' | 'builder';
@@ -36,20 +40,20 @@ export const KNOBS: Knob[] = [
     start: 0.3,
   },
   {
-    key: 'conversation.talkLikelihoodRatio',
-    target: 'engine',
-    path: 'conversation.talkLikelihoodRatio',
-    min: 1,
-    max: 20,
-    start: 3,
-  },
-  {
     key: 'bargaining.ceasefireRate',
     target: 'engine',
     path: 'bargaining.ceasefireRate',
     min: 0,
     max: 1,
     start: 0.06,
+  },
+  {
+    key: 'ripeness.tolerableCost',
+    target: 'engine',
+    path: 'ripeness.tolerableCost',
+    min: 0,
+    max: 0.1,
+    start: 0.015,
   },
   {
     key: 'builder.costScale',
@@ -78,6 +82,16 @@ export const KNOBS: Knob[] = [
     integer: true,
   },
 ];
+
+/** The engine's literature values of the calibrated knobs (the search start), as overrides. */
+export function literatureEngine(knobs: Knob[] = KNOBS): EngineOverrides {
+  const out: EngineOverrides = {};
+  for (const k of knobs.filter((x) => x.target === 'engine')) {
+    const [mech, name] = k.path.split('.');
+    out[mech] = { ...out[mech], [name]: k.start };
+  }
+  return out;
+}
 
 export type Targets = {
   cowMonths: number[];

@@ -98,7 +98,7 @@ export function register(program: Command): void {
         });
         const seconds = (Date.now() - started) / 1000;
         process.stdout.write(
-          `${formatFit('literature defaults (start)', result.start, targets)}\n${formatFit('calibrated', result.fit, targets)}\n`,
+          `${formatFit('search start (literature engine values)', result.start, targets)}\n${formatFit('calibrated', result.fit, targets)}\n`,
         );
         process.stdout.write(
           `parameters: ${JSON.stringify(result.parameters)}\n${result.evaluations} evaluations in ${seconds.toFixed(0)} s\n`,
