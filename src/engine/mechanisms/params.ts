@@ -6,9 +6,40 @@
  * The schema is the only place these parameters are documented (see docs/model.md for the prose).
  */
 import { z } from 'zod';
+import calibratedDefaults from '../../calibrate/calibratedDefaults.json' with { type: 'json' };
 
 const p = (min: number, max: number, def: number, describe: string) =>
   z.number().min(min).max(max).default(def).describe(`${describe} (default ${def})`);
+
+/**
+ * A default fitted to history by `parley calibrate` (simulated method of moments against COW
+ * inter-state durations and outcomes and UCDP termination shares; provenance and fit figures in
+ * src/calibrate/calibratedDefaults.json). `design` is the value the literature and design chose.
+ */
+const calibrated = (mechanism: string, name: string, design: number): number => {
+  const v = (calibratedDefaults.engine as Record<string, Record<string, number> | undefined>)[
+    mechanism
+  ]?.[name];
+  return typeof v === 'number' && Number.isFinite(v) ? Number(v.toPrecision(3)) : design;
+};
+const pc = (
+  min: number,
+  max: number,
+  mechanism: string,
+  name: string,
+  design: number,
+  describe: string,
+) => {
+  const def = calibrated(mechanism, name, design);
+  return z
+    .number()
+    .min(min)
+    .max(max)
+    .default(def)
+    .describe(
+      `${describe} (default ${def}, calibrated to history: src/calibrate/calibratedDefaults.json; design value ${design})`,
+    );
+};
 const on = z.boolean().default(true).describe('switch the mechanism on or off (ablation)');
 
 /** Battles move the front (Slantchev 2003; Filson & Werner 2002): a contest-success function. */
@@ -117,9 +148,11 @@ export const BargainingParamsSchema = z
       0.5,
       'extra acceptance noise per additional mediator (Beardsley 2011)',
     ),
-    ceasefireRate: p(
+    ceasefireRate: pc(
       0,
       1,
+      'bargaining',
+      'ceasefireRate',
       0.06,
       'monthly chance, scaled by ripeness, that talks yield a ceasefire without settling terms',
     ),
@@ -212,9 +245,11 @@ export const RipenessParamsSchema = z
       0.05,
       'width of the smooth step that turns range width into way-out optimism',
     ),
-    tolerableCost: p(
+    tolerableCost: pc(
       0,
       0.5,
+      'ripeness',
+      'tolerableCost',
       0.015,
       'monthly cost (share of stake) a leader bears without feeling hurt',
     ),
