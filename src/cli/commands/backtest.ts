@@ -15,6 +15,9 @@ import {
 import type { HistoricalCase } from '../../calibrate/historicalCases.ts';
 import { loadCalibrationData } from '../../data/calibrationData.ts';
 import { DEFAULT_DATA_DIR } from '../../data/datasets.ts';
+import { backtestHtml } from '../../report/backtestHtml.ts';
+import { reliabilityDiagram } from '../../report/charts/reliabilityDiagram.ts';
+import { renderSvg } from '../../report/render.ts';
 import { UserError } from '../exit.ts';
 
 const int = (name: string, v: string, min = 0): number => {
@@ -51,12 +54,13 @@ export function register(program: Command): void {
     )
     .option('--out <file>', 'write the full result as JSON here', 'backtest.json')
     .option('--json', 'print JSON instead of the table')
+    .option('--html <file>', 'also write an HTML report with reliability diagrams')
     .addHelpText(
       'after',
       '\nExamples:\n  $ parley backtest\n  $ parley backtest --split kfold --folds 5\n  $ parley backtest --subset 20 --json',
     )
     .action(
-      (o: {
+      async (o: {
         split: string;
         folds: string;
         subset?: string;
@@ -68,6 +72,7 @@ export function register(program: Command): void {
         data: string;
         out: string;
         json?: boolean;
+        html?: string;
       }) => {
         if (o.split !== 'time' && o.split !== 'kfold')
           throw new UserError(`✖ --split must be time or kfold, found "${o.split}"`);
@@ -110,6 +115,19 @@ export function register(program: Command): void {
         mkdirSync(dirname(out), { recursive: true });
         writeFileSync(`${out}.tmp`, JSON.stringify(full, null, 2) + '\n');
         renameSync(`${out}.tmp`, out);
+        if (o.html) {
+          const charts = [];
+          for (const s of sources) {
+            const models = result.reliability
+              .filter((x) => x.source === s.source)
+              .map((x) => ({ model: x.model, bins: x.bins }));
+            const title = `${s.source}: P(ends within 12 months), all checkpoints`;
+            charts.push({ title, svg: await renderSvg(reliabilityDiagram(title, models)) });
+          }
+          const html = resolve(o.html);
+          writeFileSync(`${html}.tmp`, backtestHtml({ command, result, losses, charts }));
+          renameSync(`${html}.tmp`, html);
+        }
         if (o.json) {
           process.stdout.write(JSON.stringify(full, null, 2) + '\n');
           return;
