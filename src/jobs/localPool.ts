@@ -4,12 +4,8 @@
  * draws from its own (seed, run) streams and aggregates hold only integer counts, the result is
  * byte-identical for any number of threads.
  */
-import { Piscina } from 'piscina';
 import { fileURLToPath } from 'node:url';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { build } from 'esbuild';
+import { getPool } from './workerPool.ts';
 import type { Scenario } from '../model/index.ts';
 import {
   Aggregate,
@@ -69,7 +65,7 @@ async function runAggregates(scenario: Scenario, opts: PoolRunOptions): Promise<
     });
     return summarise(agg, meta);
   }
-  const pool = await getPool(threads);
+  const pool = await getPool(WORKER, threads);
   {
     const chunks = planChunks(total, threads);
     let done = 0;
@@ -93,55 +89,4 @@ async function runAggregates(scenario: Scenario, opts: PoolRunOptions): Promise<
   }
 }
 
-// One pool per thread count, kept warm between runs; closePools() ends them.
-const pools = new Map<number, Piscina>();
-
-async function getPool(threads: number): Promise<Piscina> {
-  let pool = pools.get(threads);
-  if (!pool) {
-    pool = new Piscina({
-      filename: await workerBundle(),
-      minThreads: threads,
-      maxThreads: threads,
-      idleTimeout: 60_000,
-    });
-    pools.set(threads, pool);
-  }
-  return pool;
-}
-
-/**
- * The worker as one plain-JavaScript bundle (esbuild, ~0.1 s, once per process): a worker then
- * starts in tens of milliseconds instead of compiling the TypeScript sources through tsx (~1.5 s).
- */
-let bundle: Promise<string> | undefined;
-let bundleDir: string | undefined;
-function workerBundle(): Promise<string> {
-  bundle ??= (async () => {
-    bundleDir = mkdtempSync(join(tmpdir(), 'parley-worker-'));
-    const outfile = join(bundleDir, 'simulateWorker.mjs');
-    await build({
-      entryPoints: [WORKER],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      outfile,
-      logLevel: 'error',
-      // CommonJS dependencies inside an ES module bundle need a `require`
-      banner: {
-        js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-      },
-    });
-    return outfile;
-  })();
-  return bundle;
-}
-
-export async function closePools(): Promise<void> {
-  const all = [...pools.values()];
-  pools.clear();
-  await Promise.all(all.map((p) => p.destroy()));
-  if (bundleDir) rmSync(bundleDir, { recursive: true, force: true });
-  bundle = bundleDir = undefined;
-}
+export { closePools } from './workerPool.ts';

@@ -4,8 +4,7 @@
  * finish within the grace period or are marked failed, then worker pools and the store close.
  */
 import type { FastifyInstance } from 'fastify';
-import { closePools } from '../jobs/localPool.ts';
-import { closeRecordsPool } from '../jobs/recordsPool.ts';
+import { closePools } from '../jobs/workerPool.ts';
 import { describeStore, openStore, storeConfigFromEnv, type StoreConfig } from '../store/index.ts';
 import { buildApp } from './app.ts';
 import { configFromEnv, type ServerConfig } from './config.ts';
@@ -50,7 +49,6 @@ export async function startServer(
     app.server.keepAliveTimeout = 5_000;
     app.addHook('onClose', async () => {
       await closePools();
-      await closeRecordsPool();
       await store.close();
     });
     const address = await app.listen({ port: opts.port ?? 7878, host: opts.host ?? '127.0.0.1' });

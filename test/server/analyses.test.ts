@@ -5,8 +5,7 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-return -- JSON answers are checked by expect */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closePools } from '../../src/jobs/localPool.ts';
-import { closeRecordsPool } from '../../src/jobs/recordsPool.ts';
+import { closePools } from '../../src/jobs/workerPool.ts';
 import { loadBundledScenarios } from '../../src/server/services/bundled.ts';
 import { call, SMALL_ID, startTestServer, type TestServer } from './helper.ts';
 
@@ -23,7 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await s?.close();
   await closePools();
-  await closeRecordsPool();
 });
 
 describe('analyses', () => {

@@ -6,7 +6,8 @@
 import type { Command } from 'commander';
 import { compareVariants, prepareVariants, type Comparison } from '../../analysis/index.ts';
 import { mulberry32 } from '../../history/stats.ts';
-import { closeRecordsPool, simulateRecordsMany } from '../../jobs/recordsPool.ts';
+import { simulateRecordsMany } from '../../jobs/recordsPool.ts';
+import { closePools } from '../../jobs/workerPool.ts';
 import { InputIssuesError, UserError } from '../exit.ts';
 import { int, loadVariantFiles, loadWithOverrides, writeAtomic } from '../scenarioInput.ts';
 import { storeAnalysis } from '../storeAnalysis.ts';
@@ -134,7 +135,7 @@ export function register(program: Command): void {
         variantFiles: opts.variants,
         threads: opts.threads,
         bootstrap: opts.bootstrap,
-      }).finally(closeRecordsPool);
+      }).finally(closePools);
       if (!c)
         throw new UserError(
           `✖ ${source}: no variants to compare (add \`variants:\` to the scenario or pass --variants files)`,

@@ -13,8 +13,8 @@ import { findAnalogues } from '../../history/analogues.ts';
 import { runInsights } from '../../history/insights/index.ts';
 import { scenarioFeatures } from '../../history/scenarioFeatures.ts';
 import { mulberry32 } from '../../history/stats.ts';
-import { closePools, runScenarioParallel } from '../../jobs/localPool.ts';
-import { closeRecordsPool } from '../../jobs/recordsPool.ts';
+import { runScenarioParallel } from '../../jobs/localPool.ts';
+import { closePools } from '../../jobs/workerPool.ts';
 import * as charts from '../../report/charts/index.ts';
 import { reportHtml, type ReportChart } from '../../report/html.ts';
 import { renderSvg, svgToPng } from '../../report/render.ts';
@@ -261,7 +261,6 @@ export function register(program: Command): void {
         }
       } finally {
         await closePools();
-        await closeRecordsPool();
       }
     });
 }

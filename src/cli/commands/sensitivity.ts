@@ -21,7 +21,8 @@ import {
   type Tornado,
 } from '../../analysis/index.ts';
 import { mulberry32 } from '../../history/stats.ts';
-import { closeRecordsPool, simulateRecordsMany } from '../../jobs/recordsPool.ts';
+import { simulateRecordsMany } from '../../jobs/recordsPool.ts';
+import { closePools } from '../../jobs/workerPool.ts';
 import type { Scenario } from '../../model/index.ts';
 import { InputIssuesError, UserError } from '../exit.ts';
 import { int, loadWithOverrides } from '../scenarioInput.ts';
@@ -146,7 +147,7 @@ export function register(program: Command): void {
       const label = METRICS.find((m) => m.id === outcome)!.label;
       if (opts.method === 'tornado') {
         const t = await runTornado(scenario, source, factors, opts.threads, outcome).finally(
-          closeRecordsPool,
+          closePools,
         );
         if (opts.json) return void process.stdout.write(JSON.stringify(t, null, 2) + '\n');
         const out = [
@@ -167,7 +168,7 @@ export function register(program: Command): void {
           opts.threads,
           opts.trajectories,
           outcome,
-        ).finally(closeRecordsPool);
+        ).finally(closePools);
         if (opts.json) return void process.stdout.write(JSON.stringify(m, null, 2) + '\n');
         const out = [
           `Morris screening for ${scenario.name}: ${factors.length} inputs, ${m.trajectories} trajectories (${m.trajectories * (factors.length + 1)} points), ${scenario.settings.runs} runs per point`,

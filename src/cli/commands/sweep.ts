@@ -20,7 +20,8 @@ import {
 } from '../../analysis/index.ts';
 import { scenarioHash } from '../../engine/hash.ts';
 import { mulberry32 } from '../../history/stats.ts';
-import { closeRecordsPool, simulateRecordsMany } from '../../jobs/recordsPool.ts';
+import { simulateRecordsMany } from '../../jobs/recordsPool.ts';
+import { closePools } from '../../jobs/workerPool.ts';
 import type { InputIssue, Scenario } from '../../model/index.ts';
 import { InputIssuesError, UserError } from '../exit.ts';
 import { int, loadWithOverrides, writeAtomic } from '../scenarioInput.ts';
@@ -189,7 +190,7 @@ export function register(program: Command): void {
         );
       } finally {
         bar?.stop();
-        await closeRecordsPool();
+        await closePools();
       }
       const results = cells.map((c) => done.get(c.index)!);
       const paths = [...new Set(cells.flatMap((c) => c.values.map((v) => v.path)))];
