@@ -23,6 +23,8 @@ describe.skipIf(!HAVE)('calibration and back-test on a subset of COW and UCDP', 
     expect(data.cow.length).toBe(95);
     const m = data.cow.map((c) => c.months).sort((a, b) => a - b);
     expect(m[47]).toBe(5);
+    // UCDP README: 571 conflict episodes, 525 terminated; the 21 extrasystemic episodes are left out
+    expect(data.ucdp.length).toBe(571 - 21);
     expect(data.ucdp.filter((c) => c.ending === 'agreement').length).toBeGreaterThan(40);
     expect(data.mediatedCeasefireShare).toBeCloseTo(1753 / (1753 + 2168), 6);
   });
