@@ -14,7 +14,6 @@ import type { Aggregate } from './aggregate.ts';
 import {
   CONDITIONS,
   DIAG_WIDTH,
-  EXPLAIN_NUMBERS,
   EXPLAIN_WIDTH,
   FAN_BINS,
   FAN_SERIES,
@@ -130,7 +129,7 @@ function explainParty(s: State, agg: Aggregate, r: number, p: number): void {
     else primary = audience >= noRange ? 3 : 4;
   }
   e[o + 1 + CONDITIONS.length + primary] += 1;
-  // means, in the order of EXPLAIN_NUMBERS
+  // means, in the order of EXPLAIN_NUMBERS (aggregate.ts)
   const vo = o + 1 + CONDITIONS.length + PRIMARY.length;
   e[vo] += fixed(inference);
   e[vo + 1] += fixed(capacity);
