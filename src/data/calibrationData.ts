@@ -34,6 +34,6 @@ export function loadCalibrationData(root: string): CalibrationData {
   } catch {
     mediatedCeasefireShare = null;
   }
-  const versions = (['cow-interstate', 'ucdp-termination', 'ceasefires'] as const).map((n) => `${DATASETS[n].version} (${join(root, DATASETS[n].file)})`);
+  const versions = (['cow-interstate', 'ucdp-termination', 'ceasefires'] as const).map((n) => `${DATASETS[n].version} (${DATASETS[n].file} in the data folder)`);
   return { cow, ucdp, mediatedCeasefireShare, versions };
 }
