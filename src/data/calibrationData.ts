@@ -3,7 +3,7 @@
  * wars and UCDP conflict episodes as historical cases, and the ETH/PRIO share of ceasefires
  * negotiated with a mediator. Edge: reads files, then hands plain records to src/calibrate.
  */
-import { join } from 'node:path';
+
 import { cowInterstateCases, ucdpEpisodeCases, type HistoricalCase } from '../calibrate/historicalCases.ts';
 import type { CowInterstateRow, UcdpTerminationRow } from '../history/datasetRows.ts';
 import { DataError } from './csv.ts';
