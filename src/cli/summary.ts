@@ -16,7 +16,7 @@ export function formatRunSummary(r: RunResult, seconds?: number): string {
     `${r.meta.runs} runs, seed ${r.meta.seed}, ${H} months; scenario ${r.meta.scenarioHash.slice(0, 12)}, engine ${r.meta.engineVersion}${seconds !== undefined ? `; ${seconds.toFixed(2)} s` : ''}`,
   );
   lines.push('');
-  lines.push(`Outcome by month                 ${cols.map((m) => String(m).padStart(5)).join('')}`);
+  lines.push('Outcome by month'.padEnd(36) + cols.map((m) => String(m).padStart(5)).join(''));
   const row = (label: string, series: number[]) =>
     `  ${label.padEnd(34)}${cols.map((m) => ' ' + pct(at(series, m))).join('')}`;
   lines.push(row('talks opened (any)', r.talks.any));
