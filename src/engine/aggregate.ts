@@ -136,7 +136,19 @@ export class Aggregate {
     return out as AggregateData;
   }
 
-  static fromJSON(d: AggregateData): Aggregate {
+  /** The same data as typed arrays, for structured cloning between worker threads (no copying into lists). */
+  toArrays(): AggregateArrays {
+    const out: Partial<AggregateArrays> = {
+      horizon: this.horizon,
+      followUp: this.followUp,
+      runs: this.runs,
+    };
+    for (const key of ARRAY_KEYS) out[key] = this[key];
+    return out as AggregateArrays;
+  }
+
+  /** From toJSON() or toArrays() data. */
+  static fromJSON(d: AggregateData | AggregateArrays): Aggregate {
     const agg = new Aggregate(d.horizon, d.followUp);
     agg.runs = d.runs;
     for (const key of ARRAY_KEYS) agg[key].set(d[key]);
@@ -161,6 +173,10 @@ type ArrayKey = (typeof ARRAY_KEYS)[number];
 export type AggregateData = { horizon: number; followUp: number; runs: number } & Record<
   ArrayKey,
   number[]
+>;
+export type AggregateArrays = { horizon: number; followUp: number; runs: number } & Record<
+  ArrayKey,
+  Float64Array
 >;
 
 export const fixed = (x: number): number => Math.round(x * FIXED);

@@ -15,7 +15,7 @@ import {
   resultMeta,
   simulateBlock,
   summarise,
-  type AggregateData,
+  type AggregateArrays,
   type RunResult,
 } from '../engine/index.ts';
 import type { ChunkTask } from './simulateWorker.ts';
@@ -31,9 +31,9 @@ export interface PoolRunOptions {
 
 const WORKER = fileURLToPath(new URL('./simulateWorker.ts', import.meta.url));
 
-/** Chunks of consecutive runs: about 4 per thread, each at least one cache block. */
+/** Chunks of consecutive runs: about 8 per thread (so threads finish together), each at least one cache block. */
 export function planChunks(runs: number, threads: number): { firstRun: number; runs: number }[] {
-  const target = Math.max(CACHE_BLOCK, Math.ceil(runs / (threads * 4) / CACHE_BLOCK) * CACHE_BLOCK);
+  const target = Math.max(CACHE_BLOCK, Math.ceil(runs / (threads * 8) / CACHE_BLOCK) * CACHE_BLOCK);
   const chunks = [];
   for (let first = 0; first < runs; first += target)
     chunks.push({ firstRun: first, runs: Math.min(target, runs - first) });
@@ -77,7 +77,7 @@ async function runAggregates(scenario: Scenario, opts: PoolRunOptions): Promise<
           runs: c.runs,
           explainMonth: opts.explainMonth,
         };
-        const data = (await pool.run(task)) as AggregateData;
+        const data = (await pool.run(task)) as AggregateArrays;
         done += c.runs;
         opts.onProgress?.(done, total);
         return data;
