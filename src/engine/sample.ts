@@ -9,9 +9,9 @@ import type { Rng } from './rng.ts';
 import { Stream } from './rng.ts';
 
 export function sampleUncertain(
-  u: Uncertain,
   rng: Rng,
   run: number,
+  u: Uncertain,
   min = -Infinity,
   max = Infinity,
 ): number {

@@ -438,38 +438,43 @@ export class State {
     const M = Math.max(1, c.mediators.length);
     const mediatorParties = s.parties.filter((p): p is Mediator => p.role === 'mediator');
     for (let r = 0; r < this.n; r++) {
-      const draw = (u: Uncertain, lo: number, hi: number) => sampleUncertain(u, rng, r, lo, hi);
-      const balance = draw(s.front.balance, 0, 1);
+      const balance = sampleUncertain(rng, r, s.front.balance, 0, 1);
       this.front[r] = Math.min(c.K - 1, Math.max(1, Math.round(balance * c.K)));
       for (let p = 0; p < 2; p++) {
         const b = bel[p];
         const i = 2 * r + p;
-        this.strongProbability[i] = draw(b.military.strongTypeProbability, 0, 1);
+        this.strongProbability[i] = sampleUncertain(rng, r, b.military.strongTypeProbability, 0, 1);
         this.strong[i] = rng.next(r, Stream.sample) < this.strongProbability[i] ? 1 : 0;
-        this.baseStrength[i] = draw(b.military.strength, 0.01, 100);
-        this.advantage[i] = draw(b.military.strongTypeAdvantage, 1, 10);
-        this.cost[i] = draw(b.military.monthlyCost, 0, 0.5);
-        this.casualtyRate[i] = draw(b.military.casualtiesPerMonth, 0, 1e6);
-        this.reserves[i] = draw(b.military.reserves, 0, 1);
-        this.capacity[i] = draw(b.military.escalationCapacity, 0, 1);
-        this.hawkishness[i] = draw(b.leader.hawkishness, 0, 1);
-        this.audience[i] = draw(b.leader.audienceCost, 0, 2);
+        this.baseStrength[i] = sampleUncertain(rng, r, b.military.strength, 0.01, 100);
+        this.advantage[i] = sampleUncertain(rng, r, b.military.strongTypeAdvantage, 1, 10);
+        this.cost[i] = sampleUncertain(rng, r, b.military.monthlyCost, 0, 0.5);
+        this.casualtyRate[i] = sampleUncertain(rng, r, b.military.casualtiesPerMonth, 0, 1e6);
+        this.reserves[i] = sampleUncertain(rng, r, b.military.reserves, 0, 1);
+        this.capacity[i] = sampleUncertain(rng, r, b.military.escalationCapacity, 0, 1);
+        this.hawkishness[i] = sampleUncertain(rng, r, b.leader.hawkishness, 0, 1);
+        this.audience[i] = sampleUncertain(rng, r, b.leader.audienceCost, 0, 2);
         this.democracy[i] = b.leader.regime === 'democracy' ? 1 : 0;
         const demand = s.front.demands[b.id];
-        this.warAim[i] = demand === undefined ? 0.5 : draw(demand, 0, 1);
-        this.optimism[i] = draw(b.beliefs.optimism, -0.5, 0.5);
-        this.prior[i] = this.belief[i] = draw(b.beliefs.enemyStrong, 0, 1);
-        this.support[i] = draw(b.opinion.supportForWar, 0, 1);
-        this.supportForTalks[i] = draw(b.opinion.supportForTalks, 0, 1);
-        this.supportForConcessions[i] = draw(b.opinion.supportForConcessions, 0, 1);
-        this.casualtySensitivity[i] = draw(b.opinion.casualtySensitivity, 0, 10);
-        this.demobilisation[i] = draw(b.demobilisationShift, 0, 1);
+        this.warAim[i] = demand === undefined ? 0.5 : sampleUncertain(rng, r, demand, 0, 1);
+        this.optimism[i] = sampleUncertain(rng, r, b.beliefs.optimism, -0.5, 0.5);
+        this.prior[i] = this.belief[i] = sampleUncertain(rng, r, b.beliefs.enemyStrong, 0, 1);
+        this.support[i] = sampleUncertain(rng, r, b.opinion.supportForWar, 0, 1);
+        this.supportForTalks[i] = sampleUncertain(rng, r, b.opinion.supportForTalks, 0, 1);
+        this.supportForConcessions[i] = sampleUncertain(
+          rng,
+          r,
+          b.opinion.supportForConcessions,
+          0,
+          1,
+        );
+        this.casualtySensitivity[i] = sampleUncertain(rng, r, b.opinion.casualtySensitivity, 0, 10);
+        this.demobilisation[i] = sampleUncertain(rng, r, b.demobilisationShift, 0, 1);
       }
       let l = 0;
-      for (const [p, b] of bel.entries())
-        for (const line of b.support) {
-          this.lineAid[r * L + l] = draw(line.level, 0, 3);
-          this.lineWaning[r * L + l] = draw(line.waningRate, 0, 1);
+      for (let p = 0; p < 2; p++)
+        for (const line of bel[p].support) {
+          this.lineAid[r * L + l] = sampleUncertain(rng, r, line.level, 0, 3);
+          this.lineWaning[r * L + l] = sampleUncertain(rng, r, line.waningRate, 0, 1);
           this.lineDecayAhead[r * L + l] =
             (1 - this.lineWaning[r * L + l]) ** c.params.commitment.lookAheadMonths;
           const i = 2 * r + p;
@@ -477,29 +482,36 @@ export class State {
           if (c.lines[l].opposesTalks) this.patronOpposesTalks[i] = 1;
           l++;
         }
-      mediatorParties.forEach((m, j) => {
+      for (let j = 0; j < mediatorParties.length; j++) {
+        const m = mediatorParties[j];
         const k = r * M + j;
         const med = m.mediation;
-        this.mediatorQuality[k] = draw(med.informationQuality, 0, 1);
-        this.mediatorBias[k] = c.mediators[j].biasSide * draw(med.bias.strength, 0, 1);
-        this.mediatorGuarantee[k] = draw(med.guarantee, 0, 1);
-        this.mediatorArrival[k] = draw(med.arrivalRate, 0, 1);
+        this.mediatorQuality[k] = sampleUncertain(rng, r, med.informationQuality, 0, 1);
+        this.mediatorBias[k] =
+          c.mediators[j].biasSide * sampleUncertain(rng, r, med.bias.strength, 0, 1);
+        this.mediatorGuarantee[k] = sampleUncertain(rng, r, med.guarantee, 0, 1);
+        this.mediatorArrival[k] = sampleUncertain(rng, r, med.arrivalRate, 0, 1);
         for (const carrot of med.carrots) {
           const p = carrot.to === c.partyIds[0] ? 0 : 1;
-          const size = draw(carrot.size, 0, 1);
+          const size = sampleUncertain(rng, r, carrot.size, 0, 1);
           if (carrot.conditionalOn === 'talks') this.mediatorCarrotTalks[2 * k + p] += size;
           else this.mediatorCarrotAgreement[2 * k + p] += size;
         }
         for (const stick of med.sticks)
-          this.mediatorStick[2 * k + (stick.on === c.partyIds[0] ? 0 : 1)] += draw(
+          this.mediatorStick[2 * k + (stick.on === c.partyIds[0] ? 0 : 1)] += sampleUncertain(
+            rng,
+            r,
             stick.size,
             0,
             1,
           );
-      });
+      }
       if (c.secretChannel)
         this.secretHazard[r] =
-          1 - Math.exp(-draw(c.secretChannel.hazard, 0, 1) * c.secretChannel.participants);
+          1 -
+          Math.exp(
+            -sampleUncertain(rng, r, c.secretChannel.hazard, 0, 1) * c.secretChannel.participants,
+          );
     }
   }
 }

@@ -16,16 +16,16 @@ function step(s: State): void {
     for (let x = 0; x < events.length; x++) {
       const e = events[x];
       if (e.kind === 'incentive') {
-        const size = sampleUncertain(e.size, s.rng, r, 0, 1);
+        const size = sampleUncertain(s.rng, r, e.size, 0, 1);
         if (e.onTalks) s.carrotTalks[2 * r + e.party] += size;
         else s.carrotAgreement[2 * r + e.party] += size;
       } else if (e.kind === 'ceasefire') {
         s.ceasefirePressure[r] = Math.max(
           s.ceasefirePressure[r],
-          sampleUncertain(e.pressure, s.rng, r, 0, 1),
+          sampleUncertain(s.rng, r, e.pressure, 0, 1),
         );
       } else if (e.kind === 'strength') {
-        s.strength[2 * r + e.party] += sampleUncertain(e.size, s.rng, r, 0, 1);
+        s.strength[2 * r + e.party] += sampleUncertain(s.rng, r, e.size, 0, 1);
       }
     }
   }

@@ -28,7 +28,7 @@ function step(s: State): void {
     for (let x = 0; x < events.length; x++) {
       const e = events[x];
       if (e.kind === 'aid')
-        s.lineAid[r * stride + e.line] = sampleUncertain(e.level, s.rng, r, 0, 3);
+        s.lineAid[r * stride + e.line] = sampleUncertain(s.rng, r, e.level, 0, 3);
     }
     let aidA = 0,
       aidB = 0,
