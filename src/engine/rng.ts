@@ -34,10 +34,19 @@ export class Rng {
   constructor(
     readonly seed: number,
     /** First global run index held here. */
-    readonly firstRun: number,
-    readonly runs: number,
+    public firstRun: number,
+    public runs: number,
   ) {
     this.s = new Uint32Array(runs * STREAM_COUNT * 4);
+    this.reset(firstRun, runs);
+  }
+
+  /** Point the streams at runs [firstRun, firstRun + runs) (runs ≤ the capacity given at construction). */
+  reset(firstRun: number, runs: number): void {
+    if (runs * STREAM_COUNT * 4 > this.s.length)
+      throw new Error(`invalid reset: ${runs} runs exceed the capacity`);
+    this.firstRun = firstRun;
+    this.runs = runs;
     for (let r = 0; r < runs; r++) {
       for (let k = 0; k < STREAM_COUNT; k++) this.reseed(r, k);
     }

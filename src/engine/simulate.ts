@@ -66,22 +66,21 @@ export function simulateBlock(
   opts: BlockOptions = {},
 ): Aggregate {
   const agg = new Aggregate(c.horizon, c.params.durability.followUpMonths);
+  let state: State | undefined;
   for (let start = 0; start < runs; start += CACHE_BLOCK) {
-    simulateInto(agg, c, firstRun + start, Math.min(CACHE_BLOCK, runs - start), opts, start);
+    const count = Math.min(CACHE_BLOCK, runs - start);
+    if (state) state.reset(firstRun + start, count);
+    else state = new State(c, firstRun + start, count);
+    simulateInto(agg, state, opts, start);
     opts.onRuns?.(Math.min(runs, start + CACHE_BLOCK));
   }
   return agg;
 }
 
-function simulateInto(
-  agg: Aggregate,
-  c: Compiled,
-  firstRun: number,
-  runs: number,
-  opts: BlockOptions,
-  offset: number,
-): void {
-  const s = new State(c, firstRun, runs);
+function simulateInto(agg: Aggregate, s: State, opts: BlockOptions, offset: number): void {
+  const c = s.c;
+  const firstRun = s.firstRun;
+  const runs = s.n;
   agg.runs += runs;
   const explainMonth = opts.explainMonth ?? c.scenario.settings.explainMonth;
   const traced = opts.traces !== undefined && firstRun < opts.traces.length;

@@ -219,9 +219,18 @@ export function belligerents(s: Scenario): [Belligerent, Belligerent] {
 const central = (u: Uncertain): number =>
   typeof u === 'number' ? u : 'mean' in u ? u.mean : 'mode' in u ? u.mode : (u.low + u.high) / 2;
 
+type NumberArray = Float64Array | Int32Array | Int16Array | Int8Array | Uint8Array;
+const isNumberArray = (v: unknown): v is NumberArray =>
+  v instanceof Float64Array ||
+  v instanceof Int32Array ||
+  v instanceof Int16Array ||
+  v instanceof Int8Array ||
+  v instanceof Uint8Array;
+
 /** All per-run arrays for runs [firstRun, firstRun + runs). */
 export class State {
-  readonly n: number;
+  /** Runs held now (≤ the capacity the arrays were allocated for). */
+  n: number;
   readonly rng: Rng;
   t = 0;
   /** Runs still at war this month (compacted list, rebuilt monthly). */
@@ -328,7 +337,8 @@ export class State {
 
   constructor(
     readonly c: Compiled,
-    readonly firstRun: number,
+    /** Global index of local run 0. */
+    public firstRun: number,
     runs: number,
   ) {
     const n = (this.n = runs);
@@ -341,7 +351,7 @@ export class State {
     const f = (len: number) => new Float64Array(len);
     this.status = new Uint8Array(n);
     this.outcome = new Uint8Array(n);
-    this.endMonth = new Int16Array(n).fill(-1);
+    this.endMonth = new Int16Array(n);
     this.front = new Int32Array(n);
     this.lastBattle = new Int8Array(n);
     this.battlesA = new Int16Array(n);
@@ -351,14 +361,14 @@ export class State {
     this.everChannel = new Uint8Array(n);
     this.leaked = new Uint8Array(n);
     this.mediatorsPresent = new Int32Array(n);
-    this.terms = f(n).fill(NaN);
+    this.terms = f(n);
     this.leverageUsed = f(n);
     this.ceasefirePressure = f(n);
     this.pressuredEnd = new Uint8Array(n);
     this.guaranteeAtEnd = f(n);
     this.artificialGap = f(n);
-    this.relapseMonth = new Int16Array(n).fill(-1);
-    this.firstTalk = new Int16Array(4 * n).fill(-1);
+    this.relapseMonth = new Int16Array(n);
+    this.firstTalk = new Int16Array(4 * n);
     this.secretTalkMonths = new Int16Array(n);
     this.leaks = new Int16Array(n);
     this.mediatorQuality = f(n * M);
@@ -403,7 +413,7 @@ export class State {
     this.carrotAgreement = f(n2);
     this.stick = f(n2);
     this.accepted = new Int32Array(n2);
-    this.audienceMultiplier = f(n2).fill(1);
+    this.audienceMultiplier = f(n2);
     this.catastrophe = f(n2);
     this.pWin = f(n2);
     this.warValue = f(n2);
@@ -425,8 +435,37 @@ export class State {
     this.lookAheadUtility = f(n2);
     this.lineAid = f(n * L);
     this.lineWaning = f(n * L);
-    this.lineDecayAhead = f(n * L).fill(1);
+    this.lineDecayAhead = f(n * L);
+    this.fillDefaults();
     this.sampleInputs();
+  }
+
+  /**
+   * Reuse the arrays for runs [firstRun, firstRun + runs) (runs ≤ the capacity): every array back
+   * to its starting value, then fresh inputs sampled. Saves allocating ~100 arrays per cache block.
+   */
+  reset(firstRun: number, runs: number): void {
+    if (runs > this.active.length)
+      throw new Error(`invalid reset: ${runs} runs exceed the capacity ${this.active.length}`);
+    this.firstRun = firstRun;
+    this.n = runs;
+    this.t = 0;
+    this.nActive = 0;
+    this.nEndedNow = 0;
+    for (const v of Object.values(this) as unknown[]) if (isNumberArray(v)) v.fill(0);
+    this.fillDefaults();
+    this.rng.reset(firstRun, runs);
+    this.sampleInputs();
+  }
+
+  /** Arrays whose starting value is not zero. */
+  private fillDefaults(): void {
+    this.endMonth.fill(-1);
+    this.terms.fill(NaN);
+    this.relapseMonth.fill(-1);
+    this.firstTalk.fill(-1);
+    this.audienceMultiplier.fill(1);
+    this.lineDecayAhead.fill(1);
   }
 
   /** Draw every uncertain input for every run, in a fixed order (common random numbers). */
