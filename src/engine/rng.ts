@@ -47,16 +47,21 @@ export class Rng {
       throw new Error(`invalid reset: ${runs} runs exceed the capacity`);
     this.firstRun = firstRun;
     this.runs = runs;
+    const seedHash = mix32(this.seed ^ 0x9e3779b9);
     for (let r = 0; r < runs; r++) {
-      for (let k = 0; k < STREAM_COUNT; k++) this.reseed(r, k);
+      const runHash = mix32(seedHash ^ (firstRun + r));
+      for (let k = 0; k < STREAM_COUNT; k++) this.seedStream(r, k, runHash);
     }
   }
 
   /** Reset stream k of local run r to its start. */
   reseed(r: number, k: number): void {
-    let x = mix32(this.seed ^ 0x9e3779b9);
-    x = mix32(x ^ (this.firstRun + r));
-    x = mix32(x ^ Math.imul(k + 1, 0x85ebca6b));
+    this.seedStream(r, k, mix32(mix32(this.seed ^ 0x9e3779b9) ^ (this.firstRun + r)));
+  }
+
+  /** Stream k of local run r from the hash of (seed, run). */
+  private seedStream(r: number, k: number, runHash: number): void {
+    let x = mix32(runHash ^ Math.imul(k + 1, 0x85ebca6b));
     const o = (r * STREAM_COUNT + k) * 4;
     const s = this.s;
     for (let w = 0; w < 4; w++) {
