@@ -53,6 +53,37 @@ describe('analyses', () => {
     expect(r.body.analysis.rowCount).toBe(r.body.tornado.bars.length);
   });
 
+  it('runs a bounded sweep and saves one row per cell', async () => {
+    const r = await call(s, 'POST', `/scenarios/${SMALL_ID}/sweep`, {
+      body: { runs: 50, params: ['front.balance=0.3,0.5,0.7'] },
+      token: true,
+    });
+    expect(r.status).toBe(201);
+    expect(r.body.cells).toBe(3);
+    const read = await call(s, 'GET', `/analyses/${r.body.analysis.id}`);
+    expect(read.body.analysis.kind).toBe('sweep');
+    expect(read.body.rows.map((row: any) => row['front.balance'])).toEqual([0.3, 0.5, 0.7]);
+    const bad = await call(s, 'POST', `/scenarios/${SMALL_ID}/sweep`, {
+      body: { runs: 50, params: ['front.balance'] },
+      token: true,
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.issues[0].path[0]).toBe('body');
+    const outOfRange = await call(s, 'POST', `/scenarios/${SMALL_ID}/sweep`, {
+      body: { runs: 50, params: ['front.balance=0.5,7'] },
+      token: true,
+    });
+    expect(outOfRange.status).toBe(400);
+    expect(outOfRange.body.issues[0].path.slice(0, 2)).toEqual(['cell', 1]);
+    expect(
+      (
+        await call(s, 'POST', `/scenarios/${SMALL_ID}/sweep`, {
+          body: { params: ['front.balance=0.5'] },
+        })
+      ).status,
+    ).toBe(401);
+  });
+
   it('refuses what it cannot compute', async () => {
     const noVariants = await call(s, 'POST', `/scenarios/${SMALL_ID}/compare`, {
       body: { runs: 50 },

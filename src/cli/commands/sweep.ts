@@ -13,7 +13,7 @@ import {
   METRIC_IDS,
   parseDesignParams,
   randomDesign,
-  scenarioWith,
+  withValues,
   summariseRecords,
   type Cell,
   type Outcomes,
@@ -113,11 +113,11 @@ export function register(program: Command): void {
         opts.random !== undefined
           ? randomDesign(parsed.value.factors, opts.random, mulberry32(scenario.settings.seed))
           : gridDesign(parsed.value.grid);
-      // validate every cell before writing anything
+      // validate every cell before writing anything (a value outside a field's range is an error, not clamped)
       const scenarios: Scenario[] = [];
       const issues: InputIssue[] = [];
       for (const c of cells) {
-        const r = scenarioWith(scenario, c.values);
+        const r = withValues(scenario, c.values);
         if (r.ok) scenarios.push(r.value);
         else
           issues.push(...r.issues.map((i) => ({ ...i, message: `cell ${c.index}: ${i.message}` })));

@@ -1,6 +1,6 @@
 /**
- * Analyses of a saved scenario: paired comparison of its variants and tornado sensitivity
- * (computed now and saved), and the saved analyses, sweeps included (`parley sweep --store`).
+ * Analyses of a saved scenario: paired comparison of its variants, tornado sensitivity and
+ * bounded sweeps (computed now and saved), and the saved analyses (`parley sweep --store` too).
  */
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -95,6 +95,42 @@ const routes: FastifyPluginAsyncZod = (app) => {
       const v = await scenarioOf(req.params.id, req.body.version);
       const { analysis, tornado } = await analyses.sensitivity(v, req.body);
       return reply.code(201).send({ analysis, tornado: { ...tornado } });
+    },
+  );
+
+  app.post(
+    '/scenarios/:id/sweep',
+    {
+      config: { access: 'write' },
+      schema: {
+        tags: ['analyses'],
+        operationId: 'sweep',
+        summary:
+          'run a grid or seeded random design over scenario inputs (saved; read rows at /analyses/{id})',
+        security: [{ bearerAuth: [] }],
+        params: ScenarioParamsSchema,
+        body: z
+          .object({
+            ...common,
+            params: z
+              .array(z.string().min(3).max(500))
+              .min(1)
+              .max(10)
+              .describe(
+                'grid: path=v1,v2,…; with random: path=low:high (as `parley sweep --param`)',
+              ),
+            random: z.number().int().min(1).max(200).optional().describe('number of random points'),
+          })
+          .strict(),
+        response: {
+          201: z.object({ analysis: AnalysisSchema, cells: z.number().int() }),
+          ...errors,
+        },
+      },
+    },
+    async (req, reply) => {
+      const v = await scenarioOf(req.params.id, req.body.version);
+      return reply.code(201).send(await analyses.sweep(v, req.body));
     },
   );
 

@@ -3,7 +3,18 @@
  * `parley sensitivity` call (worker-thread pool, common random numbers), saved to the store with
  * the scenario version they ran on. The CLI's input errors become 400 issues.
  */
-import type { Comparison, MetricId, Tornado } from '../../analysis/index.ts';
+import {
+  gridDesign,
+  parseDesignParams,
+  randomDesign,
+  withValues,
+  summariseRecords,
+  type Comparison,
+  type MetricId,
+  type Tornado,
+} from '../../analysis/index.ts';
+import { mulberry32 } from '../../history/stats.ts';
+import { simulateRecordsMany } from '../../jobs/recordsPool.ts';
 import { runComparison } from '../../cli/commands/compare.ts';
 import { factorsFor, runTornado } from '../../cli/commands/sensitivity.ts';
 import { InputIssuesError, UserError } from '../../cli/exit.ts';
@@ -101,4 +112,71 @@ export class AnalysisService {
     });
     return { analysis, tornado };
   }
+
+  /** A grid (`path=v1,v2`) or seeded random design (`path=low:high`, with `random: N`) over the scenario. */
+  async sweep(
+    v: ScenarioVersion,
+    o: AnalysisOverrides & { params: string[]; random?: number },
+  ): Promise<{ analysis: AnalysisRecord; cells: number }> {
+    const parsed = parseDesignParams(o.params, o.random !== undefined);
+    if (!parsed.ok)
+      throw new HttpError(
+        400,
+        parsed.issues.map((i) => ({
+          code: i.code,
+          path: ['body', 'params', ...i.path],
+          message: i.message,
+        })),
+      );
+    const base = withOverrides(v.scenario, o);
+    const cells =
+      o.random !== undefined
+        ? randomDesign(parsed.value.factors, o.random, mulberry32(base.settings.seed))
+        : gridDesign(parsed.value.grid);
+    if (cells.length > MAX_SWEEP_CELLS)
+      throw httpError(
+        400,
+        'too_many_cells',
+        `${cells.length} cells; a sweep over HTTP has at most ${MAX_SWEEP_CELLS}`,
+        ['body', 'params'],
+      );
+    const s = this.bound(v, o, cells.length);
+    const scenarios: Scenario[] = [];
+    for (const c of cells) {
+      const r = withValues(s, c.values);
+      if (!r.ok)
+        throw new HttpError(
+          400,
+          r.issues.map((i) => ({
+            code: i.code,
+            path: ['cell', c.index, ...i.path],
+            message: i.message,
+          })),
+        );
+      scenarios.push(r.value);
+    }
+    const records = await simulateRecordsMany(scenarios, { threads: this.threads });
+    const rows = cells.map((c, k) => ({
+      cell: c.index,
+      ...Object.fromEntries(c.values.map((x) => [x.path, x.value])),
+      ...summariseRecords(records[k]),
+    }));
+    const analysis = await this.store.saveAnalysis({
+      kind: 'sweep',
+      scenarioId: v.id,
+      scenarioVersion: v.version,
+      params: {
+        runs: s.settings.runs,
+        seed: s.settings.seed,
+        params: o.params,
+        random: o.random ?? null,
+      },
+      summary: { cells: cells.length, design: o.random !== undefined ? 'random' : 'grid' },
+      rows,
+    });
+    return { analysis, cells: cells.length };
+  }
 }
+
+/** Sweeps over HTTP are bounded; larger designs belong to `parley sweep` (resumable). */
+export const MAX_SWEEP_CELLS = 200;
