@@ -11,6 +11,10 @@ import {
   type Scenario,
   type Uncertain,
 } from '../../src/model/index.ts';
+import calibratedDefaults from '../../src/calibrate/calibratedDefaults.json' with { type: 'json' };
+
+/** The draw probability is a calibrated default (src/calibrate/calibratedDefaults.json, 3 significant digits). */
+const CALIBRATED_DRAW = Number(calibratedDefaults.engine.battle.drawProbability.toPrecision(3));
 
 const MINIMAL = `id: minimal
 name: Minimal
@@ -123,7 +127,7 @@ describe('defaults', () => {
     expect(Object.keys(s.mechanisms).sort()).toEqual([...names].sort());
     for (const name of names)
       expect(s.mechanisms[name as keyof Scenario['mechanisms']].enabled).toBe(true);
-    expect(s.mechanisms.battle).toMatchObject({ enabled: true, drawProbability: 0.3 });
+    expect(s.mechanisms.battle).toMatchObject({ enabled: true, drawProbability: CALIBRATED_DRAW });
     expect(s.mechanisms.durability).toMatchObject({
       followUpMonths: 120,
       baseRelapseHazard: 0.012,
@@ -133,7 +137,10 @@ describe('defaults', () => {
   it('a partial mechanisms block keeps the other defaults', () => {
     const result = parseScenarioText(`${MINIMAL}mechanisms:\n  battle: { enabled: false }\n`);
     if (!result.ok) throw new Error(JSON.stringify(result.issues));
-    expect(result.value.mechanisms.battle).toMatchObject({ enabled: false, drawProbability: 0.3 });
+    expect(result.value.mechanisms.battle).toMatchObject({
+      enabled: false,
+      drawProbability: CALIBRATED_DRAW,
+    });
     expect(result.value.mechanisms.ripeness.enabled).toBe(true);
   });
 });

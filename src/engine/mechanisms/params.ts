@@ -46,7 +46,14 @@ const on = z.boolean().default(true).describe('switch the mechanism on or off (a
 export const BattleParamsSchema = z
   .object({
     enabled: on,
-    drawProbability: p(0, 0.9, 0.3, 'probability a month of fighting moves the front neither way'),
+    drawProbability: pc(
+      0,
+      0.9,
+      'battle',
+      'drawProbability',
+      0.3,
+      'probability a month of fighting moves the front neither way',
+    ),
     escalationBoost: p(0, 3, 0.5, 'η_e: strength multiplier gain when a side escalates'),
     aidBoost: p(0, 3, 0.6, 'η_P: strength gain per unit of outside aid level'),
     strengthMemory: p(0, 1, 0.7, 'monthly persistence of demonstrated strength Str (EWMA weight)'),
