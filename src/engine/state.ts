@@ -32,12 +32,12 @@ export const OUTCOME_NAMES = [
   'collapseA',
   'collapseB',
 ] as const;
-export const OUTCOME_COUNT = 7;
+export const OUTCOME_COUNT = OUTCOME_NAMES.length;
 
 /** Posture / talks channel codes; a lower code is more discreet. */
 export const Channel = { closed: 0, secret: 1, mediated: 2, public: 3 } as const;
 export const CHANNEL_NAMES = ['closed', 'secret', 'mediated', 'public'] as const;
-export const CHANNEL_COUNT = 4;
+export const CHANNEL_COUNT = CHANNEL_NAMES.length;
 
 /** Effort codes. */
 export const Effort = { fight: 0, escalate: 1 } as const;

@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { runScenario, MechanismParamsSchema, type RunResult } from '../../src/engine/index.ts';
+import {
+  runScenario,
+  MechanismParamsSchema,
+  OUTCOME_NAMES,
+  type RunResult,
+} from '../../src/engine/index.ts';
 import { build, mediator, patron, A, B } from './fixtures.ts';
 
-const OUTCOMES = [
-  'ongoing',
-  'settlement',
-  'ceasefire',
-  'victoryA',
-  'victoryB',
-  'collapseA',
-  'collapseB',
-] as const;
+const OUTCOMES = OUTCOME_NAMES;
 const MECHS = Object.keys(MechanismParamsSchema.parse({})) as (keyof ReturnType<
   typeof MechanismParamsSchema.parse
 >)[];
