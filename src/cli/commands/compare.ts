@@ -4,15 +4,13 @@
  * table of which intervention does most for which goal.
  */
 import type { Command } from 'commander';
-import { compareVariants, prepareVariants, type Comparison } from '../../analysis/index.ts';
-import { mulberry32 } from '../../history/stats.ts';
-import { simulateRecordsMany } from '../../jobs/recordsPool.ts';
+import type { Comparison } from '../../analysis/index.ts';
+import { runComparison } from '../../jobs/analyses.ts';
 import { closePools } from '../../jobs/workerPool.ts';
 import { InputIssuesError, UserError } from '../exit.ts';
 import { int, loadVariantFiles, loadWithOverrides, writeAtomic } from '../scenarioInput.ts';
 import { storeAnalysis } from '../storeAnalysis.ts';
 import type { Scenario } from '../../model/index.ts';
-import { belligerents } from '../../engine/index.ts';
 
 interface CompareOptions {
   variants?: string[];
@@ -25,30 +23,15 @@ interface CompareOptions {
   store?: boolean;
 }
 
-/** Loads, prepares and runs every variant; shared with `parley report`. */
-export async function runComparison(
+/** Loads the variant files, runs every variant, and turns problems into user errors. */
+export async function compareForCli(
   scenario: Scenario,
   source: string,
   opts: { variantFiles?: string[]; threads: number; bootstrap: number; onDone?: () => void },
 ): Promise<Comparison | undefined> {
-  const extra = loadVariantFiles(opts.variantFiles ?? []);
-  const prepared = prepareVariants(scenario, extra);
-  if (!prepared.ok) throw new InputIssuesError(source, prepared.issues);
-  if (prepared.value.length < 2) return undefined;
-  const records = await simulateRecordsMany(
-    prepared.value.map((v) => v.scenario),
-    { threads: opts.threads, onDone: opts.onDone },
-  );
-  const [a, b] = belligerents(scenario);
-  return compareVariants(
-    prepared.value.map((v, i) => ({
-      id: v.id,
-      name: v.name,
-      description: v.description,
-      records: records[i],
-    })),
-    { rng: mulberry32(scenario.settings.seed), bootstrap: opts.bootstrap, sides: [a.name, b.name] },
-  );
+  const r = await runComparison(scenario, loadVariantFiles(opts.variantFiles ?? []), opts);
+  if (!r.ok) throw new InputIssuesError(source, r.issues);
+  return r.value;
 }
 
 const pct = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(0)}%`);
@@ -131,7 +114,7 @@ export function register(program: Command): void {
     )
     .action(async (ref: string, opts: CompareOptions) => {
       const { scenario, source } = loadWithOverrides(ref, opts);
-      const c = await runComparison(scenario, source, {
+      const c = await compareForCli(scenario, source, {
         variantFiles: opts.variants,
         threads: opts.threads,
         bootstrap: opts.bootstrap,

@@ -18,11 +18,12 @@ import { closePools } from '../../jobs/workerPool.ts';
 import * as charts from '../../report/charts/index.ts';
 import { reportHtml, type ReportChart } from '../../report/html.ts';
 import { renderSvg, svgToPng } from '../../report/render.ts';
-import { formatRunSummary } from '../summary.ts';
+import { formatRunSummary } from '../../report/summary.ts';
 import { UserError } from '../exit.ts';
 import { int, loadWithOverrides, writeAtomic } from '../scenarioInput.ts';
-import { runComparison } from './compare.ts';
-import { runTornado } from './sensitivity.ts';
+import { compareForCli } from './compare.ts';
+import { orExit } from './sensitivity.ts';
+import { runTornado } from '../../jobs/analyses.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const RELEVANT_TOPICS = new Set([
@@ -116,7 +117,7 @@ export function register(program: Command): void {
         progress('simulating the scenario');
         const result = await runScenarioParallel(scenario, { threads: opts.threads });
         progress('comparing variants');
-        const comparison: Comparison | undefined = await runComparison(scenario, source, {
+        const comparison: Comparison | undefined = await compareForCli(scenario, source, {
           variantFiles: opts.variants,
           threads: opts.threads,
           bootstrap: 200,
@@ -129,7 +130,7 @@ export function register(program: Command): void {
             ...scenario,
             settings: { ...scenario.settings, runs: opts.sensitivityRuns },
           };
-          tornado = await runTornado(small, source, factors, opts.threads, 'settlement24');
+          tornado = orExit(source, await runTornado(small, factors, opts.threads, 'settlement24'));
           notes.push(`Sensitivity: ${opts.sensitivityRuns} runs per point, common random numbers.`);
         }
         const { cases, issues } = loadCases();

@@ -4,7 +4,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { loadScenario } from '../../data/scenarios.ts';
 import { InputIssuesError, UserError } from '../exit.ts';
 import { closePools, runScenarioParallel } from '../../jobs/localPool.ts';
-import { formatRunSummary } from '../summary.ts';
+import { formatRunSummary } from '../../report/summary.ts';
 import { validateScenario } from '../../model/index.ts';
 
 interface RunOptions {

@@ -5,25 +5,15 @@
  */
 import type { Command } from 'commander';
 import {
-  distributionFactors,
   METRIC_IDS,
   METRICS,
-  morrisDesign,
-  morrisEffects,
   parseFactor,
-  planMorris,
-  planTornado,
-  summariseRecords,
-  tornadoFromOutcomes,
   type Factor,
   type MetricId,
-  type Morris,
-  type Tornado,
 } from '../../analysis/index.ts';
-import { mulberry32 } from '../../history/stats.ts';
-import { simulateRecordsMany } from '../../jobs/recordsPool.ts';
+import { runMorris, runTornado, sensitivityFactors } from '../../jobs/analyses.ts';
 import { closePools } from '../../jobs/workerPool.ts';
-import type { Scenario } from '../../model/index.ts';
+import type { Result, Scenario } from '../../model/index.ts';
 import { InputIssuesError, UserError } from '../exit.ts';
 import { int, loadWithOverrides } from '../scenarioInput.ts';
 
@@ -39,54 +29,27 @@ interface SensitivityOptions {
   json?: boolean;
 }
 
+/** Factors from the scenario's distributions and `--factor path=low:high`; user errors when none. */
 export function factorsFor(
   scenario: Scenario,
   source: string,
   extra: readonly string[] = [],
 ): Factor[] {
-  const factors = distributionFactors(scenario);
+  const explicit: Factor[] = [];
   for (const t of extra) {
     const r = parseFactor(t);
     if (!r.ok) throw new InputIssuesError('--factor', r.issues);
-    factors.push(r.value);
+    explicit.push(r.value);
   }
-  if (factors.length === 0)
-    throw new UserError(
-      `✖ ${source}: no input is given as a range or distribution; add some, or pass --factor path=low:high`,
-    );
-  return factors;
+  const factors = sensitivityFactors(scenario, explicit);
+  if (!factors.ok) throw new UserError(`✖ ${source}: ${factors.issues[0].message}`);
+  return factors.value;
 }
 
-/** A tornado with the local pool; shared with `parley report`. */
-export async function runTornado(
-  scenario: Scenario,
-  source: string,
-  factors: Factor[],
-  threads: number,
-  rankedBy: MetricId,
-): Promise<Tornado> {
-  const plan = planTornado(scenario, factors);
-  if (!plan.ok) throw new InputIssuesError(source, plan.issues);
-  const records = await simulateRecordsMany([scenario, ...plan.value.map((p) => p.scenario)], {
-    threads,
-  });
-  const outcomes = records.map(summariseRecords);
-  return tornadoFromOutcomes(factors, plan.value, outcomes.slice(1), outcomes[0], rankedBy);
-}
-
-async function runMorris(
-  scenario: Scenario,
-  source: string,
-  factors: Factor[],
-  threads: number,
-  r: number,
-  rankedBy: MetricId,
-): Promise<Morris> {
-  const design = morrisDesign(factors.length, r, mulberry32(scenario.settings.seed));
-  const plan = planMorris(scenario, factors, design);
-  if (!plan.ok) throw new InputIssuesError(source, plan.issues);
-  const records = await simulateRecordsMany(plan.value, { threads });
-  return morrisEffects(factors, design, records.map(summariseRecords), rankedBy);
+/** Unwraps an analysis result for the terminal: issues become a user error naming the source. */
+export function orExit<T>(source: string, r: Result<T>): T {
+  if (!r.ok) throw new InputIssuesError(source, r.issues);
+  return r.value;
 }
 
 const fmt = (id: MetricId, x: number | null) => {
@@ -146,8 +109,9 @@ export function register(program: Command): void {
       const factors = factorsFor(scenario, source, opts.factor);
       const label = METRICS.find((m) => m.id === outcome)!.label;
       if (opts.method === 'tornado') {
-        const t = await runTornado(scenario, source, factors, opts.threads, outcome).finally(
-          closePools,
+        const t = orExit(
+          source,
+          await runTornado(scenario, factors, opts.threads, outcome).finally(closePools),
         );
         if (opts.json) return void process.stdout.write(JSON.stringify(t, null, 2) + '\n');
         const out = [
@@ -161,14 +125,12 @@ export function register(program: Command): void {
           );
         process.stdout.write(out.join('\n') + '\n');
       } else {
-        const m = await runMorris(
-          scenario,
+        const m = orExit(
           source,
-          factors,
-          opts.threads,
-          opts.trajectories,
-          outcome,
-        ).finally(closePools);
+          await runMorris(scenario, factors, opts.threads, opts.trajectories, outcome).finally(
+            closePools,
+          ),
+        );
         if (opts.json) return void process.stdout.write(JSON.stringify(m, null, 2) + '\n');
         const out = [
           `Morris screening for ${scenario.name}: ${factors.length} inputs, ${m.trajectories} trajectories (${m.trajectories * (factors.length + 1)} points), ${scenario.settings.runs} runs per point`,

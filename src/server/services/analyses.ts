@@ -1,7 +1,7 @@
 /**
- * Comparisons and sensitivity analyses for the API: the same functions `parley compare` and
- * `parley sensitivity` call (worker-thread pool, common random numbers), saved to the store with
- * the scenario version they ran on. The CLI's input errors become 400 issues.
+ * Comparisons, sensitivity analyses and sweeps for the API: the same functions `parley compare`,
+ * `parley sensitivity` and `parley sweep` call (src/jobs/analyses.ts; worker-thread pool, common
+ * random numbers), saved to the store with the scenario version they ran on. Issues become 400s.
  */
 import {
   gridDesign,
@@ -15,10 +15,8 @@ import {
 } from '../../analysis/index.ts';
 import { mulberry32 } from '../../history/stats.ts';
 import { simulateRecordsMany } from '../../jobs/recordsPool.ts';
-import { runComparison } from '../../cli/commands/compare.ts';
-import { factorsFor, runTornado } from '../../cli/commands/sensitivity.ts';
-import { InputIssuesError, UserError } from '../../cli/exit.ts';
-import type { Scenario } from '../../model/index.ts';
+import { runComparison, runTornado, sensitivityFactors } from '../../jobs/analyses.ts';
+import type { Result, Scenario } from '../../model/index.ts';
 import type { AnalysisRecord, ScenarioVersion, Store } from '../../store/index.ts';
 import { httpError, HttpError } from '../errors.ts';
 
@@ -31,20 +29,14 @@ function withOverrides(s: Scenario, o: AnalysisOverrides): Scenario {
   };
 }
 
-/** Maps the CLI's user errors to 400s; anything else stays a 500. */
-async function asHttp<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (e) {
-    if (e instanceof InputIssuesError)
-      throw new HttpError(
-        400,
-        e.issues.map((i) => ({ code: i.code, path: ['scenario', ...i.path], message: i.message })),
-      );
-    if (e instanceof UserError)
-      throw httpError(400, 'invalid_analysis', e.message.replace(/^✖\s*/, '').split('\n')[0]);
-    throw e;
-  }
+/** Issues from an analysis become a 400 whose paths point into the scenario. */
+function orBadRequest<T>(r: Result<T>): T {
+  if (!r.ok)
+    throw new HttpError(
+      400,
+      r.issues.map((i) => ({ code: i.code, path: ['scenario', ...i.path], message: i.message })),
+    );
+  return r.value;
 }
 
 export class AnalysisService {
@@ -71,8 +63,8 @@ export class AnalysisService {
     o: AnalysisOverrides & { bootstrap?: number },
   ): Promise<{ analysis: AnalysisRecord; comparison: Comparison }> {
     const s = this.bound(v, o, 1 + (v.scenario.variants?.length ?? 0));
-    const comparison = await asHttp(() =>
-      runComparison(s, v.id, { threads: this.threads, bootstrap: o.bootstrap ?? 200 }),
+    const comparison = orBadRequest(
+      await runComparison(s, [], { threads: this.threads, bootstrap: o.bootstrap ?? 200 }),
     );
     if (!comparison)
       throw httpError(400, 'no_variants', `scenario ${v.id} has no variants to compare`, [
@@ -94,9 +86,9 @@ export class AnalysisService {
     v: ScenarioVersion,
     o: AnalysisOverrides & { outcome: MetricId },
   ): Promise<{ analysis: AnalysisRecord; tornado: Tornado }> {
-    const factors = await asHttp(() => Promise.resolve(factorsFor(v.scenario, v.id)));
+    const factors = orBadRequest(sensitivityFactors(v.scenario));
     const s = this.bound(v, o, 1 + 2 * factors.length);
-    const tornado = await asHttp(() => runTornado(s, v.id, factors, this.threads, o.outcome));
+    const tornado = orBadRequest(await runTornado(s, factors, this.threads, o.outcome));
     const analysis = await this.store.saveAnalysis({
       kind: 'sensitivity',
       scenarioId: v.id,

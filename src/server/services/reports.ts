@@ -2,7 +2,7 @@
  * Reports of a stored run: the self-contained HTML report (summary, why, charts as inline SVG,
  * analogues, insights) and each chart as SVG or PNG, built by src/report from the stored result.
  */
-import { formatRunSummary } from '../../cli/summary.ts';
+import { formatRunSummary } from '../../report/summary.ts';
 import type { RunResult } from '../../engine/index.ts';
 import * as charts from '../../report/charts/index.ts';
 import { reportHtml } from '../../report/html.ts';

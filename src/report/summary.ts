@@ -1,4 +1,4 @@
-/** Plain-text summary of a RunResult for the terminal. */
+/** Plain-text summary of a RunResult (terminal output and the text part of reports). */
 import type { RunResult } from '../engine/index.ts';
 
 const MONTHS = [6, 12, 24, 60];
