@@ -54,14 +54,7 @@ export const CONDITIONS = [
   'commitment',
 ] as const;
 /** Primary blocker of a closed posture; `none` = the leader is open. */
-export const PRIMARY = [
-  'none',
-  'adverseInference',
-  'enemyCapacity',
-  'audienceCost',
-  'noRange',
-  'commitment',
-] as const;
+export const PRIMARY = ['none', ...CONDITIONS] as const;
 export const EXPLAIN_NUMBERS = [
   'inference',
   'capacityEffective',

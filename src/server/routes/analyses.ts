@@ -8,9 +8,11 @@ import { METRIC_IDS } from '../../analysis/index.ts';
 import { notFound } from '../errors.ts';
 import { ErrorSchema, ScenarioParamsSchema } from '../schemas.ts';
 
+const AnalysisKindSchema = z.enum(['comparison', 'sensitivity', 'sweep']);
+
 const AnalysisSchema = z.object({
   id: z.string(),
-  kind: z.enum(['comparison', 'sensitivity', 'sweep']),
+  kind: AnalysisKindSchema,
   scenarioId: z.string(),
   scenarioVersion: z.number().int(),
   params: z.unknown(),
@@ -142,7 +144,7 @@ const routes: FastifyPluginAsyncZod = (app) => {
         operationId: 'listAnalyses',
         summary: 'saved comparisons, sensitivity analyses and sweeps, newest first',
         querystring: z.object({
-          kind: z.enum(['comparison', 'sensitivity', 'sweep']).optional(),
+          kind: AnalysisKindSchema.optional(),
           scenarioId: z.string().max(100).optional(),
         }),
         response: { 200: z.object({ analyses: z.array(AnalysisSchema) }), 400: ErrorSchema },
