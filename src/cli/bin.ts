@@ -5,6 +5,27 @@ import { CommanderError } from 'commander';
 import { buildProgram } from './program.ts';
 import { EXIT_INTERNAL, EXIT_USER, UserError } from './exit.ts';
 
+interface FileSystemError extends Error {
+  code: string;
+  syscall: string;
+  path: string;
+}
+const FS_REASONS: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'a part of the path is not a folder',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+  EEXIST: 'it already exists',
+};
+const isFileSystemError = (e: unknown): e is FileSystemError =>
+  e instanceof Error &&
+  typeof (e as Partial<FileSystemError>).code === 'string' &&
+  (e as Partial<FileSystemError>).code! in FS_REASONS &&
+  typeof (e as Partial<FileSystemError>).path === 'string';
+
 const program = buildProgram();
 program.exitOverride();
 try {
@@ -12,6 +33,12 @@ try {
 } catch (e) {
   if (e instanceof UserError) {
     process.stderr.write(e.message + '\n');
+    process.exitCode = EXIT_USER;
+  } else if (isFileSystemError(e)) {
+    // a path the user gave cannot be read or written: their input, not a bug
+    process.stderr.write(
+      `✖ cannot ${e.syscall === 'open' || e.syscall === 'rename' ? 'use' : e.syscall} ${e.path}: ${FS_REASONS[e.code] ?? e.code}\n`,
+    );
     process.exitCode = EXIT_USER;
   } else if (e instanceof CommanderError) {
     // commander has already printed its message (help, version, unknown option)

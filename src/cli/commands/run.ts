@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { writeFileSync, renameSync } from 'node:fs';
+import { accessSync, constants, writeFileSync, renameSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import { loadScenario } from '../../data/scenarios.ts';
 import { InputIssuesError, UserError } from '../exit.ts';
@@ -91,6 +92,8 @@ Examples:
           checked.issues,
         );
       const scenario = checked.value;
+      // fail before a long simulation, not after, if the output cannot be written
+      if (opts.json) accessSync(dirname(resolve(opts.json)), constants.W_OK);
       const total = scenario.settings.runs;
       const showBar =
         !opts.quiet && process.stderr.isTTY && total * scenario.settings.horizonMonths >= 2_000_000;
