@@ -53,6 +53,19 @@ describe('analyses', () => {
     expect(r.body.analysis.rowCount).toBe(r.body.tornado.bars.length);
   });
 
+  it('screens inputs with Morris elementary effects and saves them', async () => {
+    const r = await call(s, 'POST', `/scenarios/${WAR}/sensitivity`, {
+      body: { runs: 40, method: 'morris', trajectories: 3 },
+      token: true,
+    });
+    expect(r.status).toBe(201);
+    expect(r.body.tornado).toBeUndefined();
+    expect(r.body.morris.trajectories).toBe(3);
+    expect(r.body.analysis.rowCount).toBe(r.body.morris.effects.length);
+    const read = await call(s, 'GET', `/analyses/${r.body.analysis.id}`);
+    expect(read.body.analysis.params.method).toBe('morris');
+  });
+
   it('runs a bounded sweep and saves one row per cell', async () => {
     const r = await call(s, 'POST', `/scenarios/${SMALL_ID}/sweep`, {
       body: { runs: 50, params: ['front.balance=0.3,0.5,0.7'] },

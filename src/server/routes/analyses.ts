@@ -83,20 +83,39 @@ const routes: FastifyPluginAsyncZod = (app) => {
       schema: {
         tags: ['analyses'],
         operationId: 'sensitivity',
-        summary: 'tornado: which uncertain inputs move an outcome most (saved)',
+        summary: 'which uncertain inputs move an outcome most: tornado or Morris screening (saved)',
         security: [{ bearerAuth: [] }],
         params: ScenarioParamsSchema,
-        body: z.object({ ...common, outcome: z.enum(METRIC_IDS).default('settlement24') }).strict(),
+        body: z
+          .object({
+            ...common,
+            outcome: z.enum(METRIC_IDS).default('settlement24'),
+            method: z.enum(['tornado', 'morris']).default('tornado'),
+            trajectories: z
+              .number()
+              .int()
+              .min(2)
+              .max(50)
+              .default(10)
+              .describe('Morris trajectories'),
+          })
+          .strict(),
         response: {
-          201: z.object({ analysis: AnalysisSchema, tornado: z.record(z.string(), z.unknown()) }),
+          201: z.object({
+            analysis: AnalysisSchema,
+            tornado: z.record(z.string(), z.unknown()).optional(),
+            morris: z.record(z.string(), z.unknown()).optional(),
+          }),
           ...errors,
         },
       },
     },
     async (req, reply) => {
       const v = await scenarioOf(req.params.id, req.body.version);
-      const { analysis, tornado } = await analyses.sensitivity(v, req.body);
-      return reply.code(201).send({ analysis, tornado: { ...tornado } });
+      const { analysis, tornado, morris } = await analyses.sensitivity(v, req.body);
+      return reply
+        .code(201)
+        .send({ analysis, tornado: tornado && { ...tornado }, morris: morris && { ...morris } });
     },
   );
 

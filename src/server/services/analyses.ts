@@ -11,11 +11,12 @@ import {
   summariseRecords,
   type Comparison,
   type MetricId,
+  type Morris,
   type Tornado,
 } from '../../analysis/index.ts';
 import { mulberry32 } from '../../history/stats.ts';
 import { simulateRecordsMany } from '../../jobs/recordsPool.ts';
-import { runComparison, runTornado, sensitivityFactors } from '../../jobs/analyses.ts';
+import { runComparison, runMorris, runTornado, sensitivityFactors } from '../../jobs/analyses.ts';
 import type { Result, Scenario } from '../../model/index.ts';
 import type { AnalysisRecord, ScenarioVersion, Store } from '../../store/index.ts';
 import { httpError, HttpError } from '../errors.ts';
@@ -84,15 +85,41 @@ export class AnalysisService {
 
   async sensitivity(
     v: ScenarioVersion,
-    o: AnalysisOverrides & { outcome: MetricId },
-  ): Promise<{ analysis: AnalysisRecord; tornado: Tornado }> {
+    o: AnalysisOverrides & {
+      outcome: MetricId;
+      method: 'tornado' | 'morris';
+      trajectories: number;
+    },
+  ): Promise<{ analysis: AnalysisRecord; tornado?: Tornado; morris?: Morris }> {
     const factors = orBadRequest(sensitivityFactors(v.scenario));
+    const common = { scenarioId: v.id, scenarioVersion: v.version, kind: 'sensitivity' as const };
+    if (o.method === 'morris') {
+      const s = this.bound(v, o, o.trajectories * (factors.length + 1));
+      const morris = orBadRequest(
+        await runMorris(s, factors, this.threads, o.trajectories, o.outcome),
+      );
+      const analysis = await this.store.saveAnalysis({
+        ...common,
+        params: {
+          method: 'morris',
+          runs: s.settings.runs,
+          seed: s.settings.seed,
+          outcome: o.outcome,
+          trajectories: o.trajectories,
+        },
+        summary: {
+          rankedBy: morris.rankedBy,
+          trajectories: morris.trajectories,
+          levels: morris.levels,
+        },
+        rows: morris.effects,
+      });
+      return { analysis, morris };
+    }
     const s = this.bound(v, o, 1 + 2 * factors.length);
     const tornado = orBadRequest(await runTornado(s, factors, this.threads, o.outcome));
     const analysis = await this.store.saveAnalysis({
-      kind: 'sensitivity',
-      scenarioId: v.id,
-      scenarioVersion: v.version,
+      ...common,
       params: {
         method: 'tornado',
         runs: s.settings.runs,
