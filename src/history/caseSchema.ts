@@ -182,14 +182,18 @@ const eventBase = {
   summary: z.string().min(1).describe('one or two sentences in our own words'),
 };
 
-export const SecretContactEventSchema = z
-  .object({
-    kind: z.literal('secret-contact'),
-    ...eventBase,
-    who: z.array(z.string().min(1)).default([]),
-    where: z.string().min(1).optional(),
-  })
-  .strict();
+/** A contact or a round of talks: who took part and where, both optional. */
+const contactEvent = <K extends string>(kind: K) =>
+  z
+    .object({
+      kind: z.literal(kind),
+      ...eventBase,
+      who: z.array(z.string().min(1)).default([]),
+      where: z.string().min(1).optional(),
+    })
+    .strict();
+
+export const SecretContactEventSchema = contactEvent('secret-contact');
 
 export const BackChannelEventSchema = z
   .object({
@@ -200,14 +204,7 @@ export const BackChannelEventSchema = z
   })
   .strict();
 
-export const PublicTalksEventSchema = z
-  .object({
-    kind: z.literal('public-talks'),
-    ...eventBase,
-    who: z.array(z.string().min(1)).default([]),
-    where: z.string().min(1).optional(),
-  })
-  .strict();
+export const PublicTalksEventSchema = contactEvent('public-talks');
 
 export const MediationEventSchema = z
   .object({

@@ -6,6 +6,7 @@ import { loadCases } from '../../src/data/cases.ts';
 import { loadDatasets } from '../../src/data/datasets.ts';
 import { summariseCowWars } from '../../src/history/cowWars.ts';
 import { crossCheckCase, tallyChecks, type CheckResult } from '../../src/history/crossCheck.ts';
+import { AnnotationFieldSchema } from '../../src/history/caseSchema.ts';
 import { HAVE_SHARED_DATA, REPO_ROOT, SHARED_DATA } from './sharedData.ts';
 
 describe.skipIf(!HAVE_SHARED_DATA)('cross-checks against ../shared/data', () => {
@@ -50,16 +51,10 @@ describe.skipIf(!HAVE_SHARED_DATA)('cross-checks against ../shared/data', () => 
     const used = new Set(
       results.filter((r) => r.status === 'annotated').map((r) => `${r.caseId}:${r.field}`),
     );
-    const checkedFields = new Set([
-      'start',
-      'end',
-      'belligerents',
-      'type',
-      'ucdp-conflict',
-      'ucdp-years',
-      'ucdp-outcome',
-      'cow-war',
-    ]);
+    // every annotation field the cross-checks compare (casualties and other are not compared)
+    const checkedFields = new Set<string>(
+      AnnotationFieldSchema.options.filter((f) => f !== 'casualties' && f !== 'other'),
+    );
     const stale = cases.flatMap((c) =>
       c.annotations
         .filter((a) => checkedFields.has(a.field) && (a.dataset === 'cow' || a.dataset === 'ucdp'))
