@@ -4,7 +4,7 @@
  * writes every chart as PNG; --pdf prints the HTML with Chromium when it is installed.
  * Nothing is written unless the scenario is valid and every requested output can be produced.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { distributionFactors, type Comparison, type Tornado } from '../../analysis/index.ts';
@@ -24,8 +24,8 @@ import { int, loadWithOverrides, writeAtomic } from '../scenarioInput.ts';
 import { compareForCli } from './compare.ts';
 import { orExit } from './sensitivity.ts';
 import { runTornado } from '../../jobs/analyses.ts';
+import { htmlToPdf, pdfUnavailable } from '../../report/pdf.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const RELEVANT_TOPICS = new Set([
   'back-channels',
   'time-to-talks',
@@ -53,27 +53,6 @@ function monthsBetween(from: string, to: string): number {
     return y * 12 + (m - 1);
   };
   return Math.max(0, p(to) - p(from));
-}
-
-interface Browser {
-  newPage: () => Promise<{
-    setContent: (html: string) => Promise<void>;
-    pdf: (o: object) => Promise<Buffer>;
-  }>;
-  close: () => Promise<void>;
-}
-type Playwright = { chromium: { launch: (o: object) => Promise<Browser> } };
-
-/** playwright-core when it is installed (an optional package: never installed by Parley). */
-async function loadPlaywright(): Promise<Playwright | undefined> {
-  if (!existsSync(CHROMIUM)) return undefined;
-  const name = 'playwright-core';
-  try {
-    const mod: unknown = await import(name);
-    return mod as Playwright;
-  } catch {
-    return undefined;
-  }
 }
 
 export function register(program: Command): void {
@@ -106,11 +85,8 @@ export function register(program: Command): void {
     )
     .action(async (ref: string, opts: ReportOptions) => {
       const { scenario, source } = loadWithOverrides(ref, opts);
-      const playwright = opts.pdf ? await loadPlaywright() : undefined;
-      if (opts.pdf && !playwright)
-        throw new UserError(
-          `✖ --pdf is unavailable here: it needs Chromium at ${CHROMIUM} and the playwright-core package (nothing was written)`,
-        );
+      const noPdf = opts.pdf ? await pdfUnavailable() : undefined;
+      if (noPdf) throw new UserError(`✖ --pdf is unavailable here: ${noPdf} (nothing was written)`);
       const notes: string[] = [];
       const progress = (what: string) => process.stderr.write(`report: ${what}\n`);
       try {
@@ -229,6 +205,10 @@ export function register(program: Command): void {
               png: svgToPng(c.svg),
             }))
           : [];
+        // printed before anything is written, so a failed print leaves no half set of files
+        const printed = opts.pdf ? await htmlToPdf(html) : undefined;
+        if (printed && !printed.ok)
+          throw new UserError(`✖ ${printed.message} (nothing was written)`);
         mkdirSync(dirname(resolve(opts.out)), { recursive: true });
         writeAtomic(opts.out, html);
         process.stdout.write(`Report written to ${opts.out}\n`);
@@ -237,28 +217,10 @@ export function register(program: Command): void {
           for (const p of pngs) writeAtomic(p.file, p.png);
           process.stdout.write(`${pngs.length} charts written to ${opts.pngDir}\n`);
         }
-        if (playwright) {
+        if (printed?.ok) {
           const pdfFile = opts.out.replace(/\.html?$/i, '') + '.pdf';
-          const browser = await playwright.chromium.launch({
-            executablePath: CHROMIUM,
-            args: [
-              '--headless',
-              '--no-sandbox',
-              '--disable-gpu',
-              '--disable-background-networking',
-              '--disable-component-update',
-              '--disable-sync',
-              '--no-first-run',
-            ],
-          });
-          try {
-            const page = await browser.newPage();
-            await page.setContent(html);
-            writeAtomic(pdfFile, await page.pdf({ format: 'A4', printBackground: true }));
-          } finally {
-            await browser.close();
-          }
-          process.stdout.write(`PDF written to ${pdfFile}\n`);
+          writeAtomic(pdfFile, printed.pdf);
+          process.stdout.write(`PDF written to ${pdfFile} (${printed.ms} ms)\n`);
         }
       } finally {
         await closePools();

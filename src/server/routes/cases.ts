@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  type Case,
   CaseSchema,
   CaseTypeSchema,
   OutcomeSchema,
@@ -10,6 +11,20 @@ import {
 import { notFound } from '../errors.ts';
 import { CaseSummarySchema, ErrorSchema } from '../schemas.ts';
 import { JSON_TYPE, rawJson } from '../rawJson.ts';
+
+const CHANNELS = ['public', 'back-channel', 'mediated'] as const;
+const hasMediation = (c: Case) => c.timeline.some((e) => e.kind === 'mediation');
+
+/** The channels a case's talks went through (the explorer's channel filter). */
+function caseChannels(c: Case): Set<(typeof CHANNELS)[number]> {
+  const out = new Set<(typeof CHANNELS)[number]>();
+  for (const e of c.timeline) {
+    if (e.kind === 'public-talks') out.add('public');
+    else if (e.kind === 'back-channel' || e.kind === 'secret-contact') out.add('back-channel');
+    else if (e.kind === 'mediation') out.add('mediated');
+  }
+  return out;
+}
 
 const routes: FastifyPluginAsyncZod = (app) => {
   const { history } = app.parley;
@@ -26,6 +41,14 @@ const routes: FastifyPluginAsyncZod = (app) => {
           region: RegionSchema.optional(),
           outcome: OutcomeSchema.optional(),
           q: z.string().max(100).optional().describe('text in the name or id'),
+          mediation: z
+            .enum(['yes', 'no'])
+            .optional()
+            .describe('yes = a third party mediated at some point'),
+          channel: z
+            .enum(CHANNELS)
+            .optional()
+            .describe('talks went through this channel at some point'),
         }),
         response: {
           200: z.object({ total: z.number().int(), cases: z.array(CaseSummarySchema) }),
@@ -34,15 +57,23 @@ const routes: FastifyPluginAsyncZod = (app) => {
       },
     },
     (req) => {
-      const cases = history.listCases(req.query).map((c) => ({
-        id: c.id,
-        name: c.name,
-        type: c.type,
-        region: c.region ?? null,
-        start: c.start.date,
-        end: c.end?.date ?? null,
-        outcome: c.outcome,
-      }));
+      const { mediation, channel } = req.query;
+      const cases = history
+        .listCases(req.query)
+        .filter(
+          (c) =>
+            (mediation === undefined || (mediation === 'yes') === hasMediation(c)) &&
+            (channel === undefined || caseChannels(c).has(channel)),
+        )
+        .map((c) => ({
+          id: c.id,
+          name: c.name,
+          type: c.type,
+          region: c.region ?? null,
+          start: c.start.date,
+          end: c.end?.date ?? null,
+          outcome: c.outcome,
+        }));
       return { total: cases.length, cases };
     },
   );
