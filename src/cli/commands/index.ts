@@ -16,6 +16,7 @@ import { register as report } from './report.ts';
 import { register as data } from './data.ts';
 import { register as calibrate } from './calibrate.ts';
 import { register as backtest } from './backtest.ts';
+import { register as worker } from './worker.ts';
 
 /** Each command module exports a `register(program)`; the order here is the order in --help. */
 export function registerCommands(program: Command): void {
@@ -36,4 +37,5 @@ export function registerCommands(program: Command): void {
   data(program);
   calibrate(program);
   backtest(program);
+  worker(program);
 }

@@ -1,0 +1,120 @@
+/**
+ * `parley worker --redis URL [--concurrency N]`: a worker process for distributed sweeps. Takes
+ * chunk jobs from Redis (BullMQ), simulates them on N local worker threads, and stores each
+ * chunk's result for the coordinator (`parley sweep|compare|sensitivity|calibrate --distributed`).
+ * Runs until SIGTERM or SIGINT, then finishes the chunks in hand and exits.
+ * Also exports the `--distributed --redis` options the coordinating commands share.
+ */
+import { Option, type Command } from 'commander';
+import { startWorker } from '../../jobs/distributed/worker.ts';
+import { checkRedisUrl, DEFAULT_PREFIX } from '../../jobs/distributed/protocol.ts';
+import type { DistributedRunOptions } from '../../jobs/distributed/analyses.ts';
+import { closePools } from '../../jobs/workerPool.ts';
+import { UserError } from '../exit.ts';
+import { int } from '../scenarioInput.ts';
+
+/** Exit code of a distributed command whose chunks failed for good (partial results were kept). */
+export const EXIT_PARTIAL = 3;
+
+export interface DistributedCliOptions {
+  distributed?: boolean;
+  redis?: string;
+  prefix?: string;
+  attempts?: number;
+  chunkRuns?: number;
+}
+
+/** Adds --distributed, --redis, --prefix, --attempts and --chunk-runs to a command. */
+export function distributedOptions(cmd: Command): Command {
+  return cmd
+    .option('--distributed', 'run the simulations on `parley worker` processes through Redis')
+    .addOption(
+      new Option('--redis <url>', 'Redis of the distributed workers').env('PARLEY_REDIS_URL'),
+    )
+    .addOption(
+      new Option('--prefix <p>', 'Redis key prefix shared with the workers')
+        .env('PARLEY_QUEUE_PREFIX')
+        .default(DEFAULT_PREFIX),
+    )
+    .option(
+      '--attempts <n>',
+      'attempts per chunk before the sweep fails (default PARLEY_ATTEMPTS or 3)',
+      int('--attempts', 1, 100),
+    )
+    .option(
+      '--chunk-runs <n>',
+      'runs per distributed chunk (default 2000)',
+      int('--chunk-runs', 1, 1_000_000),
+    );
+}
+
+/** The coordinator's options, or undefined without --distributed; a user error when --redis is missing. */
+export function distributedFrom(
+  opts: DistributedCliOptions,
+): Omit<DistributedRunOptions, 'onProgress'> | undefined {
+  if (!opts.distributed) return undefined;
+  if (!opts.redis) throw new UserError('✖ --distributed needs --redis URL (or PARLEY_REDIS_URL)');
+  const bad = checkRedisUrl(opts.redis);
+  if (bad) throw new UserError(`✖ ${bad}`);
+  return {
+    redis: opts.redis,
+    prefix: opts.prefix,
+    attempts: opts.attempts,
+    chunkRuns: opts.chunkRuns,
+  };
+}
+
+export function register(program: Command): void {
+  program
+    .command('worker')
+    .description('serve distributed sweeps: run chunks from Redis on local worker threads')
+    .addOption(
+      new Option('--redis <url>', 'Redis URL, e.g. redis://10.0.0.5:6379')
+        .env('PARLEY_REDIS_URL')
+        .makeOptionMandatory(),
+    )
+    .addOption(
+      new Option('-c, --concurrency <N>', 'chunks at a time (one worker thread each)')
+        .argParser(int('--concurrency', 1, 256))
+        .env('PARLEY_WORKER_CONCURRENCY')
+        .default(1),
+    )
+    .addOption(
+      new Option('--prefix <p>', 'Redis key prefix shared with the coordinator')
+        .env('PARLEY_QUEUE_PREFIX')
+        .default(DEFAULT_PREFIX),
+    )
+    .option('-q, --quiet', 'no line per chunk')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ parley worker --redis redis://127.0.0.1:6379 --concurrency 2\n  $ PARLEY_REDIS_URL=redis://queue.internal:6379 parley worker\n\nEnvironment: PARLEY_STALLED_MS (lock and stalled-check interval, default 30000) must match across workers.',
+    )
+    .action(
+      async (opts: { redis: string; concurrency: number; prefix: string; quiet?: boolean }) => {
+        const bad = checkRedisUrl(opts.redis);
+        if (bad) throw new UserError(`✖ ${bad}`);
+        const log = (line: string) => process.stderr.write(`worker ${process.pid}: ${line}\n`);
+        const w = await startWorker({
+          redis: opts.redis,
+          concurrency: opts.concurrency,
+          prefix: opts.prefix,
+          onChunk: opts.quiet
+            ? undefined
+            : (job, stored, ms) =>
+                log(
+                  `chunk ${job.sweepId}:${job.cell}:${job.firstRun} (${job.runs} runs) in ${ms.toFixed(0)} ms${stored ? '' : ' (already stored by another delivery)'}`,
+                ),
+          onError: (m) => log(m),
+        });
+        log(`ready (${opts.concurrency} threads, prefix ${opts.prefix})`);
+        await new Promise<void>((resolve) => {
+          const stop = () => resolve();
+          process.once('SIGTERM', stop);
+          process.once('SIGINT', stop);
+        });
+        log('stopping: finishing the chunks in hand');
+        await w.close();
+        await closePools();
+      },
+    );
+}

@@ -1,0 +1,299 @@
+/**
+ * The coordinator of a distributed sweep: cuts the work into chunks (scenario × run range),
+ * stores each scenario once in Redis, enqueues one BullMQ job per chunk with a deterministic id,
+ * and collects the encoded results from the sweep's parts hash, where workers write them with
+ * HSETNX (a chunk finished twice counts once). The coordinator keeps the plan and every part it
+ * has read in memory, so when Redis comes back empty after a restart it stores the scenarios
+ * again and re-enqueues exactly the chunks it does not hold; a rerun of the same sweep picks up
+ * the parts still in Redis. Chunks that fail `attempts` times are reported with their error
+ * while the others finish, so partial results survive.
+ */
+import { createHash } from 'node:crypto';
+import { Queue, QueueEvents } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { scenarioHash } from '../../engine/index.ts';
+import type { Scenario } from '../../model/index.ts';
+import {
+  attemptsFromEnv,
+  chunkKey,
+  connect,
+  DEFAULT_PREFIX,
+  jobId,
+  KEY_TTL_SECONDS,
+  partsKey,
+  QUEUE_NAME,
+  scenarioKey,
+  type ChunkJob,
+  type ChunkKind,
+} from './protocol.ts';
+
+export interface DistributedOptions {
+  redis: string;
+  prefix?: string;
+  /** attempts per chunk before it counts as failed (default PARLEY_ATTEMPTS or 3) */
+  attempts?: number;
+  /** runs per chunk (default 2000: a few seconds of work, so queue overhead stays small) */
+  chunkRuns?: number;
+  explainMonth?: number;
+  /** how often the parts hash is polled, ms */
+  pollMs?: number;
+  onProgress?: (doneRuns: number, totalRuns: number) => void;
+  /** every chunk of scenario `cell` is in; `parts` in run order */
+  onCell?: (cell: number, parts: Buffer[]) => void | Promise<void>;
+  /** called once the jobs are enqueued (tests use it to interfere at a known point) */
+  onEnqueued?: (sweepId: string) => void | Promise<void>;
+}
+
+export interface ChunkFailure {
+  cell: number;
+  firstRun: number;
+  runs: number;
+  attempts: number;
+  error: string;
+}
+
+export interface SweepOutcome {
+  sweepId: string;
+  /** parts per scenario in run order; undefined for a scenario with any chunk missing */
+  cells: (Buffer[] | undefined)[];
+  failures: ChunkFailure[];
+  chunks: number;
+}
+
+export const DEFAULT_CHUNK_RUNS = 2000;
+
+interface PlannedChunk extends ChunkJob {
+  key: string;
+}
+
+/** Chunks of every scenario in (scenario, first run) order: the merge order of the result. */
+export function planSweep(
+  kind: ChunkKind,
+  scenarios: readonly Scenario[],
+  chunkRuns: number,
+  explainMonth?: number,
+): { sweepId: string; chunks: PlannedChunk[]; hashes: string[] } {
+  const hashes = scenarios.map((s) => scenarioHash(s));
+  const base: Omit<ChunkJob, 'sweepId'>[] = [];
+  scenarios.forEach((s, cell) => {
+    for (let first = 0; first < s.settings.runs; first += chunkRuns)
+      base.push({
+        kind,
+        cell,
+        firstRun: first,
+        runs: Math.min(chunkRuns, s.settings.runs - first),
+        scenarioHash: hashes[cell],
+        explainMonth,
+      });
+  });
+  // content-addressed: the same sweep gets the same id, so a rerun reuses the parts in Redis
+  const sweepId = createHash('sha256').update(JSON.stringify(base)).digest('hex').slice(0, 20);
+  return {
+    sweepId,
+    hashes,
+    chunks: base.map((c) => ({ ...c, sweepId, key: chunkKey(c) })),
+  };
+}
+
+export async function runSweep(
+  kind: ChunkKind,
+  scenarios: readonly Scenario[],
+  opts: DistributedOptions,
+): Promise<SweepOutcome> {
+  const prefix = opts.prefix ?? DEFAULT_PREFIX;
+  const attempts = opts.attempts ?? attemptsFromEnv();
+  const chunkRuns = Math.max(1, opts.chunkRuns ?? DEFAULT_CHUNK_RUNS);
+  const pollMs = opts.pollMs ?? 100;
+  const { sweepId, chunks, hashes } = planSweep(kind, scenarios, chunkRuns, opts.explainMonth);
+  const byKey = new Map(chunks.map((c) => [c.key, c]));
+  const totalRuns = chunks.reduce((s, c) => s + c.runs, 0);
+  const pKey = partsKey(prefix, sweepId);
+  const aliveKey = `${prefix}:sweep:${sweepId}:alive`;
+
+  const redis = connect(opts.redis);
+  const queueConn = connect(opts.redis);
+  const eventsConn = connect(opts.redis);
+  const queue = new Queue<ChunkJob>(QUEUE_NAME, { connection: queueConn, prefix });
+  const events = new QueueEvents(QUEUE_NAME, { connection: eventsConn, prefix });
+
+  const held = new Map<string, Buffer>();
+  const failed = new Map<string, ChunkFailure>();
+  const cellsLeft = scenarios.map((_, cell) => chunks.filter((c) => c.cell === cell).length);
+  let doneRuns = 0;
+
+  const storeScenarios = async () => {
+    const seen = new Set<string>();
+    const m = redis.multi();
+    scenarios.forEach((s, i) => {
+      if (seen.has(hashes[i])) return;
+      seen.add(hashes[i]);
+      // NX: a scenario is content-addressed, so an existing key already holds it
+      m.set(scenarioKey(prefix, hashes[i]), JSON.stringify(s), 'EX', KEY_TTL_SECONDS, 'NX');
+    });
+    m.set(aliveKey, '1', 'EX', KEY_TTL_SECONDS);
+    await m.exec();
+  };
+
+  const recordFailure = (c: PlannedChunk, attemptsMade: number, reason: string) => {
+    if (held.has(c.key) || failed.has(c.key)) return;
+    failed.set(c.key, {
+      cell: c.cell,
+      firstRun: c.firstRun,
+      runs: c.runs,
+      attempts: attemptsMade,
+      error: reason,
+    });
+  };
+
+  /** Makes sure every chunk not held has a live job: failed leftovers of an earlier attempt are replaced. */
+  const ensureQueued = async (todo: PlannedChunk[]) => {
+    const add: PlannedChunk[] = [];
+    await Promise.all(
+      todo.map(async (c) => {
+        const state = await queue.getJobState(jobId(c));
+        if (state === 'failed' || state === 'completed') {
+          // completed without a part means Redis lost the part; failed is a leftover of an earlier run
+          const job = await queue.getJob(jobId(c));
+          await job?.remove().catch(() => undefined);
+          add.push(c);
+        } else if (state === 'unknown') add.push(c);
+      }),
+    );
+    if (add.length === 0) return;
+    await queue.addBulk(
+      add.map((c) => ({
+        name: 'chunk',
+        data: {
+          sweepId: c.sweepId,
+          kind: c.kind,
+          cell: c.cell,
+          firstRun: c.firstRun,
+          runs: c.runs,
+          scenarioHash: c.scenarioHash,
+          explainMonth: c.explainMonth,
+        },
+        opts: {
+          jobId: jobId(c),
+          attempts,
+          removeOnComplete: true,
+          removeOnFail: { age: 24 * 3600 },
+        },
+      })),
+    );
+  };
+
+  let lastLen = -1;
+  const collect = async () => {
+    const len = await redis.hlen(pKey);
+    if (len === lastLen) return;
+    lastLen = len;
+    const keys = (await redis.hkeys(pKey)).filter((k) => byKey.has(k) && !held.has(k));
+    const bufs = await Promise.all(keys.map((k) => redis.hgetBuffer(pKey, k)));
+    for (let i = 0; i < keys.length; i++) {
+      const buf = bufs[i];
+      if (!buf) continue;
+      const c = byKey.get(keys[i])!;
+      held.set(c.key, buf);
+      failed.delete(c.key); // a late success of a chunk already given up on still counts
+      doneRuns += c.runs;
+      if (--cellsLeft[c.cell] === 0 && opts.onCell) await opts.onCell(c.cell, partsOf(c.cell)!);
+    }
+    if (keys.length > 0) opts.onProgress?.(doneRuns, totalRuns);
+  };
+
+  const partsOf = (cell: number): Buffer[] | undefined => {
+    const out: Buffer[] = [];
+    for (const c of chunks)
+      if (c.cell === cell) {
+        const b = held.get(c.key);
+        if (!b) return undefined;
+        out.push(b);
+      }
+    return out;
+  };
+
+  /** Slow check: Redis lost its data (restart without persistence), or failures whose events were missed. */
+  const audit = async () => {
+    if ((await redis.exists(aliveKey)) === 0) {
+      lastLen = -1;
+      await storeScenarios();
+      await ensureQueued(chunks.filter((c) => !held.has(c.key) && !failed.has(c.key)));
+      return;
+    }
+    const open = chunks.filter((c) => !held.has(c.key) && !failed.has(c.key));
+    await Promise.all(
+      open.map(async (c) => {
+        const job = await queue.getJob(jobId(c));
+        if (!job) {
+          if ((await redis.hexists(pKey, c.key)) === 0) await ensureQueued([c]);
+        } else if (await job.isFailed())
+          recordFailure(c, job.attemptsMade, job.failedReason ?? 'unknown error');
+      }),
+    );
+  };
+
+  const onFailed = ({ jobId: id }: { jobId: string }) => {
+    if (!id.startsWith(`${sweepId}:`)) return;
+    const [, cell, first] = id.split(':');
+    const c = byKey.get(`${cell}:${first}`);
+    if (!c) return;
+    void queue
+      .getJob(id)
+      .then(async (job) => {
+        if (job && (await job.isFailed()))
+          recordFailure(c, job.attemptsMade, job.failedReason ?? 'unknown error');
+      })
+      .catch(() => undefined);
+  };
+  events.on('failed', onFailed);
+
+  try {
+    await events.waitUntilReady();
+    await storeScenarios();
+    await collect(); // parts left by an earlier run of the same sweep
+    opts.onProgress?.(doneRuns, totalRuns);
+    await ensureQueued(chunks.filter((c) => !held.has(c.key)));
+    await opts.onEnqueued?.(sweepId);
+    let lastAudit = Date.now();
+    while (held.size + failed.size < chunks.length) {
+      await new Promise((r) => setTimeout(r, pollMs));
+      await collect();
+      if (Date.now() - lastAudit > 2000) {
+        await audit();
+        lastAudit = Date.now();
+      }
+    }
+    // a last look: a part may have landed after its chunk was given up on
+    lastLen = -1;
+    await collect();
+    const failures = [...failed.values()].sort(
+      (a, b) => a.cell - b.cell || a.firstRun - b.firstRun,
+    );
+    // a finished sweep leaves nothing behind; a failed one keeps its parts for a rerun
+    if (failures.length === 0) await redis.del(pKey, aliveKey);
+    return {
+      sweepId,
+      cells: scenarios.map((_, cell) => partsOf(cell)),
+      failures,
+      chunks: chunks.length,
+    };
+  } finally {
+    events.off('failed', onFailed);
+    await events.close();
+    await queue.close();
+    for (const c of [redis, queueConn, eventsConn]) c.disconnect();
+  }
+}
+
+/** A one-line message naming the first failed chunk and its error, for the CLI. */
+export function describeFailures(
+  failures: ChunkFailure[],
+  labels?: (cell: number) => string,
+): string {
+  const f = failures[0];
+  const where = labels ? labels(f.cell) : `scenario ${f.cell}`;
+  const more = failures.length > 1 ? ` (and ${failures.length - 1} more failed chunks)` : '';
+  return `chunk ${f.cell}:${f.firstRun} (${where}, runs ${f.firstRun}–${f.firstRun + f.runs - 1}) failed after ${f.attempts} attempts: ${f.error}${more}`;
+}
+
+export type { Redis };

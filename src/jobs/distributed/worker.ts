@@ -1,0 +1,120 @@
+/**
+ * The process side of `parley worker`: a BullMQ worker that takes chunk jobs, runs each on the
+ * local worker-thread pool (one thread per unit of concurrency), and stores the encoded result
+ * with HSETNX under the sweep's parts hash, so a chunk delivered twice (a stalled job retried
+ * while its first worker was only slow) counts once. The job's return value is only a receipt.
+ */
+import { fileURLToPath } from 'node:url';
+import { Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { getPool } from '../workerPool.ts';
+import { encodeArrays } from './codec.ts';
+import type { ChunkThreadResult, ChunkThreadTask } from './chunkThread.ts';
+import {
+  chunkKey,
+  connect,
+  DEFAULT_PREFIX,
+  KEY_TTL_SECONDS,
+  partsKey,
+  QUEUE_NAME,
+  scenarioKey,
+  timingFromEnv,
+  type ChunkJob,
+} from './protocol.ts';
+
+const THREAD = fileURLToPath(new URL('./chunkThread.ts', import.meta.url));
+
+export interface WorkerOptions {
+  redis: string;
+  concurrency?: number;
+  prefix?: string;
+  /** called after each chunk (stored = false when another delivery had already stored it) */
+  onChunk?: (job: ChunkJob, stored: boolean, ms: number) => void;
+  onError?: (message: string) => void;
+}
+
+export interface RunningWorker {
+  worker: Worker;
+  close(): Promise<void>;
+}
+
+/** Encodes a thread result for Redis. */
+export function encodeResult(r: ChunkThreadResult): Buffer {
+  if (r.kind === 'aggregate') {
+    const { horizon, followUp, runs, ...arrays } = r.aggregate;
+    return encodeArrays({ horizon, followUp, runs }, arrays);
+  }
+  return encodeArrays({ runs: r.runs, horizon: r.horizon, followUp: r.followUp }, { ...r.records });
+}
+
+/** Runs one chunk job: scenario from Redis → thread pool → HSETNX. Exported for tests of re-delivery. */
+export async function processChunk(
+  redis: Redis,
+  prefix: string,
+  threads: number,
+  data: ChunkJob,
+): Promise<{ stored: boolean }> {
+  const json = await redis.get(scenarioKey(prefix, data.scenarioHash));
+  if (json === null)
+    throw new Error(
+      `chunk ${chunkKey(data)} of sweep ${data.sweepId}: scenario ${data.scenarioHash} is not in Redis (the coordinator re-stores it after a Redis restart)`,
+    );
+  const pool = await getPool(THREAD, threads);
+  const task: ChunkThreadTask = {
+    kind: data.kind,
+    scenarioHash: data.scenarioHash,
+    scenarioJson: json,
+    firstRun: data.firstRun,
+    runs: data.runs,
+    explainMonth: data.explainMonth,
+  };
+  const result = (await pool.run(task)) as ChunkThreadResult;
+  const key = partsKey(prefix, data.sweepId);
+  const [[e1, stored], [e2]] = (await redis
+    .multi()
+    .hsetnx(key, chunkKey(data), encodeResult(result))
+    .expire(key, KEY_TTL_SECONDS)
+    .exec()) as [[Error | null, number], [Error | null, unknown]];
+  if (e1 ?? e2) throw e1 ?? e2;
+  return { stored: stored === 1 };
+}
+
+export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
+  const prefix = opts.prefix ?? DEFAULT_PREFIX;
+  const concurrency = Math.max(1, opts.concurrency ?? 1);
+  const timing = timingFromEnv();
+  const redis = connect(opts.redis);
+  const workerConn = connect(opts.redis);
+  // warm the pool before taking jobs, so the first chunk's lock is not spent on bundling
+  await getPool(THREAD, concurrency);
+  const worker = new Worker<ChunkJob, { stored: boolean }>(
+    QUEUE_NAME,
+    async (job: Job<ChunkJob>) => {
+      const t0 = performance.now();
+      const r = await processChunk(redis, prefix, concurrency, job.data);
+      opts.onChunk?.(job.data, r.stored, performance.now() - t0);
+      return r;
+    },
+    {
+      connection: workerConn,
+      prefix,
+      concurrency,
+      lockDuration: timing.lockMs,
+      stalledInterval: timing.stalledIntervalMs,
+      maxStalledCount: timing.maxStalledCount,
+    },
+  );
+  worker.on('error', (e) => opts.onError?.(e.message));
+  worker.on('failed', (job, e) =>
+    opts.onError?.(`chunk ${job ? chunkKey(job.data) : '?'} failed: ${e.message}`),
+  );
+  await worker.waitUntilReady();
+  return {
+    worker,
+    close: async () => {
+      await worker.close();
+      redis.disconnect();
+      workerConn.disconnect();
+    },
+  };
+}
