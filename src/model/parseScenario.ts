@@ -3,13 +3,15 @@
  * field path and the line/column in the source. Pure: the edge reads the file and renders issues.
  * YAML and JSON both go through the YAML parser (JSON is YAML 1.2), so JSON gets line numbers too.
  */
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isNode, isScalar, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { InterventionSchema, PartySchema, ScenarioSchema, type Scenario } from './scenario.ts';
 import type { InputIssue, Result } from './issues.ts';
 
 /** Largest scenario text accepted (bytes of UTF-16 code units; a scenario is a few kB). */
 export const MAX_SCENARIO_CHARS = 1_000_000;
+/** Deepest nesting of lists and mappings accepted (a scenario is about 10 levels deep). */
+export const MAX_SCENARIO_DEPTH = 64;
 
 export function parseScenarioText(text: string): Result<Scenario> {
   if (text.length > MAX_SCENARIO_CHARS)
@@ -20,11 +22,17 @@ export function parseScenarioText(text: string): Result<Scenario> {
         message: `scenario text is ${text.length} characters; the limit is ${MAX_SCENARIO_CHARS}`,
       },
     ]);
+  // the YAML parser recurses per flow level ([ and {): refuse absurd nesting before parsing
+  const flowDepth = maxFlowDepth(text);
+  if (flowDepth > MAX_SCENARIO_DEPTH) return fail([tooDeep([], `${flowDepth} levels of [ or {`)]);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length > 0) {
+  // the yaml library's own unique-key check is quadratic in a mapping's size (minutes for a
+  // 1 MB file of keys); duplicateKeyErrors does the same check in linear time
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+  const errors = doc.errors.length > 0 ? doc.errors : duplicateKeyErrors(doc);
+  if (errors.length > 0) {
     return fail(
-      doc.errors.map((e) => {
+      errors.map((e) => {
         const pos = lineCounter.linePos(e.pos[0]);
         return {
           code: 'syntax_error',
@@ -61,6 +69,9 @@ export function validateScenario(
         message: `expected a scenario object (a mapping of fields), found ${describeValue(data)}`,
       },
     ]);
+  // JSON bodies arrive already parsed: nesting is bounded here too, before anything recurses
+  const deep = firstTooDeep(data);
+  if (deep) return fail([tooDeep(deep, `more than ${MAX_SCENARIO_DEPTH} levels`)]);
   const parsed = ScenarioSchema.safeParse(data, { reportInput: true });
   if (parsed.success) return { ok: true, value: parsed.data };
   const issues = parsed.error.issues.flatMap((i) => toInputIssues(i, []));
@@ -69,6 +80,58 @@ export function validateScenario(
 }
 
 const fail = <T>(issues: InputIssue[]): Result<T> => ({ ok: false, issues });
+
+const tooDeep = (path: (string | number)[], found: string): InputIssue => ({
+  code: 'too_deep',
+  path,
+  message: `nested too deeply: at most ${MAX_SCENARIO_DEPTH} levels of lists and mappings; found ${found}`,
+});
+
+/** Running depth of [ and { minus ] and } (quotes ignored: an upper bound for real nesting). */
+function maxFlowDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) max = Math.max(max, ++depth);
+    else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return max;
+}
+
+/** The path to the first value nested deeper than MAX_SCENARIO_DEPTH (iterative, no recursion). */
+function firstTooDeep(data: unknown): (string | number)[] | undefined {
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: data, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (path.length >= MAX_SCENARIO_DEPTH) return path;
+    if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, path: [...path, i] }));
+    else for (const [k, v] of Object.entries(value)) stack.push({ value: v, path: [...path, k] });
+  }
+  return undefined;
+}
+
+/** Duplicate scalar keys in any mapping, as the yaml library reports them (first duplicate). */
+function duplicateKeyErrors(doc: Document): { message: string; pos: [number, number] }[] {
+  const errors: { message: string; pos: [number, number] }[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const { key } of map.items) {
+        if (!isScalar(key)) continue;
+        if (seen.has(key.value)) {
+          const at = key.range?.[0] ?? 0;
+          errors.push({
+            message: `Map keys must be unique (${describeValue(key.value)})`,
+            pos: [at, at],
+          });
+        } else seen.add(key.value);
+      }
+    },
+  });
+  return errors;
+}
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -128,7 +191,12 @@ function messageOf(issue: ZodIssue): string {
     case 'too_big':
       return `too big: expected ${issue.origin === 'array' ? 'at most ' + String(issue.maximum) + ' items' : (issue.inclusive ? '<= ' : '< ') + String(issue.maximum)}${found}`;
     case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling; \`parley schema\` lists every field)`;
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys
+        .slice(0, 10)
+        .map((k) => JSON.stringify(k.length > 60 ? k.slice(0, 57) + '...' : k))
+        .join(
+          ', ',
+        )}${issue.keys.length > 10 ? ` and ${issue.keys.length - 10} more` : ''} (check the spelling; \`parley schema\` lists every field)`;
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}${found}`;
     case 'invalid_union':
