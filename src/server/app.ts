@@ -33,6 +33,7 @@ import analogueRoutes from './routes/analogues.ts';
 import insightRoutes from './routes/insights.ts';
 import analysisRoutes from './routes/analyses.ts';
 import reportRoutes from './routes/reports.ts';
+import webUi from './webUi.ts';
 import exportRoutes from './routes/export.ts';
 
 export type AppOptions = {
@@ -132,5 +133,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(analysisRoutes);
   await app.register(reportRoutes);
   await app.register(exportRoutes);
+  await app.register(webUi); // the built web UI at / (web/dist)
   return app;
 }

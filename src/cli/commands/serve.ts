@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import { closeOnSignals, startServer } from '../../server/server.ts';
+import { webUiBuilt } from '../../server/webUi.ts';
 import { describeStore, storeConfigFromEnv } from '../../store/index.ts';
 import { UserError } from '../exit.ts';
 
@@ -49,8 +50,17 @@ Examples:
       });
       const { app, url } = started;
       closeOnSignals(app);
+      // a fresh token for this session's web UI (Jupyter-style, in the URL fragment, which the
+      // browser never sends to a server); it stays listed under `parley token list`
+      const session = await app.parley.store.createToken(
+        `web-session-${new Date().toISOString().slice(0, 19)}`,
+      );
+      const ui = webUiBuilt()
+        ? `  web UI:  ${url}/#token=${session.token}\n`
+        : `  web UI:  not built (run \`npm run build:web\`, or \`npm start\` to build and serve)\n`;
       process.stdout.write(
         `Parley API listening on ${url}  (store: ${describeStore(store)})\n` +
+          ui +
           `  docs:    ${url}/docs\n  openapi: ${url}/openapi.json\n` +
           `  try:     curl ${url}/scenarios\n` +
           `  writes need a token: npx parley token create   (Ctrl-C stops the server)\n`,

@@ -1,0 +1,161 @@
+/**
+ * The Parley web UI shell: a hash-routed page with a navigation bar, the open scenario (with the
+ * editor's draft) shared by every page, and the session's write access. Pages are in their
+ * folders; the History explorer is mounted from web/src/history.
+ */
+import { useCallback, useEffect, useState, type JSX } from 'react';
+import type { RunResult } from '../../src/engine/index.ts';
+import type { Scenario } from '../../src/model/index.ts';
+import { writeAccess } from './api.ts';
+import { ComparePage } from './compare/ComparePage.tsx';
+import { EditorPage } from './editor/EditorPage.tsx';
+import { HistoryPage } from './history/index.tsx';
+import { LibraryPage } from './library/LibraryPage.tsx';
+import { ResultsPage } from './results/ResultsPage.tsx';
+import { href, useRoute, type Page } from './router.ts';
+import { openScenario, type OpenScenario } from './scenarioSource.ts';
+import type { Levers } from './whatif/levers.ts';
+import { WhatIfPage } from './whatif/WhatIfPage.tsx';
+
+const NAV: { page: Page; label: string }[] = [
+  { page: 'library', label: 'Library' },
+  { page: 'editor', label: 'Editor' },
+  { page: 'results', label: 'Results' },
+  { page: 'whatif', label: 'What-if' },
+  { page: 'compare', label: 'Compare' },
+  { page: 'history', label: 'History' },
+];
+
+/** The open scenario with the editor's working copy. */
+export interface Workspace {
+  open: OpenScenario;
+  /** editor text (YAML) */
+  draft: string;
+  /** the last draft that validated: what Results, What-if and Compare simulate */
+  working: Scenario;
+  /** the draft differs from the opened text */
+  edited: boolean;
+}
+
+export interface Shared {
+  ws: Workspace | undefined;
+  setDraft: (text: string, valid: Scenario | undefined) => void;
+  reopen: (id: string) => Promise<void>;
+  /** open a scenario that exists only in this tab (a new one, not yet saved) */
+  openLocal: (o: OpenScenario) => void;
+  result: RunResult | undefined;
+  setResult: (r: RunResult | undefined) => void;
+  /** what-if levers; undefined = where the scenario is */
+  levers: Levers | undefined;
+  setLevers: (l: Levers | undefined) => void;
+}
+
+export function App(): JSX.Element {
+  const route = useRoute();
+  const [ws, setWs] = useState<Workspace>();
+  const [loadError, setLoadError] = useState<string>();
+  const [result, setResult] = useState<RunResult>();
+  const [levers, setLevers] = useState<Levers>();
+  const access = writeAccess();
+
+  const reopen = useCallback(async (id: string) => {
+    setLoadError(undefined);
+    const o = await openScenario(id);
+    if ('error' in o) {
+      setLoadError(`cannot open scenario "${id}": ${o.error}`);
+      return;
+    }
+    setWs({ open: o, draft: o.text, working: o.scenario, edited: false });
+    setResult(undefined);
+    setLevers(undefined);
+  }, []);
+
+  // pages other than the library and history name the scenario in the route
+  const wanted = route.page !== 'library' && route.page !== 'history' ? route.rest[0] : undefined;
+  useEffect(() => {
+    if (wanted && wanted !== ws?.open.id) void reopen(wanted);
+  }, [wanted, ws?.open.id, reopen]);
+
+  const openLocal = useCallback((o: OpenScenario) => {
+    setWs({ open: o, draft: o.text, working: o.scenario, edited: false });
+    setResult(undefined);
+    setLevers(undefined);
+  }, []);
+
+  const setDraft = useCallback((text: string, valid: Scenario | undefined) => {
+    setWs((w) =>
+      w ? { ...w, draft: text, working: valid ?? w.working, edited: text !== w.open.text } : w,
+    );
+    if (valid) setResult(undefined);
+  }, []);
+
+  const shared: Shared = { ws, setDraft, reopen, openLocal, result, setResult, levers, setLevers };
+  const id = ws?.open.id;
+  const needsScenario = route.page !== 'library' && route.page !== 'history';
+  const loading = needsScenario && wanted !== undefined && wanted !== id;
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <a className="brand" href={href('library')}>
+          Parley
+        </a>
+        <nav aria-label="Main">
+          <ul>
+            {NAV.map((n) => (
+              <li key={n.page}>
+                <a
+                  href={
+                    n.page === 'library' || n.page === 'history' ? href(n.page) : href(n.page, id)
+                  }
+                  aria-current={route.page === n.page ? 'page' : undefined}
+                >
+                  {n.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <p className="scenario-name" aria-live="polite">
+          {ws ? (
+            <>
+              <span className="muted">Scenario:</span> {ws.working.name}
+              {ws.edited ? <em> (edited, not saved)</em> : null}
+            </>
+          ) : (
+            <span className="muted">No scenario open</span>
+          )}
+        </p>
+        <p className={`access ${access.canWrite ? 'ok' : 'off'}`} title={access.reason}>
+          {access.canWrite ? 'Saving on' : 'Read-only'}
+        </p>
+      </header>
+      <main id="main">
+        {loadError ? (
+          <p role="alert" className="error">
+            {loadError}
+          </p>
+        ) : null}
+        {route.page === 'library' ? (
+          <LibraryPage shared={shared} />
+        ) : route.page === 'history' ? (
+          <HistoryPage path={route.rest} scenarioId={id} />
+        ) : loading ? (
+          <p aria-live="polite">Opening {wanted}…</p>
+        ) : !ws ? (
+          <p>
+            Open a scenario from the <a href={href('library')}>Library</a> first.
+          </p>
+        ) : route.page === 'editor' ? (
+          <EditorPage shared={shared} ws={ws} />
+        ) : route.page === 'results' ? (
+          <ResultsPage shared={shared} ws={ws} />
+        ) : route.page === 'whatif' ? (
+          <WhatIfPage shared={shared} ws={ws} />
+        ) : (
+          <ComparePage shared={shared} ws={ws} />
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * One vega-lite chart (specs from src/report/charts, the same as the reports), rendered as SVG.
+ * vega-embed is loaded on first use (its own chunk). When only the data changed, the view's
+ * data is replaced in place, which is much faster than embedding again. After each render the
+ * container gets data-rendered-at (performance.now()) and a `parley:chart` event, which the
+ * what-if latency measurement listens for.
+ */
+import { useEffect, useRef, type JSX } from 'react';
+import type { Spec } from '../../src/report/charts/index.ts';
+
+type Embedded = { spec: string; finalize: () => void; setData: (rows: unknown[]) => Promise<void> };
+
+export function Chart(props: { spec: Spec; label: string; id?: string }): JSX.Element {
+  const ref = useRef<HTMLDivElement>(null);
+  const current = useRef<Embedded | undefined>(undefined);
+  useEffect(() => {
+    let cancelled = false;
+    const el = ref.current;
+    if (!el) return;
+    const { data, ...shape } = props.spec as Spec & { data?: { values?: unknown[] } };
+    const key = JSON.stringify(shape);
+    const done = () => {
+      if (cancelled) return;
+      const t = performance.now();
+      el.dataset.renderedAt = String(t);
+      el.dispatchEvent(
+        new CustomEvent('parley:chart', { bubbles: true, detail: { id: props.id, t } }),
+      );
+    };
+    const render = async () => {
+      const prev = current.current;
+      if (prev && prev.spec === key && data?.values) {
+        await prev.setData(data.values);
+        return done();
+      }
+      const { default: embed } = await import('vega-embed');
+      if (cancelled) return;
+      const res = await embed(el, props.spec, { renderer: 'svg', actions: false });
+      if (cancelled) {
+        res.finalize();
+        return;
+      }
+      prev?.finalize();
+      const view = res.view;
+      current.current = {
+        spec: key,
+        finalize: () => res.finalize(),
+        setData: async (rows) => {
+          await view.data('source_0', rows as object[]).runAsync();
+        },
+      };
+      done();
+    };
+    render().catch((e: unknown) => {
+      el.textContent = `chart failed: ${(e as Error).message}`;
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [props.spec, props.id]);
+  useEffect(() => () => current.current?.finalize(), []);
+  return (
+    <div className="chart" ref={ref} role="img" aria-label={props.label} data-chart={props.id} />
+  );
+}

@@ -1,0 +1,166 @@
+/**
+ * Scenario editor: a form generated from the scenario schema and a YAML view of the same text,
+ * both validated live by the core parser, so messages are word for word those of
+ * `parley validate`. Save posts the scenario; the server keeps a new version when it changed.
+ */
+import { useMemo, useState, type JSX } from 'react';
+import { formatIssues, formatPath, scenarioJsonSchema } from '../../../src/model/index.ts';
+import { api, writeAccess } from '../api.ts';
+import type { Shared, Workspace } from '../App.tsx';
+import { checkDraft, editDraft, issuesByPath, type Path } from './draft.ts';
+import { Field, humanize, type JsonSchema } from './SchemaForm.tsx';
+
+let schemaCache: JsonSchema | undefined;
+const scenarioSchema = () => (schemaCache ??= scenarioJsonSchema() as JsonSchema);
+
+/** Sections of the form, in the order a reader meets them; the rest is edited in YAML. */
+const SECTIONS: { key: string; title: string }[] = [
+  {
+    key: 'parties',
+    title:
+      'Parties: belligerents (leader, military, beliefs, opinion, support), patrons and mediators',
+  },
+  { key: 'front', title: 'Front' },
+  { key: 'backChannels', title: 'Back channels' },
+  { key: 'interventions', title: 'Interventions and scheduled events' },
+  { key: 'settings', title: 'Settings' },
+];
+
+export function EditorPage({ shared, ws }: { shared: Shared; ws: Workspace }): JSX.Element {
+  const [view, setView] = useState<'form' | 'yaml'>('form');
+  const [saveStatus, setSaveStatus] = useState('');
+  const checked = useMemo(() => checkDraft(ws.draft), [ws.draft]);
+  const issues = checked.result.ok ? [] : checked.result.issues;
+  const byPath = useMemo(() => issuesByPath(issues), [issues]);
+  const access = writeAccess();
+  const schema = scenarioSchema();
+
+  const update = (text: string) => {
+    const r = checkDraft(text).result;
+    shared.setDraft(text, r.ok ? r.value : undefined);
+    setSaveStatus('');
+  };
+  const onField = (path: Path, value: unknown) => update(editDraft(ws.draft, path, value));
+
+  const save = async () => {
+    if (!checked.result.ok) return;
+    setSaveStatus('Saving…');
+    const r = await api.saveScenario(checked.result.value);
+    if (!r.ok) return setSaveStatus(formatIssues('server', r.issues));
+    setSaveStatus(
+      r.value.created
+        ? `Saved ${r.value.version.id} as version ${r.value.version.version}.`
+        : `No change: ${r.value.version.id} version ${r.value.version.version} already holds this scenario.`,
+    );
+    if (r.value.version.id !== ws.open.id) await shared.reopen(r.value.version.id);
+  };
+
+  const data = (checked.data ?? {}) as Record<string, unknown>;
+  const props = schema.properties ?? {};
+  return (
+    <section aria-labelledby="editor-title" className="editor">
+      <div className="page-head">
+        <h1 id="editor-title">Edit {ws.working.name}</h1>
+        <div className="tabs" role="tablist" aria-label="Editor view">
+          {(['form', 'yaml'] as const).map((v) => (
+            <button
+              key={v}
+              type="button"
+              role="tab"
+              id={`tab-${v}`}
+              aria-selected={view === v}
+              aria-controls={`panel-${v}`}
+              onClick={() => setView(v)}
+            >
+              {v === 'form' ? 'Form' : 'YAML'}
+            </button>
+          ))}
+        </div>
+        <button
+          type="button"
+          onClick={() => void save()}
+          disabled={!access.canWrite || !checked.result.ok}
+        >
+          Save as new version
+        </button>
+      </div>
+      {!access.canWrite ? <p className="note">{access.reason}.</p> : null}
+      <div className="validation" role="status" aria-live="polite" data-valid={checked.result.ok}>
+        {checked.result.ok ? (
+          <p className="ok">
+            ✔ {ws.open.file}: {checked.result.value.name} ({checked.result.value.parties.length}{' '}
+            parties, {checked.result.value.settings.horizonMonths} months)
+          </p>
+        ) : (
+          <pre className="issues">{formatIssues(ws.open.file, issues)}</pre>
+        )}
+      </div>
+      {saveStatus ? (
+        <p role="status" className="status">
+          {saveStatus}
+        </p>
+      ) : null}
+      {view === 'yaml' ? (
+        <div id="panel-yaml" role="tabpanel" aria-labelledby="tab-yaml">
+          <label htmlFor="yaml-text" className="visually-hidden">
+            Scenario YAML
+          </label>
+          <textarea
+            id="yaml-text"
+            className="yaml"
+            spellCheck={false}
+            value={ws.draft}
+            onChange={(e) => update(e.target.value)}
+            aria-describedby="yaml-help"
+          />
+          <p id="yaml-help" className="help">
+            YAML or JSON; comments are kept when you switch to the form and back. Mechanism
+            parameters, sources and variants are edited here.
+          </p>
+        </div>
+      ) : checked.data === undefined ? (
+        <p id="panel-form" role="tabpanel" className="error">
+          The YAML does not parse; fix it in the YAML view first.
+        </p>
+      ) : (
+        <div id="panel-form" role="tabpanel" aria-labelledby="tab-form" className="form">
+          <fieldset className="group">
+            <legend>Scenario</legend>
+            {['id', 'name', 'description', 'type'].map((k) => (
+              <Field
+                key={k}
+                schema={props[k]}
+                value={data[k]}
+                path={[k]}
+                label={humanize(k)}
+                onChange={onField}
+                issues={byPath}
+              />
+            ))}
+          </fieldset>
+          {SECTIONS.map((s) => (
+            <Field
+              key={s.key}
+              schema={props[s.key]}
+              value={data[s.key]}
+              path={[s.key]}
+              label={s.title}
+              onChange={onField}
+              issues={byPath}
+            />
+          ))}
+          {issues.some(
+            (i) =>
+              !SECTIONS.some((s) => s.key === i.path[0]) &&
+              !['id', 'name', 'description', 'type'].includes(String(i.path[0])),
+          ) ? (
+            <p className="note">
+              Some problems are in fields edited only in the YAML view:{' '}
+              {issues.map((i) => formatPath(i.path)).join(', ')}.
+            </p>
+          ) : null}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+/** Headline numbers of a RunResult, as the terminal summary (src/report/summary.ts) reports them. */
+import type { RunResult } from '../../../src/engine/index.ts';
+
+export const at = (series: number[], m: number): number =>
+  series[Math.min(m, series.length) - 1] ?? 0;
+export const pct = (x: number | null | undefined): string =>
+  x === null || x === undefined ? '—' : `${Math.round(100 * x)}%`;
+
+export function headline(r: RunResult): { label: string; key: string; value: string }[] {
+  const q = r.duration.quantiles;
+  return [
+    { key: 'talks12', label: 'talks opened by month 12', value: pct(at(r.talks.any, 12)) },
+    {
+      key: 'settlement24',
+      label: 'settled by month 24',
+      value: pct(at(r.outcomes.settlement, 24)),
+    },
+    {
+      key: 'ceasefire24',
+      label: 'ceasefire by month 24',
+      value: pct(at(r.outcomes.ceasefire, 24)),
+    },
+    { key: 'duration', label: 'median months of war', value: q.p50 === null ? '—' : String(q.p50) },
+    {
+      key: 'terms',
+      label: `terms: median share to ${r.meta.parties[0].name}`,
+      value: r.terms.quantiles.p50 === null ? '—' : r.terms.quantiles.p50.toFixed(2),
+    },
+    {
+      key: 'durable',
+      label: 'relapse within 5 years',
+      value: pct(r.durability.relapseWithin.all['60']),
+    },
+  ];
+}
+
+/** Months at which the outcome table is shown (as in `parley run`). */
+export const TABLE_MONTHS = [6, 12, 24, 60];
+
+export function outcomeRows(r: RunResult): { label: string; values: number[] }[] {
+  const [a, b] = r.meta.parties;
+  const o = r.outcomes;
+  const add = (x: number[], y: number[]) => x.map((v, i) => v + y[i]);
+  return [
+    { label: 'talks opened (any)', values: r.talks.any },
+    { label: 'via back channel', values: r.talks.secret },
+    { label: 'via a mediator', values: r.talks.mediated },
+    { label: 'in public', values: r.talks.public },
+    { label: 'negotiated settlement', values: o.settlement },
+    { label: 'ceasefire (frozen)', values: o.ceasefire },
+    { label: `victory of ${a.name}`, values: add(o.victoryA, o.collapseB) },
+    { label: `victory of ${b.name}`, values: add(o.victoryB, o.collapseA) },
+    { label: 'still fighting', values: o.ongoing },
+  ];
+}

@@ -1,0 +1,368 @@
+/**
+ * What-if panel: the levers of the source article as scenario edits (levers.ts), recomputed in
+ * the engine worker as they move. A quick first answer from the first block of runs is shown at
+ * once and refined to the full count; a newer move cancels the older computation.
+ *
+ * Latency instrumentation (read by the browser test): for every change, the time from the input
+ * event to the chart showing its answer, as `data-latency-ms` / `data-final-latency-ms` on the
+ * panel and a `parley:whatif` event with { seq, final, ms }.
+ */
+import { useEffect, useMemo, useRef, useState, type JSX } from 'react';
+import { belligerents, type RunResult } from '../../../src/engine/index.ts';
+import { formatIssues, type Mediator } from '../../../src/model/index.ts';
+import { cumulativeIncidenceChart, timeToTalksChart } from '../../../src/report/charts/index.ts';
+import type { Shared, Workspace } from '../App.tsx';
+import { Chart } from '../Chart.tsx';
+import { runInWorker } from '../engine/client.ts';
+import { at, pct } from '../results/numbers.ts';
+import { applyLevers, describeLevers, leversOf, type Levers, type MediatorMode } from './levers.ts';
+
+/** Runs of the full answer, and of the quick first answer shown while the rest is computed. */
+export const WHATIF_RUNS = 2000;
+export const PREVIEW_RUNS = 128;
+
+interface Shown {
+  result: RunResult;
+  final: boolean;
+  seq: number;
+  t0: number;
+}
+
+function metrics(r: RunResult) {
+  const q = r.duration.quantiles;
+  return [
+    { key: 'talks12', label: 'talks open by month 12', value: at(r.talks.any, 12), fmt: pct },
+    {
+      key: 'mediated24',
+      label: 'talks via a mediator by month 24',
+      value: at(r.talks.mediated, 24),
+      fmt: pct,
+    },
+    {
+      key: 'settlement24',
+      label: 'settled by month 24',
+      value: at(r.outcomes.settlement, 24),
+      fmt: pct,
+    },
+    {
+      key: 'ongoing60',
+      label: 'still fighting at month 60',
+      value: at(r.outcomes.ongoing, 60),
+      fmt: pct,
+    },
+    {
+      key: 'duration',
+      label: 'median months of war',
+      value: q.p50,
+      fmt: (x: number | null) => (x === null ? '—' : String(x)),
+    },
+    {
+      key: 'terms',
+      label: `terms: share to ${r.meta.parties[0].name}`,
+      value: r.terms.quantiles.p50,
+      fmt: (x: number | null) => (x === null ? '—' : x.toFixed(2)),
+    },
+  ];
+}
+
+export function WhatIfPage({ shared, ws }: { shared: Shared; ws: Workspace }): JSX.Element {
+  const s = ws.working;
+  const [a, b] = belligerents(s);
+  const mediators = s.parties.filter((p): p is Mediator => p.role === 'mediator');
+  const start = useMemo(() => leversOf(s), [s]);
+  const levers: Levers = shared.levers ?? start;
+  const [baseline, setBaseline] = useState<RunResult>();
+  const [shown, setShown] = useState<Shown>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const seq = useRef(0);
+  const panel = useRef<HTMLDivElement>(null);
+  const shownRef = useRef<Shown | undefined>(undefined);
+  shownRef.current = shown;
+
+  // the baseline (the scenario as written), once per scenario
+  useEffect(() => {
+    let live = true;
+    if (
+      shared.result &&
+      shared.result.meta.runs === WHATIF_RUNS &&
+      shared.result.meta.scenarioId === s.id
+    ) {
+      setBaseline(shared.result);
+      return;
+    }
+    void runInWorker(s, { runs: WHATIF_RUNS, lane: 'baseline' }).then((u) => {
+      if (live && u) setBaseline(u.result);
+    });
+    return () => {
+      live = false;
+    };
+  }, [s]);
+
+  const recompute = (l: Levers, t0: number) => {
+    const n = ++seq.current;
+    const edited = applyLevers(s, l);
+    if (!edited.ok) {
+      setError(formatIssues('what-if', edited.issues));
+      return;
+    }
+    setError(undefined);
+    setBusy(true);
+    void runInWorker(edited.value, { runs: WHATIF_RUNS, previewRuns: PREVIEW_RUNS }, (u) => {
+      if (n === seq.current) setShown({ result: u.result, final: u.final, seq: n, t0 });
+    }).then((u) => {
+      if (u && n === seq.current) setBusy(false);
+    });
+  };
+
+  const change = (patch: Partial<Levers>) => {
+    const t0 = performance.now();
+    const next = { ...levers, ...patch };
+    shared.setLevers(next);
+    recompute(next, t0);
+  };
+
+  // chart rendered → latency of the answer it shows
+  useEffect(() => {
+    const el = panel.current;
+    if (!el) return;
+    const on = (e: Event) => {
+      const d = (e as CustomEvent<{ id?: string; t: number }>).detail;
+      const cur = shownRef.current;
+      if (d.id !== 'whatif-outcomes' || !cur) return;
+      const ms = d.t - cur.t0;
+      el.dataset.seq = String(cur.seq);
+      el.dataset[cur.final ? 'finalLatencyMs' : 'latencyMs'] = ms.toFixed(1);
+      el.dataset.final = String(cur.final);
+      el.dispatchEvent(
+        new CustomEvent('parley:whatif', {
+          bubbles: true,
+          detail: { seq: cur.seq, final: cur.final, ms },
+        }),
+      );
+    };
+    el.addEventListener('parley:chart', on);
+    return () => el.removeEventListener('parley:chart', on);
+  }, []);
+
+  // first answer on arrival (and after the scenario changed)
+  useEffect(() => {
+    recompute(levers, performance.now());
+  }, [s]);
+
+  const r = shown?.result;
+  const specs = useMemo(
+    () => (r ? { outcomes: cumulativeIncidenceChart(r), talks: timeToTalksChart(r) } : undefined),
+    [r],
+  );
+  const last = s.settings.horizonMonths - 1;
+  const first = mediators[0];
+  const mediationMonth = levers.mediationMonth;
+
+  return (
+    <section aria-labelledby="whatif-title" className="whatif">
+      <div className="page-head">
+        <h1 id="whatif-title">What if…</h1>
+        <button type="button" onClick={() => change(start)}>
+          Reset to the scenario
+        </button>
+      </div>
+      <p className="help">
+        Every change edits a copy of <strong>{s.name}</strong> and simulates it in this browser: a
+        first answer from {PREVIEW_RUNS} runs at once, then {WHATIF_RUNS.toLocaleString('en')} runs
+        on common random numbers with the baseline. Now: {describeLevers(s, levers)}.
+      </p>
+      <div className="whatif-grid">
+        <form className="levers" aria-label="What-if levers" onSubmit={(e) => e.preventDefault()}>
+          <fieldset>
+            <legend>Mediation</legend>
+            <div className="field">
+              <label htmlFor="lever-mediator">Mediator</label>
+              <select
+                id="lever-mediator"
+                value={levers.mediator}
+                onChange={(e) => change({ mediator: e.target.value as MediatorMode })}
+              >
+                <option value="as-written">
+                  as written ({mediators.length ? mediators.map((m) => m.name).join(', ') : 'none'})
+                </option>
+                <option value="none">none</option>
+                <option value="neutral">neutral{first ? ` (${first.name} only)` : ''}</option>
+                <option value="toward-A">leaning toward {a.name}</option>
+                <option value="toward-B">leaning toward {b.name}</option>
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="lever-month">
+                Mediation offered from month{first ? ` (${first.name})` : ''}
+              </label>
+              <input
+                id="lever-month"
+                type="range"
+                min={0}
+                max={Math.min(last, 60)}
+                step={1}
+                value={mediationMonth ?? 0}
+                disabled={levers.mediator === 'none'}
+                aria-valuetext={mediationMonth === null ? 'as written' : `month ${mediationMonth}`}
+                onChange={(e) => change({ mediationMonth: Number(e.target.value) })}
+              />
+              <output htmlFor="lever-month">
+                {mediationMonth === null ? 'as written' : `month ${mediationMonth}`}
+              </output>
+            </div>
+            <div className="field checkbox">
+              <input
+                id="lever-confidential"
+                type="checkbox"
+                checked={levers.confidential}
+                disabled={levers.mediator === 'none'}
+                onChange={(e) => change({ confidential: e.target.checked })}
+              />
+              <label htmlFor="lever-confidential">
+                Confidential (what each side says stays with the mediator)
+              </label>
+            </div>
+          </fieldset>
+          <fieldset>
+            <legend>Channels and incentives</legend>
+            <div className="field">
+              <label htmlFor="lever-channel">Back channel</label>
+              <select
+                id="lever-channel"
+                value={levers.backChannel}
+                onChange={(e) => change({ backChannel: e.target.value as Levers['backChannel'] })}
+              >
+                <option value="as-written">as written ({s.backChannels.length})</option>
+                <option value="on">open from month 0</option>
+                <option value="off">none</option>
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="lever-aid">Reconstruction aid to {b.name} for opening talks</label>
+              <input
+                id="lever-aid"
+                type="range"
+                min={0}
+                max={0.3}
+                step={0.01}
+                value={levers.reconstructionAid}
+                aria-valuetext={`${Math.round(levers.reconstructionAid * 100)}% of the stake`}
+                onChange={(e) => change({ reconstructionAid: Number(e.target.value) })}
+              />
+              <output htmlFor="lever-aid">
+                {Math.round(levers.reconstructionAid * 100)}% of the stake
+              </output>
+            </div>
+            <div className="field">
+              <label htmlFor="lever-waning">How fast outside aid to {b.name} wanes</label>
+              <input
+                id="lever-waning"
+                type="range"
+                min={0}
+                max={5}
+                step={0.25}
+                value={levers.aidWaning}
+                aria-valuetext={`${levers.aidWaning} times the scenario's rate`}
+                onChange={(e) => change({ aidWaning: Number(e.target.value) })}
+              />
+              <output htmlFor="lever-waning">×{levers.aidWaning} the scenario&apos;s rate</output>
+            </div>
+          </fieldset>
+          <fieldset>
+            <legend>Demonstration of strength</legend>
+            <div className="field">
+              <label htmlFor="lever-strength-side">By</label>
+              <select
+                id="lever-strength-side"
+                value={levers.strengthSide}
+                onChange={(e) => change({ strengthSide: e.target.value as 'A' | 'B' })}
+              >
+                <option value="A">{a.name}</option>
+                <option value="B">{b.name}</option>
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="lever-strength-size">Size (0 = none)</label>
+              <input
+                id="lever-strength-size"
+                type="range"
+                min={0}
+                max={1}
+                step={0.05}
+                value={levers.strengthSize}
+                onChange={(e) => change({ strengthSize: Number(e.target.value) })}
+              />
+              <output htmlFor="lever-strength-size">{levers.strengthSize.toFixed(2)}</output>
+            </div>
+            <div className="field">
+              <label htmlFor="lever-strength-month">In month</label>
+              <input
+                id="lever-strength-month"
+                type="range"
+                min={0}
+                max={Math.min(last, 60)}
+                value={levers.strengthMonth}
+                onChange={(e) => change({ strengthMonth: Number(e.target.value) })}
+              />
+              <output htmlFor="lever-strength-month">month {levers.strengthMonth}</output>
+            </div>
+          </fieldset>
+        </form>
+        <div className="whatif-out" ref={panel} data-testid="whatif-output">
+          {error ? (
+            <pre className="issues" role="alert">
+              {error}
+            </pre>
+          ) : null}
+          <p className="status" role="status" aria-live="polite">
+            {r
+              ? `${r.meta.runs.toLocaleString('en')} runs${shown?.final ? '' : ' (first answer; refining…)'}${busy && shown?.final ? ' — updating…' : ''}`
+              : 'Computing…'}
+          </p>
+          {r ? (
+            <table className="whatif-numbers">
+              <caption>
+                What-if against the scenario as written ({WHATIF_RUNS.toLocaleString('en')} runs
+                each)
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">outcome</th>
+                  <th scope="col">as written</th>
+                  <th scope="col">what-if</th>
+                </tr>
+              </thead>
+              <tbody>
+                {metrics(r).map((m, k) => {
+                  const base = baseline ? metrics(baseline)[k] : undefined;
+                  return (
+                    <tr key={m.key} data-key={m.key}>
+                      <th scope="row">{m.label}</th>
+                      <td>{base ? base.fmt(base.value) : '…'}</td>
+                      <td className="value">{m.fmt(m.value)}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          ) : null}
+          {specs ? (
+            <>
+              <Chart
+                id="whatif-outcomes"
+                spec={specs.outcomes}
+                label="What-if: how the war ends, month by month"
+              />
+              <Chart
+                id="whatif-talks"
+                spec={specs.talks}
+                label="What-if: time to talks by channel"
+              />
+            </>
+          ) : null}
+        </div>
+      </div>
+    </section>
+  );
+}
