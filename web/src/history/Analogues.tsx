@@ -3,9 +3,10 @@
  * then each analogue with its distance (weighted Gower, 0 = identical), the features that matched
  * and differed, and a link to its case page.
  */
-import { useEffect, useId, useState, type JSX } from 'react';
+import { useEffect, useState, type JSX } from 'react';
 import { getJson, type Analogue, type AnaloguesAnswer } from './api.ts';
 import { outcomeColour, outcomeLabel, pct } from './labels.ts';
+import { ScenarioPicker, useScenarioChoice } from './ScenarioPicker.tsx';
 
 const FEATURE_LABELS: Record<string, string> = {
   warType: 'war type',
@@ -30,7 +31,7 @@ const show = (v: string | number | boolean | null): string =>
         ? Number.isInteger(v)
           ? v.toLocaleString('en')
           : v.toLocaleString('en', { maximumFractionDigits: 1 })
-        : v;
+        : v.replace(/\+/g, ' + ');
 
 export function AnalogueList(props: { analogues: Analogue[] }): JSX.Element {
   return (
@@ -70,6 +71,29 @@ export function AnalogueList(props: { analogues: Analogue[] }): JSX.Element {
             ) : null}
           </p>
           <p className="muted history-negotiation">{a.negotiation}</p>
+          <details className="history-comparisons">
+            <summary>Feature by feature</summary>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Feature</th>
+                  <th scope="col">Scenario</th>
+                  <th scope="col">{a.name}</th>
+                  <th scope="col">Distance (0–1)</th>
+                </tr>
+              </thead>
+              <tbody>
+                {a.comparisons.map((f) => (
+                  <tr key={f.name}>
+                    <th scope="row">{f.label}</th>
+                    <td>{show(f.query)}</td>
+                    <td>{show(f.analogue)}</td>
+                    <td>{f.distance === null ? 'not compared' : f.distance.toFixed(2)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
         </li>
       ))}
     </ol>
@@ -77,23 +101,10 @@ export function AnalogueList(props: { analogues: Analogue[] }): JSX.Element {
 }
 
 export function AnaloguesPage(props: { scenarioId?: string }): JSX.Element {
-  const selectId = useId();
-  const [scenarios, setScenarios] = useState<{ id: string; name: string }[]>([]);
-  const [chosen, setChosen] = useState<string | undefined>(props.scenarioId);
+  const { chosen, setChosen, scenarios } = useScenarioChoice(props.scenarioId);
   const [answer, setAnswer] = useState<
     { ok: true; value: AnaloguesAnswer } | { ok: false; message: string }
   >();
-
-  useEffect(() => {
-    void getJson<{ scenarios: { id: string; name: string }[] }>('/scenarios').then((r) => {
-      if (!r.ok) return;
-      setScenarios(r.value.scenarios);
-      setChosen((c) => c ?? r.value.scenarios[0]?.id);
-    });
-  }, []);
-  useEffect(() => {
-    if (props.scenarioId) setChosen(props.scenarioId);
-  }, [props.scenarioId]);
   useEffect(() => {
     if (!chosen) return;
     const ctl = new AbortController();
@@ -107,26 +118,14 @@ export function AnaloguesPage(props: { scenarioId?: string }): JSX.Element {
     return () => ctl.abort();
   }, [chosen]);
 
-  const options =
-    scenarios.some((s) => s.id === chosen) || !chosen
-      ? scenarios
-      : [{ id: chosen, name: chosen }, ...scenarios];
   return (
     <div className="history-analogues-page">
-      <div className="history-filter">
-        <label htmlFor={selectId}>Analogues of the scenario</label>
-        <select
-          id={selectId}
-          value={chosen ?? ''}
-          onChange={(e) => setChosen(e.target.value || undefined)}
-        >
-          {options.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ScenarioPicker
+        label="Analogues of the scenario"
+        chosen={chosen}
+        scenarios={scenarios}
+        onChange={setChosen}
+      />
       {!chosen ? (
         <p>No saved scenario yet: save one in the editor to see its analogues.</p>
       ) : !answer ? (

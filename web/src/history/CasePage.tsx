@@ -21,6 +21,15 @@ import {
   typeLabel,
 } from './labels.ts';
 
+const REGIONS: Record<string, string> = {
+  europe: 'Europe',
+  'middle-east': 'Middle East',
+  asia: 'Asia',
+  africa: 'Africa',
+  americas: 'Americas',
+  oceania: 'Oceania',
+};
+
 const CONTACTS = new Set(['secret-contact', 'back-channel', 'public-talks', 'mediation']);
 
 function KeyNumbers({ c }: { c: Case }): JSX.Element {
@@ -110,8 +119,14 @@ function EventStrip({ c }: { c: Case }): JSX.Element | null {
   const to = Math.max(c.end ? datedToYear(c.end) : last, last, from + 1 / 12);
   const x = (y: number) => `${(100 * (y - from)) / (to - from)}%`;
   return (
-    <svg className="history-strip" width="100%" height="34" aria-hidden="true">
+    <svg className="history-strip" width="100%" height="46" aria-hidden="true">
       <line x1="0%" x2="100%" y1="17" y2="17" />
+      <text x="0%" y="42">
+        {formatDated(c.start)}
+      </text>
+      <text x="100%" y="42" textAnchor="end">
+        {c.end ? formatDated(c.end) : 'now'}
+      </text>
       {c.timeline.map((e, i) => (
         <g key={i}>
           {e.endDate ? (
@@ -161,7 +176,7 @@ export function CasePage(props: { id: string }): JSX.Element {
       <header>
         <h2 id="case-title">{k.name}</h2>
         <p className="history-case-meta">
-          {typeLabel(k.type)} war{k.region ? ` · ${k.region.replace('-', ' ')}` : ''} ·{' '}
+          {typeLabel(k.type)} war{k.region ? ` · ${REGIONS[k.region] ?? k.region}` : ''} ·{' '}
           {formatDated(k.start)} – {k.end ? formatDated(k.end) : 'ongoing'} ·{' '}
           <span className="outcome-badge" style={{ borderColor: outcomeColour(k.outcome) }}>
             <span

@@ -74,8 +74,13 @@ function CaseLinks(props: {
   );
 }
 
-function InsightCard(props: { insight: Insight; names: Map<string, string> }): JSX.Element {
+function InsightCard(props: {
+  insight: Insight;
+  names: Map<string, string>;
+  shared: Set<string>;
+}): JSX.Element {
   const i = props.insight;
+  const caveats = i.caveats.filter((c) => !props.shared.has(c));
   return (
     <article className="history-insight" aria-labelledby={`insight-${i.id}`} data-insight={i.id}>
       <h4 id={`insight-${i.id}`}>{i.title}</h4>
@@ -119,9 +124,9 @@ function InsightCard(props: { insight: Insight; names: Map<string, string> }): J
         </table>
       ) : null}
       <CaseLinks ids={i.caseIds} names={props.names} label="Cases behind the number" />
-      {i.caveats.length > 0 ? (
+      {caveats.length > 0 ? (
         <ul className="history-caveats" aria-label="Caveats">
-          {i.caveats.map((c) => (
+          {caveats.map((c) => (
             <li key={c}>{c}</li>
           ))}
         </ul>
@@ -154,13 +159,17 @@ export function InsightsPage(): JSX.Element {
         Cannot load the insights: {answer.message}
       </p>
     );
-  const topics = [...new Set(answer.value.insights.map((i) => i.topic))];
+  const all = answer.value.insights;
+  const topics = [...new Set(all.map((i) => i.topic))];
+  // a caveat every finding carries is said once, above them all
+  const shared = new Set(
+    all.length > 1 ? all[0].caveats.filter((c) => all.every((i) => i.caveats.includes(c))) : [],
+  );
   return (
     <div className="history-insights">
       <p className="muted">
         Each finding is computed from the case base each time: a count, its denominator, a 95%
-        interval and the cases behind it. The cases are a curated sample of well-documented wars,
-        not a random one.
+        interval and the cases behind it. {[...shared].join(' ')}
         {answer.value.skipped.length > 0
           ? ` ${answer.value.skipped.length} more findings need the standard datasets (COW, UCDP, ICB), which the server does not load; run \`parley insights --data <folder>\` for them.`
           : ''}
@@ -171,7 +180,7 @@ export function InsightsPage(): JSX.Element {
           {answer.value.insights
             .filter((i) => i.topic === t)
             .map((i) => (
-              <InsightCard key={i.id} insight={i} names={names} />
+              <InsightCard key={i.id} insight={i} names={names} shared={shared} />
             ))}
         </section>
       ))}

@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useState, type JSX } from 'react';
 import { sessionToken } from '../session.ts';
 import { getJson } from './api.ts';
+import { ScenarioPicker, useScenarioChoice } from './ScenarioPicker.tsx';
 
 interface RunRecord {
   id: string;
@@ -35,7 +36,7 @@ async function downloadPdf(id: string, name: string): Promise<string | undefined
 }
 
 export function ReportExport(props: { scenarioId?: string }): JSX.Element {
-  const id = props.scenarioId;
+  const { chosen: id, setChosen, scenarios } = useScenarioChoice(props.scenarioId);
   const [runs, setRuns] = useState<RunRecord[]>();
   const [message, setMessage] = useState<{ text: string; error: boolean }>();
   const [busy, setBusy] = useState<string>();
@@ -94,15 +95,16 @@ export function ReportExport(props: { scenarioId?: string }): JSX.Element {
     );
   };
 
-  if (!id) return <p>Open a saved scenario to export its report.</p>;
   return (
-    <section className="history-export" aria-labelledby="export-title">
-      <h3 id="export-title">Export the report</h3>
+    <section className="history-export" aria-label="Export the report of a run">
+      <ScenarioPicker label="Scenario" chosen={id} scenarios={scenarios} onChange={setChosen} />
       <p className="muted">
         Reports are made from runs stored on the server: the summary, the why-panel, every chart,
         analogues and insights in one page.
       </p>
-      {runs === undefined ? (
+      {!id ? (
+        <p>No saved scenario yet: save one in the editor first.</p>
+      ) : runs === undefined ? (
         <p aria-live="polite">Looking for runs of {id}…</p>
       ) : runs.length === 0 ? (
         <p>No finished server run of “{id}” yet.</p>
@@ -115,7 +117,7 @@ export function ReportExport(props: { scenarioId?: string }): JSX.Element {
                 {r.runs.toLocaleString('en')} runs, seed {r.seed}
               </span>
               <a href={`/runs/${r.id}/report`} target="_blank" rel="noopener">
-                HTML report
+                HTML report<span className="visually-hidden"> (opens in a new tab)</span>
               </a>
               <button type="button" onClick={() => void pdf(r)} disabled={busy !== undefined}>
                 {busy === r.id ? 'Printing…' : 'PDF report'}
@@ -124,7 +126,7 @@ export function ReportExport(props: { scenarioId?: string }): JSX.Element {
           ))}
         </ul>
       )}
-      <button type="button" onClick={() => void runOnServer()} disabled={busy !== undefined}>
+      <button type="button" onClick={() => void runOnServer()} disabled={busy !== undefined || !id}>
         {busy === 'run' ? 'Running…' : 'Run on the server (2,000 runs)'}
       </button>
       {message ? (

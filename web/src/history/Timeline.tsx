@@ -11,7 +11,7 @@ import { formatIso, isoToYear, outcomeColour, outcomeLabel } from './labels.ts';
 const ROW = 13;
 const BAR = 9;
 const AXIS = 22;
-const PAD_X = 12;
+const PAD_X = 18;
 const MIN_BAR_PX = 3;
 
 type Placed = { c: CaseSummary; x0: number; x1: number; row: number };
