@@ -141,8 +141,13 @@ function toInputIssues(issue: ZodIssue, prefix: PropertyKey[]): InputIssue[] {
     const branch = bestBranch(issue.errors);
     if (branch) return branch.flatMap((i) => toInputIssues(i, path));
   }
-  return [{ code: codeOf(issue), path, message: messageOf(issue) }];
+  return [{ code: codeOf(issue), path, message: clip(messageOf(issue)) }];
 }
+
+/** Messages quote the user's values (ids, strings); a megabyte id must not make a megabyte message. */
+const MAX_MESSAGE_CHARS = 500;
+const clip = (m: string) =>
+  m.length > MAX_MESSAGE_CHARS ? m.slice(0, MAX_MESSAGE_CHARS - 3) + '...' : m;
 
 const toSegment = (k: PropertyKey): string | number => (typeof k === 'number' ? k : String(k));
 
