@@ -37,6 +37,9 @@ const pageErrors: string[] = [];
 const api = async (path: string): Promise<any> => (await fetch(url + path)).json();
 const shot = (name: string) =>
   page.screenshot({ path: join(ARTIFACTS, `history-${name}.png`), fullPage: true });
+/** An attribute of every element a selector matches, in document order. */
+const attributes = async (selector: string, name: string) =>
+  Promise.all((await page.locator(selector).all()).map((l) => l.getAttribute(name)));
 /** The explorer's live count line, once it shows a number. */
 const countLine = () => page.getByRole('status').filter({ hasText: /^\d+ wars?/ });
 
@@ -113,10 +116,8 @@ describe.skipIf(!chromium)('History explorer in Chromium', () => {
     await expect
       .poll(() => countLine().textContent())
       .toBe(`${recent.length} wars match these filters`);
-    const bars = await page
-      .locator('.history-timeline svg a[data-case]')
-      .evaluateAll((as) => as.map((a) => a.getAttribute('data-case')));
-    expect(bars.sort()).toEqual(recent.map((c: any) => c.id).sort());
+    const bars = await attributes('.history-timeline svg a[data-case]', 'data-case');
+    expect(bars.sort()).toEqual(recent.map((c: { id: string }) => c.id).sort());
     await shot('explorer-filtered');
 
     // keyboard: Tab from the Clear button lands on the first case link of the list
@@ -140,8 +141,8 @@ describe.skipIf(!chromium)('History explorer in Chromium', () => {
     expect(page.url()).toContain('#/history/case/korean-war-1950');
     const sources = page.locator('.history-sources a');
     expect(await sources.count()).toBe(korea.sources.length);
-    expect(await sources.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))).toEqual(
-      korea.sources.map((s: any) => new URL(s.url).href),
+    expect(await attributes('.history-sources a', 'href')).toEqual(
+      korea.sources.map((s: { url: string }) => s.url),
     );
     expect(await page.locator('ol.history-events > li').count()).toBe(korea.timeline.length);
     await expect(page.locator('ol.history-events').textContent()).resolves.toContain('Armistice');
@@ -192,13 +193,13 @@ describe.skipIf(!chromium)('History explorer in Chromium', () => {
     await page.setViewportSize({ width: 820, height: 1100 });
     await page.goto(`${url}/#/history`);
     await expect.poll(() => countLine().textContent()).toMatch(/wars/);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
       820,
     );
     await shot('explorer-820');
     await page.goto(`${url}/#/history/case/bosnia-war-dayton-1995`);
     await expect.poll(() => page.locator('.history-sources a').count()).toBeGreaterThan(1);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
       820,
     );
     await shot('case-820');
