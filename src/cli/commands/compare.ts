@@ -10,9 +10,21 @@ import { closePools } from '../../jobs/workerPool.ts';
 import { InputIssuesError, UserError } from '../exit.ts';
 import { int, loadVariantFiles, loadWithOverrides, writeAtomic } from '../scenarioInput.ts';
 import { storeAnalysis } from '../storeAnalysis.ts';
-import type { Scenario } from '../../model/index.ts';
+import {
+  DistributedSweepError,
+  partialOutcomes,
+  runComparisonDistributed,
+} from '../../jobs/distributed/analyses.ts';
+import { prepareVariants } from '../../analysis/index.ts';
+import {
+  distributedFrom,
+  distributedOptions,
+  failPartial,
+  type DistributedCliOptions,
+} from './worker.ts';
+import type { InputIssue, Scenario } from '../../model/index.ts';
 
-interface CompareOptions {
+interface CompareOptions extends DistributedCliOptions {
   variants?: string[];
   runs?: number;
   seed?: number;
@@ -30,6 +42,14 @@ export async function compareForCli(
   opts: { variantFiles?: string[]; threads: number; bootstrap: number; onDone?: () => void },
 ): Promise<Comparison | undefined> {
   const r = await runComparison(scenario, loadVariantFiles(opts.variantFiles ?? []), opts);
+  if (!r.ok) throw new InputIssuesError(source, r.issues);
+  return r.value;
+}
+
+function orIssues<T>(
+  source: string,
+  r: { ok: true; value: T } | { ok: false; issues: InputIssue[] },
+): T {
   if (!r.ok) throw new InputIssuesError(source, r.issues);
   return r.value;
 }
@@ -82,8 +102,7 @@ export function formatComparison(c: Comparison, title: string): string {
 }
 
 export function register(program: Command): void {
-  program
-    .command('compare')
+  distributedOptions(program.command('compare'))
     .description(
       'compare interventions (variants) on common random numbers: paired differences with intervals',
     )
@@ -114,11 +133,38 @@ export function register(program: Command): void {
     )
     .action(async (ref: string, opts: CompareOptions) => {
       const { scenario, source } = loadWithOverrides(ref, opts);
-      const c = await compareForCli(scenario, source, {
-        variantFiles: opts.variants,
-        threads: opts.threads,
-        bootstrap: opts.bootstrap,
-      }).finally(closePools);
+      const dist = distributedFrom(opts);
+      let c: Comparison | undefined;
+      try {
+        c = dist
+          ? orIssues(
+              source,
+              await runComparisonDistributed(scenario, loadVariantFiles(opts.variants ?? []), {
+                ...dist,
+                bootstrap: opts.bootstrap,
+              }),
+            )
+          : await compareForCli(scenario, source, {
+              variantFiles: opts.variants,
+              threads: opts.threads,
+              bootstrap: opts.bootstrap,
+            }).finally(closePools);
+      } catch (e) {
+        if (!(e instanceof DistributedSweepError)) throw e;
+        // what finished: each variant's outcomes (null when unfinished)
+        const prepared = prepareVariants(scenario, loadVariantFiles(opts.variants ?? []));
+        const ids = prepared.ok ? prepared.value.map((v) => v.id) : [];
+        const rows = partialOutcomes(e).map((values, i) => ({ id: ids[i], values }));
+        const params = {
+          runs: scenario.settings.runs,
+          seed: scenario.settings.seed,
+          variants: ids,
+        };
+        return failPartial(
+          e,
+          opts.store ? { kind: 'comparison', scenario, params, summary: {}, rows } : undefined,
+        );
+      }
       if (!c)
         throw new UserError(
           `✖ ${source}: no variants to compare (add \`variants:\` to the scenario or pass --variants files)`,

@@ -16,8 +16,19 @@ import { closePools } from '../../jobs/workerPool.ts';
 import type { Result, Scenario } from '../../model/index.ts';
 import { InputIssuesError, UserError } from '../exit.ts';
 import { int, loadWithOverrides } from '../scenarioInput.ts';
+import {
+  DistributedSweepError,
+  runMorrisDistributed,
+  runTornadoDistributed,
+} from '../../jobs/distributed/analyses.ts';
+import {
+  distributedFrom,
+  distributedOptions,
+  failPartial,
+  type DistributedCliOptions,
+} from './worker.ts';
 
-interface SensitivityOptions {
+interface SensitivityOptions extends DistributedCliOptions {
   method: string;
   factor?: string[];
   outcome: string;
@@ -71,8 +82,7 @@ const plain = (id: MetricId, x: number | null) => {
 };
 
 export function register(program: Command): void {
-  program
-    .command('sensitivity')
+  distributedOptions(program.command('sensitivity'))
     .description(
       'which uncertain inputs move the outcomes most: tornado (one at a time) or Morris screening',
     )
@@ -108,11 +118,22 @@ export function register(program: Command): void {
       const { scenario, source } = loadWithOverrides(ref, opts);
       const factors = factorsFor(scenario, source, opts.factor);
       const label = METRICS.find((m) => m.id === outcome)!.label;
+      const dist = distributedFrom(opts);
+      // failed chunks end the command with their message and exit code 3 (see worker.ts)
+      const orPartial = <T>(p: Promise<T>) =>
+        p.catch(async (e: unknown) => {
+          if (!(e instanceof DistributedSweepError)) throw e;
+          await failPartial(e, undefined);
+          return undefined;
+        });
       if (opts.method === 'tornado') {
-        const t = orExit(
-          source,
-          await runTornado(scenario, factors, opts.threads, outcome).finally(closePools),
+        const r = await orPartial(
+          dist
+            ? runTornadoDistributed(scenario, factors, outcome, dist)
+            : runTornado(scenario, factors, opts.threads, outcome).finally(closePools),
         );
+        if (!r) return;
+        const t = orExit(source, r);
         if (opts.json) return void process.stdout.write(JSON.stringify(t, null, 2) + '\n');
         const out = [
           `Tornado for ${scenario.name}: ${factors.length} inputs, ${scenario.settings.runs} runs per point, seed ${scenario.settings.seed}`,
@@ -125,12 +146,15 @@ export function register(program: Command): void {
           );
         process.stdout.write(out.join('\n') + '\n');
       } else {
-        const m = orExit(
-          source,
-          await runMorris(scenario, factors, opts.threads, opts.trajectories, outcome).finally(
-            closePools,
-          ),
+        const r = await orPartial(
+          dist
+            ? runMorrisDistributed(scenario, factors, opts.trajectories, outcome, dist)
+            : runMorris(scenario, factors, opts.threads, opts.trajectories, outcome).finally(
+                closePools,
+              ),
         );
+        if (!r) return;
+        const m = orExit(source, r);
         if (opts.json) return void process.stdout.write(JSON.stringify(m, null, 2) + '\n');
         const out = [
           `Morris screening for ${scenario.name}: ${factors.length} inputs, ${m.trajectories} trajectories (${m.trajectories * (factors.length + 1)} points), ${scenario.settings.runs} runs per point`,

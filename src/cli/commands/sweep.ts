@@ -19,15 +19,26 @@ import {
   type Outcomes,
 } from '../../analysis/index.ts';
 import { scenarioHash } from '../../engine/hash.ts';
+import type { RecordSet } from '../../analysis/outcomes.ts';
 import { mulberry32 } from '../../history/stats.ts';
 import { simulateRecordsMany } from '../../jobs/recordsPool.ts';
 import { closePools } from '../../jobs/workerPool.ts';
+import {
+  DistributedSweepError,
+  simulateRecordsDistributed,
+} from '../../jobs/distributed/analyses.ts';
 import type { InputIssue, Scenario } from '../../model/index.ts';
 import { InputIssuesError, UserError } from '../exit.ts';
 import { int, loadWithOverrides, writeAtomic } from '../scenarioInput.ts';
 import { storeAnalysis } from '../storeAnalysis.ts';
+import {
+  distributedFrom,
+  distributedOptions,
+  failPartial,
+  type DistributedCliOptions,
+} from './worker.ts';
 
-interface SweepOptions {
+interface SweepOptions extends DistributedCliOptions {
   param?: string[];
   random?: number;
   out?: string;
@@ -75,8 +86,7 @@ function csv(cells: CellResult[], paths: string[]): string {
 }
 
 export function register(program: Command): void {
-  program
-    .command('sweep')
+  distributedOptions(program.command('sweep'))
     .description('run a grid or a random design over scenario inputs; CSV and JSON out; resumable')
     .argument('<scenario>', 'bundled scenario id or a YAML/JSON file')
     .option('--param <spec...>', 'grid: path=v1,v2,...; with --random: path=low:high')
@@ -169,24 +179,51 @@ export function register(program: Command): void {
             )
           : undefined;
       bar?.start(cells.length, done.size);
+      const dist = distributedFrom(opts, false); // the cells bar shows progress
       try {
-        await simulateRecordsMany(
-          todo.map((c) => scenarios[c.index]),
-          {
-            threads: opts.threads,
-            onDone: (i, records) => {
-              const c = todo[i];
-              const r: CellResult = {
-                index: c.index,
-                key: c.key,
-                values: c.values,
-                outcomes: summariseRecords(records),
-              };
-              writeAtomic(cellFile(dir, c.index), JSON.stringify(r));
-              done.set(c.index, r);
-              bar?.increment();
-            },
-          },
+        const onDone = (i: number, records: RecordSet) => {
+          const c = todo[i];
+          const r: CellResult = {
+            index: c.index,
+            key: c.key,
+            values: c.values,
+            outcomes: summariseRecords(records),
+          };
+          writeAtomic(cellFile(dir, c.index), JSON.stringify(r));
+          done.set(c.index, r);
+          bar?.increment();
+        };
+        const todoScenarios = todo.map((c) => scenarios[c.index]);
+        await (dist
+          ? simulateRecordsDistributed(todoScenarios, {
+              ...dist,
+              names: todo.map((c) => `cell ${c.index}`),
+              onDone,
+            })
+          : simulateRecordsMany(todoScenarios, { threads: opts.threads, onDone }));
+      } catch (e) {
+        if (!(e instanceof DistributedSweepError)) throw e;
+        // the finished cells are already in the folder, so a rerun resumes; keep a partial summary too
+        bar?.stop();
+        const finished = cells.flatMap((c) => done.get(c.index) ?? []);
+        const partialFile = join(dir, 'results.partial.json');
+        const { cells: _cells, ...params } = manifest;
+        writeAtomic(
+          partialFile,
+          JSON.stringify({ manifest: params, failures: e.failures, results: finished }, null, 2),
+        );
+        process.stderr.write(
+          `${finished.length} of ${cells.length} cells done (${partialFile}); rerun to resume\n`,
+        );
+        const rows = finished.map((r) => ({
+          cell: r.index,
+          ...Object.fromEntries(r.values.map((v) => [v.path, v.value])),
+          ...r.outcomes,
+        }));
+        const summary = { cells: cells.length, design: manifest.design };
+        return failPartial(
+          e,
+          opts.store ? { kind: 'sweep', scenario, params, summary, rows } : undefined,
         );
       } finally {
         bar?.stop();

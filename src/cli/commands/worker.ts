@@ -5,10 +5,17 @@
  * Runs until SIGTERM or SIGINT, then finishes the chunks in hand and exits.
  * Also exports the `--distributed --redis` options the coordinating commands share.
  */
+import { Presets, SingleBar } from 'cli-progress';
 import { Option, type Command } from 'commander';
 import { startWorker } from '../../jobs/distributed/worker.ts';
 import { checkRedisUrl, DEFAULT_PREFIX } from '../../jobs/distributed/protocol.ts';
-import type { DistributedRunOptions } from '../../jobs/distributed/analyses.ts';
+import type {
+  DistributedRunOptions,
+  DistributedSweepError,
+} from '../../jobs/distributed/analyses.ts';
+import type { Scenario } from '../../model/index.ts';
+import type { AnalysisKind } from '../../store/index.ts';
+import { storeAnalysis } from '../storeAnalysis.ts';
 import { closePools } from '../../jobs/workerPool.ts';
 import { UserError } from '../exit.ts';
 import { int } from '../scenarioInput.ts';
@@ -48,20 +55,59 @@ export function distributedOptions(cmd: Command): Command {
     );
 }
 
-/** The coordinator's options, or undefined without --distributed; a user error when --redis is missing. */
+/**
+ * The coordinator's options, or undefined without --distributed; a user error when --redis is
+ * missing. With `progress`, a progress bar of runs finished on the workers (on a terminal).
+ */
 export function distributedFrom(
   opts: DistributedCliOptions,
-): Omit<DistributedRunOptions, 'onProgress'> | undefined {
+  progress = true,
+): DistributedRunOptions | undefined {
   if (!opts.distributed) return undefined;
   if (!opts.redis) throw new UserError('✖ --distributed needs --redis URL (or PARLEY_REDIS_URL)');
   const bad = checkRedisUrl(opts.redis);
   if (bad) throw new UserError(`✖ ${bad}`);
+  let bar: SingleBar | undefined;
+  const onProgress = (done: number, total: number) => {
+    if (!bar) {
+      bar = new SingleBar(
+        {
+          format: 'workers {bar} {value}/{total} runs | {eta_formatted} left',
+          stream: process.stderr,
+        },
+        Presets.shades_classic,
+      );
+      bar.start(total, done);
+    }
+    bar.update(done);
+    if (done >= total) bar.stop();
+  };
   return {
     redis: opts.redis,
     prefix: opts.prefix,
     attempts: opts.attempts,
     chunkRuns: opts.chunkRuns,
+    onProgress: progress && process.stderr.isTTY ? onProgress : undefined,
   };
+}
+
+/**
+ * Ends a distributed command whose chunks failed for good: prints the message naming the chunk
+ * and its error, stores what finished as a partial analysis (with --store), exit code 3.
+ */
+export async function failPartial(
+  e: DistributedSweepError,
+  store:
+    | { kind: AnalysisKind; scenario: Scenario; params: unknown; summary: object; rows: unknown[] }
+    | undefined,
+): Promise<void> {
+  process.stderr.write(`${e.message}\n`);
+  if (store) {
+    const summary = { ...store.summary, partial: true, failures: e.failures };
+    const msg = await storeAnalysis(store.kind, store.scenario, store.params, summary, store.rows);
+    process.stderr.write(`${msg} (partial: ${store.rows.length} rows)\n`);
+  }
+  process.exitCode = EXIT_PARTIAL;
 }
 
 export function register(program: Command): void {

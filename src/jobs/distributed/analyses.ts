@@ -81,7 +81,7 @@ export function concatRecordParts(parts: readonly Buffer[]): RecordSet {
     const out = new Ctor(decoded.reduce((s, d) => s + d.arrays[name].length, 0));
     let at = 0;
     for (const d of decoded) {
-      out.set(d.arrays[name] as never, at);
+      out.set(d.arrays[name], at);
       at += d.arrays[name].length;
     }
     records[name] = out;

@@ -279,9 +279,11 @@ export async function runSweep(
     };
   } finally {
     events.off('failed', onFailed);
-    await events.close();
+    // drop the blocking event reader first: a polite QUIT would wait out its blocking read
+    eventsConn.disconnect();
+    await events.close().catch(() => undefined);
     await queue.close();
-    for (const c of [redis, queueConn, eventsConn]) c.disconnect();
+    for (const c of [redis, queueConn]) c.disconnect();
   }
 }
 

@@ -75,7 +75,8 @@ export async function processChunk(
     .hsetnx(key, chunkKey(data), encodeResult(result))
     .expire(key, KEY_TTL_SECONDS)
     .exec()) as [[Error | null, number], [Error | null, unknown]];
-  if (e1 ?? e2) throw e1 ?? e2;
+  const err = e1 ?? e2;
+  if (err) throw err;
   return { stored: stored === 1 };
 }
 
