@@ -48,7 +48,8 @@ export function Timeline(props: { cases: CaseSummary[]; now: number }): JSX.Elem
       start: isoToYear(c.start),
       end: c.end ? Math.max(isoToYear(c.end), isoToYear(c.start)) : props.now,
     }));
-    const from = Math.floor(Math.min(1830, ...spans.map((s) => s.start)) / 10) * 10;
+    // the axis fits the wars shown, so a filtered era fills the width
+    const from = Math.floor(Math.min(...spans.map((s) => s.start)) / 10) * 10;
     const to = Math.ceil(Math.max(props.now, ...spans.map((s) => s.end)) / 10) * 10;
     const pxPerYear = (width - 2 * PAD_X) / (to - from);
     const x = (y: number) => PAD_X + (y - from) * pxPerYear;
@@ -67,7 +68,8 @@ export function Timeline(props: { cases: CaseSummary[]; now: number }): JSX.Elem
 
   const height = AXIS + rows * ROW + 6;
   const pxPerYear = (width - 2 * PAD_X) / (to - from);
-  const step = pxPerYear * 10 >= 40 ? 10 : pxPerYear * 20 >= 40 ? 20 : 50;
+  // the finest of these year steps that leaves room for a label
+  const step = [1, 2, 5, 10, 20, 50].find((y) => y * pxPerYear >= 48) ?? 100;
   const ticks: number[] = [];
   for (let y = Math.ceil(from / step) * step; y <= to; y += step) ticks.push(y);
 
