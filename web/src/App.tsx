@@ -3,8 +3,8 @@
  * editor's draft) shared by every page, and the session's write access. Pages are in their
  * folders; the History explorer is mounted from web/src/history.
  */
-import { useCallback, useEffect, useState, type JSX } from 'react';
-import type { RunResult } from '../../src/engine/index.ts';
+import { useCallback, useEffect, useRef, useState, type JSX } from 'react';
+import { canonicalJson, type RunResult } from '../../src/engine/index.ts';
 import type { Scenario } from '../../src/model/index.ts';
 import { writeAccess } from './api.ts';
 import { ComparePage } from './compare/ComparePage.tsx';
@@ -82,11 +82,20 @@ export function App(): JSX.Element {
     setLevers(undefined);
   }, []);
 
+  const wsRef = useRef(ws);
+  wsRef.current = ws;
   const setDraft = useCallback((text: string, valid: Scenario | undefined) => {
-    setWs((w) =>
-      w ? { ...w, draft: text, working: valid ?? w.working, edited: text !== w.open.text } : w,
-    );
-    if (valid) setResult(undefined);
+    const w = wsRef.current;
+    if (!w) return;
+    // a draft that validates to the same scenario keeps the results (e.g. a value typed back)
+    const changed = valid !== undefined && canonicalJson(valid) !== canonicalJson(w.working);
+    setWs({
+      ...w,
+      draft: text,
+      working: changed ? valid : w.working,
+      edited: text !== w.open.text,
+    });
+    if (changed) setResult(undefined);
   }, []);
 
   const shared: Shared = { ws, setDraft, reopen, openLocal, result, setResult, levers, setLevers };

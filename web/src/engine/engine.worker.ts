@@ -18,6 +18,7 @@ import {
   resultMeta,
   simulateBlock,
   summarise,
+  type ResultMeta,
 } from '../../../src/engine/index.ts';
 import { mulberry32 } from '../../../src/history/stats.ts';
 import type { Scenario } from '../../../src/model/index.ts';
@@ -26,7 +27,7 @@ import type { CompareRequest, EngineRequest, EngineResponse, RunRequest } from '
 declare const self: DedicatedWorkerGlobalScope;
 
 /** Runs per block: small enough to notice a newer request within a few tens of milliseconds. */
-const BLOCK = 128;
+const BLOCK = 64;
 
 /** Latest request id per kind; an older request stops at its next block boundary. */
 const latest = { run: 0, compare: 0 };
@@ -56,8 +57,19 @@ async function run(req: RunRequest): Promise<void> {
   const t0 = performance.now();
   const scenario = withRuns(req.scenario, req.runs);
   const c = compile(scenario);
-  const meta = resultMeta(scenario, req.explainMonth);
   const opts = { explainMonth: req.explainMonth };
+  // the scenario hash (SHA-256 of the whole scenario) is computed once the first answer is out
+  const [a, b] = belligerents(scenario);
+  const quickMeta: ResultMeta = {
+    scenarioId: scenario.id,
+    scenarioName: scenario.name,
+    scenarioHash: '',
+    seed: scenario.settings.seed,
+    parties: [a, b].map((p) => ({ id: p.id, name: p.name, side: p.side })),
+    explainMonth: req.explainMonth ?? scenario.settings.explainMonth,
+  };
+  let meta: ResultMeta | undefined;
+  const hashLater = () => (meta ??= resultMeta(scenario, req.explainMonth));
   const agg = simulateBlock(c, 0, Math.min(BLOCK, req.runs), opts);
   let previewSent = false;
   for (let done = agg.runs; done < req.runs; done = agg.runs) {
@@ -65,7 +77,7 @@ async function run(req: RunRequest): Promise<void> {
       post({
         type: 'result',
         id: req.id,
-        result: summarise(agg, meta),
+        result: summarise(agg, quickMeta),
         final: false,
         ms: performance.now() - t0,
       });
@@ -73,12 +85,17 @@ async function run(req: RunRequest): Promise<void> {
     }
     await yieldToMessages();
     if (latest.run !== req.id) return; // superseded
+    if (previewSent && !meta) {
+      hashLater();
+      await yieldToMessages();
+      if (latest.run !== req.id) return;
+    }
     agg.merge(simulateBlock(c, done, Math.min(BLOCK, req.runs - done), opts));
   }
   post({
     type: 'result',
     id: req.id,
-    result: summarise(agg, meta),
+    result: summarise(agg, hashLater()),
     final: true,
     ms: performance.now() - t0,
   });

@@ -5,7 +5,7 @@
  *
  * Latency instrumentation (read by the browser test): for every change, the time from the input
  * event to the chart showing its answer, as `data-latency-ms` / `data-final-latency-ms` on the
- * panel and a `parley:whatif` event with { seq, final, ms }.
+ * panel and a `parley:whatif` event with { seq, final, ms, workerMs, renderMs }.
  */
 import { useEffect, useMemo, useRef, useState, type JSX } from 'react';
 import { belligerents, type RunResult } from '../../../src/engine/index.ts';
@@ -26,6 +26,10 @@ interface Shown {
   final: boolean;
   seq: number;
   t0: number;
+  /** time the worker took, from the request to this answer */
+  workerMs: number;
+  /** when the answer reached the page */
+  tArrived: number;
 }
 
 function metrics(r: RunResult) {
@@ -109,7 +113,15 @@ export function WhatIfPage({ shared, ws }: { shared: Shared; ws: Workspace }): J
     setError(undefined);
     setBusy(true);
     void runInWorker(edited.value, { runs: WHATIF_RUNS, previewRuns: PREVIEW_RUNS }, (u) => {
-      if (n === seq.current) setShown({ result: u.result, final: u.final, seq: n, t0 });
+      if (n === seq.current)
+        setShown({
+          result: u.result,
+          final: u.final,
+          seq: n,
+          t0,
+          workerMs: u.ms,
+          tArrived: performance.now(),
+        });
     }).then((u) => {
       if (u && n === seq.current) setBusy(false);
     });
@@ -137,7 +149,14 @@ export function WhatIfPage({ shared, ws }: { shared: Shared; ws: Workspace }): J
       el.dispatchEvent(
         new CustomEvent('parley:whatif', {
           bubbles: true,
-          detail: { seq: cur.seq, final: cur.final, ms },
+          // ms = input → chart; workerMs = in the worker; renderMs = answer arrived → chart drawn
+          detail: {
+            seq: cur.seq,
+            final: cur.final,
+            ms,
+            workerMs: cur.workerMs,
+            renderMs: d.t - cur.tArrived,
+          },
         }),
       );
     };
@@ -151,10 +170,14 @@ export function WhatIfPage({ shared, ws }: { shared: Shared; ws: Workspace }): J
   }, [s]);
 
   const r = shown?.result;
-  const specs = useMemo(
-    () => (r ? { outcomes: cumulativeIncidenceChart(r), talks: timeToTalksChart(r) } : undefined),
-    [r],
-  );
+  // the second chart follows full answers only, so quick answers redraw one chart
+  const [lastFull, setLastFull] = useState<RunResult>();
+  useEffect(() => {
+    if (shown?.final) setLastFull(shown.result);
+  }, [shown]);
+  const outcomesSpec = useMemo(() => (r ? cumulativeIncidenceChart(r) : undefined), [r]);
+  const talksSpec = useMemo(() => (lastFull ? timeToTalksChart(lastFull) : undefined), [lastFull]);
+  const specs = outcomesSpec && { outcomes: outcomesSpec, talks: talksSpec };
   const last = s.settings.horizonMonths - 1;
   const first = mediators[0];
   const mediationMonth = levers.mediationMonth;
@@ -354,11 +377,13 @@ export function WhatIfPage({ shared, ws }: { shared: Shared; ws: Workspace }): J
                 spec={specs.outcomes}
                 label="What-if: how the war ends, month by month"
               />
-              <Chart
-                id="whatif-talks"
-                spec={specs.talks}
-                label="What-if: time to talks by channel"
-              />
+              {specs.talks ? (
+                <Chart
+                  id="whatif-talks"
+                  spec={specs.talks}
+                  label="What-if: time to talks by channel (full answers)"
+                />
+              ) : null}
             </>
           ) : null}
         </div>

@@ -1,0 +1,277 @@
+/**
+ * The web UI end to end in Debian's Chromium: build the UI, start the real server (SQLite, seeded
+ * as `parley serve` seeds it), then open the Russia–Ukraine scenario, run it, check the charts and
+ * numbers (the browser's engine must give the Node engine's numbers), move the mediation slider
+ * and watch the what-if numbers change while measuring input→chart latency, enter an invalid value
+ * in the editor and get the CLI's message, and rank variants in the compare view.
+ * Screenshots and the latency figures go to test-artifacts/.
+ */
+import { execFileSync } from 'node:child_process';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runScenario } from '../../src/engine/index.ts';
+import { parseScenarioText } from '../../src/model/index.ts';
+import { chromiumMissing, launchChromium } from './browser.ts';
+import { buildWebUi, startWebServer, type WebServer } from './webServer.ts';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const artifacts = join(repo, 'test-artifacts');
+const RU = 'russia-ukraine-2024';
+const RU_FILE = join(repo, 'data/scenarios/russia-ukraine-2024.yaml');
+
+const missing = chromiumMissing();
+if (missing) console.log(`skipping the web UI browser test: ${missing}`);
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const h = (s.length - 1) * q;
+  const lo = Math.floor(h);
+  return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (h - lo);
+};
+const pct = (x: number) => `${Math.round(100 * x)}%`;
+
+describe.skipIf(missing !== undefined)('web UI in Chromium', () => {
+  let dist: string;
+  let server: WebServer;
+  let browser: { context: BrowserContext; close: () => Promise<void> };
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    dist = mkdtempSync(join(tmpdir(), 'parley-web-dist-'));
+    buildWebUi(dist);
+    const files = readdirSync(join(dist, 'assets'));
+    const sizes = Object.fromEntries(files.map((f) => [f, statSync(join(dist, 'assets', f)).size]));
+    const total = Object.values(sizes).reduce((a, b) => a + b, 0);
+    console.log(`web UI bundle: ${(total / 1024).toFixed(0)} kB in ${files.length} files`, sizes);
+    writeFileSync(
+      join(artifacts, 'web-bundle.json'),
+      JSON.stringify({ totalBytes: total, files: sizes }, null, 2),
+    );
+    server = await startWebServer(dist);
+    browser = await launchChromium();
+    page = await browser.context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    // every what-if answer the page reports (input → chart), in order
+    await page.addInitScript(
+      'window.__whatif = []; addEventListener("parley:whatif", (e) => window.__whatif.push(e.detail));',
+    );
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dist) rmSync(dist, { recursive: true, force: true });
+  });
+
+  it('serves the UI at / and keeps the API routes', async () => {
+    const home = await fetch(`${server.url}/`);
+    expect(home.status).toBe(200);
+    expect(home.headers.get('content-type')).toMatch(/text\/html/);
+    const api = await fetch(`${server.url}/scenarios/${RU}`);
+    expect(api.status).toBe(200);
+    const missingRoute = await fetch(`${server.url}/no-such-page`);
+    expect(missingRoute.status).toBe(404);
+    expect(((await missingRoute.json()) as { issues: { code: string }[] }).issues[0].code).toBe(
+      'not_found',
+    );
+  });
+
+  it('opens the Russia–Ukraine scenario from the library and runs it in the browser', async () => {
+    await page.goto(`${server.url}/#token=${server.token}`);
+    await page.locator(`tr[data-scenario="${RU}"]`).waitFor();
+    // the token moved from the address bar into the session
+    expect(page.url()).not.toContain('token=');
+    await expect.poll(() => page.locator('.access').textContent()).toBe('Saving on');
+    await page.screenshot({ path: join(artifacts, 'web-library.png'), fullPage: true });
+
+    await page.locator(`tr[data-scenario="${RU}"] button`, { hasText: 'Open' }).click();
+    await page.getByRole('button', { name: 'Run' }).click();
+    await page
+      .locator('.chart[data-chart="outcomes"] svg .mark-line path')
+      .first()
+      .waitFor({ timeout: 30_000 });
+
+    // same engine, same seed: the browser's numbers are the Node engine's
+    const parsed = parseScenarioText(readFileSync(RU_FILE, 'utf8'));
+    if (!parsed.ok) throw new Error('bundled scenario invalid');
+    const node = runScenario(parsed.value);
+    const talks12 = await page.locator('.headline [data-key="talks12"] dd').textContent();
+    expect(talks12).toBe(pct(node.talks.any[11]));
+    const settled24 = await page.locator('.headline [data-key="settlement24"] dd').textContent();
+    expect(settled24).toBe(pct(node.outcomes.settlement[23]));
+
+    // every chart drew marks from data
+    for (const id of ['outcomes', 'talks', 'fans', 'terms', 'durability']) {
+      const marks = page.locator(
+        `.chart[data-chart="${id}"] svg g.mark-line path, .chart[data-chart="${id}"] svg g.mark-rect path, .chart[data-chart="${id}"] svg g.mark-area path`,
+      );
+      await marks.first().waitFor();
+      expect(await marks.count(), id).toBeGreaterThan(0);
+    }
+    // the why-panel speaks for both leaders with numbers
+    const why = await page.locator('.why').textContent();
+    expect(why).toMatch(/Russian Federation at month 0: open to talks in \d+% of runs/);
+    expect(why).toMatch(/Ukraine at month 0: open to talks in \d+% of runs/);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(artifacts, 'web-results.png'), fullPage: true });
+  });
+
+  it('what-if: the mediation slider changes the numbers; input→chart latency measured', async () => {
+    await page.getByRole('link', { name: 'What-if' }).click();
+    const out = page.locator('[data-testid="whatif-output"]');
+    await expect
+      .poll(() => out.getAttribute('data-final-latency-ms'), { timeout: 30_000 })
+      .not.toBeNull();
+    const cell = (key: string, col: number) =>
+      page.locator(`.whatif-numbers tr[data-key="${key}"] td`).nth(col);
+    await expect.poll(() => cell('mediated24', 0).textContent()).toMatch(/%$/);
+    const before = await cell('mediated24', 1).textContent();
+    expect(before).toBe(await cell('mediated24', 0).textContent());
+
+    const reports = async () =>
+      (await page.evaluate('window.__whatif')) as { seq: number; final: boolean; ms: number }[];
+    const lastSeq = async () => Math.max(0, ...(await reports()).map((r) => r.seq));
+    const slider = page.locator('#lever-month');
+    await slider.focus();
+    // ≥ 20 moves by keyboard, each waiting for its first answer on the chart
+    const firstAnswers: number[] = [];
+    for (let k = 0; k < 20; k++) {
+      const seq = (await lastSeq()) + 1;
+      await page.keyboard.press('ArrowRight');
+      await expect
+        .poll(async () => (await reports()).find((r) => r.seq === seq && !r.final)?.ms, {
+          timeout: 10_000,
+        })
+        .toBeDefined();
+      firstAnswers.push((await reports()).find((r) => r.seq === seq && !r.final)!.ms);
+    }
+    // and a few moves waiting for the full 2,000-run answer
+    const fullAnswers: number[] = [];
+    for (let k = 0; k < 3; k++) {
+      const seq = (await lastSeq()) + 1;
+      await page.keyboard.press('ArrowRight');
+      await expect
+        .poll(async () => (await reports()).find((r) => r.seq === seq && r.final)?.ms, {
+          timeout: 20_000,
+        })
+        .toBeDefined();
+      fullAnswers.push((await reports()).find((r) => r.seq === seq && r.final)!.ms);
+    }
+    expect(await page.locator('#lever-month + output').textContent()).toBe('month 23');
+    // the Holy See offering from month 23 instead of month 0: fewer mediated talks by month 24
+    const after = await cell('mediated24', 1).textContent();
+    expect(after).not.toBe(before);
+    expect(Number.parseInt(after!, 10)).toBeLessThan(Number.parseInt(before!, 10));
+
+    const summary = (xs: number[]) => ({
+      n: xs.length,
+      medianMs: Math.round(quantile(xs, 0.5) * 10) / 10,
+      p95Ms: Math.round(quantile(xs, 0.95) * 10) / 10,
+    });
+    const latency = {
+      measured:
+        'input event on the mediation slider → what-if chart re-rendered with the answer (performance.now() in the page)',
+      scenario: RU,
+      runs: 2000,
+      firstAnswerRuns: 128,
+      firstAnswer: summary(firstAnswers),
+      fullAnswer: summary(fullAnswers),
+      samples: {
+        firstAnswer: firstAnswers.map((x) => Math.round(x)),
+        fullAnswer: fullAnswers.map((x) => Math.round(x)),
+      },
+    };
+    console.log(
+      `what-if latency over ${firstAnswers.length} slider moves: first answer (128 runs) median ${latency.firstAnswer.medianMs} ms, p95 ${latency.firstAnswer.p95Ms} ms; full 2,000 runs (${fullAnswers.length} moves) median ${latency.fullAnswer.medianMs} ms, p95 ${latency.fullAnswer.p95Ms} ms`,
+    );
+    writeFileSync(join(artifacts, 'web-latency.json'), JSON.stringify(latency, null, 2));
+    await page.screenshot({ path: join(artifacts, 'web-what-if.png'), fullPage: true });
+  });
+
+  it('editor: an invalid value gets the same message as `parley validate`', async () => {
+    // what the CLI says about the same mistake
+    const dir = mkdtempSync(join(tmpdir(), 'parley-invalid-'));
+    const file = join(dir, 'ru.yaml');
+    writeFileSync(
+      file,
+      readFileSync(RU_FILE, 'utf8').replace('hawkishness: 0.8', 'hawkishness: 1.5'),
+    );
+    let cli = '';
+    try {
+      execFileSync(process.execPath, [join(repo, 'bin/parley.js'), 'validate', file], {
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
+    } catch (e) {
+      cli =
+        String((e as { stderr?: string }).stderr ?? '') +
+        String((e as { stdout?: string }).stdout ?? '');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const message = /✖ (too big[^\n]*)/.exec(cli)?.[1];
+    const where = /→ at (\S+)/.exec(cli)?.[1];
+    expect(message, cli).toBeDefined();
+
+    await page.getByRole('link', { name: 'Editor' }).click();
+    await page.locator('details.item summary', { hasText: 'Russian Federation' }).click();
+    const input = page.locator('input[data-path="parties.0.leader.hawkishness"]');
+    await input.fill('1.5');
+    const issues = page.locator('.validation pre.issues');
+    await issues.waitFor();
+    const text = (await issues.textContent()) ?? '';
+    expect(text).toContain(`✖ ${message}`);
+    expect(text).toContain(`→ at ${where}`);
+    // and beside the field itself
+    expect(
+      await page
+        .locator('.field.invalid .field-error, .uncertain.invalid .field-error')
+        .first()
+        .textContent(),
+    ).toContain(message);
+    await input.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(artifacts, 'web-editor-invalid.png') });
+    await input.fill('0.8');
+    await page.locator('.validation .ok').waitFor();
+  });
+
+  it('compare: variants side by side, ranked by goal', async () => {
+    await page.getByRole('link', { name: 'Compare' }).click();
+    await page.getByLabel('Runs each').selectOption('200');
+    await page.getByRole('button', { name: 'Compare' }).click();
+    const table = page.locator('table.ranking[data-goal="talks12"]');
+    await table.waitFor({ timeout: 60_000 });
+    const gains = (await table.locator('td.num').allTextContents()).map((t) =>
+      Number.parseFloat(t.replace('−', '-').replace('±', '')),
+    );
+    expect(gains.length).toBeGreaterThanOrEqual(8);
+    expect(gains).toEqual([...gains].sort((a, b) => b - a));
+    await page.locator('.chart[data-chart="compare"] svg g.mark-symbol path').first().waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(artifacts, 'web-compare.png'), fullPage: true });
+  });
+
+  it('works at tablet width (820px) without sideways scrolling', async () => {
+    await page.setViewportSize({ width: 820, height: 1100 });
+    await page.getByRole('link', { name: 'Results' }).click();
+    await page.locator('.chart[data-chart="outcomes"] svg').waitFor();
+    await page.waitForTimeout(300);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(820);
+    await page.screenshot({ path: join(artifacts, 'web-results-820.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+});
