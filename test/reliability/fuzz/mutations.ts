@@ -295,6 +295,32 @@ const TEXT_MUTATIONS: Record<string, TextMutation> = {
   },
 };
 
+class Raw {
+  constructor(readonly text: string) {}
+}
+
+/** JSON text without recursion (JSON.stringify overflows the stack some thousands of levels deep). */
+function flatJson(data: Json): string {
+  const out: string[] = [];
+  const stack: (Json | Raw)[] = [data];
+  while (stack.length > 0) {
+    const v = stack.pop()!;
+    if (v instanceof Raw) out.push(v.text);
+    else if (Array.isArray(v)) {
+      stack.push(new Raw(']'));
+      for (let i = v.length - 1; i >= 0; i--) stack.push(v[i], ...(i > 0 ? [new Raw(',')] : []));
+      out.push('[');
+    } else if (v !== null && typeof v === 'object') {
+      const entries = Object.entries(v);
+      stack.push(new Raw('}'));
+      for (let i = entries.length - 1; i >= 0; i--)
+        stack.push(entries[i][1], new Raw(`${i > 0 ? ',' : ''}${JSON.stringify(entries[i][0])}:`));
+      out.push('{');
+    } else out.push(JSON.stringify(v));
+  }
+  return out.join('');
+}
+
 export const MUTATION_KINDS = [...Object.keys(DATA_MUTATIONS), ...Object.keys(TEXT_MUTATIONS)];
 
 /**
@@ -323,7 +349,7 @@ export function* mutationCases(
         text = asJson ? JSON.stringify(data) : stringify(data, { aliasDuplicateObjects: false });
       } catch {
         // too deep for the serialiser's recursion: write the nesting as flow text
-        text = JSON.stringify(data, null, 0) ?? 'null';
+        text = flatJson(data);
       }
       bytes = Buffer.from(text, 'utf8');
     } else {
