@@ -19,6 +19,29 @@ const ioModules = [
   'node:child_process',
 ];
 
+// what browser code may use without importing it (web/src; TypeScript checks the types)
+const BROWSER_GLOBALS = Object.fromEntries(
+  [
+    'window',
+    'document',
+    'self',
+    'navigator',
+    'location',
+    'history',
+    'sessionStorage',
+    'localStorage',
+    'performance',
+    'fetch',
+    'Worker',
+    'MessageChannel',
+    'CustomEvent',
+    'Event',
+    'URL',
+    'HTMLElement',
+    'HTMLInputElement',
+  ].map((name) => [name, 'readonly']),
+);
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'coverage/**', 'web/dist/**', 'dist/**'] },
   ...tseslint.configs.recommendedTypeChecked,
@@ -61,6 +84,34 @@ export default tseslint.config(
         },
       ],
       '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    // the browser UI (web/): DOM globals; only the pure core and browser packages in the bundle
+    files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],
+    languageOptions: { globals: BROWSER_GLOBALS },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'node:*',
+                ...['server', 'store', 'cli', 'jobs', 'data'].map((f) => `**/src/${f}/**`),
+                '**/src/report/render.ts',
+                '**/src/report/pdf.ts',
+                '@resvg/*',
+                'better-sqlite3',
+                'pg',
+                'fastify',
+              ],
+              message:
+                'The web bundle runs in a browser: import only the pure core (see web/vite.config.ts).',
+            },
+          ],
+        },
+      ],
     },
   },
   {

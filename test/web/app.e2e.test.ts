@@ -142,8 +142,8 @@ describe.skipIf(missing !== undefined)('web UI in Chromium', () => {
     const before = await cell('mediated24', 1).textContent();
     expect(before).toBe(await cell('mediated24', 0).textContent());
 
-    const reports = async () =>
-      (await page.evaluate('window.__whatif')) as { seq: number; final: boolean; ms: number }[];
+    type Report = { seq: number; final: boolean; ms: number };
+    const reports = () => page.evaluate<Report[]>('window.__whatif');
     const lastSeq = async () => Math.max(0, ...(await reports()).map((r) => r.seq));
     const slider = page.locator('#lever-month');
     await slider.focus();
