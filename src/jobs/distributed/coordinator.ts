@@ -115,6 +115,9 @@ export async function runSweep(
   const eventsConn = connect(opts.redis);
   const queue = new Queue<ChunkJob>(QUEUE_NAME, { connection: queueConn, prefix });
   const events = new QueueEvents(QUEUE_NAME, { connection: eventsConn, prefix });
+  // outages are reported once by connect(); BullMQ would print every retry of its own clients
+  queue.on('error', () => undefined);
+  events.on('error', () => undefined);
 
   const held = new Map<string, Buffer>();
   const failed = new Map<string, ChunkFailure>();
