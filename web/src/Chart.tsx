@@ -10,7 +10,13 @@ import type { Spec } from '../../src/report/charts/index.ts';
 
 type Embedded = { spec: string; finalize: () => void; setData: (rows: unknown[]) => Promise<void> };
 
-export function Chart(props: { spec: Spec; label: string; id?: string }): JSX.Element {
+export function Chart(props: {
+  spec: Spec;
+  label: string;
+  id?: string;
+  /** SVG (default: crisp, selectable text) or canvas (faster redraws while a slider moves) */
+  renderer?: 'svg' | 'canvas';
+}): JSX.Element {
   const ref = useRef<HTMLDivElement>(null);
   const current = useRef<Embedded | undefined>(undefined);
   useEffect(() => {
@@ -35,7 +41,10 @@ export function Chart(props: { spec: Spec; label: string; id?: string }): JSX.El
       }
       const { default: embed } = await import('vega-embed');
       if (cancelled) return;
-      const res = await embed(el, props.spec, { renderer: 'svg', actions: false });
+      const res = await embed(el, props.spec, {
+        renderer: props.renderer ?? 'svg',
+        actions: false,
+      });
       if (cancelled) {
         res.finalize();
         return;
@@ -57,7 +66,7 @@ export function Chart(props: { spec: Spec; label: string; id?: string }): JSX.El
     return () => {
       cancelled = true;
     };
-  }, [props.spec, props.id]);
+  }, [props.spec, props.id, props.renderer]);
   useEffect(() => () => current.current?.finalize(), []);
   return (
     <div className="chart" ref={ref} role="img" aria-label={props.label} data-chart={props.id} />
