@@ -265,10 +265,27 @@ describe.skipIf(missing !== undefined)('web UI in Chromium', () => {
     await page.screenshot({ path: join(artifacts, 'web-compare.png'), fullPage: true });
   });
 
+  it('library: duplicate and delete a saved scenario with the session token', async () => {
+    await page.getByRole('link', { name: 'Library' }).click();
+    await page.getByRole('button', { name: /^Duplicate Russia–Ukraine/ }).click();
+    const copy = page.locator(`tr[data-scenario="${RU}-copy"]`);
+    await copy.waitFor();
+    expect(await copy.textContent()).toContain('saved v1');
+    expect((await fetch(`${server.url}/scenarios/${RU}-copy`)).status).toBe(200);
+    await copy.getByRole('button', { name: /^Delete/ }).click();
+    await copy.getByRole('button', { name: `Delete ${RU}-copy and every version` }).click();
+    await copy.waitFor({ state: 'detached' });
+    expect((await fetch(`${server.url}/scenarios/${RU}-copy`)).status).toBe(404);
+  });
+
   it('works at tablet width (820px) without sideways scrolling', async () => {
     await page.setViewportSize({ width: 820, height: 1100 });
-    await page.getByRole('link', { name: 'Results' }).click();
-    await page.locator('.chart[data-chart="outcomes"] svg').waitFor();
+    await page.goto(`${server.url}/#/results/${RU}`);
+    await page.getByRole('button', { name: 'Run' }).click();
+    await page
+      .locator('.chart[data-chart="outcomes"] svg .mark-line path')
+      .first()
+      .waitFor({ timeout: 30_000 });
     await page.waitForTimeout(300);
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(820);
     await page.screenshot({ path: join(artifacts, 'web-results-820.png'), fullPage: true });

@@ -105,6 +105,16 @@ export function App(): JSX.Element {
 
   return (
     <div className="app">
+      <a
+        className="skip"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        Skip to content
+      </a>
       <header className="topbar">
         <a className="brand" href={href('library')}>
           Parley
@@ -139,7 +149,7 @@ export function App(): JSX.Element {
           {access.canWrite ? 'Saving on' : 'Read-only'}
         </p>
       </header>
-      <main id="main">
+      <main id="main" tabIndex={-1}>
         {loadError ? (
           <p role="alert" className="error">
             {loadError}

@@ -32,39 +32,61 @@ interface Shown {
   tArrived: number;
 }
 
+/** Change from the scenario as written: points for shares, months, or share of the stake. */
+function delta(kind: 'share' | 'months' | 'terms', x: number | null, base: number | null): string {
+  if (x === null || base === null) return '';
+  const d = x - base;
+  if (Math.abs(d) < 1e-9) return '±0';
+  const sign = d > 0 ? '+' : '−';
+  if (kind === 'share') return `${sign}${Math.abs(d * 100).toFixed(0)} pts`;
+  if (kind === 'months') return `${sign}${Math.abs(d)}`;
+  return `${sign}${Math.abs(d).toFixed(2)}`;
+}
+
 function metrics(r: RunResult) {
   const q = r.duration.quantiles;
   return [
-    { key: 'talks12', label: 'talks open by month 12', value: at(r.talks.any, 12), fmt: pct },
+    {
+      key: 'talks12',
+      label: 'talks open by month 12',
+      value: at(r.talks.any, 12),
+      fmt: pct,
+      kind: 'share' as const,
+    },
     {
       key: 'mediated24',
       label: 'talks via a mediator by month 24',
       value: at(r.talks.mediated, 24),
       fmt: pct,
+      kind: 'share' as const,
     },
     {
       key: 'settlement24',
       label: 'settled by month 24',
       value: at(r.outcomes.settlement, 24),
       fmt: pct,
+      kind: 'share' as const,
     },
     {
       key: 'ongoing60',
       label: 'still fighting at month 60',
       value: at(r.outcomes.ongoing, 60),
       fmt: pct,
+      kind: 'share' as const,
     },
     {
       key: 'duration',
       label: 'median months of war',
       value: q.p50,
       fmt: (x: number | null) => (x === null ? '—' : String(x)),
+      kind: 'months' as const,
     },
     {
       key: 'terms',
       label: `terms: share to ${r.meta.parties[0].name}`,
       value: r.terms.quantiles.p50,
       fmt: (x: number | null) => (x === null ? '—' : x.toFixed(2)),
+      kind: 'terms' as const,
     },
   ];
 }
@@ -354,6 +376,7 @@ export function WhatIfPage({ shared, ws }: { shared: Shared; ws: Workspace }): J
                   <th scope="col">outcome</th>
                   <th scope="col">as written</th>
                   <th scope="col">what-if</th>
+                  <th scope="col">change</th>
                 </tr>
               </thead>
               <tbody>
@@ -364,6 +387,7 @@ export function WhatIfPage({ shared, ws }: { shared: Shared; ws: Workspace }): J
                       <th scope="row">{m.label}</th>
                       <td>{base ? base.fmt(base.value) : '…'}</td>
                       <td className="value">{m.fmt(m.value)}</td>
+                      <td className="delta">{base ? delta(m.kind, m.value, base.value) : ''}</td>
                     </tr>
                   );
                 })}
