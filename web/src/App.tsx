@@ -101,7 +101,7 @@ export function App(): JSX.Element {
   const shared: Shared = { ws, setDraft, reopen, openLocal, result, setResult, levers, setLevers };
   const id = ws?.open.id;
   const needsScenario = route.page !== 'library' && route.page !== 'history';
-  const loading = needsScenario && wanted !== undefined && wanted !== id;
+  const loading = needsScenario && wanted !== undefined && wanted !== id && !loadError;
 
   return (
     <div className="app">

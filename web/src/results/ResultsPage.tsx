@@ -78,11 +78,13 @@ export function ResultsPage({ shared, ws }: { shared: Shared; ws: Workspace }): 
         <label className="inline">
           Runs{' '}
           <select value={runs} onChange={(e) => setRuns(Number(e.target.value))}>
-            {[500, 1000, 2000, 5000, 10000].map((n) => (
-              <option key={n} value={n}>
-                {n.toLocaleString('en')}
-              </option>
-            ))}
+            {[...new Set([500, 1000, 2000, 5000, 10000, runs])]
+              .sort((x, y) => x - y)
+              .map((n) => (
+                <option key={n} value={n}>
+                  {n.toLocaleString('en')}
+                </option>
+              ))}
           </select>
         </label>
         <button type="button" className="primary" onClick={() => void run()} disabled={state.busy}>

@@ -248,7 +248,9 @@ export function WhatIfPage({ shared, ws }: { shared: Shared; ws: Workspace }): J
                 max={Math.min(last, 60)}
                 step={1}
                 value={mediationMonth ?? 0}
-                disabled={levers.mediator === 'none'}
+                disabled={
+                  levers.mediator === 'none' || (!first && levers.mediator === 'as-written')
+                }
                 aria-valuetext={mediationMonth === null ? 'as written' : `month ${mediationMonth}`}
                 onChange={(e) => change({ mediationMonth: Number(e.target.value) })}
               />
