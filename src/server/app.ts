@@ -49,6 +49,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: config.bodyLimitBytes,
+    // slow clients (slow-loris) are cut off; Node checks open requests every second
+    requestTimeout: config.requestTimeoutMs,
+    http: { headersTimeout: config.headersTimeoutMs, connectionsCheckingInterval: 1000 },
     // request ids for log correlation; clients may not choose them
     genReqId: (() => {
       let n = 0;

@@ -24,6 +24,10 @@ export type ServerConfig = {
   maxQueuedJobs: number;
   /** on shutdown, how long in-flight jobs may take before they are marked failed */
   shutdownGraceMs: number;
+  /** a request (headers and body) must arrive within this, or the connection gets 408 and closes */
+  requestTimeoutMs: number;
+  /** the headers must arrive within this (slow-loris clients trickle them) */
+  headersTimeoutMs: number;
 };
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -37,6 +41,8 @@ export const DEFAULT_CONFIG: ServerConfig = {
   maxActiveJobs: 1,
   maxQueuedJobs: 20,
   shutdownGraceMs: 10_000,
+  requestTimeoutMs: 120_000,
+  headersTimeoutMs: 30_000,
 };
 
 function positiveInt(name: string, raw: string | undefined, fallback: number): number {

@@ -44,8 +44,7 @@ export async function startServer(
       config: { ...configFromEnv(), ...opts.config },
       logger: { level: opts.logLevel ?? process.env.PARLEY_LOG_LEVEL ?? 'info' },
     });
-    app.server.requestTimeout = 120_000;
-    app.server.headersTimeout = 30_000;
+    // request and headers timeouts come from the config (buildApp)
     app.server.keepAliveTimeout = 5_000;
     app.addHook('onClose', async () => {
       await closePools();
