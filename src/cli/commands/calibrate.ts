@@ -19,6 +19,14 @@ import { selectCalibrationCases } from '../../calibrate/backtest.ts';
 import { loadCalibrationData } from '../../data/calibrationData.ts';
 import { DEFAULT_DATA_DIR } from '../../data/datasets.ts';
 import { UserError } from '../exit.ts';
+import { calibrateDistributed } from '../../jobs/distributed/calibrate.ts';
+import { DistributedSweepError } from '../../jobs/distributed/analyses.ts';
+import {
+  distributedFrom,
+  distributedOptions,
+  failPartial,
+  type DistributedCliOptions,
+} from './worker.ts';
 
 export const CALIBRATED_DEFAULTS_FILE = resolve(
   dirname(fileURLToPath(import.meta.url)),
@@ -55,8 +63,7 @@ export function formatFit(label: string, f: Fit, t: Targets): string {
 }
 
 export function register(program: Command): void {
-  program
-    .command('calibrate')
+  distributedOptions(program.command('calibrate'))
     .description(
       "fit the engine's calibrated defaults to COW and UCDP history (simulated method of moments, common random numbers)",
     )
@@ -70,13 +77,15 @@ export function register(program: Command): void {
     .option('--seed <n>', 'seed shared by every evaluation (common random numbers)', '11')
     .option('--write', 'save the result to src/calibrate/calibratedDefaults.json')
     .action(
-      (opts: {
-        data: string;
-        runs: string;
-        evaluations: string;
-        seed: string;
-        write?: boolean;
-      }) => {
+      async (
+        opts: {
+          data: string;
+          runs: string;
+          evaluations: string;
+          seed: string;
+          write?: boolean;
+        } & DistributedCliOptions,
+      ) => {
         const runs = Number(opts.runs);
         const evaluations = Number(opts.evaluations);
         const seed = Number(opts.seed);
@@ -86,7 +95,7 @@ export function register(program: Command): void {
         const targets = targetsFrom(data.cow, data.ucdp, data.mediatedCeasefireShare);
         const { cow, ucdp } = selectCalibrationCases(data.cow, data.ucdp);
         const started = Date.now();
-        const result: CalibrationResult = calibrate({
+        const input = {
           cow,
           ucdp,
           targets,
@@ -95,7 +104,22 @@ export function register(program: Command): void {
           seed,
           maxEvaluations: evaluations,
           base: DEFAULT_BUILDER,
-        });
+        };
+        // distributed: each objective evaluation's case simulations run on the workers (see jobs/distributed/calibrate.ts)
+        const dist = distributedFrom(opts, false);
+        let result: CalibrationResult;
+        try {
+          result = dist
+            ? await calibrateDistributed(input, {
+                ...dist,
+                onEvaluation: (n, objective) =>
+                  process.stderr.write(`evaluation ${n}: objective ${objective.toFixed(4)}\n`),
+              })
+            : calibrate(input);
+        } catch (e) {
+          if (!(e instanceof DistributedSweepError)) throw e;
+          return failPartial(e, undefined);
+        }
         const seconds = (Date.now() - started) / 1000;
         process.stdout.write(
           `${formatFit('search start (literature engine values)', result.start, targets)}\n${formatFit('calibrated', result.fit, targets)}\n`,
