@@ -47,6 +47,9 @@ export function encodeResult(r: ChunkThreadResult): Buffer {
   return encodeArrays({ runs: r.runs, horizon: r.horizon, followUp: r.followUp }, { ...r.records });
 }
 
+/** Scenario JSON by hash, kept once a chunk of it succeeded (content-addressed, so never stale). */
+const scenarios = new Map<string, string>();
+
 /** Runs one chunk job: scenario from Redis → thread pool → HSETNX. Exported for tests of re-delivery. */
 export async function processChunk(
   redis: Redis,
@@ -54,7 +57,8 @@ export async function processChunk(
   threads: number,
   data: ChunkJob,
 ): Promise<{ stored: boolean }> {
-  const json = await redis.get(scenarioKey(prefix, data.scenarioHash));
+  const json =
+    scenarios.get(data.scenarioHash) ?? (await redis.get(scenarioKey(prefix, data.scenarioHash)));
   if (json === null)
     throw new Error(
       `chunk ${chunkKey(data)} of sweep ${data.sweepId}: scenario ${data.scenarioHash} is not in Redis (the coordinator re-stores it after a Redis restart)`,
@@ -77,6 +81,8 @@ export async function processChunk(
     .exec()) as [[Error | null, number], [Error | null, unknown]];
   const err = e1 ?? e2;
   if (err) throw err;
+  if (scenarios.size >= 64) scenarios.clear();
+  scenarios.set(data.scenarioHash, json);
   return { stored: stored === 1 };
 }
 
