@@ -1,4 +1,4 @@
-/** The part of autocannon's programmatic API that bench/api.bench.ts uses (it ships no types). */
+/** The part of autocannon's programmatic API that the benchmarks and load tests use (it ships no types). */
 declare module 'autocannon' {
   interface Options {
     url: string;
@@ -7,6 +7,16 @@ declare module 'autocannon' {
     body?: string;
     connections?: number;
     duration?: number;
+    /** per request, in seconds */
+    timeout?: number;
+    /** a request sequence, each with a response callback (load tests) */
+    requests?: {
+      method?: 'GET' | 'POST';
+      path?: string;
+      headers?: Record<string, string>;
+      body?: string;
+      onResponse?: (status: number, body: string) => void;
+    }[];
   }
   interface Histogram {
     average: number;
