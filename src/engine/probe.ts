@@ -20,6 +20,7 @@ import {
   GLOBAL_SERIES,
   PARTY_SERIES,
   PRIMARY,
+  FIXED,
   fixed,
 } from './aggregate.ts';
 import { Channel, Effort, type State } from './state.ts';
@@ -49,56 +50,64 @@ export function recordMonth(s: State, agg: Aggregate, explainMonth: number): voi
   const t = s.t;
   const base = t * DIAG_WIDTH;
   const d = agg.diag;
+  const fans = agg.fans;
   const fanBase = t * FAN_SERIES.length * FAN_BINS;
   agg.atWar[t] += s.nActive;
   agg.counters[2] += 2 * s.nActive;
   const explain = t === explainMonth;
+  const { active, pWin, reservation, readiness, conversationCost, talks, mhs, wayOut } = s;
+  const { inference, capacityEffective, talkAudienceCost, talkBenefit, support, aid } = s;
+  const { commitmentGap, effort, posture } = s;
   for (let a = 0; a < s.nActive; a++) {
-    const r = s.active[a];
+    const r = active[a];
     const iA = 2 * r,
       iB = iA + 1;
-    const pA = s.pWin[iA],
-      pB = 1 - s.pWin[iB];
+    const pA = pWin[iA],
+      pB = 1 - pWin[iB];
     const gap = Math.abs(pA - pB);
-    const width = 1 - s.reservation[iA] - s.reservation[iB];
-    const ripe = s.readiness[iA] * s.readiness[iB];
-    d[base] += fixed(gap);
-    d[base + 1] += fixed(width);
-    d[base + 2] += fixed(ripe);
-    d[base + 3] += s.talks[r] !== 0 ? 1 : 0;
-    fan(agg.fans, fanBase, 0, ripe, 1);
-    fan(agg.fans, fanBase, 1, gap, 1);
-    fan(agg.fans, fanBase, 2, s.conversationCost[iA], 0.5);
-    fan(agg.fans, fanBase, 3, s.conversationCost[iB], 0.5);
-    fan(agg.fans, fanBase, 4, s.readiness[iA], 1);
-    fan(agg.fans, fanBase, 5, s.readiness[iB], 1);
+    const width = 1 - reservation[iA] - reservation[iB];
+    const ripe = readiness[iA] * readiness[iB];
+    d[base] += Math.round(gap * FIXED);
+    d[base + 1] += Math.round(width * FIXED);
+    d[base + 2] += Math.round(ripe * FIXED);
+    if (talks[r] !== 0) d[base + 3] += 1;
+    // fan bins (FAN_SERIES scales 1, 1, 0.5, 0.5, 1, 1: x / scale · FAN_BINS, exactly)
+    fans[fanBase + fanBin(ripe * FAN_BINS)] += 1;
+    fans[fanBase + FAN_BINS + fanBin(gap * FAN_BINS)] += 1;
+    fans[fanBase + 2 * FAN_BINS + fanBin(conversationCost[iA] * 2 * FAN_BINS)] += 1;
+    fans[fanBase + 3 * FAN_BINS + fanBin(conversationCost[iB] * 2 * FAN_BINS)] += 1;
+    fans[fanBase + 4 * FAN_BINS + fanBin(readiness[iA] * FAN_BINS)] += 1;
+    fans[fanBase + 5 * FAN_BINS + fanBin(readiness[iB] * FAN_BINS)] += 1;
     for (let p = 0; p < 2; p++) {
-      const i = 2 * r + p;
+      const i = iA + p;
       const pb = base + p * P;
-      d[pb + C_PWIN] += fixed(s.pWin[i]);
-      d[pb + C_MHS] += fixed(s.mhs[i]);
-      d[pb + C_WAYOUT] += fixed(s.wayOut[i]);
-      d[pb + C_READY] += fixed(s.readiness[i]);
-      d[pb + C_SC] += fixed(s.conversationCost[i]);
-      d[pb + C_INF] += fixed(s.inference[i]);
-      d[pb + C_CAP] += fixed(s.capacityEffective[i]);
-      d[pb + C_AC] += fixed(s.talkAudienceCost[i]);
-      d[pb + C_BEN] += fixed(s.talkBenefit[i]);
-      d[pb + C_SUP] += fixed(s.support[i]);
-      d[pb + C_AID] += fixed(s.aid[i]);
-      d[pb + C_CP] += s.commitmentGap[i] > 0 ? 1 : 0;
-      d[pb + C_ESC] += s.effort[i] === Effort.escalate ? 1 : 0;
-      d[pb + C_POSTURE + s.posture[i]] += 1;
+      d[pb + C_PWIN] += Math.round(pWin[i] * FIXED);
+      d[pb + C_MHS] += Math.round(mhs[i] * FIXED);
+      d[pb + C_WAYOUT] += Math.round(wayOut[i] * FIXED);
+      d[pb + C_READY] += Math.round(readiness[i] * FIXED);
+      d[pb + C_SC] += Math.round(conversationCost[i] * FIXED);
+      d[pb + C_INF] += Math.round(inference[i] * FIXED);
+      d[pb + C_CAP] += Math.round(capacityEffective[i] * FIXED);
+      d[pb + C_AC] += Math.round(talkAudienceCost[i] * FIXED);
+      d[pb + C_BEN] += Math.round(talkBenefit[i] * FIXED);
+      d[pb + C_SUP] += Math.round(support[i] * FIXED);
+      d[pb + C_AID] += Math.round(aid[i] * FIXED);
+      if (commitmentGap[i] > 0) d[pb + C_CP] += 1;
+      if (effort[i] === Effort.escalate) d[pb + C_ESC] += 1;
+      d[pb + C_POSTURE + posture[i]] += 1;
       if (explain) explainParty(s, agg, r, p);
     }
   }
 }
 
-function fan(fans: Float64Array, base: number, series: number, x: number, scale: number): void {
-  let bin = Math.floor((x / scale) * FAN_BINS);
-  if (bin < 0) bin = 0;
-  else if (bin >= FAN_BINS) bin = FAN_BINS - 1;
-  fans[base + series * FAN_BINS + bin] += 1;
+// recordMonth multiplies by 1/scale inline; 1/scale must stay exact (a power of two) for that
+if (FAN_SERIES.map((f) => f.scale).join() !== '1,1,0.5,0.5,1,1')
+  throw new Error('probe.ts: FAN_SERIES changed; update the fan bins in recordMonth');
+
+/** Fan bin of x already scaled to bins (x / scale · FAN_BINS), clamped to [0, FAN_BINS − 1]. */
+function fanBin(scaled: number): number {
+  const bin = Math.floor(scaled);
+  return bin < 0 ? 0 : bin >= FAN_BINS ? FAN_BINS - 1 : bin;
 }
 
 function explainParty(s: State, agg: Aggregate, r: number, p: number): void {

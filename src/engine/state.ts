@@ -282,6 +282,8 @@ export class State {
   readonly casualtyRate: Float64Array;
   readonly casualties: Float64Array;
   readonly lastCasualties: Float64Array;
+  /** ln(1 + casualties/1000) as of the last domestic step (so each month takes one log). */
+  readonly logCasualties: Float64Array;
   readonly reserves: Float64Array;
   readonly capacity: Float64Array;
   readonly hawkishness: Float64Array;
@@ -387,6 +389,7 @@ export class State {
     this.casualtyRate = f(n2);
     this.casualties = f(n2);
     this.lastCasualties = f(n2);
+    this.logCasualties = f(n2);
     this.reserves = f(n2);
     this.capacity = f(n2);
     this.hawkishness = f(n2);
@@ -436,9 +439,13 @@ export class State {
     this.lineAid = f(n * L);
     this.lineWaning = f(n * L);
     this.lineDecayAhead = f(n * L);
+    this.arrays = (Object.values(this) as unknown[]).filter(isNumberArray);
     this.fillDefaults();
     this.sampleInputs();
   }
+
+  /** Every per-run typed array (zeroed by reset). */
+  private readonly arrays: NumberArray[];
 
   /**
    * Reuse the arrays for runs [firstRun, firstRun + runs) (runs ≤ the capacity): every array back
@@ -452,7 +459,7 @@ export class State {
     this.t = 0;
     this.nActive = 0;
     this.nEndedNow = 0;
-    for (const v of Object.values(this) as unknown[]) if (isNumberArray(v)) v.fill(0);
+    for (const v of this.arrays) v.fill(0);
     this.fillDefaults();
     this.rng.reset(firstRun, runs);
     this.sampleInputs();
@@ -468,66 +475,88 @@ export class State {
     this.lineDecayAhead.fill(1);
   }
 
-  /** Draw every uncertain input for every run, in a fixed order (common random numbers). */
+  /**
+   * Draw every uncertain input for every run, in a fixed order per run (common random numbers).
+   * Loops run field by field over all runs: each run has its own stream, so its sequence of
+   * draws is the same as run by run, while each input spec is resolved once per block.
+   */
   private sampleInputs(): void {
-    const { c, rng } = this;
+    const { c, rng, n } = this;
     const s = c.scenario;
     const bel = belligerents(s);
     const L = Math.max(1, c.lines.length);
     const M = Math.max(1, c.mediators.length);
     const mediatorParties = s.parties.filter((p): p is Mediator => p.role === 'mediator');
-    for (let r = 0; r < this.n; r++) {
-      const balance = sampleUncertain(rng, r, s.front.balance, 0, 1);
-      this.front[r] = Math.min(c.K - 1, Math.max(1, Math.round(balance * c.K)));
-      for (let p = 0; p < 2; p++) {
-        const b = bel[p];
-        const i = 2 * r + p;
-        this.strongProbability[i] = sampleUncertain(rng, r, b.military.strongTypeProbability, 0, 1);
-        this.strong[i] = rng.next(r, Stream.sample) < this.strongProbability[i] ? 1 : 0;
-        this.baseStrength[i] = sampleUncertain(rng, r, b.military.strength, 0.01, 100);
-        this.advantage[i] = sampleUncertain(rng, r, b.military.strongTypeAdvantage, 1, 10);
-        this.cost[i] = sampleUncertain(rng, r, b.military.monthlyCost, 0, 0.5);
-        this.casualtyRate[i] = sampleUncertain(rng, r, b.military.casualtiesPerMonth, 0, 1e6);
-        this.reserves[i] = sampleUncertain(rng, r, b.military.reserves, 0, 1);
-        this.capacity[i] = sampleUncertain(rng, r, b.military.escalationCapacity, 0, 1);
-        this.hawkishness[i] = sampleUncertain(rng, r, b.leader.hawkishness, 0, 1);
-        this.audience[i] = sampleUncertain(rng, r, b.leader.audienceCost, 0, 2);
-        this.democracy[i] = b.leader.regime === 'democracy' ? 1 : 0;
-        const demand = s.front.demands[b.id];
-        this.warAim[i] = demand === undefined ? 0.5 : sampleUncertain(rng, r, demand, 0, 1);
-        this.optimism[i] = sampleUncertain(rng, r, b.beliefs.optimism, -0.5, 0.5);
-        this.prior[i] = this.belief[i] = sampleUncertain(rng, r, b.beliefs.enemyStrong, 0, 1);
-        this.support[i] = sampleUncertain(rng, r, b.opinion.supportForWar, 0, 1);
-        this.supportForTalks[i] = sampleUncertain(rng, r, b.opinion.supportForTalks, 0, 1);
-        this.supportForConcessions[i] = sampleUncertain(
-          rng,
-          r,
-          b.opinion.supportForConcessions,
-          0,
-          1,
-        );
-        this.casualtySensitivity[i] = sampleUncertain(rng, r, b.opinion.casualtySensitivity, 0, 10);
-        this.demobilisation[i] = sampleUncertain(rng, r, b.demobilisationShift, 0, 1);
+    /** out[r · stride + offset] = a draw of u for every run r. */
+    const fill = (
+      u: Uncertain,
+      min: number,
+      max: number,
+      out: Float64Array,
+      stride: number,
+      offset: number,
+    ): void => {
+      if (typeof u === 'number') {
+        for (let r = 0; r < n; r++) out[r * stride + offset] = u;
+        return;
       }
-      let l = 0;
-      for (let p = 0; p < 2; p++)
-        for (const line of bel[p].support) {
-          this.lineAid[r * L + l] = sampleUncertain(rng, r, line.level, 0, 3);
-          this.lineWaning[r * L + l] = sampleUncertain(rng, r, line.waningRate, 0, 1);
-          this.lineDecayAhead[r * L + l] =
-            (1 - this.lineWaning[r * L + l]) ** c.params.commitment.lookAheadMonths;
+      for (let r = 0; r < n; r++) out[r * stride + offset] = sampleUncertain(rng, r, u, min, max);
+    };
+    const balance = s.front.balance;
+    for (let r = 0; r < n; r++) {
+      const x = sampleUncertain(rng, r, balance, 0, 1);
+      this.front[r] = Math.min(c.K - 1, Math.max(1, Math.round(x * c.K)));
+    }
+    for (let p = 0; p < 2; p++) {
+      const b = bel[p];
+      const m = b.military;
+      fill(m.strongTypeProbability, 0, 1, this.strongProbability, 2, p);
+      for (let r = 0; r < n; r++)
+        this.strong[2 * r + p] =
+          rng.next(r, Stream.sample) < this.strongProbability[2 * r + p] ? 1 : 0;
+      fill(m.strength, 0.01, 100, this.baseStrength, 2, p);
+      fill(m.strongTypeAdvantage, 1, 10, this.advantage, 2, p);
+      fill(m.monthlyCost, 0, 0.5, this.cost, 2, p);
+      fill(m.casualtiesPerMonth, 0, 1e6, this.casualtyRate, 2, p);
+      fill(m.reserves, 0, 1, this.reserves, 2, p);
+      fill(m.escalationCapacity, 0, 1, this.capacity, 2, p);
+      fill(b.leader.hawkishness, 0, 1, this.hawkishness, 2, p);
+      fill(b.leader.audienceCost, 0, 2, this.audience, 2, p);
+      const democracy = b.leader.regime === 'democracy' ? 1 : 0;
+      for (let r = 0; r < n; r++) this.democracy[2 * r + p] = democracy;
+      const demand = s.front.demands[b.id];
+      fill(demand === undefined ? 0.5 : demand, 0, 1, this.warAim, 2, p);
+      fill(b.beliefs.optimism, -0.5, 0.5, this.optimism, 2, p);
+      fill(b.beliefs.enemyStrong, 0, 1, this.prior, 2, p);
+      for (let r = 0; r < n; r++) this.belief[2 * r + p] = this.prior[2 * r + p];
+      fill(b.opinion.supportForWar, 0, 1, this.support, 2, p);
+      fill(b.opinion.supportForTalks, 0, 1, this.supportForTalks, 2, p);
+      fill(b.opinion.supportForConcessions, 0, 1, this.supportForConcessions, 2, p);
+      fill(b.opinion.casualtySensitivity, 0, 10, this.casualtySensitivity, 2, p);
+      fill(b.demobilisationShift, 0, 1, this.demobilisation, 2, p);
+    }
+    let l = 0;
+    const h = c.params.commitment.lookAheadMonths;
+    for (let p = 0; p < 2; p++)
+      for (const line of bel[p].support) {
+        for (let r = 0; r < n; r++) {
+          const k = r * L + l;
+          this.lineAid[k] = sampleUncertain(rng, r, line.level, 0, 3);
+          this.lineWaning[k] = sampleUncertain(rng, r, line.waningRate, 0, 1);
+          this.lineDecayAhead[k] = (1 - this.lineWaning[k]) ** h;
           const i = 2 * r + p;
           this.patronMinShare[i] = Math.max(this.patronMinShare[i], c.lines[l].minShare);
           if (c.lines[l].opposesTalks) this.patronOpposesTalks[i] = 1;
-          l++;
         }
-      for (let j = 0; j < mediatorParties.length; j++) {
-        const m = mediatorParties[j];
+        l++;
+      }
+    for (let j = 0; j < mediatorParties.length; j++) {
+      const med = mediatorParties[j].mediation;
+      const biasSide = c.mediators[j].biasSide;
+      for (let r = 0; r < n; r++) {
         const k = r * M + j;
-        const med = m.mediation;
         this.mediatorQuality[k] = sampleUncertain(rng, r, med.informationQuality, 0, 1);
-        this.mediatorBias[k] =
-          c.mediators[j].biasSide * sampleUncertain(rng, r, med.bias.strength, 0, 1);
+        this.mediatorBias[k] = biasSide * sampleUncertain(rng, r, med.bias.strength, 0, 1);
         this.mediatorGuarantee[k] = sampleUncertain(rng, r, med.guarantee, 0, 1);
         this.mediatorArrival[k] = sampleUncertain(rng, r, med.arrivalRate, 0, 1);
         for (const carrot of med.carrots) {
@@ -545,12 +574,11 @@ export class State {
             1,
           );
       }
-      if (c.secretChannel)
-        this.secretHazard[r] =
-          1 -
-          Math.exp(
-            -sampleUncertain(rng, r, c.secretChannel.hazard, 0, 1) * c.secretChannel.participants,
-          );
     }
+    const secret = c.secretChannel;
+    if (secret)
+      for (let r = 0; r < n; r++)
+        this.secretHazard[r] =
+          1 - Math.exp(-sampleUncertain(rng, r, secret.hazard, 0, 1) * secret.participants);
   }
 }

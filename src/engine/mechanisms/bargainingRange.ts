@@ -18,8 +18,7 @@
  */
 import type { Mechanism } from './mechanism.ts';
 import { Channel, type State } from '../state.ts';
-import { lookup } from '../gamblersRuin.ts';
-import { effectiveCost, expectedStrength } from '../strength.ts';
+import { qPosition } from '../gamblersRuin.ts';
 
 /** Audience weight of party i now: public support for the war makes backing down costlier. */
 export function audienceWeight(s: State, i: number, channel: number): number {
@@ -40,35 +39,74 @@ export function reservationShare(W: number, a: number, g: number): number {
 }
 
 function step(s: State): void {
-  const K1 = s.c.K + 1;
-  const winT = s.c.ruin.winA;
-  const monT = s.c.ruin.months;
-  const horizon = s.c.params.bargaining.valueHorizonMonths;
+  const c = s.c;
+  const K1 = c.K + 1;
+  const winT = c.ruin.winA;
+  const monT = c.ruin.months;
+  const horizon = c.params.bargaining.valueHorizonMonths;
+  // per-month constants of expectedStrength, effectiveCost and audienceWeight (inlined below in
+  // the same order of operations, so values are identical to the helpers')
+  const aidBoost = c.params.battle.aidBoost;
+  const sup = c.params.support;
+  const subsidy = sup.costSubsidy;
+  const dom = c.params.domestic;
+  const fatigue =
+    dom.enabled && s.t >= dom.democracyFatigueMonth ? 1 + dom.democracyFatigueFactor : 0;
+  const hawkAudience = dom.enabled ? dom.hawkishPublicAudience : 0;
+  const conv = c.params.conversation;
+  const secretFactor = conv.enabled ? conv.secretAudienceFactor : 1;
+  const mediatedFactor = conv.enabled ? conv.mediatedAudienceFactor : 1;
+  const { active, front, strong, baseStrength, advantage, aidOutlook, belief, optimism, warAim } =
+    s;
+  const { cost, aid, democracy, audience, audienceMultiplier, supportForConcessions, support } = s;
   for (let a = 0; a < s.nActive; a++) {
-    const r = s.active[a];
+    const r = active[a];
     const iA = 2 * r,
       iB = iA + 1;
-    const k = s.front[r];
-    const tA = s.strong[iA],
-      tB = s.strong[iB];
-    // strengths at normal effort for both types of each side
-    const aS = expectedStrength(s, iA, 1),
-      aW = expectedStrength(s, iA, 0);
-    const bS = expectedStrength(s, iB, 1),
-      bW = expectedStrength(s, iB, 0);
+    const k = front[r];
+    const tA = strong[iA],
+      tB = strong[iB];
+    // strengths at normal effort for both types of each side (expectedStrength)
+    const gA = 1 + aidBoost * aidOutlook[iA],
+      gB = 1 + aidBoost * aidOutlook[iB];
+    const aS = baseStrength[iA] * advantage[iA] * gA,
+      aW = baseStrength[iA] * gA;
+    const bS = baseStrength[iB] * advantage[iB] * gB,
+      bW = baseStrength[iB] * gB;
     // A's chance of final victory and expected months left, for each pair of types
-    const q11 = aS / (aS + bS),
-      q10 = aS / (aS + bW),
-      q01 = aW / (aW + bS),
-      q00 = aW / (aW + bW);
-    const w11 = lookup(winT, K1, q11, k),
-      w10 = lookup(winT, K1, q10, k),
-      w01 = lookup(winT, K1, q01, k),
-      w00 = lookup(winT, K1, q00, k);
-    const m11 = lookup(monT, K1, q11, k),
-      m10 = lookup(monT, K1, q10, k),
-      m01 = lookup(monT, K1, q01, k),
-      m00 = lookup(monT, K1, q00, k);
+    // (gamblersRuin lookup, one grid position per q for both tables)
+    let x = qPosition(aS / (aS + bS)),
+      g = x | 0,
+      f = x - g,
+      o = g * K1 + k;
+    let t0 = winT[o];
+    const w11 = t0 + f * (winT[o + K1] - t0);
+    t0 = monT[o];
+    const m11 = t0 + f * (monT[o + K1] - t0);
+    x = qPosition(aS / (aS + bW));
+    g = x | 0;
+    f = x - g;
+    o = g * K1 + k;
+    t0 = winT[o];
+    const w10 = t0 + f * (winT[o + K1] - t0);
+    t0 = monT[o];
+    const m10 = t0 + f * (monT[o + K1] - t0);
+    x = qPosition(aW / (aW + bS));
+    g = x | 0;
+    f = x - g;
+    o = g * K1 + k;
+    t0 = winT[o];
+    const w01 = t0 + f * (winT[o + K1] - t0);
+    t0 = monT[o];
+    const m01 = t0 + f * (monT[o + K1] - t0);
+    x = qPosition(aW / (aW + bW));
+    g = x | 0;
+    f = x - g;
+    o = g * K1 + k;
+    t0 = winT[o];
+    const w00 = t0 + f * (winT[o + K1] - t0);
+    t0 = monT[o];
+    const m00 = t0 + f * (monT[o + K1] - t0);
     // A's view: own type known, B's type uncertain
     const wA_vsS = tA ? w11 : w01,
       wA_vsW = tA ? w10 : w00;
@@ -79,18 +117,39 @@ function step(s: State): void {
       wW_vsB = tB ? w01 : w00;
     const dS_vsB = tB ? m11 : m10,
       dW_vsB = tB ? m01 : m00;
-    const muA = s.belief[iA],
-      muB = s.belief[iB];
-    const cA = effectiveCost(s, iA),
-      cB = effectiveCost(s, iB);
+    const muA = belief[iA],
+      muB = belief[iB];
+    // effectiveCost
+    let cA = cost[iA],
+      cB = cost[iB];
+    if (sup.enabled) {
+      cA *= 1 - (subsidy * aid[iA]) / (1 + aid[iA]);
+      cB *= 1 - (subsidy * aid[iB]) / (1 + aid[iB]);
+    }
+    if (fatigue !== 0) {
+      if (democracy[iA]) cA *= fatigue;
+      if (democracy[iB]) cB *= fatigue;
+    }
+    // audienceWeight on the channel of current talks
     const ch = s.talks[r];
-    const aA = audienceWeight(s, iA, ch),
-      aB = audienceWeight(s, iB, ch);
-    const gA = s.warAim[iA],
-      gB = s.warAim[iB];
+    let aA = audience[iA] * audienceMultiplier[iA] * (1 - supportForConcessions[iA]),
+      aB = audience[iB] * audienceMultiplier[iB] * (1 - supportForConcessions[iB]);
+    if (dom.enabled) {
+      aA *= Math.max(0, 1 + hawkAudience * (support[iA] - 0.5));
+      aB *= Math.max(0, 1 + hawkAudience * (support[iB] - 0.5));
+    }
+    if (ch === Channel.secret) {
+      aA *= secretFactor;
+      aB *= secretFactor;
+    } else if (ch === Channel.mediated) {
+      aA *= mediatedFactor;
+      aB *= mediatedFactor;
+    }
+    const gAim = warAim[iA],
+      gBim = warAim[iB];
 
-    const pA = clamp01(muA * wA_vsS + (1 - muA) * wA_vsW + s.optimism[iA]);
-    const pB = clamp01(muB * (1 - wS_vsB) + (1 - muB) * (1 - wW_vsB) + s.optimism[iB]);
+    const pA = clamp01(muA * wA_vsS + (1 - muA) * wA_vsW + optimism[iA]);
+    const pB = clamp01(muB * (1 - wS_vsB) + (1 - muB) * (1 - wW_vsB) + optimism[iB]);
     const DA = muA * dA_vsS + (1 - muA) * dA_vsW;
     const DB = muB * dS_vsB + (1 - muB) * dW_vsB;
     const WA = pA - cA * Math.min(DA, horizon);
@@ -104,17 +163,17 @@ function step(s: State): void {
     s.pWin[iB] = pB;
     s.warValue[iA] = WA;
     s.warValue[iB] = WB;
-    s.reservation[iA] = adjust(s, iA, reservationShare(WA, aA, gA));
-    s.reservation[iB] = adjust(s, iB, reservationShare(WB, aB, gB));
+    s.reservation[iA] = adjust(s, iA, reservationShare(WA, aA, gAim));
+    s.reservation[iB] = adjust(s, iB, reservationShare(WB, aB, gBim));
     // each side's estimate of the enemy's reservation, by enemy type (enemy assumed to know its foe)
     const WB_ifS = 1 - wA_vsS - cB * Math.min(dA_vsS, horizon),
       WB_ifW = 1 - wA_vsW - cB * Math.min(dA_vsW, horizon);
-    s.enemyReservationStrong[iA] = adjust(s, iB, reservationShare(WB_ifS, aB, gB));
-    s.enemyReservationWeak[iA] = adjust(s, iB, reservationShare(WB_ifW, aB, gB));
+    s.enemyReservationStrong[iA] = adjust(s, iB, reservationShare(WB_ifS, aB, gBim));
+    s.enemyReservationWeak[iA] = adjust(s, iB, reservationShare(WB_ifW, aB, gBim));
     const WA_ifS = wS_vsB - cA * Math.min(dS_vsB, horizon),
       WA_ifW = wW_vsB - cA * Math.min(dW_vsB, horizon);
-    s.enemyReservationStrong[iB] = adjust(s, iA, reservationShare(WA_ifS, aA, gA));
-    s.enemyReservationWeak[iB] = adjust(s, iA, reservationShare(WA_ifW, aA, gA));
+    s.enemyReservationStrong[iB] = adjust(s, iA, reservationShare(WA_ifS, aA, gAim));
+    s.enemyReservationWeak[iB] = adjust(s, iA, reservationShare(WA_ifW, aA, gAim));
   }
 }
 

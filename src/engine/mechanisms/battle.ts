@@ -13,46 +13,64 @@
 import type { Mechanism } from './mechanism.ts';
 import { Effort, Outcome, type State } from '../state.ts';
 import { Stream } from '../rng.ts';
-import { strengthOf } from '../strength.ts';
 import { endWar } from './termination.ts';
 
 function step(s: State): void {
   const b = s.c.params.battle;
   const moves = b.enabled;
+  // per-month constants hoisted out of the run loop (same arithmetic as strengthOf, in the same order)
+  const draw = b.drawProbability;
+  const escBoost = 1 + b.escalationBoost;
+  const aidBoost = b.aidBoost;
+  const escCas = b.escalationCasualties;
+  const reserveUse = b.escalationReserveUse;
+  const mem = b.strengthMemory;
+  const K = s.c.K;
+  const { active, effort, strong, baseStrength, advantage, aid, front, casualtyRate } = s;
+  const { lastCasualties, casualties, reserves, strength, catastrophe, rng } = s;
   for (let a = 0; a < s.nActive; a++) {
-    const r = s.active[a];
+    const r = active[a];
     const iA = 2 * r,
       iB = iA + 1;
-    const escA = s.effort[iA] === Effort.escalate ? 1 : 0;
-    const escB = s.effort[iB] === Effort.escalate ? 1 : 0;
-    const u1 = s.rng.next(r, Stream.battle);
-    const u2 = s.rng.next(r, Stream.battle);
+    const escA = effort[iA] === Effort.escalate ? 1 : 0;
+    const escB = effort[iB] === Effort.escalate ? 1 : 0;
+    const u1 = rng.next(r, Stream.battle);
+    const u2 = rng.next(r, Stream.battle);
     let result = 0;
-    if (moves && u1 >= b.drawProbability) {
-      const sa = strengthOf(s, iA, s.strong[iA], escA);
-      const sb = strengthOf(s, iB, s.strong[iB], escB);
+    if (moves && u1 >= draw) {
+      const sa =
+        baseStrength[iA] *
+        (strong[iA] ? advantage[iA] : 1) *
+        (escA ? escBoost : 1) *
+        (1 + aidBoost * aid[iA]);
+      const sb =
+        baseStrength[iB] *
+        (strong[iB] ? advantage[iB] : 1) *
+        (escB ? escBoost : 1) *
+        (1 + aidBoost * aid[iB]);
       result = u2 < sa / (sa + sb) ? 1 : -1;
-      s.front[r] += result;
+      front[r] += result;
       if (result > 0) s.battlesA[r]++;
       else s.battlesB[r]++;
     }
     s.lastBattle[r] = result;
-    const intensity = 1 + (b.escalationCasualties * (escA + escB)) / 2;
-    s.lastCasualties[iA] = s.casualtyRate[iA] * intensity;
-    s.lastCasualties[iB] = s.casualtyRate[iB] * intensity;
-    s.casualties[iA] += s.lastCasualties[iA];
-    s.casualties[iB] += s.lastCasualties[iB];
-    if (escA) s.reserves[iA] = Math.max(0, s.reserves[iA] - b.escalationReserveUse);
-    if (escB) s.reserves[iB] = Math.max(0, s.reserves[iB] - b.escalationReserveUse);
+    const intensity = 1 + (escCas * (escA + escB)) / 2;
+    const lcA = casualtyRate[iA] * intensity,
+      lcB = casualtyRate[iB] * intensity;
+    lastCasualties[iA] = lcA;
+    lastCasualties[iB] = lcB;
+    casualties[iA] += lcA;
+    casualties[iB] += lcB;
+    if (escA) reserves[iA] = Math.max(0, reserves[iA] - reserveUse);
+    if (escB) reserves[iB] = Math.max(0, reserves[iB] - reserveUse);
     // demonstrated strength: a won month counts 1; holding ground against an escalation counts ½
-    const m = b.strengthMemory;
-    s.strength[iA] = m * s.strength[iA] + (result > 0 ? 1 : 0) + (escB && result >= 0 ? 0.5 : 0);
-    s.strength[iB] = m * s.strength[iB] + (result < 0 ? 1 : 0) + (escA && result <= 0 ? 0.5 : 0);
+    strength[iA] = mem * strength[iA] + (result > 0 ? 1 : 0) + (escB && result >= 0 ? 0.5 : 0);
+    strength[iB] = mem * strength[iB] + (result < 0 ? 1 : 0) + (escA && result <= 0 ? 0.5 : 0);
     // a catastrophe: losing ground to an escalating enemy (Zartman's precipice)
-    s.catastrophe[iA] = 0.6 * s.catastrophe[iA] + (result < 0 && escB ? 1 : 0);
-    s.catastrophe[iB] = 0.6 * s.catastrophe[iB] + (result > 0 && escA ? 1 : 0);
-    if (s.front[r] >= s.c.K) endWar(s, r, Outcome.victoryA);
-    else if (s.front[r] <= 0) endWar(s, r, Outcome.victoryB);
+    catastrophe[iA] = 0.6 * catastrophe[iA] + (result < 0 && escB ? 1 : 0);
+    catastrophe[iB] = 0.6 * catastrophe[iB] + (result > 0 && escA ? 1 : 0);
+    if (front[r] >= K) endWar(s, r, Outcome.victoryA);
+    else if (front[r] <= 0) endWar(s, r, Outcome.victoryB);
   }
 }
 

@@ -14,49 +14,57 @@
 import type { Mechanism } from './mechanism.ts';
 import { Effort, type State } from '../state.ts';
 import { Stream } from '../rng.ts';
-import { strengthOf } from '../strength.ts';
 
 function step(s: State): void {
   const p = s.c.params.beliefs;
   if (!p.enabled) return;
+  const bp = s.c.params.battle;
+  const escBoost = 1 + bp.escalationBoost;
+  const aidBoost = bp.aidBoost;
+  const chi = p.fungibleAidNoise;
+  const newInfo = p.newInformationRate;
+  const { active, effort, strong, baseStrength, advantage, aid, belief, lastBattle, rng } = s;
   for (let a = 0; a < s.nActive; a++) {
-    const r = s.active[a];
+    const r = active[a];
     const iA = 2 * r,
       iB = iA + 1;
-    const u = s.rng.next(r, Stream.beliefs);
-    const v = s.rng.next(r, Stream.beliefs);
-    const result = s.lastBattle[r];
+    const u = rng.next(r, Stream.beliefs);
+    const v = rng.next(r, Stream.beliefs);
+    const result = lastBattle[r];
     if (result !== 0) {
-      const escA = s.effort[iA] === Effort.escalate ? 1 : 0;
-      const escB = s.effort[iB] === Effort.escalate ? 1 : 0;
-      const sa = strengthOf(s, iA, s.strong[iA], escA);
-      const sb = strengthOf(s, iB, s.strong[iB], escB);
-      const sbStrong = strengthOf(s, iB, 1, escB),
-        sbWeak = strengthOf(s, iB, 0, escB);
-      const saStrong = strengthOf(s, iA, 1, escA),
-        saWeak = strengthOf(s, iA, 0, escA);
+      // strengths of both types of each side (as strengthOf; a side's own is that of its type)
+      // (multiplied in strengthOf's order, so the values are the same to the last bit)
+      const eA = effort[iA] === Effort.escalate ? escBoost : 1,
+        gA = 1 + aidBoost * aid[iA];
+      const eB = effort[iB] === Effort.escalate ? escBoost : 1,
+        gB = 1 + aidBoost * aid[iB];
+      const saStrong = baseStrength[iA] * advantage[iA] * eA * gA,
+        saWeak = baseStrength[iA] * eA * gA;
+      const sbStrong = baseStrength[iB] * advantage[iB] * eB * gB,
+        sbWeak = baseStrength[iB] * eB * gB;
+      const sa = strong[iA] ? saStrong : saWeak;
+      const sb = strong[iB] ? sbStrong : sbWeak;
       // A's update about B: A's win chance against a strong / weak B
       const qs = sa / (sa + sbStrong),
         qw = sa / (sa + sbWeak);
-      s.belief[iA] = bayes(s.belief[iA], result > 0 ? qs : 1 - qs, result > 0 ? qw : 1 - qw);
+      belief[iA] = bayes(belief[iA], result > 0 ? qs : 1 - qs, result > 0 ? qw : 1 - qw);
       // B's update about A: B's win chance against a strong / weak A
       const rs = sb / (sb + saStrong),
         rw = sb / (sb + saWeak);
-      s.belief[iB] = bayes(s.belief[iB], result < 0 ? rs : 1 - rs, result < 0 ? rw : 1 - rw);
+      belief[iB] = bayes(belief[iB], result < 0 ? rs : 1 - rs, result < 0 ? rw : 1 - rw);
     }
     // fungible aid to B blurs A's belief about B, and vice versa
-    const chi = p.fungibleAidNoise;
     if (chi > 0) {
-      s.belief[iA] += Math.min(1, chi * s.fungibleAid[iB]) * (0.5 - s.belief[iA]);
-      s.belief[iB] += Math.min(1, chi * s.fungibleAid[iA]) * (0.5 - s.belief[iB]);
+      belief[iA] += Math.min(1, chi * s.fungibleAid[iB]) * (0.5 - belief[iA]);
+      belief[iB] += Math.min(1, chi * s.fungibleAid[iA]) * (0.5 - belief[iB]);
     }
     // new private information: one side's type is redrawn, the other's belief resets
-    if (u < p.newInformationRate) {
+    if (u < newInfo) {
       const side = v < 0.5 ? 0 : 1;
       const i = 2 * r + side;
-      s.strong[i] = v * 2 - side < s.strongProbability[i] ? 1 : 0;
+      strong[i] = v * 2 - side < s.strongProbability[i] ? 1 : 0;
       const j = 2 * r + (1 - side);
-      s.belief[j] = s.prior[j];
+      belief[j] = s.prior[j];
     }
   }
 }

@@ -15,8 +15,7 @@
  */
 import type { Mechanism } from './mechanism.ts';
 import type { State } from '../state.ts';
-import { effectiveCost, strengthOf } from '../strength.ts';
-import { lookup } from '../gamblersRuin.ts';
+import { qPosition } from '../gamblersRuin.ts';
 
 function step(s: State): void {
   const cp = s.c.params.commitment;
@@ -29,12 +28,22 @@ function step(s: State): void {
   }
   const h = cp.lookAheadMonths;
   const dh = cp.monthlyDiscount ** h;
-  const L = s.c.lines.length;
-  const table = s.c.ruin.winA;
-  const K1 = s.c.K + 1;
+  const c = s.c;
+  const L = c.lines.length;
+  const table = c.ruin.winA;
+  const K1 = c.K + 1;
   const stride = Math.max(1, L);
+  // per-month constants of strengthOf (normal effort), aidScale and effectiveCost, inlined below
+  // in the helpers' order of operations (identical values)
+  const eta = c.params.battle.aidBoost;
+  const sup = c.params.support;
+  const dom = c.params.domestic;
+  const fatigue =
+    dom.enabled && s.t >= dom.democracyFatigueMonth ? 1 + dom.democracyFatigueFactor : 0;
+  const { active, lineAid, lineDecayAhead, strong, belief, baseStrength, advantage, aid, front } =
+    s;
   for (let a = 0; a < s.nActive; a++) {
-    const r = s.active[a];
+    const r = active[a];
     const iA = 2 * r,
       iB = iA + 1;
     // projected aid of each side after h months of waning, as a multiple of today's
@@ -44,34 +53,36 @@ function step(s: State): void {
       laterB = 0;
     for (let l = 0; l < L; l++) {
       const k = r * stride + l;
-      const later = s.lineAid[k] * s.lineDecayAhead[k];
-      if (s.c.lines[l].party === 0) {
-        nowA += s.lineAid[k];
+      const later = lineAid[k] * lineDecayAhead[k];
+      if (c.lines[l].party === 0) {
+        nowA += lineAid[k];
         laterA += later;
       } else {
-        nowB += s.lineAid[k];
+        nowB += lineAid[k];
         laterB += later;
       }
     }
     const scaleA = nowA > 0 ? laterA / nowA : 1,
       scaleB = nowB > 0 ? laterB / nowB : 1;
-    const tA = s.strong[iA],
-      tB = s.strong[iB];
-    const muA = s.belief[iA],
-      muB = s.belief[iB];
     let shiftA = 0,
       shiftB = 0;
     if (scaleA !== 1 || scaleB !== 1) {
+      const tA = strong[iA],
+        tB = strong[iB];
+      const muA = belief[iA],
+        muB = belief[iB];
       // chances of winning now and with the projected aid, for the type pairs each side considers
-      const fA = aidScale(s, iA, scaleA),
-        fB = aidScale(s, iB, scaleB);
-      const aS = strengthOf(s, iA, 1, 0),
-        aW = strengthOf(s, iA, 0, 0),
-        bS = strengthOf(s, iB, 1, 0),
-        bW = strengthOf(s, iB, 0, 0);
+      const fA = (1 + eta * aid[iA] * scaleA) / (1 + eta * aid[iA]),
+        fB = (1 + eta * aid[iB] * scaleB) / (1 + eta * aid[iB]);
+      const gA = 1 + eta * aid[iA],
+        gB = 1 + eta * aid[iB];
+      const aS = baseStrength[iA] * advantage[iA] * gA,
+        aW = baseStrength[iA] * gA,
+        bS = baseStrength[iB] * advantage[iB] * gB,
+        bW = baseStrength[iB] * gB;
       const aT = tA ? aS : aW,
         bT = tB ? bS : bW;
-      const k = s.front[r];
+      const k = front[r];
       const pA = muA * winAt(table, K1, k, aT, bS) + (1 - muA) * winAt(table, K1, k, aT, bW);
       const pAl =
         muA * winAt(table, K1, k, aT * fA, bS * fB) +
@@ -86,23 +97,34 @@ function step(s: State): void {
     }
     shiftA += s.demobilisation[iA];
     shiftB += s.demobilisation[iB];
-    const gA = guaranteeFor(s, r, 0),
-      gB = guaranteeFor(s, r, 1);
+    const guarded = (s.accepted[iA] & s.accepted[iB] & s.mediatorsPresent[r]) !== 0;
+    const gA = guarded ? guaranteeFor(s, r, 0) : 0,
+      gB = guarded ? guaranteeFor(s, r, 1) : 0;
+    // effectiveCost
+    let cA = s.cost[iA],
+      cB = s.cost[iB];
+    if (sup.enabled) {
+      cA *= 1 - (sup.costSubsidy * aid[iA]) / (1 + aid[iA]);
+      cB *= 1 - (sup.costSubsidy * aid[iB]) / (1 + aid[iB]);
+    }
+    if (fatigue !== 0) {
+      if (s.democracy[iA]) cA *= fatigue;
+      if (s.democracy[iB]) cB *= fatigue;
+    }
     s.commitmentGap[iA] =
-      dh * Math.max(0, shiftA) * (1 - gA) - (1 - dh) * (1 - s.pWin[iA] + effectiveCost(s, iA) * h);
+      dh * Math.max(0, shiftA) * (1 - gA) - (1 - dh) * (1 - s.pWin[iA] + cA * h);
     s.commitmentGap[iB] =
-      dh * Math.max(0, shiftB) * (1 - gB) - (1 - dh) * (1 - s.pWin[iB] + effectiveCost(s, iB) * h);
+      dh * Math.max(0, shiftB) * (1 - gB) - (1 - dh) * (1 - s.pWin[iB] + cB * h);
   }
 }
 
 /** A's chance of final victory at front k for strengths sa, sb. */
-const winAt = (table: Float64Array, K1: number, k: number, sa: number, sb: number): number =>
-  lookup(table, K1, sa / (sa + sb), k);
-
-/** Strength multiplier when side i's aid is scaled by `scale`. */
-function aidScale(s: State, i: number, scale: number): number {
-  const eta = s.c.params.battle.aidBoost;
-  return (1 + eta * s.aid[i] * scale) / (1 + eta * s.aid[i]);
+function winAt(table: Float64Array, K1: number, k: number, sa: number, sb: number): number {
+  const x = qPosition(sa / (sa + sb));
+  const g = x | 0;
+  const o = g * K1 + k;
+  const t0 = table[o];
+  return t0 + (x - g) * (table[o + K1] - t0);
 }
 
 /**

@@ -28,8 +28,7 @@
 import type { Mechanism } from './mechanism.ts';
 import { Channel, type State } from '../state.ts';
 import { Stream } from '../rng.ts';
-import { escalationHeadroom } from '../strength.ts';
-import { audienceWeight } from './bargainingRange.ts';
+import { fastExp } from '../fastMath.ts';
 
 /** Inference a side's opening would cause: I = π' − π for channel factor m at strength Str. */
 export function adverseInference(
@@ -56,11 +55,9 @@ function inferenceFromDecay(pi: number, lambdaExcess: number, decay: number, m: 
   return (pi * lambda) / (pi * lambda + 1 - pi) - pi;
 }
 
-/** Enemy belief after observing an opening with channel factor m (Bayes on the likelihood ratio). */
-function enemyBeliefAfterOpening(s: State, i: number, j: number, m: number): number {
-  const cp = s.c.params.conversation;
-  const lambda = 1 + (cp.talkLikelihoodRatio - 1) * Math.exp(-cp.strengthDecay * s.strength[i]) * m;
-  const mu = s.belief[j];
+/** Enemy belief μ after observing an opening with channel factor m, from the opener's e^{−κ·Str}. */
+function beliefAfterOpening(mu: number, lambdaExcess: number, decay: number, m: number): number {
+  const lambda = 1 + lambdaExcess * decay * m;
   return mu / (mu + (1 - mu) * lambda);
 }
 
@@ -75,42 +72,67 @@ export function mediatedFactor(s: State, r: number): number {
   return f;
 }
 
+/**
+ * exp(x) for a logit weight against the closed posture's 1. Below −37 the weight is under 2^−53,
+ * so adding it to any partial sum ≥ 1 changes nothing: 0 gives the same bits without the exp.
+ */
+const logitWeight = (x: number): number => (x < -37 ? 0 : fastExp(clampX(x)));
+
 function step(s: State): void {
-  const cp = s.c.params.conversation;
+  const c = s.c;
+  const cp = c.params.conversation;
   const on = cp.enabled;
   const beta = cp.choiceSensitivity;
   const lambdaExcess = cp.talkLikelihoodRatio - 1;
-  const decayStep = Math.exp(-cp.strengthDecay);
-  const secretOpen = s.c.params.backChannel.enabled && s.t >= s.c.secretFrom;
-  const psi = s.c.params.backChannel.leakDuplicity;
-  const mediationOn = s.c.params.mediation.enabled;
+  const kappa = cp.strengthDecay;
+  const decayStep = Math.exp(-kappa);
+  const secretOpen = c.params.backChannel.enabled && s.t >= c.secretFrom;
+  const psi = c.params.backChannel.leakDuplicity;
+  const mediationOn = c.params.mediation.enabled;
   const t = s.t;
+  // per-month constants of audienceWeight and escalationHeadroom (inlined below in the helpers'
+  // order of operations, so the values are identical)
+  const dom = c.params.domestic;
+  const hawkAudience = dom.hawkishPublicAudience;
+  const capFromAid = c.params.support.enabled ? c.params.support.capacityFromAid : 0;
+  const { active, belief, reservation, enemyReservationStrong, enemyReservationWeak } = s;
+  const { commitmentGap, readiness, carrotTalks, strength, capacity, reserves, aid, talks } = s;
   for (let a = 0; a < s.nActive; a++) {
-    const r = s.active[a];
-    const current = s.talks[r];
+    const r = active[a];
+    const current = talks[r];
     const mediatedOpen =
       mediationOn && (s.accepted[2 * r] & s.accepted[2 * r + 1] & s.mediatorsPresent[r]) !== 0;
     const mMed = mediatedOpen ? mediatedFactor(s, r) : 1;
     let choiceA = 0,
-      choiceB = 0;
+      choiceB = 0,
+      decayA = 0,
+      decayB = 0;
     for (let p = 0; p < 2; p++) {
       const i = 2 * r + p,
         j = 2 * r + 1 - p;
-      const mu = s.belief[i];
-      const ri = s.reservation[i];
+      const mu = belief[i];
+      const ri = reservation[i];
       const surplus =
         0.5 *
-        (mu * Math.max(0, 1 - ri - s.enemyReservationStrong[i]) +
-          (1 - mu) * Math.max(0, 1 - ri - s.enemyReservationWeak[i]));
+        (mu * Math.max(0, 1 - ri - enemyReservationStrong[i]) +
+          (1 - mu) * Math.max(0, 1 - ri - enemyReservationWeak[i]));
       // a side facing a commitment problem expects no deal to hold, so talks promise it nothing
-      const dealValue = s.commitmentGap[i] > 0 ? 0 : cp.talkValueWeight * s.readiness[i] * surplus;
-      const benefit = dealValue + s.carrotTalks[i];
-      const ac0 = on
-        ? audienceWeight(s, i, Channel.public) * s.hawkishness[i] * (1 - s.supportForTalks[i])
-        : 0;
-      const patron = s.patronOpposesTalks[i] ? cp.patronDisapprovalCost * Math.min(1, s.aid[i]) : 0;
-      const eEff = on ? Math.min(1, escalationHeadroom(s, j) / cp.capacityNorm) : 0;
-      const gain = on ? s.enemyGain[i] : 0;
+      const dealValue = commitmentGap[i] > 0 ? 0 : cp.talkValueWeight * readiness[i] * surplus;
+      const benefit = dealValue + carrotTalks[i];
+      let ac0 = 0,
+        eEff = 0,
+        gain = 0;
+      if (on) {
+        // audienceWeight(s, i, Channel.public)
+        let aw = s.audience[i] * s.audienceMultiplier[i] * (1 - s.supportForConcessions[i]);
+        if (dom.enabled) aw *= Math.max(0, 1 + hawkAudience * (s.support[i] - 0.5));
+        ac0 = aw * s.hawkishness[i] * (1 - s.supportForTalks[i]);
+        // escalationHeadroom(s, j)
+        const headroom = capacity[j] * (0.5 + 0.5 * reserves[j]) + capFromAid * aid[j];
+        eEff = Math.min(1, headroom / cp.capacityNorm);
+        gain = s.enemyGain[i];
+      }
+      const patron = s.patronOpposesTalks[i] ? cp.patronDisapprovalCost * Math.min(1, aid[i]) : 0;
       const leakCost = s.secretHazard[r] * (1 + psi) * ac0;
       // utilities of the three channels (−Infinity when unavailable)
       let uPub: number,
@@ -120,8 +142,10 @@ function step(s: State): void {
         uSecPlus: number,
         uMedPlus: number;
       // e^{−κ·Str} once per side; one more unit of strength multiplies it by e^{−κ}
-      const pi = 1 - s.belief[j];
-      const decay = on ? Math.exp(-cp.strengthDecay * s.strength[i]) : 0;
+      const pi = 1 - belief[j];
+      const decay = on ? fastExp(-kappa * strength[i]) : 0;
+      if (p === 0) decayA = decay;
+      else decayB = decay;
       const decayPlus = decay * decayStep;
       const iPub = on ? inferenceFromDecay(pi, lambdaExcess, decay, 1) : 0;
       if (current !== 0) {
@@ -180,13 +204,12 @@ function step(s: State): void {
       s.conversationCost[i] = eEff * gain * iPub;
       s.talkAudienceCost[i] = ac0;
       s.talkBenefit[i] = benefit;
-      const best = Math.max(uPub, uSec, uMed);
-      s.bestUtility[i] = best;
+      s.bestUtility[i] = Math.max(uPub, uSec, uMed);
       s.lookAheadUtility[i] = Math.max(uPubPlus, uSecPlus, uMedPlus);
       // logit choice against the closed posture (utility 0)
-      const ePub = uPub === -Infinity ? 0 : Math.exp(clampX(beta * uPub));
-      const eSec = uSec === -Infinity ? 0 : Math.exp(clampX(beta * uSec));
-      const eMed = uMed === -Infinity ? 0 : Math.exp(clampX(beta * uMed));
+      const ePub = uPub === -Infinity ? 0 : logitWeight(beta * uPub);
+      const eSec = uSec === -Infinity ? 0 : logitWeight(beta * uSec);
+      const eMed = uMed === -Infinity ? 0 : logitWeight(beta * uMed);
       const total = 1 + ePub + eSec + eMed;
       const u = s.rng.next(r, Stream.posture) * total;
       const choice =
@@ -202,36 +225,36 @@ function step(s: State): void {
       else choiceB = choice;
     }
     if (current !== 0) {
-      if (choiceA === 0 || choiceB === 0) s.talks[r] = 0; // breakdown
+      if (choiceA === 0 || choiceB === 0) talks[r] = 0; // breakdown
       continue;
     }
     // openings are observed by the enemy whether or not talks follow (the cost of conversation)
     if (on) {
       if (choiceA !== 0)
-        s.belief[2 * r + 1] = enemyBeliefAfterOpening(
-          s,
-          2 * r,
-          2 * r + 1,
+        belief[2 * r + 1] = beliefAfterOpening(
+          belief[2 * r + 1],
+          lambdaExcess,
+          decayA,
           channelFactor(s, choiceA, mMed),
         );
       if (choiceB !== 0)
-        s.belief[2 * r] = enemyBeliefAfterOpening(
-          s,
-          2 * r + 1,
-          2 * r,
+        belief[2 * r] = beliefAfterOpening(
+          belief[2 * r],
+          lambdaExcess,
+          decayB,
           channelFactor(s, choiceB, mMed),
         );
     }
     if (choiceA !== 0 && choiceB !== 0) {
       const ch = choiceA < choiceB ? choiceA : choiceB;
-      s.talks[r] = ch;
+      talks[r] = ch;
       s.talkMonths[r] = 0;
       s.everChannel[r] |= 1 << ch;
       if (s.firstTalk[4 * r] < 0) s.firstTalk[4 * r] = t;
       if (s.firstTalk[4 * r + ch] < 0) s.firstTalk[4 * r + ch] = t;
       // carrots for talking are paid on opening
-      s.leverageUsed[r] += s.carrotTalks[2 * r] + s.carrotTalks[2 * r + 1];
-      s.carrotTalks[2 * r] = s.carrotTalks[2 * r + 1] = 0;
+      s.leverageUsed[r] += carrotTalks[2 * r] + carrotTalks[2 * r + 1];
+      carrotTalks[2 * r] = carrotTalks[2 * r + 1] = 0;
     }
   }
 }

@@ -7,7 +7,7 @@
  * Source: Mueller (1973); Gartner (2008, APSR); Gelpi, Feaver & Reifler (2005/06); Bennett & Stam (1998).
  * Deviations: (1) casualties in thousands; (2) support clamped to [0, 1].
  * Switched off: support stays at its starting level; no long-war fatigue.
- * Reads: casualties, lastCasualties, lastBattle. Writes: support.
+ * Reads: casualties, lastCasualties, lastBattle. Writes: support, logCasualties.
  */
 import type { Mechanism } from './mechanism.ts';
 import type { State } from '../state.ts';
@@ -15,22 +15,29 @@ import type { State } from '../state.ts';
 function step(s: State): void {
   const d = s.c.params.domestic;
   if (!d.enabled) return;
+  const casualtyEffect = d.casualtyEffect,
+    trendEffect = d.trendEffect,
+    successEffect = d.successEffect;
+  const started = s.t > 0;
+  const { active, lastBattle, casualties, lastCasualties, casualtyRate, casualtySensitivity } = s;
+  const { support, logCasualties } = s;
   for (let a = 0; a < s.nActive; a++) {
-    const r = s.active[a];
-    const result = s.lastBattle[r];
+    const r = active[a];
+    const result = lastBattle[r];
     for (let p = 0; p < 2; p++) {
       const i = 2 * r + p;
-      const now = s.casualties[i] / 1000;
-      const before = now - s.lastCasualties[i] / 1000;
-      const logRise = Math.log1p(now) - Math.log1p(before);
-      const rising = s.t > 0 && s.lastCasualties[i] > s.casualtyRate[i] ? 1 : 0;
+      // ln(1 + Cas'/1000) − ln(1 + Cas/1000), last month's log kept in logCasualties
+      const logNow = Math.log1p(casualties[i] / 1000);
+      const logRise = logNow - logCasualties[i];
+      logCasualties[i] = logNow;
+      const rising = started && lastCasualties[i] > casualtyRate[i] ? 1 : 0;
       const won = (p === 0 ? result > 0 : result < 0) ? 1 : 0;
       const next =
-        s.support[i] -
-        d.casualtyEffect * s.casualtySensitivity[i] * logRise -
-        d.trendEffect * rising +
-        d.successEffect * won;
-      s.support[i] = next < 0 ? 0 : next > 1 ? 1 : next;
+        support[i] -
+        casualtyEffect * casualtySensitivity[i] * logRise -
+        trendEffect * rising +
+        successEffect * won;
+      support[i] = next < 0 ? 0 : next > 1 ? 1 : next;
     }
   }
 }
@@ -39,6 +46,6 @@ export const domestic: Mechanism = {
   id: 'domestic',
   source: 'Mueller 1973; Gartner 2008; Gelpi, Feaver & Reifler 2005; Bennett & Stam 1998',
   reads: ['casualties', 'lastCasualties', 'lastBattle'],
-  writes: ['support'],
+  writes: ['support', 'logCasualties'],
   step,
 };

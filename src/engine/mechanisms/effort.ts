@@ -18,19 +18,20 @@ const HAWKISH_ESCALATION = 0.05;
 const MIN_RESERVES = 0.05;
 
 function step(s: State): void {
-  const lookAhead = s.c.params.conversation.enabled && s.c.params.conversation.lookAhead;
+  const lookAhead = s.c.params.conversation.enabled && s.c.params.conversation.lookAhead && s.t > 0;
+  const { active, reserves, talks, bestUtility, lookAheadUtility, hawkishness, effort, rng } = s;
   for (let a = 0; a < s.nActive; a++) {
-    const r = s.active[a];
+    const r = active[a];
+    const inTalks = talks[r] !== 0;
     for (let p = 0; p < 2; p++) {
       const i = 2 * r + p;
-      const u = s.rng.next(r, Stream.battle);
+      const u = rng.next(r, Stream.battle);
       let e: number = Effort.fight;
-      if (s.reserves[i] > MIN_RESERVES && s.talks[r] === 0) {
-        const showStrengthFirst =
-          lookAhead && s.t > 0 && s.bestUtility[i] < 0 && s.lookAheadUtility[i] > 0;
-        if (showStrengthFirst || u < HAWKISH_ESCALATION * s.hawkishness[i]) e = Effort.escalate;
+      if (reserves[i] > MIN_RESERVES && !inTalks) {
+        const showStrengthFirst = lookAhead && bestUtility[i] < 0 && lookAheadUtility[i] > 0;
+        if (showStrengthFirst || u < HAWKISH_ESCALATION * hawkishness[i]) e = Effort.escalate;
       }
-      s.effort[i] = e;
+      effort[i] = e;
     }
   }
 }

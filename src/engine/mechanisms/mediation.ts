@@ -21,7 +21,7 @@ import type { Mechanism } from './mechanism.ts';
 import type { State } from '../state.ts';
 import { Stream } from '../rng.ts';
 import { sigmoid } from '../strength.ts';
-import { adverseInference } from './conversation.ts';
+import { fastExp, fastSigmoid } from '../fastMath.ts';
 import { escalationHeadroom } from '../strength.ts';
 
 function arrive(s: State): void {
@@ -48,8 +48,8 @@ function arrive(s: State): void {
         const ripe = s.readiness[2 * r] * s.readiness[2 * r + 1];
         const rate =
           s.mediatorArrival[k] *
-          Math.exp(mp.arrivalCasualtyWeight * Math.log1p(cas) + mp.arrivalRipenessWeight * ripe);
-        arrives = u < 1 - Math.exp(-rate);
+          fastExp(mp.arrivalCasualtyWeight * Math.log1p(cas) + mp.arrivalRipenessWeight * ripe);
+        arrives = u < 1 - fastExp(-rate);
       }
       if (!arrives) continue;
       s.mediatorsPresent[r] |= bit;
@@ -68,11 +68,19 @@ function accept(s: State): void {
   const meds = s.c.mediators;
   const M = Math.max(1, meds.length);
   const conv = s.c.params.conversation;
+  const { active, accepted, mediatorBias, mediatorCarrotTalks, mediatorCarrotAgreement } = s;
+  const mediatorStick = s.mediatorStick;
   for (let a = 0; a < s.nActive; a++) {
-    const r = s.active[a];
+    const r = active[a];
     const present = s.mediatorsPresent[r];
     if (present === 0) continue;
     const ripe = s.readiness[2 * r] * s.readiness[2 * r + 1];
+    // per side, computed on first need: the strength decay e^{−κ·Str} and the strategic weight
+    // min(1, E_j/Ē)·ΔP_j of its cost of conversation (as adverseInference and escalationHeadroom)
+    let decayA = NaN,
+      decayB = NaN,
+      weightA = 0,
+      weightB = 0;
     for (let m = 0; m < meds.length; m++) {
       const bit = 1 << m;
       const k = r * M + m;
@@ -80,27 +88,40 @@ function accept(s: State): void {
         const u = s.rng.next(r, Stream.mediation);
         const i = 2 * r + p,
           j = 2 * r + 1 - p;
-        if (!(present & bit) || s.accepted[i] & bit) continue;
-        const towardMe = p === 0 ? s.mediatorBias[k] : -s.mediatorBias[k];
+        if (!(present & bit) || accepted[i] & bit) continue;
+        const towardMe = p === 0 ? mediatorBias[k] : -mediatorBias[k];
         const leverage =
-          s.mediatorCarrotTalks[2 * k + p] +
-          s.mediatorCarrotAgreement[2 * k + p] +
-          s.mediatorStick[2 * k + p];
+          mediatorCarrotTalks[2 * k + p] +
+          mediatorCarrotAgreement[2 * k + p] +
+          mediatorStick[2 * k + p];
         const factor = meds[m].confidential
           ? conv.mediatedInferenceFactor
           : conv.publicMediatedInferenceFactor;
-        const sc = conv.enabled
-          ? Math.min(1, escalationHeadroom(s, j) / conv.capacityNorm) *
-            s.enemyGain[i] *
-            adverseInference(s, i, j, factor)
-          : 0;
+        let sc = 0;
+        if (conv.enabled) {
+          if ((p === 0 ? decayA : decayB) !== (p === 0 ? decayA : decayB)) {
+            const decay = fastExp(-conv.strengthDecay * s.strength[i]);
+            const weight =
+              Math.min(1, escalationHeadroom(s, j) / conv.capacityNorm) * s.enemyGain[i];
+            if (p === 0) {
+              decayA = decay;
+              weightA = weight;
+            } else {
+              decayB = decay;
+              weightB = weight;
+            }
+          }
+          const pi = 1 - s.belief[j];
+          const lambda = 1 + (conv.talkLikelihoodRatio - 1) * (p === 0 ? decayA : decayB) * factor;
+          sc = (p === 0 ? weightA : weightB) * ((pi * lambda) / (pi * lambda + 1 - pi) - pi);
+        }
         const logit =
           mp.acceptBase +
           mp.acceptRipeness * ripe +
           mp.acceptBias * towardMe +
           mp.acceptLeverage * leverage -
           mp.acceptInferenceCost * sc;
-        if (u < sigmoid(logit)) s.accepted[i] |= bit;
+        if (u < fastSigmoid(logit)) accepted[i] |= bit;
       }
     }
   }

@@ -19,7 +19,7 @@
 import type { Mechanism } from './mechanism.ts';
 import { Outcome, type State } from '../state.ts';
 import { Stream } from '../rng.ts';
-import { sigmoid } from '../strength.ts';
+import { fastSigmoid as sigmoid } from '../fastMath.ts';
 import { endWar } from './termination.ts';
 
 function step(s: State): void {

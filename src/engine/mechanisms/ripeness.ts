@@ -12,41 +12,57 @@
  */
 import type { Mechanism } from './mechanism.ts';
 import { Channel, type State } from '../state.ts';
-import { effectiveCost, sigmoid } from '../strength.ts';
+import { fastExp, fastSigmoid as sigmoid } from '../fastMath.ts';
 
 function step(s: State): void {
-  const rp = s.c.params.ripeness;
-  const trustPerMonth = s.c.params.backChannel.enabled ? s.c.params.backChannel.trustPerMonth : 0;
-  for (let a = 0; a < s.nActive; a++) {
-    const r = s.active[a];
-    if (!rp.enabled) {
-      s.mhs[2 * r] = s.mhs[2 * r + 1] = s.wayOut[2 * r] = s.wayOut[2 * r + 1] = 1;
-      s.readiness[2 * r] = s.readiness[2 * r + 1] = 1;
-      continue;
+  const c = s.c;
+  const rp = c.params.ripeness;
+  const trustPerMonth = c.params.backChannel.enabled ? c.params.backChannel.trustPerMonth : 0;
+  const { active, belief, monthsExpected, pWin, reservation, catastrophe, mhs, wayOut, readiness } =
+    s;
+  if (!rp.enabled) {
+    for (let a = 0; a < s.nActive; a++) {
+      const r = active[a];
+      mhs[2 * r] = mhs[2 * r + 1] = wayOut[2 * r] = wayOut[2 * r + 1] = 1;
+      readiness[2 * r] = readiness[2 * r + 1] = 1;
     }
+    return;
+  }
+  const H = rp.horizonMonths;
+  const w = rp.wayOutSharpness;
+  // per-month constants of effectiveCost (inlined in its order of operations)
+  const sup = c.params.support;
+  const dom = c.params.domestic;
+  const fatigue =
+    dom.enabled && s.t >= dom.democracyFatigueMonth ? 1 + dom.democracyFatigueFactor : 0;
+  const { cost, aid, democracy, enemyReservationStrong, enemyReservationWeak } = s;
+  for (let a = 0; a < s.nActive; a++) {
+    const r = active[a];
     const trust =
       s.talks[r] === Channel.secret || (s.everChannel[r] & (1 << Channel.secret)) !== 0
         ? trustPerMonth * s.talkMonths[r]
         : 0;
     for (let p = 0; p < 2; p++) {
       const i = 2 * r + p;
-      const mu = s.belief[i];
-      const D = s.monthsExpected[i];
-      const winWithin = s.pWin[i] * (1 - Math.exp(-rp.horizonMonths / Math.max(1, D)));
-      const mhs = sigmoid(
+      const mu = belief[i];
+      const D = monthsExpected[i];
+      const winWithin = pWin[i] * (1 - fastExp(-H / Math.max(1, D)));
+      let cost_i = cost[i];
+      if (sup.enabled) cost_i *= 1 - (sup.costSubsidy * aid[i]) / (1 + aid[i]);
+      if (fatigue !== 0 && democracy[i]) cost_i *= fatigue;
+      const m = sigmoid(
         rp.hurtingWeight * (rp.victoryThreshold - winWithin) +
-          rp.costWeight * (effectiveCost(s, i) - rp.tolerableCost) +
-          rp.catastropheWeight * s.catastrophe[i],
+          rp.costWeight * (cost_i - rp.tolerableCost) +
+          rp.catastropheWeight * catastrophe[i],
       );
-      const ri = s.reservation[i];
-      const w = rp.wayOutSharpness;
+      const ri = reservation[i];
       let wo =
-        mu * sigmoid((1 - ri - s.enemyReservationStrong[i]) / w) +
-        (1 - mu) * sigmoid((1 - ri - s.enemyReservationWeak[i]) / w);
+        mu * sigmoid((1 - ri - enemyReservationStrong[i]) / w) +
+        (1 - mu) * sigmoid((1 - ri - enemyReservationWeak[i]) / w);
       wo = Math.min(1, wo + trust);
-      s.mhs[i] = mhs;
-      s.wayOut[i] = wo;
-      s.readiness[i] = mhs * wo;
+      mhs[i] = m;
+      wayOut[i] = wo;
+      readiness[i] = m * wo;
     }
   }
 }
