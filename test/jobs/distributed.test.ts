@@ -128,7 +128,7 @@ describe.skipIf(!REDIS_URL)('distributed sweeps on a real Redis', () => {
     await queue.close();
   });
 
-  it('processChunk stores a chunk once: the second delivery reports stored = false', async () => {
+  it('processChunk stores a chunk once (the second delivery reports stored = false) and checks the engine version', async () => {
     const prefix = uniquePrefix('once');
     const redis = connect(url);
     const s = scenario('bosnia-1995', 100);
@@ -141,6 +141,10 @@ describe.skipIf(!REDIS_URL)('distributed sweeps on a real Redis', () => {
     expect(await redis.hlen(partsKey(prefix, sweepId))).toBe(1);
     expect((await redis.hgetBuffer(partsKey(prefix, sweepId), '0:0'))!.equals(before!)).toBe(true);
     expect(jobId(chunks[0])).toBe(`${sweepId}:0:0`);
+    // a worker on another engine version refuses the chunk instead of mixing results
+    await expect(
+      processChunk(redis, prefix, 1, { ...chunks[0], engineVersion: '0.0.0-other' }),
+    ).rejects.toThrow(/coordinator runs engine 0\.0\.0-other, this worker \d+\.\d+\.\d+/);
     await redis.del(partsKey(prefix, sweepId));
     redis.disconnect();
   });

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { scenarioHash } from '../../engine/index.ts';
+import { ENGINE_VERSION, scenarioHash } from '../../engine/index.ts';
 import type { Scenario } from '../../model/index.ts';
 import {
   attemptsFromEnv,
@@ -84,6 +84,7 @@ export function planSweep(
         runs: Math.min(chunkRuns, s.settings.runs - first),
         scenarioHash: hashes[cell],
         explainMonth,
+        engineVersion: ENGINE_VERSION,
       });
   });
   // content-addressed: the same sweep gets the same id, so a rerun reuses the parts in Redis
@@ -174,6 +175,7 @@ export async function runSweep(
           runs: c.runs,
           scenarioHash: c.scenarioHash,
           explainMonth: c.explainMonth,
+          engineVersion: c.engineVersion,
         },
         opts: {
           jobId: jobId(c),

@@ -25,6 +25,8 @@ export interface ChunkJob {
   runs: number;
   scenarioHash: string;
   explainMonth?: number;
+  /** the coordinator's ENGINE_VERSION: a worker on another version refuses the chunk */
+  engineVersion: string;
 }
 
 export const scenarioKey = (prefix: string, hash: string) => `${prefix}:scenario:${hash}`;

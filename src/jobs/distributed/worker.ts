@@ -7,6 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { ENGINE_VERSION } from '../../engine/index.ts';
 import { getPool } from '../workerPool.ts';
 import { encodeArrays } from './codec.ts';
 import type { ChunkThreadResult, ChunkThreadTask } from './chunkThread.ts';
@@ -57,6 +58,11 @@ export async function processChunk(
   threads: number,
   data: ChunkJob,
 ): Promise<{ stored: boolean }> {
+  // another engine would give other numbers under the same sweep id: refuse rather than mix
+  if (data.engineVersion !== ENGINE_VERSION)
+    throw new Error(
+      `chunk ${chunkKey(data)} of sweep ${data.sweepId}: coordinator runs engine ${data.engineVersion}, this worker ${ENGINE_VERSION}; deploy the same Parley version everywhere`,
+    );
   const json =
     scenarios.get(data.scenarioHash) ?? (await redis.get(scenarioKey(prefix, data.scenarioHash)));
   if (json === null)
