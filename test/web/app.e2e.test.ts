@@ -16,7 +16,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -186,6 +186,9 @@ describe.skipIf(missing !== undefined)('web UI in Chromium', () => {
       measured:
         'input event on the mediation slider → what-if chart re-rendered with the answer (performance.now() in the page)',
       scenario: RU,
+      // other processes share the CPU; the 1-minute load average says how busy it was
+      loadAverage1m: Math.round(loadavg()[0] * 10) / 10,
+      cores: cpus().length,
       runs: 2000,
       firstAnswerRuns: 128,
       firstAnswer: summary(firstAnswers),
@@ -196,7 +199,7 @@ describe.skipIf(missing !== undefined)('web UI in Chromium', () => {
       },
     };
     console.log(
-      `what-if latency over ${firstAnswers.length} slider moves: first answer (128 runs) median ${latency.firstAnswer.medianMs} ms, p95 ${latency.firstAnswer.p95Ms} ms; full 2,000 runs (${fullAnswers.length} moves) median ${latency.fullAnswer.medianMs} ms, p95 ${latency.fullAnswer.p95Ms} ms`,
+      `what-if latency (load average ${latency.loadAverage1m} on ${latency.cores} cores) over ${firstAnswers.length} slider moves: first answer (128 runs) median ${latency.firstAnswer.medianMs} ms, p95 ${latency.firstAnswer.p95Ms} ms; full 2,000 runs (${fullAnswers.length} moves) median ${latency.fullAnswer.medianMs} ms, p95 ${latency.fullAnswer.p95Ms} ms`,
     );
     writeFileSync(join(artifacts, 'web-latency.json'), JSON.stringify(latency, null, 2));
     await page.screenshot({ path: join(artifacts, 'web-what-if.png'), fullPage: true });

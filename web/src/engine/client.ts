@@ -5,7 +5,13 @@
  * stale answers are never delivered.
  */
 import type { Comparison } from '../../../src/analysis/index.ts';
-import type { RunResult } from '../../../src/engine/index.ts';
+import {
+  Aggregate,
+  resultMeta,
+  summarise,
+  type AggregateArrays,
+  type RunResult,
+} from '../../../src/engine/index.ts';
 import type { Scenario } from '../../../src/model/index.ts';
 import type { EngineRequest, EngineResponse, ExtraVariant } from './protocol.ts';
 
@@ -45,21 +51,36 @@ class EngineWorker {
     return id;
   }
 
+  /** Drops this worker's current run: its pending answer is superseded now. */
+  cancel(): void {
+    for (const old of this.pending.values()) old.superseded();
+    this.pending.clear();
+    if (this.worker) this.worker.postMessage({ type: 'cancel', id: this.nextId++ });
+  }
+
   done(id: number): void {
     this.pending.delete(id);
   }
 }
 
-/** Runs on one lane supersede each other; lanes run side by side (one worker each). */
+/**
+ * Runs on one lane supersede each other; lanes run side by side. The main lane splits a run
+ * across one worker per core (up to 4): the first worker also gives the quick first answer, and
+ * the shares' Aggregates merge exactly, so the result does not depend on the split.
+ */
 export type Lane = 'main' | 'baseline';
-const lanes: Record<Lane, EngineWorker> = {
-  main: new EngineWorker(),
-  baseline: new EngineWorker(),
+const CORES = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1));
+const lanes: Record<Lane, EngineWorker[]> = {
+  main: Array.from({ length: CORES }, () => new EngineWorker()),
+  baseline: [new EngineWorker()],
 };
 const comparisons = new EngineWorker();
 
+/** Below this many runs a split is not worth its overhead. */
+const SPLIT_MIN_RUNS = 512;
+
 export function warmEngine(): void {
-  lanes.main.warm();
+  for (const w of lanes.main) w.warm();
 }
 
 export interface RunUpdate {
@@ -80,23 +101,92 @@ export function runInWorker(
   }: { runs: number; explainMonth?: number; previewRuns?: number; lane?: Lane },
   onUpdate?: (u: RunUpdate) => void,
 ): Promise<RunUpdate | undefined> {
-  const runs = lanes[lane];
+  const workers = opts.runs >= SPLIT_MIN_RUNS ? lanes[lane] : lanes[lane].slice(0, 1);
+  const t0 = performance.now();
   return new Promise((resolve, reject) => {
-    const id = runs.send((rid) => ({ type: 'run', id: rid, scenario, ...opts }), {
-      listener: (m) => {
-        if (m.type === 'error') {
-          runs.done(id);
-          reject(new Error(m.message));
-        } else if (m.type === 'result') {
-          onUpdate?.(m);
-          if (m.final) {
-            runs.done(id);
-            resolve(m);
+    let settled = false;
+    const settle = (u: RunUpdate | undefined, err?: Error) => {
+      if (settled) return;
+      settled = true;
+      if (err) reject(err);
+      else resolve(u);
+    };
+    if (workers.length === 1) {
+      const w = workers[0];
+      const id = w.send((rid) => ({ type: 'run', id: rid, scenario, ...opts }), {
+        listener: (m) => {
+          if (m.type === 'error') {
+            w.done(id);
+            settle(undefined, new Error(m.message));
+          } else if (m.type === 'result') {
+            onUpdate?.(m);
+            if (m.final) {
+              w.done(id);
+              settle(m);
+            }
           }
-        }
-      },
-      superseded: () => resolve(undefined),
+        },
+        superseded: () => settle(undefined),
+      });
+      return;
+    }
+    // split runs [0, runs) into one share per worker
+    const shares = workers.map((_, k) => {
+      const from = Math.floor((k * opts.runs) / workers.length);
+      return { from, count: Math.floor(((k + 1) * opts.runs) / workers.length) - from };
     });
+    const parts: (AggregateArrays | undefined)[] = workers.map(() => undefined);
+    // a quick first answer only when it comes before the end of the first share
+    const preview =
+      opts.previewRuns && opts.previewRuns < shares[0].count ? opts.previewRuns : undefined;
+    const start = (k: number) => {
+      const w = workers[k];
+      const id = w.send(
+        (rid) => ({
+          type: 'run',
+          id: rid,
+          scenario,
+          runs: opts.runs,
+          explainMonth: opts.explainMonth,
+          previewRuns: k === 0 ? preview : undefined,
+          first: shares[k].from,
+          count: shares[k].count,
+          aggregateOnly: true,
+        }),
+        {
+          listener: (m) => {
+            if (m.type === 'error') settle(undefined, new Error(m.message));
+            else if (m.type === 'result' && !m.final) {
+              onUpdate?.(m);
+              startRest();
+            } else if (m.type === 'aggregate') {
+              w.done(id);
+              parts[k] = m.data;
+              if (parts.every((p) => p !== undefined)) {
+                const agg = Aggregate.fromJSON(parts[0]);
+                for (const p of parts.slice(1)) agg.merge(Aggregate.fromJSON(p));
+                const sized = { ...scenario, settings: { ...scenario.settings, runs: opts.runs } };
+                const result = summarise(agg, resultMeta(sized, opts.explainMonth));
+                const u = { result, final: true, ms: performance.now() - t0 };
+                onUpdate?.(u);
+                settle(u);
+              }
+            }
+          },
+          superseded: () => settle(undefined),
+        },
+      );
+    };
+    // the other shares start once the quick first answer is out, so they do not slow it down
+    let restStarted = false;
+    const startRest = () => {
+      if (restStarted || settled) return;
+      restStarted = true;
+      for (let k = 1; k < workers.length; k++) start(k);
+    };
+    for (const w of workers.slice(1)) w.cancel();
+    start(0);
+    if (!preview) startRest();
   });
 }
 

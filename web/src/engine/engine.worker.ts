@@ -46,6 +46,10 @@ const yieldToMessages = () =>
 
 self.onmessage = (e: MessageEvent<EngineRequest>) => {
   const req = e.data;
+  if (req.type === 'cancel') {
+    latest.run = Math.max(latest.run, req.id);
+    return;
+  }
   latest[req.type] = Math.max(latest[req.type], req.id);
   const job = req.type === 'run' ? run(req) : compare(req);
   job.catch((err: unknown) =>
@@ -70,10 +74,12 @@ async function run(req: RunRequest): Promise<void> {
   };
   let meta: ResultMeta | undefined;
   const hashLater = () => (meta ??= resultMeta(scenario, req.explainMonth));
-  const agg = simulateBlock(c, 0, Math.min(BLOCK, req.runs), opts);
+  const first = req.first ?? 0;
+  const end = first + (req.count ?? req.runs);
+  const agg = simulateBlock(c, first, Math.min(BLOCK, end - first), opts);
   let previewSent = false;
-  for (let done = agg.runs; done < req.runs; done = agg.runs) {
-    if (!previewSent && req.previewRuns && done >= req.previewRuns) {
+  for (let done = first + agg.runs; done < end; done = first + agg.runs) {
+    if (!previewSent && req.previewRuns && agg.runs >= req.previewRuns) {
       post({
         type: 'result',
         id: req.id,
@@ -85,12 +91,23 @@ async function run(req: RunRequest): Promise<void> {
     }
     await yieldToMessages();
     if (latest.run !== req.id) return; // superseded
-    if (previewSent && !meta) {
+    if (previewSent && !meta && !req.aggregateOnly) {
       hashLater();
       await yieldToMessages();
       if (latest.run !== req.id) return;
     }
-    agg.merge(simulateBlock(c, done, Math.min(BLOCK, req.runs - done), opts));
+    agg.merge(simulateBlock(c, done, Math.min(BLOCK, end - done), opts));
+  }
+  if (req.aggregateOnly) {
+    const data = agg.toArrays();
+    const buffers = Object.values(data)
+      .filter((v): v is Float64Array => v instanceof Float64Array)
+      .map((a) => a.buffer);
+    self.postMessage(
+      { type: 'aggregate', id: req.id, data, ms: performance.now() - t0 } satisfies EngineResponse,
+      buffers,
+    );
+    return;
   }
   post({
     type: 'result',

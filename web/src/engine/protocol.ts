@@ -1,6 +1,6 @@
 /** Messages between the UI and the engine worker (engine.worker.ts). */
 import type { Comparison } from '../../../src/analysis/index.ts';
-import type { RunResult } from '../../../src/engine/index.ts';
+import type { AggregateArrays, RunResult } from '../../../src/engine/index.ts';
 import type { Scenario } from '../../../src/model/index.ts';
 
 export interface RunRequest {
@@ -12,6 +12,11 @@ export interface RunRequest {
   explainMonth?: number;
   /** Post an intermediate result after this many runs (progressive refinement); 0 = none. */
   previewRuns?: number;
+  /** Simulate only runs [first, first + count) of the `runs` (one worker's share of a split). */
+  first?: number;
+  count?: number;
+  /** Answer with the merged Aggregate of the share instead of a summarised result. */
+  aggregateOnly?: boolean;
 }
 
 /** A what-if or other whole scenario compared as one more variant (same seed, runs, horizon). */
@@ -32,10 +37,17 @@ export interface CompareRequest {
   extra: ExtraVariant[];
 }
 
-export type EngineRequest = RunRequest | CompareRequest;
+/** Drop any run in progress (its answer is no longer wanted). */
+export interface CancelRequest {
+  type: 'cancel';
+  id: number;
+}
+
+export type EngineRequest = RunRequest | CompareRequest | CancelRequest;
 
 export type EngineResponse =
   | { type: 'result'; id: number; result: RunResult; final: boolean; ms: number }
+  | { type: 'aggregate'; id: number; data: AggregateArrays; ms: number }
   | { type: 'comparison'; id: number; comparison: Comparison; ms: number }
   | { type: 'progress'; id: number; done: number; total: number }
   | { type: 'error'; id: number; message: string };
