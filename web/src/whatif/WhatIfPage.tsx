@@ -35,10 +35,16 @@ interface Shown {
 /** Change from the scenario as written: points for shares, months, or share of the stake. */
 function delta(kind: 'share' | 'months' | 'terms', x: number | null, base: number | null): string {
   if (x === null || base === null) return '';
-  const d = x - base;
-  if (Math.abs(d) < 1e-9) return '±0';
+  // rounded as shown, so a change too small to show reads ±0
+  const d =
+    kind === 'share'
+      ? Math.round((x - base) * 100)
+      : kind === 'months'
+        ? x - base
+        : Math.round((x - base) * 100) / 100;
+  if (d === 0) return '±0';
   const sign = d > 0 ? '+' : '−';
-  if (kind === 'share') return `${sign}${Math.abs(d * 100).toFixed(0)} pts`;
+  if (kind === 'share') return `${sign}${Math.abs(d)} pts`;
   if (kind === 'months') return `${sign}${Math.abs(d)}`;
   return `${sign}${Math.abs(d).toFixed(2)}`;
 }
