@@ -107,6 +107,13 @@ try {
   rmSync(tmp, { recursive: true, force: true });
 }
 
+// memory stays bounded: alias bombs, huge lists and megabyte strings must not pile up
+const MAX_RSS = 2 * 2 ** 30;
+if (peakRss > MAX_RSS)
+  tallies.loader.problems.push({
+    c: 'memory',
+    o: { cls: 'memory', problem: `peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB > 2048 MB`, ms: 0 },
+  });
 const total = Object.values(tallies).reduce((n, t) => n + t.count, 0);
 const problems = Object.entries(tallies).flatMap(([name, t]) =>
   t.problems.map(

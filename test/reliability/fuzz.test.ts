@@ -52,6 +52,8 @@ describe('loader (parseScenarioText)', () => {
     for (const c of mutationCases(SEED, 600, { bases, largeShare: 0.01 }))
       t.add(c, loaderTarget(c, tmp));
     report('loader mutations', t);
+    // bounded memory: alias bombs, huge lists and megabyte strings do not pile up
+    expect(process.memoryUsage().rss).toBeLessThan(2 * 2 ** 30);
     // the mutations must actually exercise both ends
     expect(t.classes.get('valid') ?? 0).toBeGreaterThan(20);
     expect(t.classes.get('rejected:syntax_error') ?? 0).toBeGreaterThan(10);
