@@ -40,10 +40,12 @@ describe.skipIf(!REDIS_URL)('a Redis restart in the middle of a sweep', () => {
     const s = scenario('russia-ukraine-2024', 1200);
     let restarted: Promise<unknown> | undefined;
     const progress: number[] = [];
+    let requeued = 0;
     const run = runScenarioDistributed(s, {
       redis: url,
       prefix,
-      chunkRuns: 150,
+      chunkRuns: 100,
+      onResume: (n) => (requeued += n),
       onProgress: (done) => {
         progress.push(done);
         if (done > 0 && !restarted) restarted = redis('stop').then(() => redis('start'));
@@ -53,6 +55,8 @@ describe.skipIf(!REDIS_URL)('a Redis restart in the middle of a sweep', () => {
     const dist = await run;
     await restarted;
     expect(progress.at(-1)).toBe(1200);
+    // the restart happened mid-sweep and really emptied Redis: chunks had to be enqueued again
+    expect(requeued).toBeGreaterThan(0);
     expect(canonicalJson(dist)).toBe(canonicalJson(local));
     // the restart really lost the queue: the worker saw Redis go away
     expect(worker.log()).toMatch(/ECONNREFUSED|Connection is closed|connect/);

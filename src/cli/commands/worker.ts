@@ -88,6 +88,10 @@ export function distributedFrom(
     attempts: opts.attempts,
     chunkRuns: opts.chunkRuns,
     onProgress: progress && process.stderr.isTTY ? onProgress : undefined,
+    onResume: (n) =>
+      process.stderr.write(
+        `Redis came back empty (restarted without persistence?): stored the scenarios again and re-enqueued ${n} chunks\n`,
+      ),
   };
 }
 

@@ -40,6 +40,8 @@ export interface DistributedOptions {
   onProgress?: (doneRuns: number, totalRuns: number) => void;
   /** every chunk of scenario `cell` is in; `parts` in run order */
   onCell?: (cell: number, parts: Buffer[]) => void | Promise<void>;
+  /** Redis came back empty: the scenarios were stored again and `requeued` chunks re-enqueued */
+  onResume?: (requeued: number) => void;
   /** called once the jobs are enqueued (tests use it to interfere at a known point) */
   onEnqueued?: (sweepId: string) => void | Promise<void>;
 }
@@ -217,14 +219,18 @@ export async function runSweep(
     return out;
   };
 
-  /** Slow check: Redis lost its data (restart without persistence), or failures whose events were missed. */
-  const audit = async () => {
-    if ((await redis.exists(aliveKey)) === 0) {
-      lastLen = -1;
-      await storeScenarios();
-      await ensureQueued(chunks.filter((c) => !held.has(c.key) && !failed.has(c.key)));
-      return;
-    }
+  /** Redis lost its data (a restart without persistence): store the scenarios and re-enqueue. */
+  const checkAlive = async () => {
+    if ((await redis.exists(aliveKey)) === 1) return;
+    lastLen = -1;
+    await storeScenarios();
+    const todo = chunks.filter((c) => !held.has(c.key) && !failed.has(c.key));
+    await ensureQueued(todo);
+    opts.onResume?.(todo.length);
+  };
+
+  /** When nothing has moved for a while: jobs that vanished, or failures whose events were missed. */
+  const checkJobs = async () => {
     const open = chunks.filter((c) => !held.has(c.key) && !failed.has(c.key));
     await Promise.all(
       open.map(async (c) => {
@@ -259,13 +265,24 @@ export async function runSweep(
     opts.onProgress?.(doneRuns, totalRuns);
     await ensureQueued(chunks.filter((c) => !held.has(c.key)));
     await opts.onEnqueued?.(sweepId);
-    let lastAudit = Date.now();
+    let lastAlive = Date.now();
+    let lastMove = Date.now();
+    let settled = held.size + failed.size;
     while (held.size + failed.size < chunks.length) {
       await new Promise((r) => setTimeout(r, pollMs));
       await collect();
-      if (Date.now() - lastAudit > 2000) {
-        await audit();
-        lastAudit = Date.now();
+      if (held.size + failed.size !== settled) {
+        settled = held.size + failed.size;
+        lastMove = Date.now();
+      }
+      if (Date.now() - lastAlive > 2000) {
+        await checkAlive();
+        lastAlive = Date.now();
+      }
+      // one job lookup per open chunk is costly on big sweeps: only when progress has stalled
+      if (Date.now() - lastMove > 10_000) {
+        await checkJobs();
+        lastMove = Date.now();
       }
     }
     // a last look: a part may have landed after its chunk was given up on
