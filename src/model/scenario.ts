@@ -385,7 +385,7 @@ export const VariantSchema = z
 
 export const ScenarioSchema = z
   .object({
-    $schema: z.string().optional(),
+    $schema: z.string().max(2000).optional(),
     id: IdSchema,
     name: z.string().min(1).max(300),
     description: z.string().max(10_000).optional(),
@@ -393,7 +393,7 @@ export const ScenarioSchema = z
       .enum(['interstate', 'civil', 'internationalized-civil', 'extra-state'])
       .default('interstate'),
     sources: z
-      .array(z.object({ title: z.string().max(500), url: z.url().optional() }).strict())
+      .array(z.object({ title: z.string().max(500), url: z.url().max(2000).optional() }).strict())
       .max(100)
       .default([]),
     parties: z.array(PartySchema).min(2).max(40),
