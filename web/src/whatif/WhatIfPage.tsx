@@ -10,7 +10,11 @@
 import { useEffect, useMemo, useRef, useState, type JSX } from 'react';
 import { belligerents, type RunResult } from '../../../src/engine/index.ts';
 import { formatIssues, type Mediator } from '../../../src/model/index.ts';
-import { cumulativeIncidenceChart, timeToTalksChart } from '../../../src/report/charts/index.ts';
+import {
+  cumulativeIncidenceChart,
+  timeToTalksChart,
+  type Spec,
+} from '../../../src/report/charts/index.ts';
 import type { Shared, Workspace } from '../App.tsx';
 import { Chart } from '../Chart.tsx';
 import { runInWorker } from '../engine/client.ts';
@@ -30,6 +34,16 @@ interface Shown {
   workerMs: number;
   /** when the answer reached the page */
   tArrived: number;
+}
+
+/**
+ * The report's chart with the run count left out of its subtitle (the status line gives it), so
+ * quick and full answers share one chart shape and redraw by swapping data, not by a new chart.
+ */
+function sameTitleForAnyRuns(spec: Spec): Spec {
+  const t = spec.title as { text: string; subtitle?: string } | string | undefined;
+  if (typeof t !== 'object' || !t.subtitle) return spec;
+  return { ...spec, title: { ...t, subtitle: t.subtitle.replace(/of \d+ runs/, 'of the runs') } };
 }
 
 /** Change from the scenario as written: points for shares, months, or share of the stake. */
@@ -203,7 +217,10 @@ export function WhatIfPage({ shared, ws }: { shared: Shared; ws: Workspace }): J
   useEffect(() => {
     if (shown?.final) setLastFull(shown.result);
   }, [shown]);
-  const outcomesSpec = useMemo(() => (r ? cumulativeIncidenceChart(r) : undefined), [r]);
+  const outcomesSpec = useMemo(
+    () => (r ? sameTitleForAnyRuns(cumulativeIncidenceChart(r)) : undefined),
+    [r],
+  );
   const talksSpec = useMemo(() => (lastFull ? timeToTalksChart(lastFull) : undefined), [lastFull]);
   const specs = outcomesSpec && { outcomes: outcomesSpec, talks: talksSpec };
   const last = s.settings.horizonMonths - 1;
