@@ -10,7 +10,10 @@ import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import { loadScenario } from '../src/data/scenarios.ts';
 import { canonicalJson } from '../src/engine/index.ts';
 import { closePools, runScenarioParallel } from '../src/jobs/localPool.ts';
-import { runScenarioDistributed } from '../src/jobs/distributed/analyses.ts';
+import {
+  runScenarioDistributed,
+  simulateRecordsDistributed,
+} from '../src/jobs/distributed/analyses.ts';
 import type { Scenario } from '../src/model/index.ts';
 
 const REPS = Number(process.env.BENCH_REPS ?? 3);
@@ -83,6 +86,7 @@ await closePools();
 
 const workers: ChildProcess[] = [];
 let overheadMs = NaN;
+let overheadRecordsMs = NaN;
 let identical = true;
 try {
   for (const n of [1, 2]) {
@@ -110,6 +114,15 @@ try {
           await time(() => runScenarioDistributed(tiny, { ...opts, chunkRuns: 1, pollMs: 20 })),
         );
       overheadMs = (1000 * median(os)) / OVERHEAD_CHUNKS;
+      // the same with per-run records (a few bytes per part instead of a 170 kB aggregate)
+      const rs: number[] = [];
+      for (let r = 0; r < REPS; r++)
+        rs.push(
+          await time(() =>
+            simulateRecordsDistributed([tiny], { ...opts, chunkRuns: 1, pollMs: 20 }),
+          ),
+        );
+      overheadRecordsMs = (1000 * median(rs)) / OVERHEAD_CHUNKS;
     }
     for (const w of workers.splice(0)) w.kill('SIGTERM');
   }
@@ -145,10 +158,17 @@ for (const r of rows)
       `${(r.runsPerSecond / base).toFixed(2)}×`.padStart(13),
   );
 console.log(
-  `queue overhead per chunk (1-run chunks, 1 worker, ${OVERHEAD_CHUNKS} chunks): ${overheadMs.toFixed(1)} ms`,
+  `round trip per chunk (1-run chunks, 1 worker, ${OVERHEAD_CHUNKS} chunks): ${overheadMs.toFixed(1)} ms with a 170 kB aggregate part, ${overheadRecordsMs.toFixed(1)} ms with a per-run record part`,
 );
 console.log(`distributed results byte-identical to the local pool: ${identical ? 'yes' : 'NO'}`);
 console.log(
-  JSON.stringify({ runs: RUNS, chunkRuns: CHUNK, rows, overheadMsPerChunk: overheadMs, identical }),
+  JSON.stringify({
+    runs: RUNS,
+    chunkRuns: CHUNK,
+    rows,
+    overheadMsPerChunk: overheadMs,
+    overheadMsPerRecordsChunk: overheadRecordsMs,
+    identical,
+  }),
 );
 process.exit(identical ? 0 : 1);
