@@ -124,7 +124,9 @@ export async function runSweep(
 
   const held = new Map<string, Buffer>();
   const failed = new Map<string, ChunkFailure>();
-  const cellsLeft = scenarios.map((_, cell) => chunks.filter((c) => c.cell === cell).length);
+  const byCell: PlannedChunk[][] = scenarios.map(() => []);
+  for (const c of chunks) byCell[c.cell].push(c);
+  const cellsLeft = byCell.map((cs) => cs.length);
   let doneRuns = 0;
 
   const storeScenarios = async () => {
@@ -210,12 +212,11 @@ export async function runSweep(
 
   const partsOf = (cell: number): Buffer[] | undefined => {
     const out: Buffer[] = [];
-    for (const c of chunks)
-      if (c.cell === cell) {
-        const b = held.get(c.key);
-        if (!b) return undefined;
-        out.push(b);
-      }
+    for (const c of byCell[cell]) {
+      const b = held.get(c.key);
+      if (!b) return undefined;
+      out.push(b);
+    }
     return out;
   };
 
