@@ -34,6 +34,9 @@ export function parseScenarioText(text: string): Result<Scenario> {
     return fail(
       errors.map((e) => {
         const pos = lineCounter.linePos(e.pos[0]);
+        // deep block nesting (indentation) overflows the parser's recursion; it reports that
+        if (/Maximum call stack size exceeded/.test(e.message))
+          return { ...tooDeep([], 'deeper block nesting'), line: pos.line, column: pos.col };
         return {
           code: 'syntax_error',
           path: [],

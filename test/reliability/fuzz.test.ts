@@ -59,6 +59,24 @@ describe('loader (parseScenarioText)', () => {
     expect(t.classes.get('rejected:syntax_error') ?? 0).toBeGreaterThan(10);
   });
 
+  it('reports nesting beyond the limit as too_deep, however it is written', () => {
+    let block = '';
+    for (let i = 0; i < 1400; i++) block += ' '.repeat(i) + 'a:\n'; // ~1 MB of indentation
+    let shallow = '';
+    for (let i = 0; i < 100; i++) shallow += ' '.repeat(i) + 'a:\n';
+    let json: unknown = 1;
+    for (let i = 0; i < 5000; i++) json = { a: [json] };
+    for (const r of [
+      parseScenarioText('['.repeat(100_000)),
+      parseScenarioText(block),
+      parseScenarioText(shallow),
+      validateScenario(json),
+    ]) {
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.issues[0].code).toBe('too_deep');
+    }
+  });
+
   it('never throws on arbitrary text (fast-check)', () => {
     const t = new Tally();
     fc.assert(
