@@ -27,7 +27,7 @@ const redis = (cmd: 'start' | 'stop') => sh(`bash scripts/redis.sh ${cmd}`, { en
 let worker: WorkerChild | undefined;
 afterAll(async () => {
   await worker?.stop('SIGKILL');
-  await redis('stop');
+  if (REDIS_URL) await redis('stop');
   await closePools();
 });
 
