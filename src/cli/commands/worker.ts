@@ -8,7 +8,7 @@
 import { Presets, SingleBar } from 'cli-progress';
 import { Option, type Command } from 'commander';
 import { startWorker } from '../../jobs/distributed/worker.ts';
-import { checkRedisUrl, DEFAULT_PREFIX } from '../../jobs/distributed/protocol.ts';
+import { checkRedisUrl, DEFAULT_PREFIX, redactUrl } from '../../jobs/distributed/protocol.ts';
 import type {
   DistributedRunOptions,
   DistributedSweepError,
@@ -67,6 +67,7 @@ export function distributedFrom(
   if (!opts.redis) throw new UserError('✖ --distributed needs --redis URL (or PARLEY_REDIS_URL)');
   const bad = checkRedisUrl(opts.redis);
   if (bad) throw new UserError(`✖ ${bad}`);
+  const redis = opts.redis;
   let bar: SingleBar | undefined;
   const onProgress = (done: number, total: number) => {
     if (!bar) {
@@ -88,6 +89,10 @@ export function distributedFrom(
     attempts: opts.attempts,
     chunkRuns: opts.chunkRuns,
     onProgress: progress && process.stderr.isTTY ? onProgress : undefined,
+    onNoWorkers: () =>
+      process.stderr.write(
+        `waiting: no worker is connected to ${redactUrl(redis)} with prefix ${opts.prefix ?? DEFAULT_PREFIX}; start \`parley worker --redis … --prefix …\` (the chunks stay queued)\n`,
+      ),
     onResume: (n) =>
       process.stderr.write(
         `Redis came back empty (restarted without persistence?): stored the scenarios again and re-enqueued ${n} chunks\n`,

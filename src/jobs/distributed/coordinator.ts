@@ -42,6 +42,8 @@ export interface DistributedOptions {
   onCell?: (cell: number, parts: Buffer[]) => void | Promise<void>;
   /** Redis came back empty: the scenarios were stored again and `requeued` chunks re-enqueued */
   onResume?: (requeued: number) => void;
+  /** nothing has finished for 15 s and no worker is connected under this prefix (called once) */
+  onNoWorkers?: () => void;
   /** called once the jobs are enqueued (tests use it to interfere at a known point) */
   onEnqueued?: (sweepId: string) => void | Promise<void>;
 }
@@ -269,6 +271,7 @@ export async function runSweep(
     let lastAlive = Date.now();
     let lastMove = Date.now();
     let settled = held.size + failed.size;
+    let warned = false;
     while (held.size + failed.size < chunks.length) {
       await new Promise((r) => setTimeout(r, pollMs));
       await collect();
@@ -280,8 +283,12 @@ export async function runSweep(
         await checkAlive();
         lastAlive = Date.now();
       }
+      if (!warned && Date.now() - lastMove > 15_000 && (await queue.getWorkersCount()) === 0) {
+        warned = true;
+        opts.onNoWorkers?.();
+      }
       // one job lookup per open chunk is costly on big sweeps: only when progress has stalled
-      if (Date.now() - lastMove > 10_000) {
+      if (Date.now() - lastMove > 20_000) {
         await checkJobs();
         lastMove = Date.now();
       }
