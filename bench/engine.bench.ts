@@ -5,6 +5,11 @@
  * - ratio to a bare loop that only draws the same number of random numbers
  * - wall time for 10,000 runs × 120 months × 2 belligerents
  * Scenarios: the generic two-party interstate scenario (defaults) and russia-ukraine-2024.
+ * Environment: BENCH_REPS (default 5), BENCH_SCENARIOS (comma list, e.g. "generic-interstate"),
+ * BENCH_POOL=0 to skip the worker-thread part.
+ * For A/B decisions on a loaded machine use instruction counts rather than wall time: bundle a
+ * small script that warms up, then calls simulateBlock N times (esbuild, as the worker bundle),
+ * run it under `valgrind --tool=callgrind` with N and with 0, and divide the difference by N.
  */
 import { ScenarioSchema, type Scenario } from '../src/model/index.ts';
 import { compile, simulateBlock, Rng, Stream } from '../src/engine/index.ts';
@@ -13,6 +18,8 @@ import { loadScenario } from '../src/data/scenarios.ts';
 
 const REPS = Number(process.env.BENCH_REPS ?? 5);
 const RUNS = 10_000;
+const ONLY = process.env.BENCH_SCENARIOS?.split(',');
+const POOL = process.env.BENCH_POOL !== '0';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -79,15 +86,17 @@ async function benchScenario(name: string, s: Scenario) {
   const draws = countDraws(s);
   const bare = median(Array.from({ length: REPS }, () => bareLoop(draws, s.settings.runs)));
   const t1: number[] = [],
-    t2: number[] = [];
-  await runScenarioParallel(s, { threads: 2 }); // start and warm the 2-thread pool
-  for (let k = 0; k < Math.max(3, Math.ceil(REPS / 2)); k++) {
+    t2: number[] = [],
+    pairs: number[] = [];
+  if (POOL) await runScenarioParallel(s, { threads: 2 }); // start and warm the 2-thread pool
+  for (let k = 0; POOL && k < Math.max(3, Math.ceil(REPS / 2)); k++) {
     let t0 = performance.now();
     const r1 = await runScenarioParallel(s, { threads: 1 });
     t1.push(performance.now() - t0);
     t0 = performance.now();
     const r2 = await runScenarioParallel(s, { threads: 2 });
     t2.push(performance.now() - t0);
+    pairs.push(t1[k] / t2[k]);
     if (JSON.stringify(r1) !== JSON.stringify(r2))
       throw new Error('1 and 2 threads differ: determinism broken');
   }
@@ -98,27 +107,35 @@ async function benchScenario(name: string, s: Scenario) {
     livePartyMonths: partyMonths,
     medianMsOneThread: round(oneThread),
     partyMonthsPerSecond: Math.round(partyMonths / (oneThread / 1000)),
+    microsecondsPerLiveRunMonth: round((oneThread * 1000) / (partyMonths / 2)),
     randomDraws: draws,
     bareDrawLoopMs: round(bare),
     ratioToBareDrawLoop: round(oneThread / bare),
-    medianMsPool1Thread: round(median(t1)),
-    medianMsPool2Threads: round(median(t2)),
-    speedup2Threads: round(median(t1) / median(t2)),
+    medianMsPool1Thread: POOL ? round(median(t1)) : null,
+    medianMsPool2Threads: POOL ? round(median(t2)) : null,
+    speedup2Threads: POOL ? round(median(t1) / median(t2)) : null,
+    /** median of the speed-ups of back-to-back 1- and 2-thread pairs (less sensitive to load drift) */
+    speedup2ThreadsPaired: POOL ? round(median(pairs)) : null,
   };
   console.log(
     `${name}: ${RUNS} runs × 120 months: ${row.medianMsOneThread} ms on one thread (median of ${REPS}); ` +
-      `${(row.partyMonthsPerSecond / 1e6).toFixed(2)} M live party-months/s; ${(draws / 1e6).toFixed(1)} M draws, bare draw loop ${row.bareDrawLoopMs} ms (ratio ${row.ratioToBareDrawLoop}); ` +
-      `pool 1 thread ${row.medianMsPool1Thread} ms, 2 threads ${row.medianMsPool2Threads} ms (speed-up ${row.speedup2Threads}×)`,
+      `${(row.partyMonthsPerSecond / 1e6).toFixed(2)} M live party-months/s (${row.microsecondsPerLiveRunMonth} µs per live run-month); ` +
+      `${(draws / 1e6).toFixed(1)} M draws, bare draw loop ${row.bareDrawLoopMs} ms (ratio ${row.ratioToBareDrawLoop})` +
+      (POOL
+        ? `; pool 1 thread ${row.medianMsPool1Thread} ms, 2 threads ${row.medianMsPool2Threads} ms (speed-up ${row.speedup2Threads}×, paired ${row.speedup2ThreadsPaired}×)`
+        : ''),
   );
   return row;
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
-const rows = [
-  await benchScenario('generic-interstate', generic()),
-  await benchScenario('russia-ukraine-2024', bundled('russia-ukraine-2024')),
-];
+const rows = [];
+for (const [name, make] of [
+  ['generic-interstate', generic],
+  ['russia-ukraine-2024', () => bundled('russia-ukraine-2024')],
+] as const)
+  if (!ONLY || ONLY.includes(name)) rows.push(await benchScenario(name, make()));
 await closePools();
 console.log(
   JSON.stringify({ bench: 'engine', node: process.version, date: new Date().toISOString(), rows }),

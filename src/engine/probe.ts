@@ -54,10 +54,13 @@ export function recordMonth(s: State, agg: Aggregate, explainMonth: number): voi
   const fanBase = t * FAN_SERIES.length * FAN_BINS;
   agg.atWar[t] += s.nActive;
   agg.counters[2] += 2 * s.nActive;
-  const explain = t === explainMonth;
-  const { active, pWin, reservation, readiness, conversationCost, talks, mhs, wayOut } = s;
-  const { inference, capacityEffective, talkAudienceCost, talkBenefit, support, aid } = s;
-  const { commitmentGap, effort, posture } = s;
+  const { active, pWin, reservation, readiness, conversationCost, talks } = s;
+  // sums in locals, added to the aggregate once per month: integer sums below 2^53 are exact in
+  // any order, so the bytes are the same as adding run by run
+  let sGap = 0,
+    sWidth = 0,
+    sRipe = 0,
+    nTalks = 0;
   for (let a = 0; a < s.nActive; a++) {
     const r = active[a];
     const iA = 2 * r,
@@ -67,10 +70,10 @@ export function recordMonth(s: State, agg: Aggregate, explainMonth: number): voi
     const gap = Math.abs(pA - pB);
     const width = 1 - reservation[iA] - reservation[iB];
     const ripe = readiness[iA] * readiness[iB];
-    d[base] += Math.round(gap * FIXED);
-    d[base + 1] += Math.round(width * FIXED);
-    d[base + 2] += Math.round(ripe * FIXED);
-    if (talks[r] !== 0) d[base + 3] += 1;
+    sGap += Math.round(gap * FIXED);
+    sWidth += Math.round(width * FIXED);
+    sRipe += Math.round(ripe * FIXED);
+    if (talks[r] !== 0) nTalks++;
     // fan bins (FAN_SERIES scales 1, 1, 0.5, 0.5, 1, 1: x / scale · FAN_BINS, exactly)
     fans[fanBase + fanBin(ripe * FAN_BINS)] += 1;
     fans[fanBase + FAN_BINS + fanBin(gap * FAN_BINS)] += 1;
@@ -78,26 +81,80 @@ export function recordMonth(s: State, agg: Aggregate, explainMonth: number): voi
     fans[fanBase + 3 * FAN_BINS + fanBin(conversationCost[iB] * 2 * FAN_BINS)] += 1;
     fans[fanBase + 4 * FAN_BINS + fanBin(readiness[iA] * FAN_BINS)] += 1;
     fans[fanBase + 5 * FAN_BINS + fanBin(readiness[iB] * FAN_BINS)] += 1;
-    for (let p = 0; p < 2; p++) {
-      const i = iA + p;
-      const pb = base + p * P;
-      d[pb + C_PWIN] += Math.round(pWin[i] * FIXED);
-      d[pb + C_MHS] += Math.round(mhs[i] * FIXED);
-      d[pb + C_WAYOUT] += Math.round(wayOut[i] * FIXED);
-      d[pb + C_READY] += Math.round(readiness[i] * FIXED);
-      d[pb + C_SC] += Math.round(conversationCost[i] * FIXED);
-      d[pb + C_INF] += Math.round(inference[i] * FIXED);
-      d[pb + C_CAP] += Math.round(capacityEffective[i] * FIXED);
-      d[pb + C_AC] += Math.round(talkAudienceCost[i] * FIXED);
-      d[pb + C_BEN] += Math.round(talkBenefit[i] * FIXED);
-      d[pb + C_SUP] += Math.round(support[i] * FIXED);
-      d[pb + C_AID] += Math.round(aid[i] * FIXED);
-      if (commitmentGap[i] > 0) d[pb + C_CP] += 1;
-      if (effort[i] === Effort.escalate) d[pb + C_ESC] += 1;
-      d[pb + C_POSTURE + posture[i]] += 1;
-      if (explain) explainParty(s, agg, r, p);
-    }
   }
+  d[base] += sGap;
+  d[base + 1] += sWidth;
+  d[base + 2] += sRipe;
+  d[base + 3] += nTalks;
+  recordParty(s, d, base, 0);
+  recordParty(s, d, base + P, 1);
+  if (t === explainMonth)
+    for (let a = 0; a < s.nActive; a++) {
+      explainParty(s, agg, s.active[a], 0);
+      explainParty(s, agg, s.active[a], 1);
+    }
+}
+
+/** Per-party series of one month for party p (0 = A), summed in locals. */
+function recordParty(s: State, d: Float64Array, pb: number, p: number): void {
+  const { active, pWin, mhs, wayOut, readiness, conversationCost, inference } = s;
+  const { capacityEffective, talkAudienceCost, talkBenefit, support, aid } = s;
+  const { commitmentGap, effort, posture } = s;
+  let sPWin = 0,
+    sMhs = 0,
+    sWayOut = 0,
+    sReady = 0,
+    sSc = 0,
+    sInf = 0,
+    sCap = 0,
+    sAc = 0,
+    sBen = 0,
+    sSup = 0,
+    sAid = 0,
+    nCp = 0,
+    nEsc = 0,
+    nClosed = 0,
+    nSecret = 0,
+    nMediated = 0,
+    nPublic = 0;
+  for (let a = 0; a < s.nActive; a++) {
+    const i = 2 * active[a] + p;
+    sPWin += Math.round(pWin[i] * FIXED);
+    sMhs += Math.round(mhs[i] * FIXED);
+    sWayOut += Math.round(wayOut[i] * FIXED);
+    sReady += Math.round(readiness[i] * FIXED);
+    sSc += Math.round(conversationCost[i] * FIXED);
+    sInf += Math.round(inference[i] * FIXED);
+    sCap += Math.round(capacityEffective[i] * FIXED);
+    sAc += Math.round(talkAudienceCost[i] * FIXED);
+    sBen += Math.round(talkBenefit[i] * FIXED);
+    sSup += Math.round(support[i] * FIXED);
+    sAid += Math.round(aid[i] * FIXED);
+    if (commitmentGap[i] > 0) nCp++;
+    if (effort[i] === Effort.escalate) nEsc++;
+    const ch = posture[i];
+    if (ch === Channel.closed) nClosed++;
+    else if (ch === Channel.secret) nSecret++;
+    else if (ch === Channel.mediated) nMediated++;
+    else nPublic++;
+  }
+  d[pb + C_PWIN] += sPWin;
+  d[pb + C_MHS] += sMhs;
+  d[pb + C_WAYOUT] += sWayOut;
+  d[pb + C_READY] += sReady;
+  d[pb + C_SC] += sSc;
+  d[pb + C_INF] += sInf;
+  d[pb + C_CAP] += sCap;
+  d[pb + C_AC] += sAc;
+  d[pb + C_BEN] += sBen;
+  d[pb + C_SUP] += sSup;
+  d[pb + C_AID] += sAid;
+  d[pb + C_CP] += nCp;
+  d[pb + C_ESC] += nEsc;
+  d[pb + C_POSTURE + Channel.closed] += nClosed;
+  d[pb + C_POSTURE + Channel.secret] += nSecret;
+  d[pb + C_POSTURE + Channel.mediated] += nMediated;
+  d[pb + C_POSTURE + Channel.public] += nPublic;
 }
 
 // recordMonth multiplies by 1/scale inline; 1/scale must stay exact (a power of two) for that

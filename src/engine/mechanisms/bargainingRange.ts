@@ -18,7 +18,7 @@
  */
 import type { Mechanism } from './mechanism.ts';
 import { Channel, type State } from '../state.ts';
-import { qPosition } from '../gamblersRuin.ts';
+import { Q_GRID } from '../gamblersRuin.ts';
 
 /** Audience weight of party i now: public support for the war makes backing down costlier. */
 export function audienceWeight(s: State, i: number, channel: number): number {
@@ -75,15 +75,17 @@ function step(s: State): void {
       bW = baseStrength[iB] * gB;
     // A's chance of final victory and expected months left, for each pair of types
     // (gamblersRuin lookup, one grid position per q for both tables)
-    let x = qPosition(aS / (aS + bS)),
-      g = x | 0,
+    let x = ((aS / (aS + bS) - 0.001) / 0.998) * (Q_GRID - 1);
+    x = x < 0 ? 0 : x > Q_LAST ? Q_LAST : x;
+    let g = x | 0,
       f = x - g,
       o = g * K1 + k;
     let t0 = winT[o];
     const w11 = t0 + f * (winT[o + K1] - t0);
     t0 = monT[o];
     const m11 = t0 + f * (monT[o + K1] - t0);
-    x = qPosition(aS / (aS + bW));
+    x = ((aS / (aS + bW) - 0.001) / 0.998) * (Q_GRID - 1);
+    x = x < 0 ? 0 : x > Q_LAST ? Q_LAST : x;
     g = x | 0;
     f = x - g;
     o = g * K1 + k;
@@ -91,7 +93,8 @@ function step(s: State): void {
     const w10 = t0 + f * (winT[o + K1] - t0);
     t0 = monT[o];
     const m10 = t0 + f * (monT[o + K1] - t0);
-    x = qPosition(aW / (aW + bS));
+    x = ((aW / (aW + bS) - 0.001) / 0.998) * (Q_GRID - 1);
+    x = x < 0 ? 0 : x > Q_LAST ? Q_LAST : x;
     g = x | 0;
     f = x - g;
     o = g * K1 + k;
@@ -99,7 +102,8 @@ function step(s: State): void {
     const w01 = t0 + f * (winT[o + K1] - t0);
     t0 = monT[o];
     const m01 = t0 + f * (monT[o + K1] - t0);
-    x = qPosition(aW / (aW + bW));
+    x = ((aW / (aW + bW) - 0.001) / 0.998) * (Q_GRID - 1);
+    x = x < 0 ? 0 : x > Q_LAST ? Q_LAST : x;
     g = x | 0;
     f = x - g;
     o = g * K1 + k;
@@ -183,6 +187,9 @@ function adjust(s: State, i: number, r: number): number {
   if (veto > r && s.c.params.support.enabled) r += Math.min(1, s.aid[i]) * (veto - r);
   return r - s.carrotAgreement[i] - s.stick[i];
 }
+
+/** Last grid position usable for interpolation (as gamblersRuin.qPosition). */
+const Q_LAST = Q_GRID - 1.000001;
 
 const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 
