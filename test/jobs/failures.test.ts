@@ -16,7 +16,14 @@ import {
   simulateRecordsDistributed,
 } from '../../src/jobs/distributed/analyses.ts';
 import { planSweep } from '../../src/jobs/distributed/coordinator.ts';
-import { connect, QUEUE_NAME, scenarioKey } from '../../src/jobs/distributed/protocol.ts';
+import {
+  chunkKey,
+  connect,
+  partsKey,
+  QUEUE_NAME,
+  scenarioKey,
+  type ChunkJob,
+} from '../../src/jobs/distributed/protocol.ts';
 import {
   recordsBytes,
   testRedis,
@@ -48,32 +55,41 @@ describe.skipIf(!REDIS_URL)('distributed sweep failures on a real Redis', () => 
     // only the first worker takes jobs until it is killed
     second.child.kill('SIGSTOP');
     const queue = new Queue(QUEUE_NAME, { connection: connect(url), prefix });
+    const redis = connect(url);
     let killedDuring: string | undefined;
     const run = runScenarioDistributed(s, {
       redis: url,
       prefix,
       chunkRuns: 150,
       onProgress: (done) => {
-        if (done === 0 || killedDuring) return;
-        killedDuring = 'pending';
+        if (done === 0 || killedDuring !== undefined) return;
+        killedDuring = '';
         void (async () => {
-          // wait until the first worker holds a chunk, then kill it without warning
-          for (let i = 0; i < 200 && (await queue.getActiveCount()) === 0; i++)
-            await new Promise((r) => setTimeout(r, 10));
-          killedDuring = (await queue.getActive()).map((j) => j.id!).join(',');
-          first.child.kill('SIGKILL');
+          // wait until the first worker is inside a chunk whose result is not stored yet, then
+          // kill it without warning (chunks take a few hundred ms, so this is mid-simulation)
+          for (let i = 0; i < 500 && killedDuring === ''; i++) {
+            for (const j of await queue.getActive()) {
+              const key = partsKey(prefix, (j.data as ChunkJob).sweepId);
+              if ((await redis.hexists(key, chunkKey(j.data as ChunkJob))) === 0) {
+                first.child.kill('SIGKILL');
+                killedDuring = chunkKey(j.data as ChunkJob);
+                break;
+              }
+            }
+            if (killedDuring === '') await new Promise((r) => setTimeout(r, 10));
+          }
           second.child.kill('SIGCONT');
         })();
       },
     });
     const local = await runScenarioParallel(s, { threads: 1 });
     const dist = await run;
-    expect(killedDuring).toMatch(/:0:\d+/);
+    expect(killedDuring).toMatch(/^0:\d+$/);
     expect(await first.exited).toBeNull(); // killed by a signal
     expect(canonicalJson(dist)).toBe(canonicalJson(local));
-    // the chunk the first worker held was finished by the second
-    const held = killedDuring!.split(',')[0].split(':').slice(1).join(':');
-    expect(second.log()).toContain(`:${held} (`);
+    // the chunk the first worker held was run again by the second
+    expect(second.log()).toContain(`:${killedDuring} (`);
+    redis.disconnect();
     await queue.close();
   });
 
