@@ -60,19 +60,25 @@ export async function startServer(
 }
 
 /** Closes the app on the first SIGINT/SIGTERM; a second signal exits at once. */
-export function closeOnSignals(app: FastifyInstance): void {
+export function closeOnSignals(
+  app: FastifyInstance,
+  beforeClose: () => Promise<unknown> = () => Promise.resolve(),
+): void {
   let closing = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (closing) process.exit(1);
     closing = true;
     app.log.info({ signal }, 'shutting down: finishing in-flight runs');
-    app.close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        app.log.error({ err }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    beforeClose()
+      .catch((err: unknown) => app.log.warn({ err }, 'clean-up before shutdown failed'))
+      .then(() => app.close())
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          app.log.error({ err }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);

@@ -9,6 +9,8 @@ import { webUiBuilt } from '../../server/webUi.ts';
 import { describeStore, storeConfigFromEnv } from '../../store/index.ts';
 import { UserError } from '../exit.ts';
 
+const WEB_SESSION_PREFIX = 'web-session-';
+
 export function register(program: Command): void {
   program
     .command('serve')
@@ -49,12 +51,22 @@ Examples:
         throw e;
       });
       const { app, url } = started;
-      closeOnSignals(app);
+      const tokens = app.parley.store;
       // a fresh token for this session's web UI (Jupyter-style, in the URL fragment, which the
-      // browser never sends to a server); it stays listed under `parley token list`
-      const session = await app.parley.store.createToken(
-        `web-session-${new Date().toISOString().slice(0, 19)}`,
+      // browser never sends to a server). It is revoked when the server stops; sessions left by a
+      // server that was killed are revoked after a day, so they do not pile up as live tokens.
+      const session = await tokens.createToken(
+        `${WEB_SESSION_PREFIX}${new Date().toISOString().slice(0, 19)}`,
       );
+      const dayAgo = Date.now() - 24 * 3600_000;
+      for (const t of await tokens.listTokens())
+        if (
+          t.name.startsWith(WEB_SESSION_PREFIX) &&
+          !t.revokedAt &&
+          Date.parse(t.createdAt) < dayAgo
+        )
+          await tokens.revokeToken(t.id);
+      closeOnSignals(app, () => tokens.revokeToken(session.meta.id));
       const ui = webUiBuilt()
         ? `  web UI:  ${url}/#token=${session.token}\n`
         : `  web UI:  not built (run \`npm run build:web\`, or \`npm start\` to build and serve)\n`;
