@@ -14,7 +14,13 @@ import {
   runScenarioDistributed,
   simulateRecordsDistributed,
 } from '../../src/jobs/distributed/analyses.ts';
-import { connect, jobId, partsKey, QUEUE_NAME } from '../../src/jobs/distributed/protocol.ts';
+import {
+  connect,
+  jobId,
+  partsKey,
+  QUEUE_NAME,
+  type ChunkJob,
+} from '../../src/jobs/distributed/protocol.ts';
 import { processChunk } from '../../src/jobs/distributed/worker.ts';
 import { planSweep } from '../../src/jobs/distributed/coordinator.ts';
 import {
@@ -103,28 +109,40 @@ describe.skipIf(!REDIS_URL)('distributed sweeps on a real Redis', () => {
     const prefix = uniquePrefix('dup');
     const s = scenario('bosnia-1995', 400);
     const queue = new Queue(QUEUE_NAME, { connection: connect(url), prefix });
-    // every chunk is enqueued a second time under another job id before any worker runs
+    // every chunk is enqueued a second time under another job id, right behind the original,
+    // before any worker runs: the worker (concurrency 1, FIFO) then delivers each chunk twice
     let duplicates = 0;
+    let enqueued!: () => void;
+    const ready = new Promise<void>((r) => (enqueued = r));
     const run = runScenarioDistributed(s, {
       redis: url,
       prefix,
       chunkRuns: 100,
       onEnqueued: async (sweepId) => {
-        const jobs = await queue.getJobs(['wait']);
-        const mine = jobs.filter((j) => j.id!.startsWith(`${sweepId}:`));
+        const mine = (await queue.getJobs(['wait']))
+          .filter((j) => j.id!.startsWith(`${sweepId}:`))
+          .sort((x, y) => (x.data as ChunkJob).firstRun - (y.data as ChunkJob).firstRun);
+        for (const j of mine) await j.remove();
         await queue.addBulk(
-          mine.map((j) => ({ name: 'chunk', data: j.data, opts: { jobId: `dup-${j.id!}` } })),
+          mine.flatMap((j) => [
+            { name: 'chunk', data: j.data, opts: { jobId: j.id! } },
+            { name: 'chunk', data: j.data, opts: { jobId: `dup-${j.id!}` } },
+          ]),
         );
         duplicates = mine.length;
+        enqueued();
       },
     });
-    // the coordinator enqueues first, then the worker starts and sees both copies of each chunk
-    await new Promise((r) => setTimeout(r, 300));
+    await ready;
     const w = await spawnWorker(url, prefix);
     workers.push(w);
     const dist = await run;
     expect(duplicates).toBe(4);
     expect(canonicalJson(dist)).toBe(canonicalJson(await runScenarioParallel(s, { threads: 1 })));
+    // the second copies of the first chunks ran while the sweep was still open, and counted once
+    expect(
+      w.log().match(/already stored by another delivery/g)?.length ?? 0,
+    ).toBeGreaterThanOrEqual(2);
     await queue.close();
   });
 
