@@ -22,20 +22,42 @@ import {
 import { belligerents } from '../engine/index.ts';
 import { mulberry32 } from '../history/stats.ts';
 import type { Result, Scenario, Variant } from '../model/index.ts';
+import type { RecordSet } from '../analysis/outcomes.ts';
 import { simulateRecordsMany } from './recordsPool.ts';
+
+/**
+ * How an analysis turns its scenarios into per-run records: a thread count for the local pool, or a
+ * function (the distributed workers: distributed/analyses.ts). `names` label the scenarios in error
+ * messages. Either way the records are identical, so the analyses below are written once.
+ */
+export type RecordsSimulator =
+  number | ((scenarios: readonly Scenario[], names: readonly string[]) => Promise<RecordSet[]>);
+
+function simulateWith(
+  simulator: RecordsSimulator,
+  scenarios: readonly Scenario[],
+  names: readonly string[],
+  onDone?: () => void,
+): Promise<RecordSet[]> {
+  return typeof simulator === 'number'
+    ? simulateRecordsMany(scenarios, { threads: simulator, onDone })
+    : simulator(scenarios, names);
+}
 
 /** The scenario's variants (plus `extra`) against its baseline; `undefined` when it has none. */
 export async function runComparison(
   scenario: Scenario,
   extra: readonly Variant[],
-  opts: { threads: number; bootstrap: number; onDone?: () => void },
+  opts: { threads: RecordsSimulator; bootstrap: number; onDone?: () => void },
 ): Promise<Result<Comparison | undefined>> {
   const prepared = prepareVariants(scenario, extra);
   if (!prepared.ok) return prepared;
   if (prepared.value.length < 2) return { ok: true, value: undefined };
-  const records = await simulateRecordsMany(
+  const records = await simulateWith(
+    opts.threads,
     prepared.value.map((v) => v.scenario),
-    { threads: opts.threads, onDone: opts.onDone },
+    prepared.value.map((v) => `variant ${v.id}`),
+    opts.onDone,
   );
   const [a, b] = belligerents(scenario);
   const comparison = compareVariants(
@@ -75,14 +97,16 @@ export function sensitivityFactors(
 export async function runTornado(
   scenario: Scenario,
   factors: Factor[],
-  threads: number,
+  threads: RecordsSimulator,
   rankedBy: MetricId,
 ): Promise<Result<Tornado>> {
   const plan = planTornado(scenario, factors);
   if (!plan.ok) return plan;
-  const records = await simulateRecordsMany([scenario, ...plan.value.map((p) => p.scenario)], {
+  const records = await simulateWith(
     threads,
-  });
+    [scenario, ...plan.value.map((p) => p.scenario)],
+    ['base point', ...plan.value.map((_, i) => `tornado point ${i + 1}`)],
+  );
   const outcomes = records.map(summariseRecords);
   return {
     ok: true,
@@ -94,14 +118,18 @@ export async function runTornado(
 export async function runMorris(
   scenario: Scenario,
   factors: Factor[],
-  threads: number,
+  threads: RecordsSimulator,
   r: number,
   rankedBy: MetricId,
 ): Promise<Result<Morris>> {
   const design = morrisDesign(factors.length, r, mulberry32(scenario.settings.seed));
   const plan = planMorris(scenario, factors, design);
   if (!plan.ok) return plan;
-  const records = await simulateRecordsMany(plan.value, { threads });
+  const records = await simulateWith(
+    threads,
+    plan.value,
+    plan.value.map((_, i) => `Morris point ${i + 1}`),
+  );
   return {
     ok: true,
     value: morrisEffects(factors, design, records.map(summariseRecords), rankedBy),

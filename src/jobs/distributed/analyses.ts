@@ -7,14 +7,7 @@
  * seed. When chunks fail for good, the error names them and carries what did finish.
  */
 import {
-  compareVariants,
-  morrisDesign,
-  morrisEffects,
-  planMorris,
-  planTornado,
-  prepareVariants,
   summariseRecords,
-  tornadoFromOutcomes,
   type Comparison,
   type Factor,
   type MetricId,
@@ -25,15 +18,14 @@ import {
 import type { RecordSet } from '../../analysis/outcomes.ts';
 import {
   Aggregate,
-  belligerents,
   resultMeta,
   summarise,
   type AggregateArrays,
   type RunRecords,
   type RunResult,
 } from '../../engine/index.ts';
-import { mulberry32 } from '../../history/stats.ts';
 import type { Result, Scenario, Variant } from '../../model/index.ts';
+import { runComparison, runMorris, runTornado, type RecordsSimulator } from '../analyses.ts';
 import { decodeArrays } from './codec.ts';
 import {
   describeFailures,
@@ -141,75 +133,38 @@ export function partialOutcomes(e: DistributedSweepError): (Outcomes | null)[] {
   return (e.partial as (RecordSet | undefined)[]).map((r) => (r ? summariseRecords(r) : null));
 }
 
+/** The workers as an analysis' records simulator (analyses.ts). */
+const onWorkers =
+  (opts: DistributedRunOptions): RecordsSimulator =>
+  (scenarios, names) =>
+    simulateRecordsDistributed(scenarios, { ...opts, names });
+
 /** analyses.ts runComparison, on the workers. */
-export async function runComparisonDistributed(
+export function runComparisonDistributed(
   scenario: Scenario,
   extra: readonly Variant[],
   opts: DistributedRunOptions & { bootstrap: number },
 ): Promise<Result<Comparison | undefined>> {
-  const prepared = prepareVariants(scenario, extra);
-  if (!prepared.ok) return prepared;
-  if (prepared.value.length < 2) return { ok: true, value: undefined };
-  const records = await simulateRecordsDistributed(
-    prepared.value.map((v) => v.scenario),
-    { ...opts, names: prepared.value.map((v) => `variant ${v.id}`) },
-  );
-  const [a, b] = belligerents(scenario);
-  return {
-    ok: true,
-    value: compareVariants(
-      prepared.value.map((v, i) => ({
-        id: v.id,
-        name: v.name,
-        description: v.description,
-        records: records[i],
-      })),
-      {
-        rng: mulberry32(scenario.settings.seed),
-        bootstrap: opts.bootstrap,
-        sides: [a.name, b.name],
-      },
-    ),
-  };
+  return runComparison(scenario, extra, { threads: onWorkers(opts), bootstrap: opts.bootstrap });
 }
 
 /** analyses.ts runTornado, on the workers. */
-export async function runTornadoDistributed(
+export function runTornadoDistributed(
   scenario: Scenario,
   factors: Factor[],
   rankedBy: MetricId,
   opts: DistributedRunOptions,
 ): Promise<Result<Tornado>> {
-  const plan = planTornado(scenario, factors);
-  if (!plan.ok) return plan;
-  const records = await simulateRecordsDistributed(
-    [scenario, ...plan.value.map((p) => p.scenario)],
-    { ...opts, names: ['base point', ...plan.value.map((_, i) => `tornado point ${i + 1}`)] },
-  );
-  const outcomes = records.map(summariseRecords);
-  return {
-    ok: true,
-    value: tornadoFromOutcomes(factors, plan.value, outcomes.slice(1), outcomes[0], rankedBy),
-  };
+  return runTornado(scenario, factors, onWorkers(opts), rankedBy);
 }
 
 /** analyses.ts runMorris, on the workers. */
-export async function runMorrisDistributed(
+export function runMorrisDistributed(
   scenario: Scenario,
   factors: Factor[],
   r: number,
   rankedBy: MetricId,
   opts: DistributedRunOptions,
 ): Promise<Result<Morris>> {
-  const design = morrisDesign(factors.length, r, mulberry32(scenario.settings.seed));
-  const plan = planMorris(scenario, factors, design);
-  if (!plan.ok) return plan;
-  const records = await simulateRecordsDistributed(plan.value, {
-    ...opts,
-    names: plan.value.map((_, i) => `Morris point ${i + 1}`),
-  });
-  return {
-    ok: true,
-    value: morrisEffects(factors, design, records.map(summariseRecords), rankedBy),
-  };
+  return runMorris(scenario, factors, onWorkers(opts), r, rankedBy);
 }
