@@ -44,12 +44,26 @@ export async function runScenarioParallel(
   scenario: Scenario,
   opts: PoolRunOptions = {},
 ): Promise<RunResult> {
-  const result = await runAggregates(scenario, opts);
-  const n = Math.min(opts.traces ?? 0, scenario.settings.runs);
+  return addTraces(
+    await runAggregates(scenario, opts),
+    scenario,
+    opts.traces ?? 0,
+    opts.explainMonth,
+  );
+}
+
+/** Month-by-month traces of the first `traces` runs, computed on this thread (any split gives the same). */
+export function addTraces(
+  result: RunResult,
+  scenario: Scenario,
+  traces: number,
+  explainMonth?: number,
+): RunResult {
+  const n = Math.min(traces, scenario.settings.runs);
   if (n > 0) {
-    const traces = emptyTraces(n);
-    simulateBlock(compile(scenario), 0, n, { explainMonth: opts.explainMonth, traces });
-    result.traces = traces;
+    const out = emptyTraces(n);
+    simulateBlock(compile(scenario), 0, n, { explainMonth, traces: out });
+    result.traces = out;
   }
   return result;
 }

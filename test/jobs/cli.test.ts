@@ -1,6 +1,6 @@
 /**
- * The commands end to end: `parley worker` and `parley sweep --distributed` as real processes
- * write the same CSV as a local sweep and store the analysis (cliPoison.test.ts: failures).
+ * The commands end to end: `parley worker` with `parley sweep --distributed` and `run --distributed`
+ * as real processes write the same CSV / JSON as local ones and store the analysis (cliPoison.test.ts: failures).
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -66,5 +66,26 @@ describe.skipIf(!REDIS_URL)('parley worker and --distributed commands', () => {
       readFileSync(join(dir, 'local', 'results.csv'), 'utf8'),
     );
     expect(worker.log()).toMatch(/chunk \w+:1:120 \(30 runs\)/);
+  });
+
+  it('run --distributed writes the same JSON result (traces included) as a local run', async () => {
+    const prefix = uniquePrefix('cli-run');
+    const run = ['run', 'russia-japan-1905', '--runs', '700', '--traces', '2', '-q'];
+    const [worker, local, dist] = await Promise.all([
+      spawnWorker(url, prefix, {}, true),
+      parley([...run, '--json', join(dir, 'local.json')]),
+      parley([
+        ...run,
+        ...['--json', join(dir, 'dist.json'), '--distributed', '--redis', url, '--prefix', prefix],
+        ...['--chunk-runs', '300'],
+      ]),
+    ]);
+    workers.push(worker);
+    expect(local.code).toBe(0);
+    expect(dist.code).toBe(0);
+    const distJson = readFileSync(join(dir, 'dist.json'), 'utf8');
+    expect(JSON.parse(distJson).traces).toHaveLength(2);
+    expect(distJson).toBe(readFileSync(join(dir, 'local.json'), 'utf8'));
+    expect(worker.log()).toMatch(/chunk \w+:0:600 \(100 runs\)/);
   });
 });

@@ -4,11 +4,18 @@ import { dirname, resolve } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import { loadScenario } from '../../data/scenarios.ts';
 import { InputIssuesError, UserError } from '../exit.ts';
-import { closePools, runScenarioParallel } from '../../jobs/localPool.ts';
+import { addTraces, closePools, runScenarioParallel } from '../../jobs/localPool.ts';
+import { DistributedSweepError, runScenarioDistributed } from '../../jobs/distributed/analyses.ts';
+import {
+  distributedFrom,
+  distributedOptions,
+  failPartial,
+  type DistributedCliOptions,
+} from './worker.ts';
 import { formatRunSummary } from '../../report/summary.ts';
 import { validateScenario } from '../../model/index.ts';
 
-interface RunOptions {
+interface RunOptions extends DistributedCliOptions {
   runs?: number;
   seed?: number;
   threads?: number;
@@ -29,8 +36,7 @@ const int = (name: string, min: number, max: number) => (v: string) => {
 };
 
 export function register(program: Command): void {
-  program
-    .command('run')
+  distributedOptions(program.command('run'))
     .description(
       'simulate a scenario: outcome probabilities, time to talks by channel, and why talks are blocked',
     )
@@ -74,7 +80,8 @@ export function register(program: Command): void {
 Examples:
   $ parley run russia-ukraine-2024
   $ parley run russia-ukraine-2024 --runs 20000 --threads 2 --month 12 --json out/ru-ua.json
-  $ parley run my-war.yaml --seed 7`,
+  $ parley run my-war.yaml --seed 7
+  $ parley run russia-ukraine-2024 --runs 1000000 --distributed --redis redis://10.0.0.5:6379`,
     )
     .action(async (ref: string, opts: RunOptions) => {
       const loaded = loadScenario(ref);
@@ -95,8 +102,12 @@ Examples:
       // fail before a long simulation, not after, if the output cannot be written
       if (opts.json) accessSync(dirname(resolve(opts.json)), constants.W_OK);
       const total = scenario.settings.runs;
+      const dist = distributedFrom(opts);
       const showBar =
-        !opts.quiet && process.stderr.isTTY && total * scenario.settings.horizonMonths >= 2_000_000;
+        !dist &&
+        !opts.quiet &&
+        process.stderr.isTTY &&
+        total * scenario.settings.horizonMonths >= 2_000_000;
       const bar = showBar
         ? new SingleBar(
             {
@@ -108,11 +119,19 @@ Examples:
         : undefined;
       bar?.start(total, 0);
       const started = performance.now();
-      const result = await runScenarioParallel(scenario, {
-        threads: opts.threads,
-        traces: opts.traces,
-        onProgress: (done) => bar?.update(done),
-      }).finally(closePools);
+      let result;
+      try {
+        result = dist
+          ? addTraces(await runScenarioDistributed(scenario, dist), scenario, opts.traces ?? 0)
+          : await runScenarioParallel(scenario, {
+              threads: opts.threads,
+              traces: opts.traces,
+              onProgress: (done) => bar?.update(done),
+            }).finally(closePools);
+      } catch (e) {
+        if (e instanceof DistributedSweepError) return failPartial(e, undefined);
+        throw e;
+      }
       bar?.stop();
       const seconds = (performance.now() - started) / 1000;
       process.stdout.write(formatRunSummary(result, seconds) + '\n');
