@@ -42,6 +42,9 @@ function step(s: State): void {
     dom.enabled && s.t >= dom.democracyFatigueMonth ? 1 + dom.democracyFatigueFactor : 0;
   const { active, lineAid, lineDecayAhead, strong, belief, baseStrength, advantage, aid, front } =
     s;
+  const nMed = c.mediators.length;
+  const M = Math.max(1, nMed);
+  const biased = c.params.mediation.biasedGuarantee;
   for (let a = 0; a < s.nActive; a++) {
     const r = active[a];
     const iA = 2 * r,
@@ -97,9 +100,24 @@ function step(s: State): void {
     }
     shiftA += s.demobilisation[iA];
     shiftB += s.demobilisation[iB];
-    const guarded = (s.accepted[iA] & s.accepted[iB] & s.mediatorsPresent[r]) !== 0;
-    const gA = guarded ? guaranteeFor(s, r, 0) : 0,
-      gB = guarded ? guaranteeFor(s, r, 1) : 0;
+    // guaranteeFor(s, r, 0) and (s, r, 1) in one pass over the mediators both sides accepted
+    const both = s.accepted[iA] & s.accepted[iB] & s.mediatorsPresent[r];
+    let gA = 0,
+      gB = 0;
+    if (both !== 0) {
+      for (let m = 0; m < nMed; m++) {
+        if (!(both & (1 << m))) continue;
+        const km = r * M + m;
+        const bias = s.mediatorBias[km];
+        const towardB = -bias; // a lean toward B, A's enemy, guarantees A
+        const gmA = s.mediatorGuarantee[km] + (towardB > 0 ? biased * towardB : 0);
+        const gmB = s.mediatorGuarantee[km] + (bias > 0 ? biased * bias : 0);
+        if (gmA > gA) gA = gmA;
+        if (gmB > gB) gB = gmB;
+      }
+      if (gA > 1) gA = 1;
+      if (gB > 1) gB = 1;
+    }
     // effectiveCost
     let cA = s.cost[iA],
       cB = s.cost[iB];

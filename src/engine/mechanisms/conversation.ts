@@ -89,6 +89,7 @@ function step(s: State): void {
   const secretOpen = c.params.backChannel.enabled && s.t >= c.secretFrom;
   const psi = c.params.backChannel.leakDuplicity;
   const mediationOn = c.params.mediation.enabled;
+  const meds = c.mediators;
   const t = s.t;
   // per-month constants of audienceWeight and escalationHeadroom (inlined below in the helpers'
   // order of operations, so the values are identical)
@@ -102,7 +103,15 @@ function step(s: State): void {
     const current = talks[r];
     const mediatedOpen =
       mediationOn && (s.accepted[2 * r] & s.accepted[2 * r + 1] & s.mediatorsPresent[r]) !== 0;
-    const mMed = mediatedOpen ? mediatedFactor(s, r) : 1;
+    // mediatedFactor(s, r), inlined
+    let mMed = 1;
+    if (mediatedOpen) {
+      const both = s.accepted[2 * r] & s.accepted[2 * r + 1] & s.mediatorsPresent[r];
+      mMed = cp.publicMediatedInferenceFactor;
+      for (let m = 0; m < meds.length; m++)
+        if (both & (1 << m) && meds[m].confidential)
+          mMed = Math.min(mMed, cp.mediatedInferenceFactor);
+    }
     let choiceA = 0,
       choiceB = 0,
       decayA = 0,
