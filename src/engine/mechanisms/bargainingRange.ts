@@ -59,6 +59,8 @@ function step(s: State): void {
   const { active, front, strong, baseStrength, advantage, aidOutlook, belief, optimism, warAim } =
     s;
   const { cost, aid, democracy, audience, audienceMultiplier, supportForConcessions, support } = s;
+  const { patronMinShare, carrotAgreement, stick } = s;
+  const supportOn = sup.enabled;
   for (let a = 0; a < s.nActive; a++) {
     const r = active[a];
     const iA = 2 * r,
@@ -167,25 +169,40 @@ function step(s: State): void {
     s.pWin[iB] = pB;
     s.warValue[iA] = WA;
     s.warValue[iB] = WB;
-    s.reservation[iA] = adjust(s, iA, reservationShare(WA, aA, gAim));
-    s.reservation[iB] = adjust(s, iB, reservationShare(WB, aB, gBim));
+    // reservationShare, then adjust (patron veto, carrots, sticks), inlined: as calls they
+    // return boxed numbers, one allocation each
+    const vetoA = patronMinShare[iA],
+      vetoB = patronMinShare[iB];
+    const holdA = Math.min(1, aid[iA]),
+      holdB = Math.min(1, aid[iB]);
+    const carrotA = carrotAgreement[iA],
+      carrotB = carrotAgreement[iB];
+    const stickA = stick[iA],
+      stickB = stick[iB];
+    let v = WA >= gAim ? WA : (WA + aA * gAim) / (1 + aA);
+    if (vetoA > v && supportOn) v += holdA * (vetoA - v);
+    s.reservation[iA] = v - carrotA - stickA;
+    v = WB >= gBim ? WB : (WB + aB * gBim) / (1 + aB);
+    if (vetoB > v && supportOn) v += holdB * (vetoB - v);
+    s.reservation[iB] = v - carrotB - stickB;
     // each side's estimate of the enemy's reservation, by enemy type (enemy assumed to know its foe)
     const WB_ifS = 1 - wA_vsS - cB * Math.min(dA_vsS, horizon),
       WB_ifW = 1 - wA_vsW - cB * Math.min(dA_vsW, horizon);
-    s.enemyReservationStrong[iA] = adjust(s, iB, reservationShare(WB_ifS, aB, gBim));
-    s.enemyReservationWeak[iA] = adjust(s, iB, reservationShare(WB_ifW, aB, gBim));
+    v = WB_ifS >= gBim ? WB_ifS : (WB_ifS + aB * gBim) / (1 + aB);
+    if (vetoB > v && supportOn) v += holdB * (vetoB - v);
+    s.enemyReservationStrong[iA] = v - carrotB - stickB;
+    v = WB_ifW >= gBim ? WB_ifW : (WB_ifW + aB * gBim) / (1 + aB);
+    if (vetoB > v && supportOn) v += holdB * (vetoB - v);
+    s.enemyReservationWeak[iA] = v - carrotB - stickB;
     const WA_ifS = wS_vsB - cA * Math.min(dS_vsB, horizon),
       WA_ifW = wW_vsB - cA * Math.min(dW_vsB, horizon);
-    s.enemyReservationStrong[iB] = adjust(s, iA, reservationShare(WA_ifS, aA, gAim));
-    s.enemyReservationWeak[iB] = adjust(s, iA, reservationShare(WA_ifW, aA, gAim));
+    v = WA_ifS >= gAim ? WA_ifS : (WA_ifS + aA * gAim) / (1 + aA);
+    if (vetoA > v && supportOn) v += holdA * (vetoA - v);
+    s.enemyReservationStrong[iB] = v - carrotA - stickA;
+    v = WA_ifW >= gAim ? WA_ifW : (WA_ifW + aA * gAim) / (1 + aA);
+    if (vetoA > v && supportOn) v += holdA * (vetoA - v);
+    s.enemyReservationWeak[iB] = v - carrotA - stickA;
   }
-}
-
-/** Patron veto, then carrots and sticks. */
-function adjust(s: State, i: number, r: number): number {
-  const veto = s.patronMinShare[i];
-  if (veto > r && s.c.params.support.enabled) r += Math.min(1, s.aid[i]) * (veto - r);
-  return r - s.carrotAgreement[i] - s.stick[i];
 }
 
 /** Last grid position usable for interpolation (as gamblersRuin.qPosition). */
