@@ -4,7 +4,13 @@
  * same seed, every parameter vector sees the same random streams (common random numbers), so
  * the calibration objective is smooth enough to search (McFadden 1989; Gouriéroux & Monfort 1996).
  */
-import { compile, createRunRecords, Outcome, simulateBlock } from '../engine/index.ts';
+import {
+  compile,
+  createRunRecords,
+  Outcome,
+  simulateBlock,
+  type RunRecords,
+} from '../engine/index.ts';
 import type { HistoricalCase } from './historicalCases.ts';
 import { scenarioFromCase, type BuilderParams, type EngineOverrides } from './scenarioFromCase.ts';
 
@@ -42,9 +48,19 @@ export function simulateCase(c: HistoricalCase, s: SimSettings): CaseSimulation 
   const scenario = scenarioFromCase(c, s);
   const records = createRunRecords(s.runs);
   simulateBlock(compile(scenario), 0, s.runs, { records });
+  return caseSimulationFromRecords(c.id, records, s.horizonMonths);
+}
+
+/** A case's simulation from its per-run records (here, or merged from distributed chunks). */
+export function caseSimulationFromRecords(
+  id: string,
+  records: RunRecords,
+  horizon: number,
+): CaseSimulation {
+  const runs = records.endMonth.length;
   const ending = Array.from(records.outcome, (o) => ENDING[o] ?? 'ongoing');
-  const mediated = new Uint8Array(s.runs);
-  for (let r = 0; r < s.runs; r++) {
+  const mediated = new Uint8Array(runs);
+  for (let r = 0; r < runs; r++) {
     const t = records.firstTalk[4 * r + 2];
     if (
       (ending[r] === 'agreement' || ending[r] === 'ceasefire') &&
@@ -53,7 +69,7 @@ export function simulateCase(c: HistoricalCase, s: SimSettings): CaseSimulation 
     )
       mediated[r] = 1;
   }
-  return { id: c.id, endMonth: records.endMonth, ending, mediated, horizon: s.horizonMonths };
+  return { id, endMonth: records.endMonth, ending, mediated, horizon };
 }
 
 /** Predictive pmf of the end month given the war is still on at `checkpoint` (index = months after the checkpoint); mass beyond the horizon is left out. */

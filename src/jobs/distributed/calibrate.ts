@@ -19,9 +19,8 @@ import {
 } from '../../calibrate/calibrate.ts';
 import { nelderMead } from '../../calibrate/nelderMead.ts';
 import { scenarioFromCase } from '../../calibrate/scenarioFromCase.ts';
-import type { CaseSimulation, SimEnding } from '../../calibrate/simulateCases.ts';
+import { caseSimulationFromRecords, type CaseSimulation } from '../../calibrate/simulateCases.ts';
 import type { RecordSet } from '../../analysis/outcomes.ts';
-import { Outcome } from '../../engine/index.ts';
 import { simulateRecordsDistributed, type DistributedRunOptions } from './analyses.ts';
 
 /** Thrown inside the replayed search when it reaches a vector with no value yet. */
@@ -31,32 +30,8 @@ class NeedsEvaluation extends Error {
   }
 }
 
-// Same mapping and mediated-end rule as simulateCases.ts simulateCase (checked by the tests,
-// which compare the whole calibration with the local one).
-const ENDING: Record<number, SimEnding> = {
-  [Outcome.ongoing]: 'ongoing',
-  [Outcome.settlement]: 'agreement',
-  [Outcome.ceasefire]: 'ceasefire',
-  [Outcome.victoryA]: 'victory',
-  [Outcome.victoryB]: 'victory',
-  [Outcome.collapseA]: 'victory',
-  [Outcome.collapseB]: 'victory',
-};
-
-function caseSimulation(id: string, r: RecordSet, horizon: number): CaseSimulation {
-  const ending = Array.from(r.records.outcome, (o) => ENDING[o] ?? 'ongoing');
-  const mediated = new Uint8Array(r.runs);
-  for (let k = 0; k < r.runs; k++) {
-    const t = r.records.firstTalk[4 * k + 2];
-    if (
-      (ending[k] === 'agreement' || ending[k] === 'ceasefire') &&
-      t >= 0 &&
-      t <= r.records.endMonth[k]
-    )
-      mediated[k] = 1;
-  }
-  return { id, endMonth: r.records.endMonth, ending, mediated, horizon };
-}
+const caseSimulation = (id: string, r: RecordSet, horizon: number): CaseSimulation =>
+  caseSimulationFromRecords(id, r.records, horizon);
 
 export interface DistributedCalibrationOptions extends DistributedRunOptions {
   /** after each new evaluation on the workers: count so far and its objective */
