@@ -2,16 +2,13 @@
  * The commands end to end: `parley worker` with `parley sweep --distributed` and `run --distributed`
  * as real processes write the same CSV / JSON as local ones and store the analysis (cliPoison.test.ts: failures).
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawnWorker, testRedis, uniquePrefix, type WorkerChild } from './helpers.ts';
+import { spawnWorker, testRedis, uniquePrefix, type WorkerChild, parleyIn } from './helpers.ts';
 
 const REDIS_URL = testRedis('test/jobs/cli.test.ts');
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'parley-dist-cli-'));
 const workers: WorkerChild[] = [];
 afterAll(async () => {
@@ -19,17 +16,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function parley(args: string[], env: Record<string, string> = {}) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      ['bin/parley.js', ...args],
-      { cwd: ROOT, env: { ...process.env, PARLEY_DB: join(dir, 'parley.db'), ...env } },
-      (err, stdout, stderr) =>
-        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const parley = parleyIn(dir);
 
 describe.skipIf(!REDIS_URL)('parley worker and --distributed commands', () => {
   const url = REDIS_URL!;

@@ -3,19 +3,23 @@
  * hash in Redis) exits with code 3, names the chunk and its error, and stores what finished
  * as a partial analysis.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { prepareVariants } from '../../src/analysis/index.ts';
 import { scenarioHash } from '../../src/engine/index.ts';
 import { connect, scenarioKey } from '../../src/jobs/distributed/protocol.ts';
-import { scenario, spawnWorker, testRedis, uniquePrefix, type WorkerChild } from './helpers.ts';
+import {
+  scenario,
+  spawnWorker,
+  testRedis,
+  uniquePrefix,
+  type WorkerChild,
+  parleyIn,
+} from './helpers.ts';
 
 const REDIS_URL = testRedis('test/jobs/cliPoison.test.ts');
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'parley-dist-poison-'));
 const workers: WorkerChild[] = [];
 afterAll(async () => {
@@ -23,17 +27,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function parley(args: string[], env: Record<string, string> = {}) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      ['bin/parley.js', ...args],
-      { cwd: ROOT, env: { ...process.env, PARLEY_DB: join(dir, 'parley.db'), ...env } },
-      (err, stdout, stderr) =>
-        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const parley = parleyIn(dir);
 
 describe.skipIf(!REDIS_URL)('parley compare --distributed with a poisoned chunk', () => {
   const url = REDIS_URL!;

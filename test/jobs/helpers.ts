@@ -2,8 +2,9 @@
  * Helpers for the distributed-sweep tests: the real Redis from scripts/redis.sh
  * (PARLEY_TEST_REDIS_URL), a unique key prefix per test, and `parley worker` child processes.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadWithOverrides } from '../../src/cli/scenarioInput.ts';
 import type { RecordSet } from '../../src/analysis/outcomes.ts';
@@ -79,4 +80,21 @@ export function recordsBytes(sets: readonly (RecordSet | undefined)[]): string {
       ? Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64')
       : v,
   );
+}
+
+/**
+ * `parley <args>` as a child process with its own SQLite store under `dir`; resolves with the
+ * exit code and output (never rejects, so tests can assert on failures).
+ */
+export function parleyIn(dir: string) {
+  return (args: string[], env: Record<string, string> = {}) =>
+    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        ['bin/parley.js', ...args],
+        { cwd: ROOT, env: { ...process.env, PARLEY_DB: join(dir, 'parley.db'), ...env } },
+        (err, stdout, stderr) =>
+          resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      );
+    });
 }
