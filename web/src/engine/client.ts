@@ -156,10 +156,8 @@ export function runInWorker(
         {
           listener: (m) => {
             if (m.type === 'error') settle(undefined, new Error(m.message));
-            else if (m.type === 'result' && !m.final) {
-              onUpdate?.(m);
-              startRest();
-            } else if (m.type === 'aggregate') {
+            else if (m.type === 'result' && !m.final) onUpdate?.(m);
+            else if (m.type === 'aggregate') {
               w.done(id);
               parts[k] = m.data;
               if (parts.every((p) => p !== undefined)) {
@@ -177,16 +175,10 @@ export function runInWorker(
         },
       );
     };
-    // the other shares start once the quick first answer is out, so they do not slow it down
-    let restStarted = false;
-    const startRest = () => {
-      if (restStarted || settled) return;
-      restStarted = true;
-      for (let k = 1; k < workers.length; k++) start(k);
-    };
+    // all shares start at once: holding the others back until the quick first answer was out
+    // delayed the full answer by the preview's time and did not make the preview faster
     for (const w of workers.slice(1)) w.cancel();
-    start(0);
-    if (!preview) startRest();
+    workers.forEach((_, k) => start(k));
   });
 }
 
