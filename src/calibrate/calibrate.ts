@@ -231,6 +231,17 @@ export function fitOf(m: Moments, t: Targets): Fit {
 export type Params = { engine: EngineOverrides; builder: BuilderParams };
 
 /** Maps an unbounded search vector to parameters (logistic transform into each knob's bounds). */
+/** Each knob's value in `p`, by knob key (the calibrated parameters as reported). */
+export function knobValues(p: Params, knobs: Knob[]): Record<string, number> {
+  const values: Record<string, number> = {};
+  for (const k of knobs) {
+    const [a, b] = k.path.split('.');
+    values[k.key] =
+      k.target === 'engine' ? p.engine[a][b] : (p.builder as Record<string, number>)[k.path];
+  }
+  return values;
+}
+
 export function paramsFromVector(v: readonly number[], knobs: Knob[], base: BuilderParams): Params {
   const engine: EngineOverrides = {};
   const builder: BuilderParams = { ...base };
@@ -294,15 +305,9 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
     tolerance: 1e-4,
   });
   const best = paramsFromVector(res.x, knobs, input.base);
-  const parameters: Record<string, number> = {};
   const startP = paramsFromVector(start, knobs, input.base);
-  knobs.forEach((k) => {
-    const [a, b] = k.path.split('.');
-    parameters[k.key] =
-      k.target === 'engine' ? best.engine[a][b] : (best.builder as Record<string, number>)[k.path];
-  });
   return {
-    parameters,
+    parameters: knobValues(best, knobs),
     engine: best.engine,
     builder: best.builder,
     start: fitOf(evaluateParams(startP, input), input.targets),

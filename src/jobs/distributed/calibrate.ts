@@ -10,6 +10,7 @@
 import {
   fitOf,
   KNOBS,
+  knobValues,
   momentsOf,
   paramsFromVector,
   vectorFromStart,
@@ -85,14 +86,8 @@ export async function calibrateDistributed(
     }
   }
   const best = paramsFromVector(res.x, knobs, input.base);
-  const parameters: Record<string, number> = {};
-  knobs.forEach((k) => {
-    const [a, b] = k.path.split('.');
-    parameters[k.key] =
-      k.target === 'engine' ? best.engine[a][b] : (best.builder as Record<string, number>)[k.path];
-  });
   return {
-    parameters,
+    parameters: knobValues(best, knobs),
     engine: best.engine,
     builder: best.builder,
     start: await evaluate(start),
