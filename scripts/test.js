@@ -20,10 +20,12 @@ const child = spawnSync('npx', args, { stdio: 'inherit' });
 let passed = 0;
 let failed = 0;
 try {
-  /** @type {{ numPassedTests: number, numFailedTests: number, numRuntimeErrorTestSuites?: number }} */
+  /** @type {{ numPassedTests: number, numFailedTests: number, numRuntimeErrorTestSuites?: number, numFailedTestSuites?: number }} */
   const report = JSON.parse(readFileSync(outFile, 'utf8'));
   passed = report.numPassedTests;
   failed = report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);
+  // a suite can fail without a failed test (a hook timing out): count it, or the line would lie
+  if (failed === 0) failed = report.numFailedTestSuites ?? 0;
 } catch {
   failed = Math.max(failed, 1);
   console.error('test: vitest produced no JSON report');

@@ -84,13 +84,26 @@ beforeAll(async () => {
   });
 }, 60_000);
 
+/** Clean-up that may not hang the suite: a step that outlasts its bound is reported and skipped. */
+const bounded = (what: string, p: Promise<unknown> | undefined, ms = 15_000) =>
+  Promise.race([
+    p,
+    new Promise((done) =>
+      setTimeout(() => {
+        console.warn(`afterAll: ${what} did not finish in ${ms} ms; going on`);
+        done(undefined);
+      }, ms).unref(),
+    ),
+  ]);
+
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await store?.close();
-  await closePools();
+  await bounded('browser.close', browser?.close());
+  app?.server.closeAllConnections(); // keep-alive or event-stream connections must not hold close()
+  await bounded('app.close', app?.close());
+  await bounded('store.close', store?.close());
+  await bounded('closePools', closePools());
   if (dir) rmSync(dir, { recursive: true, force: true });
-});
+}, 90_000);
 
 describe.skipIf(!chromium)('History explorer in Chromium', () => {
   it('shows every case on the timeline and filters them', async () => {

@@ -60,6 +60,7 @@ export async function startWebServer(distDir: string): Promise<WebServer> {
     token,
     app,
     close: async () => {
+      app.server.closeAllConnections(); // keep-alive or event-stream connections must not hold close()
       await app.close();
       await store.close();
       rmSync(dir, { recursive: true, force: true });
