@@ -84,26 +84,49 @@ async function benchScenario(name: string, s: Scenario) {
     partyMonths = agg.counters[2];
   }
   const oneThread = median(times);
+  // 1 and 2 threads timed in alternation, and the speed-up is the median of the pairs' ratios:
+  // this machine's speed drifts by up to ±30% over seconds (a bare arithmetic loop shows it
+  // too), so series timed one after the other would compare different machine states
+  const pairs = async () => {
+    const warm = [
+      await runScenarioParallel(s, { threads: 1 }),
+      await runScenarioParallel(s, { threads: 2 }),
+    ];
+    if (JSON.stringify(warm[0]) !== JSON.stringify(warm[1]))
+      throw new Error('1 and 2 threads differ: determinism broken');
+    const t1: number[] = [],
+      t2: number[] = [],
+      ratios: number[] = [];
+    for (let k = 0; k < REPS; k++) {
+      let t0 = performance.now();
+      await runScenarioParallel(s, { threads: 1 });
+      t1.push(performance.now() - t0);
+      t0 = performance.now();
+      await runScenarioParallel(s, { threads: 2 });
+      t2.push(performance.now() - t0);
+      ratios.push(t1[k] / t2[k]);
+    }
+    return { t1, t2, ratios };
+  };
+  const pool = POOL ? await pairs() : undefined;
+  const t1 = pool?.t1 ?? [];
+  const t2 = pool?.t2 ?? [];
+  // draws are counted by patching Rng.prototype.next, which deoptimises the engine on this
+  // thread: done by finish(), after every scenario's timings
+  return () => finish(name, s, oneThread, partyMonths, t1, t2, pool?.ratios);
+}
+
+function finish(
+  name: string,
+  s: Scenario,
+  oneThread: number,
+  partyMonths: number,
+  t1: number[],
+  t2: number[],
+  ratios: number[] | undefined,
+) {
   const draws = countDraws(s);
   const bare = median(Array.from({ length: REPS }, () => bareLoop(draws, s.settings.runs)));
-  // 1 and 2 threads measured in separate series (not interleaved): a 1-thread run leaves the main
-  // thread's garbage collection running into the next 2-thread run on this 2-core machine
-  const series = async (threads: number) => {
-    let last = await runScenarioParallel(s, { threads }); // warm the pool and its JIT
-    const times: number[] = [];
-    for (let k = 0; k < REPS; k++) {
-      const t0 = performance.now();
-      last = await runScenarioParallel(s, { threads });
-      times.push(performance.now() - t0);
-    }
-    return { times, json: JSON.stringify(last) };
-  };
-  const one = POOL ? await series(1) : undefined;
-  const two = POOL ? await series(2) : undefined;
-  if (one && two && one.json !== two.json)
-    throw new Error('1 and 2 threads differ: determinism broken');
-  const t1 = one?.times ?? [];
-  const t2 = two?.times ?? [];
   const row = {
     scenario: name,
     runs: s.settings.runs,
@@ -119,7 +142,8 @@ async function benchScenario(name: string, s: Scenario) {
     ratioToBareDrawLoop: round(oneThread / bare),
     medianMsPool1Thread: POOL ? round(median(t1)) : null,
     medianMsPool2Threads: POOL ? round(median(t2)) : null,
-    speedup2Threads: POOL ? round(median(t1) / median(t2)) : null,
+    /** median of the per-pair ratios (1 thread / 2 threads, timed back to back) */
+    speedup2Threads: ratios ? round(median(ratios)) : null,
   };
   console.log(
     `${name}: ${RUNS} runs × 120 months: ${row.medianMsOneThread} ms on one thread (median of ${REPS}); ` +
@@ -135,13 +159,14 @@ async function benchScenario(name: string, s: Scenario) {
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
-const rows = [];
+const finishers = [];
 for (const [name, make] of [
   ['generic-interstate', generic],
   ['russia-ukraine-2024', () => bundled('russia-ukraine-2024')],
 ] as const)
-  if (!ONLY || ONLY.includes(name)) rows.push(await benchScenario(name, make()));
+  if (!ONLY || ONLY.includes(name)) finishers.push(await benchScenario(name, make()));
 await closePools();
+const rows = finishers.map((f) => f());
 console.log(
   JSON.stringify({ bench: 'engine', node: process.version, date: new Date().toISOString(), rows }),
 );

@@ -65,16 +65,40 @@ export function simulateBlock(
   runs: number,
   opts: BlockOptions = {},
 ): Aggregate {
-  const agg = new Aggregate(c.horizon, c.params.durability.followUpMonths);
-  let state: State | undefined;
-  for (let start = 0; start < runs; start += CACHE_BLOCK) {
-    const count = Math.min(CACHE_BLOCK, runs - start);
-    if (state) state.reset(firstRun + start, count);
-    else state = new State(c, firstRun + start, count);
-    simulateInto(agg, state, opts, start);
-    opts.onRuns?.(Math.min(runs, start + CACHE_BLOCK));
+  const runner = new BlockRunner(c, opts, firstRun);
+  runner.add(firstRun, runs);
+  return runner.agg;
+}
+
+/**
+ * Simulates runs slice by slice into one Aggregate, reusing one State: for callers that take
+ * their work piece by piece (worker threads claiming runs from a shared counter, the browser
+ * worker checking for a newer request between slices). Every aggregate field is an integer sum,
+ * so which slices a runner gets never changes the merged result.
+ */
+export class BlockRunner {
+  readonly agg: Aggregate;
+  private state: State | undefined;
+
+  /** `recordsFrom`: the run stored at index 0 of opts.records. */
+  constructor(
+    readonly c: Compiled,
+    private readonly opts: BlockOptions = {},
+    private readonly recordsFrom = 0,
+  ) {
+    this.agg = new Aggregate(c.horizon, c.params.durability.followUpMonths);
   }
-  return agg;
+
+  /** Simulate runs [firstRun, firstRun + runs) into `agg`, a cache block at a time. */
+  add(firstRun: number, runs: number): void {
+    for (let start = 0; start < runs; start += CACHE_BLOCK) {
+      const count = Math.min(CACHE_BLOCK, runs - start);
+      if (this.state && count <= this.state.active.length) this.state.reset(firstRun + start, count);
+      else this.state = new State(this.c, firstRun + start, count);
+      simulateInto(this.agg, this.state, this.opts, firstRun + start - this.recordsFrom);
+      this.opts.onRuns?.(Math.min(runs, start + CACHE_BLOCK));
+    }
+  }
 }
 
 function simulateInto(agg: Aggregate, s: State, opts: BlockOptions, offset: number): void {

@@ -1,15 +1,14 @@
 /**
- * Runs a scenario on a pool of worker threads (piscina). The runs are cut into chunks of
- * consecutive run indices; each chunk's aggregate is merged in chunk order. Because every run
- * draws from its own (seed, run) streams and aggregates hold only integer counts, the result is
- * byte-identical for any number of threads.
+ * Runs a scenario on a pool of worker threads (piscina): each thread claims slices of runs from a
+ * shared counter (simulateWorker.ts) and returns one aggregate. Because every run draws from its
+ * own (seed, run) streams and aggregates hold only integer sums, the result is byte-identical for
+ * any number of threads and any split.
  */
 import { fileURLToPath } from 'node:url';
 import { getPool } from './workerPool.ts';
 import type { Scenario } from '../model/index.ts';
 import {
   Aggregate,
-  CACHE_BLOCK,
   compile,
   emptyTraces,
   resultMeta,
@@ -18,7 +17,7 @@ import {
   type AggregateArrays,
   type RunResult,
 } from '../engine/index.ts';
-import type { ChunkTask } from './simulateWorker.ts';
+import type { ClaimTask } from './simulateWorker.ts';
 
 export interface PoolRunOptions {
   threads?: number;
@@ -30,15 +29,6 @@ export interface PoolRunOptions {
 }
 
 const WORKER = fileURLToPath(new URL('./simulateWorker.ts', import.meta.url));
-
-/** Chunks of consecutive runs: about 8 per thread (so threads finish together), each at least one cache block. */
-export function planChunks(runs: number, threads: number): { firstRun: number; runs: number }[] {
-  const target = Math.max(CACHE_BLOCK, Math.ceil(runs / (threads * 8) / CACHE_BLOCK) * CACHE_BLOCK);
-  const chunks = [];
-  for (let first = 0; first < runs; first += target)
-    chunks.push({ firstRun: first, runs: Math.min(target, runs - first) });
-  return chunks;
-}
 
 export async function runScenarioParallel(
   scenario: Scenario,
@@ -80,26 +70,30 @@ async function runAggregates(scenario: Scenario, opts: PoolRunOptions): Promise<
     return summarise(agg, meta);
   }
   const pool = await getPool(WORKER, threads);
-  {
-    const chunks = planChunks(total, threads);
-    let done = 0;
+  // one task per thread; the threads claim slices of runs from a shared counter
+  const counters = new Int32Array(new SharedArrayBuffer(8));
+  const progress = opts.onProgress
+    ? setInterval(() => opts.onProgress?.(Atomics.load(counters, 1), total), 100)
+    : undefined;
+  try {
     const parts = await Promise.all(
-      chunks.map(async (c) => {
-        const task: ChunkTask = {
+      Array.from({ length: threads }, () => {
+        const task: ClaimTask = {
           scenario,
-          firstRun: c.firstRun,
-          runs: c.runs,
+          runs: total,
           explainMonth: opts.explainMonth,
+          counters: counters.buffer,
+          threads,
         };
-        const data = (await pool.run(task)) as AggregateArrays;
-        done += c.runs;
-        opts.onProgress?.(done, total);
-        return data;
+        return pool.run(task) as Promise<AggregateArrays>;
       }),
     );
+    opts.onProgress?.(total, total);
     const agg = Aggregate.fromJSON(parts[0]);
     for (let k = 1; k < parts.length; k++) agg.merge(Aggregate.fromJSON(parts[k]));
     return summarise(agg, meta);
+  } finally {
+    clearInterval(progress);
   }
 }
 

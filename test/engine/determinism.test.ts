@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
   Aggregate,
+  BlockRunner,
   compile,
   resultMeta,
   runScenario,
@@ -48,11 +49,29 @@ describe('determinism', () => {
     );
   });
 
-  it('runScenarioParallel with 1 vs 2 threads → byte-identical', async () => {
+  it('a BlockRunner given slices in any order and of any size == one block', () => {
+    const s = build(rich);
+    const c = compile(s);
+    const whole = JSON.stringify(simulateBlock(c, 0, 1500).toJSON());
+    // two runners take alternate, uneven slices (as threads claiming from a counter do)
+    const [x, y] = [new BlockRunner(c), new BlockRunner(c)];
+    const cuts = [0, 64, 700, 701, 1200, 1500];
+    for (let k = cuts.length - 2; k >= 0; k--)
+      (k % 2 ? x : y).add(cuts[k], cuts[k + 1] - cuts[k]);
+    expect(x.agg.runs + y.agg.runs).toBe(1500);
+    expect(JSON.stringify(x.agg.merge(y.agg).toJSON())).toBe(whole);
+  });
+
+  it('runScenarioParallel with 1, 2 and 3 threads → byte-identical, progress up to every run', async () => {
     const s = build({ ...rich, settings: { ...rich.settings, runs: 2100 } });
     const one = await runScenarioParallel(s, { threads: 1 });
     const two = await runScenarioParallel(s, { threads: 2 });
     expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+    const seen: number[] = [];
+    const three = await runScenarioParallel(s, { threads: 3, onProgress: (d) => seen.push(d) });
+    expect(JSON.stringify(three)).toBe(JSON.stringify(one));
+    expect(seen.at(-1)).toBe(2100);
+    expect(seen.every((d, k) => d >= (seen[k - 1] ?? 0))).toBe(true);
   });
 
   it('two separate processes of the CLI (1 and 2 threads) write identical JSON files', () => {
