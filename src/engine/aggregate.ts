@@ -86,6 +86,8 @@ export class Aggregate {
   readonly explain: Float64Array;
   /** [secret talk months, leaks, live party-months simulated] */
   readonly counters: Float64Array;
+  /** false when diagnostics, fans and the explanation were not recorded (BlockOptions.diagnostics) */
+  diagnostics = true;
 
   constructor(
     readonly horizon: number,
@@ -110,6 +112,7 @@ export class Aggregate {
     if (other.horizon !== this.horizon || other.followUp !== this.followUp)
       throw new Error('invalid merge: aggregates of different shapes');
     this.runs += other.runs;
+    this.diagnostics &&= other.diagnostics;
     for (const key of ARRAY_KEYS) {
       const a = this[key],
         b = other[key];
@@ -124,6 +127,7 @@ export class Aggregate {
       horizon: this.horizon,
       followUp: this.followUp,
       runs: this.runs,
+      ...(this.diagnostics ? {} : { diagnostics: false }),
     };
     for (const key of ARRAY_KEYS) out[key] = Array.from(this[key]);
     return out as AggregateData;
@@ -135,6 +139,7 @@ export class Aggregate {
       horizon: this.horizon,
       followUp: this.followUp,
       runs: this.runs,
+      ...(this.diagnostics ? {} : { diagnostics: false }),
     };
     for (const key of ARRAY_KEYS) out[key] = this[key];
     return out as AggregateArrays;
@@ -144,6 +149,7 @@ export class Aggregate {
   static fromJSON(d: AggregateData | AggregateArrays): Aggregate {
     const agg = new Aggregate(d.horizon, d.followUp);
     agg.runs = d.runs;
+    agg.diagnostics = d.diagnostics !== false;
     for (const key of ARRAY_KEYS) agg[key].set(d[key]);
     return agg;
   }
@@ -163,13 +169,14 @@ const ARRAY_KEYS = [
   'counters',
 ] as const;
 type ArrayKey = (typeof ARRAY_KEYS)[number];
-export type AggregateData = { horizon: number; followUp: number; runs: number } & Record<
-  ArrayKey,
-  number[]
->;
-export type AggregateArrays = { horizon: number; followUp: number; runs: number } & Record<
-  ArrayKey,
-  Float64Array
->;
+interface AggregateShape {
+  horizon: number;
+  followUp: number;
+  runs: number;
+  /** absent = true */
+  diagnostics?: boolean;
+}
+export type AggregateData = AggregateShape & Record<ArrayKey, number[]>;
+export type AggregateArrays = AggregateShape & Record<ArrayKey, Float64Array>;
 
 export const fixed = (x: number): number => Math.round(x * FIXED);

@@ -52,8 +52,7 @@ export function recordMonth(s: State, agg: Aggregate, explainMonth: number): voi
   const d = agg.diag;
   const fans = agg.fans;
   const fanBase = t * FAN_SERIES.length * FAN_BINS;
-  agg.atWar[t] += s.nActive;
-  agg.counters[2] += 2 * s.nActive;
+  recordAtWar(s, agg);
   const { active, pWin, reservation, readiness, conversationCost, talks } = s;
   // sums in locals, added to the aggregate once per month: integer sums below 2^53 are exact in
   // any order, so the bytes are the same as adding run by run
@@ -93,6 +92,12 @@ export function recordMonth(s: State, agg: Aggregate, explainMonth: number): voi
       explainParty(s, agg, s.active[a], 0);
       explainParty(s, agg, s.active[a], 1);
     }
+}
+
+/** Runs at war this month and live party-months: all that outcome curves need (no diagnostics). */
+export function recordAtWar(s: State, agg: Aggregate): void {
+  agg.atWar[s.t] += s.nActive;
+  agg.counters[2] += 2 * s.nActive;
 }
 
 /** Per-party series of one month for party p (0 = A), summed in locals. */

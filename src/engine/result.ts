@@ -44,6 +44,12 @@ export const RunResultSchema = z.object({
     horizonMonths: z.number().int(),
     engineVersion: z.string(),
     parties: z.array(z.object({ id: z.string(), name: z.string(), side: z.enum(['A', 'B']) })),
+    diagnostics: z
+      .literal(false)
+      .optional()
+      .describe(
+        'false: simulated without diagnostics (an outcomes-only answer); diagnostics, fans and the explanation are zeros',
+      ),
   }),
   outcomes: z
     .record(z.enum(OUTCOME_NAMES), series)
@@ -203,6 +209,7 @@ export function summarise(agg: Aggregate, meta: ResultMeta): RunResult {
       horizonMonths: H,
       engineVersion: ENGINE_VERSION,
       parties: meta.parties,
+      ...(agg.diagnostics ? {} : { diagnostics: false as const }),
     },
     outcomes,
     talks,

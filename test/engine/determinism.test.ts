@@ -56,10 +56,26 @@ describe('determinism', () => {
     // two runners take alternate, uneven slices (as threads claiming from a counter do)
     const [x, y] = [new BlockRunner(c), new BlockRunner(c)];
     const cuts = [0, 64, 700, 701, 1200, 1500];
-    for (let k = cuts.length - 2; k >= 0; k--)
-      (k % 2 ? x : y).add(cuts[k], cuts[k + 1] - cuts[k]);
+    for (let k = cuts.length - 2; k >= 0; k--) (k % 2 ? x : y).add(cuts[k], cuts[k + 1] - cuts[k]);
     expect(x.agg.runs + y.agg.runs).toBe(1500);
     expect(JSON.stringify(x.agg.merge(y.agg).toJSON())).toBe(whole);
+  });
+
+  it('diagnostics: false → the same outcomes, talks, durations, terms and durability, flagged in meta', () => {
+    const s = build(rich);
+    const c = compile(s);
+    const full = summarise(simulateBlock(c, 0, 600), resultMeta(s));
+    const lean = summarise(simulateBlock(c, 0, 600, { diagnostics: false }), resultMeta(s));
+    expect(full.meta.diagnostics).toBeUndefined();
+    expect(lean.meta.diagnostics).toBe(false);
+    const { meta: _m1, diagnostics: d1, explanation: _e1, ...outcomesFull } = full;
+    const { meta: _m2, diagnostics: d2, explanation: e2, ...outcomesLean } = lean;
+    expect(JSON.stringify(outcomesLean)).toBe(JSON.stringify(outcomesFull));
+    expect(d2.atWar).toEqual(d1.atWar);
+    expect(e2.parties.map((p) => p.runsAtWar)).toEqual([0, 0]);
+    // a lean part makes a merged aggregate lean, also through plain data
+    const merged = Aggregate.fromJSON(simulateBlock(c, 0, 300, { diagnostics: false }).toJSON());
+    expect(merged.merge(simulateBlock(c, 300, 300)).diagnostics).toBe(false);
   });
 
   it('runScenarioParallel with 1, 2 and 3 threads → byte-identical, progress up to every run', async () => {

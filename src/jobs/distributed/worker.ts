@@ -42,7 +42,8 @@ export interface RunningWorker {
 /** Encodes a thread result for Redis. */
 export function encodeResult(r: ChunkThreadResult): Buffer {
   if (r.kind === 'aggregate') {
-    const { horizon, followUp, runs, ...arrays } = r.aggregate;
+    // chunks always record diagnostics, so the flag is not sent
+    const { horizon, followUp, runs, diagnostics: _always, ...arrays } = r.aggregate;
     return encodeArrays({ horizon, followUp, runs }, arrays);
   }
   return encodeArrays({ runs: r.runs, horizon: r.horizon, followUp: r.followUp }, { ...r.records });
