@@ -5,6 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
+const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 const root = fileURLToPath(new URL('.', import.meta.url));
 const repo = fileURLToPath(new URL('..', import.meta.url));
 
@@ -12,7 +17,10 @@ export default defineConfig({
   root,
   base: './',
   plugins: [react()],
-  server: { fs: { allow: [repo] }, proxy: proxyApi() },
+  // cross-origin isolated like `parley serve` (src/server/webUi.ts), so the what-if workers share
+  // a SharedArrayBuffer counter in development too
+  server: { fs: { allow: [repo] }, proxy: proxyApi(), headers: ISOLATION_HEADERS },
+  preview: { headers: ISOLATION_HEADERS },
   worker: { format: 'es' },
   build: {
     outDir: 'dist',

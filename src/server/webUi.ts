@@ -4,6 +4,9 @@
  * present when the server starts are served, so no request path ever reaches the file system,
  * and unknown paths still get the API's JSON 404. When the UI is not built, `/` says how to
  * build it. PARLEY_WEB_DIST names another build folder (the browser test builds into a temp one).
+ * Every file is served cross-origin isolated (COOP same-origin, COEP require-corp): the what-if
+ * workers then share a SharedArrayBuffer counter to split runs (web/src/engine/client.ts). The UI
+ * loads nothing from another origin (assets, workers and the API are all same-origin).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
@@ -44,6 +47,12 @@ function listFiles(dir: string): string[] {
   walk(dir);
   return out;
 }
+
+/** Headers that make the UI's pages and workers cross-origin isolated (crossOriginIsolated). */
+export const ISOLATION_HEADERS = {
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-embedder-policy': 'require-corp',
+} as const;
 
 export function webUiDir(): string {
   return process.env.PARLEY_WEB_DIST ?? WEB_DIST;
@@ -89,6 +98,7 @@ export default function webUi(
           .type(type)
           .header('cache-control', cache)
           .header('x-content-type-options', 'nosniff')
+          .headers(ISOLATION_HEADERS)
           .send(body),
       );
     }

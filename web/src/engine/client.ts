@@ -1,7 +1,7 @@
 /**
- * The UI side of the engine worker: one warm worker for runs (what-if answers while a slider
+ * The UI side of the engine workers: warm workers for runs (what-if answers while a slider
  * moves) and one for comparisons, so a long comparison never delays a what-if. Each call
- * supersedes the previous call of its kind: the worker drops stale work between blocks, and
+ * supersedes the previous call of its kind: the workers drop stale work between slices, and
  * stale answers are never delivered.
  */
 import type { Comparison } from '../../../src/analysis/index.ts';
@@ -10,10 +10,19 @@ import {
   resultMeta,
   summarise,
   type AggregateArrays,
+  type ResultMeta,
   type RunResult,
 } from '../../../src/engine/index.ts';
 import type { Scenario } from '../../../src/model/index.ts';
-import type { EngineRequest, EngineResponse, ExtraVariant } from './protocol.ts';
+import {
+  CLAIM_CANCELLED,
+  CLAIM_NEXT,
+  CLAIM_SLOTS,
+  type Claim,
+  type EngineRequest,
+  type EngineResponse,
+  type ExtraVariant,
+} from './protocol.ts';
 
 type Listener = (m: EngineResponse) => void;
 interface Pending {
@@ -65,8 +74,10 @@ class EngineWorker {
 
 /**
  * Runs on one lane supersede each other; lanes run side by side. The main lane splits a run
- * across one worker per core (up to 4): the first worker also gives the quick first answer, and
- * the shares' Aggregates merge exactly, so the result does not depend on the split.
+ * across one worker per core (up to 4). When the page is cross-origin isolated (the server sends
+ * COOP/COEP, see src/server/webUi.ts) the workers claim slices from a shared counter until no run
+ * is left, so a slower worker never holds up the answer; otherwise each takes a fixed share. The
+ * Aggregates merge exactly, so the result does not depend on the split.
  */
 export type Lane = 'main' | 'baseline';
 const CORES = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1));
@@ -130,7 +141,11 @@ export function runInWorker(
       });
       return;
     }
-    // split runs [0, runs) into one share per worker
+    // claim slices from a shared counter when SharedArrayBuffer is available, else fixed shares
+    const claim: Claim | undefined = globalThis.crossOriginIsolated
+      ? { counters: new SharedArrayBuffer(4 * CLAIM_SLOTS), threads: workers.length }
+      : undefined;
+    const counters = claim && new Int32Array(claim.counters);
     const shares = workers.map((_, k) => {
       const from = Math.floor((k * opts.runs) / workers.length);
       return { from, count: Math.floor(((k + 1) * opts.runs) / workers.length) - from };
@@ -139,6 +154,17 @@ export function runInWorker(
     // a quick first answer only when it comes before the end of the first share
     const preview =
       opts.previewRuns && opts.previewRuns < shares[0].count ? opts.previewRuns : undefined;
+    const sized = { ...scenario, settings: { ...scenario.settings, runs: opts.runs } };
+    // the scenario hash (SHA-256, several ms) while the workers simulate, not after them
+    let meta: ResultMeta | undefined;
+    const metaOnce = () => (meta ??= resultMeta(sized, opts.explainMonth));
+    const superseded = () => {
+      if (counters) {
+        Atomics.store(counters, CLAIM_CANCELLED, 1);
+        Atomics.store(counters, CLAIM_NEXT, opts.runs);
+      }
+      settle(undefined);
+    };
     const start = (k: number) => {
       const w = workers[k];
       const id = w.send(
@@ -148,30 +174,30 @@ export function runInWorker(
           scenario,
           runs: opts.runs,
           explainMonth: opts.explainMonth,
-          previewRuns: k === 0 ? preview : undefined,
-          first: shares[k].from,
-          count: shares[k].count,
+          // with claiming, whichever worker claims runs [0, preview) posts the preview
+          previewRuns: claim || k === 0 ? preview : undefined,
+          ...(claim ? { claim } : { first: shares[k].from, count: shares[k].count }),
           aggregateOnly: true,
         }),
         {
           listener: (m) => {
             if (m.type === 'error') settle(undefined, new Error(m.message));
-            else if (m.type === 'result' && !m.final) onUpdate?.(m);
-            else if (m.type === 'aggregate') {
+            else if (m.type === 'result' && !m.final) {
+              if (!settled) onUpdate?.(m);
+            } else if (m.type === 'aggregate') {
               w.done(id);
               parts[k] = m.data;
               if (parts.every((p) => p !== undefined)) {
                 const agg = Aggregate.fromJSON(parts[0]);
                 for (const p of parts.slice(1)) agg.merge(Aggregate.fromJSON(p));
-                const sized = { ...scenario, settings: { ...scenario.settings, runs: opts.runs } };
-                const result = summarise(agg, resultMeta(sized, opts.explainMonth));
+                const result = summarise(agg, metaOnce());
                 const u = { result, final: true, ms: performance.now() - t0 };
                 onUpdate?.(u);
                 settle(u);
               }
             }
           },
-          superseded: () => settle(undefined),
+          superseded,
         },
       );
     };
@@ -179,6 +205,9 @@ export function runInWorker(
     // delayed the full answer by the preview's time and did not make the preview faster
     for (const w of workers.slice(1)) w.cancel();
     workers.forEach((_, k) => start(k));
+    setTimeout(() => {
+      if (!settled) metaOnce();
+    }, 0);
   });
 }
 

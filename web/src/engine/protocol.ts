@@ -15,9 +15,28 @@ export interface RunRequest {
   /** Simulate only runs [first, first + count) of the `runs` (one worker's share of a split). */
   first?: number;
   count?: number;
+  /**
+   * Claim slices of runs [0, runs) from a counter shared by the workers of one call instead of a
+   * fixed share (needs cross-origin isolation for SharedArrayBuffer). The worker that claims the
+   * first slice posts the preview of `previewRuns` runs.
+   */
+  claim?: Claim;
   /** Answer with the merged Aggregate of the share instead of a summarised result. */
   aggregateOnly?: boolean;
 }
+
+/** Int32Array view over `counters`: see CLAIM_NEXT, CLAIM_CANCELLED. */
+export interface Claim {
+  counters: SharedArrayBuffer;
+  /** Workers claiming from the same counter (sizes the slices). */
+  threads: number;
+}
+
+/** Index of the next run to claim; setting it to `runs` leaves nothing to claim. */
+export const CLAIM_NEXT = 0;
+/** 1 once the call was superseded: its workers stop and post nothing. */
+export const CLAIM_CANCELLED = 1;
+export const CLAIM_SLOTS = 2;
 
 /** A what-if or other whole scenario compared as one more variant (same seed, runs, horizon). */
 export interface ExtraVariant {
