@@ -23,6 +23,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/engine/index.ts';
 import { parseScenarioText } from '../../src/model/index.ts';
+import { applyLevers, leversOf } from '../../web/src/whatif/levers.ts';
 import { chromiumMissing, launchChromium } from './browser.ts';
 import { buildWebUi, startWebServer, type WebServer } from './webServer.ts';
 
@@ -65,9 +66,10 @@ describe.skipIf(missing !== undefined)('web UI in Chromium', () => {
     browser = await launchChromium();
     page = await browser.context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    // every what-if answer the page reports (input → chart), in order
+    // every what-if answer the page reports (input → chart), in order, without its result; the
+    // result of the latest full answer is kept apart (copied out only when a test asks for it)
     await page.addInitScript(
-      'window.__whatif = []; addEventListener("parley:whatif", (e) => window.__whatif.push(e.detail));',
+      'window.__whatif = []; addEventListener("parley:whatif", (e) => { const { result, ...d } = e.detail; window.__whatif.push(d); if (d.final) window.__whatifResult = result; });',
     );
   });
 
@@ -90,9 +92,25 @@ describe.skipIf(missing !== undefined)('web UI in Chromium', () => {
     );
   });
 
+  it('serves the UI cross-origin isolated (the what-if workers share a counter)', async () => {
+    const html = await (await fetch(`${server.url}/`)).text();
+    const script = /src="\.?\/?(assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script, html).toBeDefined();
+    const workers = readdirSync(join(dist, 'assets')).filter((f) => /worker.*\.js$/.test(f));
+    expect(workers.length).toBeGreaterThan(0);
+    for (const path of ['/', `/${script}`, ...workers.map((f) => `/assets/${f}`)]) {
+      const res = await fetch(`${server.url}${path}`);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('cross-origin-opener-policy'), path).toBe('same-origin');
+      expect(res.headers.get('cross-origin-embedder-policy'), path).toBe('require-corp');
+    }
+  });
+
   it('opens the Russia–Ukraine scenario from the library and runs it in the browser', async () => {
     await page.goto(`${server.url}/#token=${server.token}`);
     await page.locator(`tr[data-scenario="${RU}"]`).waitFor();
+    // so SharedArrayBuffer is there and runs are split by claiming (web/src/engine/client.ts)
+    expect(await page.evaluate('crossOriginIsolated')).toBe(true);
     // the token moved from the address bar into the session
     expect(page.url()).not.toContain('token=');
     await expect.poll(() => page.locator('.access').textContent()).toBe('Saving on');
@@ -144,23 +162,39 @@ describe.skipIf(missing !== undefined)('web UI in Chromium', () => {
     const mediated = async () => Number.parseInt((await cell('mediated24', 1).textContent())!, 10);
     const mediatedBefore = await mediated();
     expect(`${mediatedBefore}%`).toBe(await cell('mediated24', 0).textContent());
+    // the first full what-if answer (levers as written), split across the workers by claiming
+    // runs from a shared counter, is the Node engine's result to the last field
+    const parsed = parseScenarioText(readFileSync(RU_FILE, 'utf8'));
+    if (!parsed.ok) throw new Error('bundled scenario invalid');
+    const edited = applyLevers(parsed.value, leversOf(parsed.value));
+    if (!edited.ok) throw new Error('levers as written invalid');
+    const node = runScenario({
+      ...edited.value,
+      settings: { ...edited.value.settings, runs: 2000 },
+    });
+    expect(await page.evaluate('window.__whatifResult')).toEqual(JSON.parse(JSON.stringify(node)));
 
     type Report = { seq: number; final: boolean; ms: number; workerMs: number; renderMs: number };
     const reports = () => page.evaluate<Report[]>('window.__whatif');
     const lastSeq = async () => Math.max(0, ...(await reports()).map((r) => r.seq));
     const slider = page.locator('#lever-month');
     await slider.focus();
-    // ≥ 20 moves by keyboard, each waiting for its first answer on the chart
+    // ≥ 20 moves by keyboard, each waiting for its first answer on the chart: a quick answer
+    // (128 runs) when the move came while the previous answer was still being computed, else
+    // the full answer (WhatIfPage.tsx says why)
     const firstAnswers: number[] = [];
+    let quickFirst = 0;
     for (let k = 0; k < 20; k++) {
       const seq = (await lastSeq()) + 1;
       await page.keyboard.press('ArrowRight');
       await expect
-        .poll(async () => (await reports()).find((r) => r.seq === seq && !r.final)?.ms, {
+        .poll(async () => (await reports()).find((r) => r.seq === seq)?.ms, {
           timeout: 10_000,
         })
         .toBeDefined();
-      firstAnswers.push((await reports()).find((r) => r.seq === seq && !r.final)!.ms);
+      const first = (await reports()).find((r) => r.seq === seq)!;
+      firstAnswers.push(first.ms);
+      if (!first.final) quickFirst++;
     }
     // and a few moves waiting for the full 2,000-run answer
     const fullAnswers: number[] = [];
@@ -182,6 +216,21 @@ describe.skipIf(missing !== undefined)('web UI in Chromium', () => {
     expect(await whatIfColumn()).not.toEqual(before);
     expect(await mediated()).toBeLessThanOrEqual(mediatedBefore);
 
+    // moves faster than answers (a drag): the chart follows with quick answers, and the last
+    // move's full answer comes after its quick one
+    const burstFrom = (await lastSeq()) + 1;
+    for (const key of ['ArrowRight', 'ArrowRight', 'ArrowLeft', 'ArrowLeft'])
+      await page.keyboard.press(key);
+    const burstLast = burstFrom + 3;
+    await expect
+      .poll(async () => (await reports()).find((r) => r.seq === burstLast && r.final), {
+        timeout: 20_000,
+      })
+      .toBeDefined();
+    const lastMove = (await reports()).filter((r) => r.seq === burstLast);
+    expect(lastMove.map((r) => r.final)).toEqual([false, true]);
+    expect(await page.locator('#lever-month + output').textContent()).toBe('month 30');
+
     const summary = (xs: number[]) => ({
       n: xs.length,
       medianMs: Math.round(quantile(xs, 0.5) * 10) / 10,
@@ -195,8 +244,10 @@ describe.skipIf(missing !== undefined)('web UI in Chromium', () => {
       loadAverage1m: Math.round(loadavg()[0] * 10) / 10,
       cores: cpus().length,
       runs: 2000,
+      // the first answer of a move is a quick one (128 runs) when the move came while the
+      // previous answer was still being computed, else the full one
       firstAnswerRuns: 128,
-      firstAnswer: summary(firstAnswers),
+      firstAnswer: { ...summary(firstAnswers), quick: quickFirst },
       fullAnswer: {
         ...summary(fullAnswers),
         // where the time goes: input → answer out of the workers, and answer → chart drawn
@@ -219,7 +270,7 @@ describe.skipIf(missing !== undefined)('web UI in Chromium', () => {
       },
     };
     console.log(
-      `what-if latency (load average ${latency.loadAverage1m} on ${latency.cores} cores) over ${firstAnswers.length} slider moves: first answer (128 runs) median ${latency.firstAnswer.medianMs} ms, p95 ${latency.firstAnswer.p95Ms} ms; full 2,000 runs (${fullAnswers.length} moves) median ${latency.fullAnswer.medianMs} ms, p95 ${latency.fullAnswer.p95Ms} ms (workers ${latency.fullAnswer.workerMedianMs} ms, drawing ${latency.fullAnswer.renderMedianMs} ms)`,
+      `what-if latency (load average ${latency.loadAverage1m} on ${latency.cores} cores) over ${firstAnswers.length} slider moves: first answer (quick, 128 runs, for ${quickFirst}; full for the others) median ${latency.firstAnswer.medianMs} ms, p95 ${latency.firstAnswer.p95Ms} ms; full 2,000 runs (${fullAnswers.length} moves) median ${latency.fullAnswer.medianMs} ms, p95 ${latency.fullAnswer.p95Ms} ms (workers ${latency.fullAnswer.workerMedianMs} ms, drawing ${latency.fullAnswer.renderMedianMs} ms)`,
     );
     writeFileSync(join(artifacts, 'web-latency.json'), JSON.stringify(latency, null, 2));
     await page.screenshot({ path: join(artifacts, 'web-what-if.png'), fullPage: true });

@@ -2,8 +2,8 @@
  * One vega-lite chart (specs from src/report/charts, the same as the reports), rendered as SVG.
  * vega-embed is loaded on first use (its own chunk). When only the data changed, the view's
  * data is replaced in place, which is much faster than embedding again. After each render the
- * container gets data-rendered-at (performance.now()) and a `parley:chart` event, which the
- * what-if latency measurement listens for.
+ * container gets data-rendered-at (performance.now()) and a `parley:chart` event naming the spec
+ * drawn, which the what-if latency measurement listens for.
  */
 import { useEffect, useRef, type JSX } from 'react';
 import type { Spec } from '../../src/report/charts/index.ts';
@@ -26,17 +26,21 @@ export function Chart(props: {
     const { data, ...shape } = props.spec as Spec & { data?: { values?: unknown[] } };
     const key = JSON.stringify(shape);
     const done = () => {
-      if (cancelled) return;
       const t = performance.now();
       el.dataset.renderedAt = String(t);
       el.dispatchEvent(
-        new CustomEvent('parley:chart', { bubbles: true, detail: { id: props.id, t } }),
+        new CustomEvent('parley:chart', {
+          bubbles: true,
+          detail: { id: props.id, t, spec: props.spec },
+        }),
       );
     };
     const render = async () => {
       const prev = current.current;
       if (prev && prev.spec === key && data?.values) {
         await prev.setData(data.values);
+        // reported even when a newer spec is on its way: these data were drawn (the event names
+        // its spec, so a listener tells a quick answer drawn from the full one that follows)
         return done();
       }
       const { default: embed } = await import('vega-embed');
@@ -58,7 +62,7 @@ export function Chart(props: {
           await view.data('source_0', rows as object[]).runAsync();
         },
       };
-      done();
+      if (!cancelled) done();
     };
     render().catch((e: unknown) => {
       el.textContent = `chart failed: ${(e as Error).message}`;

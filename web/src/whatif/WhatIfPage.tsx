@@ -5,7 +5,7 @@
  *
  * Latency instrumentation (read by the browser test): for every change, the time from the input
  * event to the chart showing its answer, as `data-latency-ms` / `data-final-latency-ms` on the
- * panel and a `parley:whatif` event with { seq, final, ms, workerMs, renderMs }.
+ * panel and a `parley:whatif` event with { seq, final, ms, workerMs, renderMs, result }.
  */
 import { useEffect, useMemo, useRef, useState, type JSX } from 'react';
 import { belligerents, type RunResult } from '../../../src/engine/index.ts';
@@ -122,9 +122,11 @@ export function WhatIfPage({ shared, ws }: { shared: Shared; ws: Workspace }): J
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const seq = useRef(0);
+  /** A what-if answer is being computed (set until its full answer arrives). */
+  const computing = useRef(false);
   const panel = useRef<HTMLDivElement>(null);
-  const shownRef = useRef<Shown | undefined>(undefined);
-  shownRef.current = shown;
+  /** The answer each outcomes chart spec was built from (for the latency report). */
+  const drawnFrom = useRef(new WeakMap<Spec, Shown>());
 
   // the baseline (the scenario as written), once per scenario
   useEffect(() => {
@@ -154,19 +156,35 @@ export function WhatIfPage({ shared, ws }: { shared: Shared; ws: Workspace }): J
     }
     setError(undefined);
     setBusy(true);
-    void runInWorker(edited.value, { runs: WHATIF_RUNS, previewRuns: PREVIEW_RUNS }, (u) => {
-      if (n === seq.current)
-        setShown({
-          result: u.result,
-          final: u.final,
-          seq: n,
-          t0,
-          workerMs: u.ms,
-          tArrived: performance.now(),
-        });
-    }).then((u) => {
-      if (u && n === seq.current) setBusy(false);
-    });
+    // A quick answer only while the slider moves faster than full answers come (the previous
+    // full answer is still being computed): then the chart follows the slider. Otherwise the
+    // full answer comes sooner without it: the quick answer's summary and drawing (about 25 ms
+    // on the main thread) take CPU from the two workers on a 2-core machine, which delayed the
+    // full answer by more than that (measured in Chromium, alternating moves with and without).
+    const previewRuns = computing.current ? PREVIEW_RUNS : undefined;
+    computing.current = true;
+    void runInWorker(edited.value, { runs: WHATIF_RUNS, previewRuns }, (u) => {
+      if (n !== seq.current) return;
+      if (u.final) computing.current = false;
+      setShown({
+        result: u.result,
+        final: u.final,
+        seq: n,
+        t0,
+        workerMs: u.ms,
+        tArrived: performance.now(),
+      });
+    }).then(
+      (u) => {
+        if (u && n === seq.current) setBusy(false);
+      },
+      (e: unknown) => {
+        if (n !== seq.current) return;
+        computing.current = false;
+        setBusy(false);
+        setError(e instanceof Error ? e.message : String(e));
+      },
+    );
   };
 
   const change = (patch: Partial<Levers>) => {
@@ -181,8 +199,10 @@ export function WhatIfPage({ shared, ws }: { shared: Shared; ws: Workspace }): J
     const el = panel.current;
     if (!el) return;
     const on = (e: Event) => {
-      const d = (e as CustomEvent<{ id?: string; t: number }>).detail;
-      const cur = shownRef.current;
+      const d = (e as CustomEvent<{ id?: string; t: number; spec: Spec }>).detail;
+      // the answer whose chart was drawn (a quick answer can finish drawing after the full one
+      // has arrived)
+      const cur = drawnFrom.current.get(d.spec);
       if (d.id !== 'whatif-outcomes' || !cur) return;
       const ms = d.t - cur.t0;
       el.dataset.seq = String(cur.seq);
@@ -191,13 +211,15 @@ export function WhatIfPage({ shared, ws }: { shared: Shared; ws: Workspace }): J
       el.dispatchEvent(
         new CustomEvent('parley:whatif', {
           bubbles: true,
-          // ms = input → chart; workerMs = in the worker; renderMs = answer arrived → chart drawn
+          // ms = input → chart; workerMs = in the worker; renderMs = answer arrived → chart drawn;
+          // result = the answer shown (the browser test compares it with the Node engine's)
           detail: {
             seq: cur.seq,
             final: cur.final,
             ms,
             workerMs: cur.workerMs,
             renderMs: d.t - cur.tArrived,
+            result: cur.result,
           },
         }),
       );
@@ -217,10 +239,12 @@ export function WhatIfPage({ shared, ws }: { shared: Shared; ws: Workspace }): J
   useEffect(() => {
     if (shown?.final) setLastFull(shown.result);
   }, [shown]);
-  const outcomesSpec = useMemo(
-    () => (r ? sameTitleForAnyRuns(cumulativeIncidenceChart(r)) : undefined),
-    [r],
-  );
+  const outcomesSpec = useMemo(() => {
+    if (!r || !shown) return undefined;
+    const spec = sameTitleForAnyRuns(cumulativeIncidenceChart(r));
+    drawnFrom.current.set(spec, shown);
+    return spec;
+  }, [r]);
   const talksSpec = useMemo(() => (lastFull ? timeToTalksChart(lastFull) : undefined), [lastFull]);
   const specs = outcomesSpec && { outcomes: outcomesSpec, talks: talksSpec };
   const last = s.settings.horizonMonths - 1;
