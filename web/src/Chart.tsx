@@ -5,7 +5,7 @@
  * container gets data-rendered-at (performance.now()) and a `parley:chart` event naming the spec
  * drawn, which the what-if latency measurement listens for.
  */
-import { useEffect, useRef, type JSX } from 'react';
+import { useEffect, useLayoutEffect, useRef, type JSX } from 'react';
 import type { Spec } from '../../src/report/charts/index.ts';
 
 type Embedded = { spec: string; finalize: () => void; setData: (rows: unknown[]) => Promise<void> };
@@ -19,7 +19,10 @@ export function Chart(props: {
 }): JSX.Element {
   const ref = useRef<HTMLDivElement>(null);
   const current = useRef<Embedded | undefined>(undefined);
-  useEffect(() => {
+  // a layout effect: new data are drawn in the same task as React's commit, before the browser
+  // paints, so the chart appears with the rest of the update (a passive effect runs after a
+  // paint, which delayed each what-if chart by about one frame)
+  useLayoutEffect(() => {
     let cancelled = false;
     const el = ref.current;
     if (!el) return;
