@@ -276,6 +276,41 @@ describe.skipIf(missing !== undefined)('web UI in Chromium', () => {
     await page.screenshot({ path: join(artifacts, 'web-what-if.png'), fullPage: true });
   });
 
+  it('what-if without cross-origin isolation: fixed shares give the same answer', async () => {
+    // the isolation headers stripped, as a server that does not send them would serve the UI
+    const plain = await browser.context.newPage();
+    try {
+      await plain.route(`${server.url}/**`, async (route) => {
+        const res = await route.fetch();
+        const headers = { ...res.headers() };
+        delete headers['cross-origin-opener-policy'];
+        delete headers['cross-origin-embedder-policy'];
+        await route.fulfill({ response: res, headers });
+      });
+      await plain.addInitScript(
+        'addEventListener("parley:whatif", (e) => { if (e.detail.final) window.__whatifResult = e.detail.result; });',
+      );
+      await plain.goto(`${server.url}/#/whatif/${RU}`);
+      expect(await plain.evaluate('crossOriginIsolated')).toBe(false);
+      await expect
+        .poll(() => plain.evaluate('window.__whatifResult !== undefined'), { timeout: 30_000 })
+        .toBe(true);
+      const parsed = parseScenarioText(readFileSync(RU_FILE, 'utf8'));
+      if (!parsed.ok) throw new Error('bundled scenario invalid');
+      const edited = applyLevers(parsed.value, leversOf(parsed.value));
+      if (!edited.ok) throw new Error('levers as written invalid');
+      const node = runScenario({
+        ...edited.value,
+        settings: { ...edited.value.settings, runs: 2000 },
+      });
+      expect(await plain.evaluate('window.__whatifResult')).toEqual(
+        JSON.parse(JSON.stringify(node)),
+      );
+    } finally {
+      await plain.close();
+    }
+  });
+
   it('editor: an invalid value gets the same message as `parley validate`', async () => {
     // what the CLI says about the same mistake
     const dir = mkdtempSync(join(tmpdir(), 'parley-invalid-'));
