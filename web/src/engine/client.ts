@@ -109,7 +109,14 @@ export function runInWorker(
   {
     lane = 'main',
     ...opts
-  }: { runs: number; explainMonth?: number; previewRuns?: number; lane?: Lane },
+  }: {
+    runs: number;
+    explainMonth?: number;
+    previewRuns?: number;
+    lane?: Lane;
+    /** false: outcomes only, less work (RunRequest.diagnostics) */
+    diagnostics?: boolean;
+  },
   onUpdate?: (u: RunUpdate) => void,
 ): Promise<RunUpdate | undefined> {
   const workers = opts.runs >= SPLIT_MIN_RUNS ? lanes[lane] : lanes[lane].slice(0, 1);
@@ -155,7 +162,8 @@ export function runInWorker(
     const preview =
       opts.previewRuns && opts.previewRuns < shares[0].count ? opts.previewRuns : undefined;
     const sized = { ...scenario, settings: { ...scenario.settings, runs: opts.runs } };
-    // the scenario hash (SHA-256, several ms) while the workers simulate, not after them
+    // the scenario hash (SHA-256 of the whole scenario, a few ms) while the workers simulate
+    // rather than after them
     let meta: ResultMeta | undefined;
     const metaOnce = () => (meta ??= resultMeta(sized, opts.explainMonth));
     const superseded = () => {
@@ -174,6 +182,7 @@ export function runInWorker(
           scenario,
           runs: opts.runs,
           explainMonth: opts.explainMonth,
+          diagnostics: opts.diagnostics,
           // with claiming, whichever worker claims runs [0, preview) posts the preview
           previewRuns: claim || k === 0 ? preview : undefined,
           ...(claim ? { claim } : { first: shares[k].from, count: shares[k].count }),

@@ -77,7 +77,10 @@ self.onmessage = (e: MessageEvent<EngineRequest>) => {
 async function run(req: RunRequest): Promise<void> {
   const t0 = performance.now();
   const scenario = withRuns(req.scenario, req.runs);
-  const runner = new BlockRunner(compile(scenario), { explainMonth: req.explainMonth });
+  const runner = new BlockRunner(compile(scenario), {
+    explainMonth: req.explainMonth,
+    diagnostics: req.diagnostics,
+  });
   // the scenario hash (SHA-256 of the whole scenario) is computed once the first answer is out
   const [a, b] = belligerents(scenario);
   const quickMeta: ResultMeta = {

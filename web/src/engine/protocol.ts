@@ -10,6 +10,11 @@ export interface RunRequest {
   /** Monte Carlo runs (the scenario's own settings.runs is ignored). */
   runs: number;
   explainMonth?: number;
+  /**
+   * false: outcomes only (BlockOptions.diagnostics): the same outcome, talks, duration, terms and
+   * durability numbers with less work; diagnostics, fans and the explanation are zeros.
+   */
+  diagnostics?: boolean;
   /** Post an intermediate result after this many runs (progressive refinement); 0 = none. */
   previewRuns?: number;
   /** Simulate only runs [first, first + count) of the `runs` (one worker's share of a split). */
