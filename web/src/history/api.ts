@@ -55,8 +55,11 @@ export type Loaded<T> = { ok: true; value: T } | { ok: false; status: number; me
 /** GET a JSON document; a failure carries the server's first issue, or the network error. */
 export async function getJson<T>(path: string, signal?: AbortSignal): Promise<Loaded<T>> {
   let res: Response;
+  let text: string;
+  // reading the body is inside the try too: an abort while it streams rejects there
   try {
     res = await fetch(path, { signal });
+    text = await res.text();
   } catch (e) {
     return {
       ok: false,
@@ -64,7 +67,6 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<Lo
       message: `cannot reach the Parley server: ${(e as Error).message}`,
     };
   }
-  const text = await res.text();
   let body: unknown;
   try {
     body = text ? JSON.parse(text) : undefined;
