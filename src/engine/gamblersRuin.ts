@@ -18,6 +18,22 @@ export interface RuinTable {
   months: Float64Array;
 }
 
+/** Tables by (K, draw probability): what-if and sweep calls compile the same front again and again. */
+const built = new Map<string, RuinTable>();
+const BUILT_MAX = 16;
+
+/** The table for K positions and a draw probability (built once, then shared: it is never written). */
+export function ruinTable(K: number, drawProbability: number): RuinTable {
+  const key = `${K}:${drawProbability}`;
+  let table = built.get(key);
+  if (!table) {
+    if (built.size >= BUILT_MAX) built.delete(built.keys().next().value!);
+    table = buildRuinTable(K, drawProbability);
+    built.set(key, table);
+  }
+  return table;
+}
+
 export function buildRuinTable(K: number, drawProbability: number): RuinTable {
   const n = K + 1;
   const winA = new Float64Array(Q_GRID * n);

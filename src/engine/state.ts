@@ -6,7 +6,7 @@
  */
 import type { Belligerent, Mediator, Scenario, Uncertain } from '../model/index.ts';
 import type { MechanismParams } from './mechanisms/params.ts';
-import { buildRuinTable, type RuinTable } from './gamblersRuin.ts';
+import { ruinTable, type RuinTable } from './gamblersRuin.ts';
 import { Rng, Stream } from './rng.ts';
 import { sampleUncertain } from './sample.ts';
 
@@ -188,7 +188,7 @@ export function compile(scenario: Scenario): Compiled {
     params,
     horizon,
     K: scenario.front.positions,
-    ruin: buildRuinTable(
+    ruin: ruinTable(
       scenario.front.positions,
       params.battle.enabled ? params.battle.drawProbability : 0,
     ),
