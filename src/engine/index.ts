@@ -16,3 +16,4 @@ export { Rng, Stream } from './rng.ts';
 export { runScenario, resultMeta } from './runScenario.ts';
 export { scenarioHash, canonicalJson } from './hash.ts';
 export { RunTraceSchema, emptyTraces, type RunTrace } from './trace.ts';
+export { sliceSize, claimSlice } from './claims.ts';

@@ -8,7 +8,13 @@
  * Receives the already validated scenario, so the worker never reads files.
  */
 import { ScenarioSchema } from '../model/index.ts';
-import { BlockRunner, compile, type AggregateArrays } from '../engine/index.ts';
+import {
+  BlockRunner,
+  claimSlice,
+  compile,
+  sliceSize,
+  type AggregateArrays,
+} from '../engine/index.ts';
 
 export interface ClaimTask {
   scenario: unknown;
@@ -23,13 +29,8 @@ export interface ClaimTask {
 
 let cached: { json: string; compiled: ReturnType<typeof compile> } | undefined;
 
-/** Guided slices: large while much is left, down to MIN_SLICE runs at the end. */
-const MIN_SLICE = 64;
-const MAX_SLICE = 2048;
-
-function sliceSize(remaining: number, threads: number): number {
-  return Math.min(MAX_SLICE, Math.max(MIN_SLICE, Math.ceil(remaining / (4 * threads))));
-}
+/** Slices from 64 runs (the end of the work) to 2,048 (four cache blocks) while much is left. */
+const SLICES = { min: 64, max: 2048 };
 
 export default function simulateClaims(task: ClaimTask): AggregateArrays {
   const json = JSON.stringify(task.scenario);
@@ -37,13 +38,10 @@ export default function simulateClaims(task: ClaimTask): AggregateArrays {
     cached = { json, compiled: compile(ScenarioSchema.parse(task.scenario)) };
   const runner = new BlockRunner(cached.compiled, { explainMonth: task.explainMonth });
   const counters = new Int32Array(task.counters);
-  for (;;) {
-    const from = Atomics.load(counters, 0);
-    if (from >= task.runs) break;
-    const size = Math.min(sliceSize(task.runs - from, task.threads), task.runs - from);
-    if (Atomics.compareExchange(counters, 0, from, from + size) !== from) continue; // taken
-    runner.add(from, size);
-    Atomics.add(counters, 1, size);
+  const size = (from: number) => sliceSize(task.runs - from, task.threads, SLICES);
+  for (let slice; (slice = claimSlice(counters, 0, task.runs, size));) {
+    runner.add(slice.from, slice.size);
+    Atomics.add(counters, 1, slice.size);
   }
   return runner.agg.toArrays();
 }

@@ -17,9 +17,11 @@ import {
 } from '../../../src/analysis/index.ts';
 import {
   belligerents,
+  claimSlice,
   compile,
   BlockRunner,
   resultMeta,
+  sliceSize,
   summarise,
   type ResultMeta,
 } from '../../../src/engine/index.ts';
@@ -37,14 +39,11 @@ import {
 declare const self: DedicatedWorkerGlobalScope;
 
 /**
- * Guided slices: a quarter of each worker's part of what is left, at most MAX_SLICE runs (a newer
- * request waits at most one slice, a few tens of milliseconds) and at least MIN_SLICE (each slice
+ * Guided slices (src/engine/claims.ts): at most 256 runs (a newer request waits at most one
+ * slice, a few tens of milliseconds) and at least 64 (each slice
  * costs a pass over every month; 64-run slices take about 15% longer per run than 256-run ones).
  */
-const MIN_SLICE = 64;
-const MAX_SLICE = 256;
-const sliceSize = (remaining: number, threads: number) =>
-  Math.min(remaining, MAX_SLICE, Math.max(MIN_SLICE, Math.ceil(remaining / (4 * threads))));
+const SLICES = { min: 64, max: 256 };
 
 /** Latest request id per kind; an older request stops at its next slice boundary. */
 const latest = { run: 0, compare: 0 };
@@ -104,14 +103,15 @@ async function run(req: RunRequest): Promise<void> {
     let from: number;
     let size: number;
     if (claim) {
-      from = Atomics.load(claim, CLAIM_NEXT);
-      if (from >= end) break;
-      size = from === 0 && preview ? preview : sliceSize(end - from, threads);
-      if (Atomics.compareExchange(claim, CLAIM_NEXT, from, from + size) !== from) continue; // taken
+      const slice = claimSlice(claim, CLAIM_NEXT, end, (f) =>
+        f === 0 && preview ? preview : sliceSize(end - f, threads, SLICES),
+      );
+      if (!slice) break;
+      ({ from, size } = slice);
     } else {
       from = next;
       if (from >= end) break;
-      size = from === 0 && preview ? preview : sliceSize(end - from, 1);
+      size = from === 0 && preview ? preview : sliceSize(end - from, 1, SLICES);
       next += size;
     }
     runner.add(from, size);
