@@ -6,7 +6,8 @@
  * - ratio to a bare loop that only draws the same number of random numbers
  * - wall time for 10,000 runs × 120 months × 2 belligerents
  * Scenarios: the generic two-party interstate scenario (defaults) and russia-ukraine-2024.
- * Environment: BENCH_REPS (default 5), BENCH_SCENARIOS (comma list, e.g. "generic-interstate"),
+ * Environment: BENCH_REPS (default 15: the 2-thread speed-up is a median of per-pair ratios on
+ * a machine whose speed drifts), BENCH_SCENARIOS (comma list, e.g. "generic-interstate"),
  * BENCH_POOL=0 to skip the worker-thread part.
  * For A/B decisions on a loaded machine use instruction counts rather than wall time: bundle a
  * small script that warms up, then calls simulateBlock N times (esbuild, as the worker bundle),
@@ -17,7 +18,7 @@ import { compile, simulateBlock, Rng, Stream } from '../src/engine/index.ts';
 import { closePools, runScenarioParallel } from '../src/jobs/localPool.ts';
 import { loadScenario } from '../src/data/scenarios.ts';
 
-const REPS = Number(process.env.BENCH_REPS ?? 5);
+const REPS = Number(process.env.BENCH_REPS ?? 15);
 const RUNS = 10_000;
 const ONLY = process.env.BENCH_SCENARIOS?.split(',');
 const POOL = process.env.BENCH_POOL !== '0';
