@@ -17,6 +17,7 @@ import { ScenarioSchema, type Scenario } from '../src/model/index.ts';
 import { compile, simulateBlock, Rng, Stream } from '../src/engine/index.ts';
 import { closePools, runScenarioParallel } from '../src/jobs/localPool.ts';
 import { loadScenario } from '../src/data/scenarios.ts';
+import { Worker } from 'node:worker_threads';
 
 const REPS = Number(process.env.BENCH_REPS ?? 15);
 const RUNS = 10_000;
@@ -97,24 +98,29 @@ async function benchScenario(name: string, s: Scenario) {
       throw new Error('1 and 2 threads differ: determinism broken');
     const t1: number[] = [],
       t2: number[] = [],
-      ratios: number[] = [];
+      ratios: number[] = [],
+      capacity: number[] = [];
+    const time = async (threads: number) => {
+      const t0 = performance.now();
+      await runScenarioParallel(s, { threads });
+      return performance.now() - t0;
+    };
     for (let k = 0; k < REPS; k++) {
-      let t0 = performance.now();
-      await runScenarioParallel(s, { threads: 1 });
-      t1.push(performance.now() - t0);
-      t0 = performance.now();
-      await runScenarioParallel(s, { threads: 2 });
-      t2.push(performance.now() - t0);
+      // which goes first alternates, so a drift within a pair favours neither side
+      const [a, b] = k % 2 ? [await time(2), await time(1)] : [await time(1), await time(2)];
+      t1.push(k % 2 ? b : a);
+      t2.push(k % 2 ? a : b);
       ratios.push(t1[k] / t2[k]);
+      capacity.push(await machineScaling());
     }
-    return { t1, t2, ratios };
+    return { t1, t2, ratios, capacity };
   };
   const pool = POOL ? await pairs() : undefined;
   const t1 = pool?.t1 ?? [];
   const t2 = pool?.t2 ?? [];
   // draws are counted by patching Rng.prototype.next, which deoptimises the engine on this
   // thread: done by finish(), after every scenario's timings
-  return () => finish(name, s, oneThread, partyMonths, t1, t2, pool?.ratios);
+  return () => finish(name, s, oneThread, partyMonths, t1, t2, pool?.ratios, pool?.capacity);
 }
 
 function finish(
@@ -125,6 +131,7 @@ function finish(
   t1: number[],
   t2: number[],
   ratios: number[] | undefined,
+  capacity: number[] | undefined,
 ) {
   const draws = countDraws(s);
   const bare = median(Array.from({ length: REPS }, () => bareLoop(draws, s.settings.runs)));
@@ -145,6 +152,8 @@ function finish(
     medianMsPool2Threads: POOL ? round(median(t2)) : null,
     /** median of the per-pair ratios (1 thread / 2 threads, timed back to back) */
     speedup2Threads: ratios ? round(median(ratios)) : null,
+    /** what the machine's two cores gave a bare arithmetic loop meanwhile (2.0 = two full cores) */
+    machineTwoCoreCapacity: capacity ? round(median(capacity)) : null,
   };
   console.log(
     `${name}: ${RUNS} runs × 120 months: ${row.medianMsOneThread} ms on one thread (median of ${REPS}); ` +
@@ -152,13 +161,44 @@ function finish(
       `${(row.partyMonthsPerSecond / 1e6).toFixed(2)} M live party-months/s (${row.microsecondsPerLiveRunMonth} µs per live run-month); ` +
       `${(draws / 1e6).toFixed(1)} M draws, bare draw loop ${row.bareDrawLoopMs} ms (ratio ${row.ratioToBareDrawLoop})` +
       (POOL
-        ? `; pool 1 thread ${row.medianMsPool1Thread} ms, 2 threads ${row.medianMsPool2Threads} ms (speed-up ${row.speedup2Threads}×)`
+        ? `; pool 1 thread ${row.medianMsPool1Thread} ms, 2 threads ${row.medianMsPool2Threads} ms (speed-up ${row.speedup2Threads}×; the machine's two cores gave a bare loop ${row.machineTwoCoreCapacity}× meanwhile)`
         : ''),
   );
   return row;
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * What two threads of this machine can do at the moment against one: a fixed arithmetic loop
+ * timed in one worker thread alone and in two at once (2 × alone / together; 2.0 = two full
+ * cores). On a shared VM the second core is at times slower, which caps any program's speed-up,
+ * so the engine's speed-up is printed beside it.
+ */
+const SPIN = `const { parentPort } = require('node:worker_threads');
+parentPort.on('message', (n) => {
+  const a = new Float64Array(4096);
+  let x = 0;
+  for (let i = 0; i < n; i++) { x += a[i & 4095] * 1.0001 + (i & 7); a[(i * 7) & 4095] = x * 1e-9; }
+  parentPort.postMessage(x);
+});`;
+let spinners: Worker[] | undefined;
+const spin = (w: Worker, n: number) =>
+  new Promise((resolve) => {
+    w.once('message', resolve);
+    w.postMessage(n);
+  });
+
+async function machineScaling(): Promise<number> {
+  spinners ??= [new Worker(SPIN, { eval: true }), new Worker(SPIN, { eval: true })];
+  const n = 2e7;
+  let t0 = performance.now();
+  await spin(spinners[0], n);
+  const one = performance.now() - t0;
+  t0 = performance.now();
+  await Promise.all(spinners.map((w) => spin(w, n)));
+  return (2 * one) / (performance.now() - t0);
+}
 
 const finishers = [];
 for (const [name, make] of [
@@ -167,6 +207,7 @@ for (const [name, make] of [
 ] as const)
   if (!ONLY || ONLY.includes(name)) finishers.push(await benchScenario(name, make()));
 await closePools();
+await Promise.all((spinners ?? []).map((w) => w.terminate()));
 const rows = finishers.map((f) => f());
 console.log(
   JSON.stringify({ bench: 'engine', node: process.version, date: new Date().toISOString(), rows }),
