@@ -196,16 +196,17 @@ describe.skipIf(missing !== undefined)('web UI in Chromium', () => {
     const lastSeq = async () => Math.max(0, ...(await reports()).map((r) => r.seq));
     const slider = page.locator('#lever-month');
     await slider.focus();
+    /** One step of the slider; resolves with its first answer on the chart, or its full one. */
+    const move = async (full: boolean): Promise<Report> => {
+      const seq = (await lastSeq()) + 1;
+      await page.keyboard.press('ArrowRight');
+      const answer = async () => (await reports()).find((r) => r.seq === seq && (!full || r.final));
+      await expect.poll(async () => (await answer())?.ms, { timeout: 20_000 }).toBeDefined();
+      return (await answer())!;
+    };
     // the first move right after the page opened, reported on its own: the page's own start
     // (charts, the lazy chart library) still competes with the workers for the two cores
-    const openSeq = (await lastSeq()) + 1;
-    await page.keyboard.press('ArrowRight');
-    await expect
-      .poll(async () => (await reports()).find((r) => r.seq === openSeq && r.final)?.ms, {
-        timeout: 20_000,
-      })
-      .toBeDefined();
-    const afterOpen = (await reports()).find((r) => r.seq === openSeq && r.final)!;
+    const afterOpen = await move(true);
     // then a second's pause, as a reader looks at the panel, before the measured moves
     await page.waitForTimeout(1000);
     // ≥ 20 moves by keyboard, each waiting for its first answer on the chart: a quick answer
@@ -214,14 +215,7 @@ describe.skipIf(missing !== undefined)('web UI in Chromium', () => {
     const firstAnswers: number[] = [];
     let quickFirst = 0;
     for (let k = 0; k < 20; k++) {
-      const seq = (await lastSeq()) + 1;
-      await page.keyboard.press('ArrowRight');
-      await expect
-        .poll(async () => (await reports()).find((r) => r.seq === seq)?.ms, {
-          timeout: 10_000,
-        })
-        .toBeDefined();
-      const first = (await reports()).find((r) => r.seq === seq)!;
+      const first = await move(false);
       firstAnswers.push(first.ms);
       if (!first.final) quickFirst++;
     }
@@ -229,14 +223,7 @@ describe.skipIf(missing !== undefined)('web UI in Chromium', () => {
     const fullAnswers: number[] = [];
     const fullSplit: { workerMs: number; renderMs: number }[] = [];
     for (let k = 0; k < 10; k++) {
-      const seq = (await lastSeq()) + 1;
-      await page.keyboard.press('ArrowRight');
-      await expect
-        .poll(async () => (await reports()).find((r) => r.seq === seq && r.final)?.ms, {
-          timeout: 20_000,
-        })
-        .toBeDefined();
-      const full = (await reports()).find((r) => r.seq === seq && r.final)!;
+      const full = await move(true);
       fullAnswers.push(full.ms);
       fullSplit.push({ workerMs: full.workerMs, renderMs: full.renderMs });
     }
