@@ -7,6 +7,7 @@ import type { InputIssue, Result } from '../model/index.ts';
 import type { Uniform } from './compare.ts';
 import { parseFactor, type Factor } from './factors.ts';
 import type { Assignment } from './points.ts';
+import { pathIssue } from './overlay.ts';
 
 export interface Cell {
   index: number;
@@ -35,6 +36,8 @@ export function parseGridParam(text: string): Result<GridParam> {
         },
       ],
     };
+  const bad = pathIssue(m[1].trim());
+  if (bad) return { ok: false, issues: [bad] };
   return { ok: true, value: { path: m[1].trim(), values } };
 }
 

@@ -4,8 +4,14 @@
  * triangular input over [low, high]; a normal input over mean ± 2 sd, clipped to what the field
  * allows); more factors may be named explicitly. Pure.
  */
-import { validateScenario, type InputIssue, type Result, type Scenario } from '../model/index.ts';
-import { isPlain, setPath, type Plain } from './overlay.ts';
+import {
+  isReservedSegment,
+  validateScenario,
+  type InputIssue,
+  type Result,
+  type Scenario,
+} from '../model/index.ts';
+import { isPlain, pathIssue, setPath, type Plain } from './overlay.ts';
 
 export interface Factor {
   /** dotted path, list items by id or patron (overlay.ts) */
@@ -38,10 +44,13 @@ export function distributionFactors(scenario: Scenario): Factor[] {
     if (Array.isArray(v)) {
       v.forEach((item, k) => {
         // items by id; support lines by patron; anything else (interventions) by index
+        // a reserved id (`constructor`) cannot be a path segment: such an item goes by its index
         const key = isPlain(item)
-          ? typeof item.id === 'string'
+          ? typeof item.id === 'string' && !isReservedSegment(item.id)
             ? item.id
-            : typeof item.patron === 'string' && path.at(-1) === 'support'
+            : typeof item.patron === 'string' &&
+                path.at(-1) === 'support' &&
+                !isReservedSegment(item.patron)
               ? item.patron
               : String(k)
           : String(k);
@@ -87,6 +96,8 @@ export function parseFactor(text: string): Result<Factor> {
         },
       ],
     };
+  const bad = pathIssue(m[1].trim());
+  if (bad) return { ok: false, issues: [bad] };
   return {
     ok: true,
     value: { path: m[1].trim(), low: Number(m[2]), high: Number(m[3]), label: m[1].trim() },

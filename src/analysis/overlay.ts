@@ -5,7 +5,12 @@
  * items are appended; any other list, and every other value, replaces. Paths name list items the
  * same way: `parties.ukraine.support.united-states.waningRate`, or by index (`interventions.0.month`).
  * Design choice (Parley).
+ *
+ * Every step looks at own properties only, and a path may not name `__proto__`, `prototype` or
+ * `constructor` (model/reservedKeys.ts): user-chosen strings index these objects.
  */
+import { isReservedSegment, reservedSegmentMessage, type InputIssue } from '../model/index.ts';
+
 export type Plain = Record<string, unknown>;
 
 export const isPlain = (x: unknown): x is Plain =>
@@ -24,8 +29,11 @@ function listKey(xs: readonly unknown[], field: string): (typeof KEYS)[number] |
 export function mergeOverlay(base: unknown, overlay: unknown, field = ''): unknown {
   if (isPlain(base) && isPlain(overlay)) {
     const out: Plain = { ...base };
-    for (const [k, v] of Object.entries(overlay))
-      out[k] = k in base ? mergeOverlay(base[k], v, k) : v;
+    for (const [k, v] of Object.entries(overlay)) {
+      // documents are checked for `__proto__` keys before they get here (model/reservedKeys.ts)
+      if (k === '__proto__') throw new Error('a "__proto__" key reached mergeOverlay');
+      out[k] = Object.hasOwn(base, k) ? mergeOverlay(base[k], v, k) : v;
+    }
     return out;
   }
   if (Array.isArray(base) && Array.isArray(overlay)) {
@@ -46,6 +54,18 @@ export function mergeOverlay(base: unknown, overlay: unknown, field = ''): unkno
 /** Splits `a.b.c` into segments; list indices stay strings and are resolved against the data. */
 export const splitPath = (path: string): string[] => path.split('.').filter((s) => s.length > 0);
 
+/** The issue with a path a user named, if it uses a reserved segment (checked where it is parsed). */
+export function pathIssue(path: string): InputIssue | undefined {
+  const reserved = splitPath(path).find(isReservedSegment);
+  return reserved === undefined
+    ? undefined
+    : {
+        code: 'reserved_key',
+        path: [path],
+        message: `${path}: ${reservedSegmentMessage(reserved)}`,
+      };
+}
+
 function child(container: unknown, seg: string): { found: boolean; key: string | number } {
   if (Array.isArray(container)) {
     if (/^\d+$/.test(seg)) return { found: Number(seg) < container.length, key: Number(seg) };
@@ -55,7 +75,7 @@ function child(container: unknown, seg: string): { found: boolean; key: string |
     }
     return { found: false, key: seg };
   }
-  if (isPlain(container)) return { found: seg in container, key: seg };
+  if (isPlain(container)) return { found: Object.hasOwn(container, seg), key: seg };
   return { found: false, key: seg };
 }
 
@@ -63,6 +83,7 @@ function child(container: unknown, seg: string): { found: boolean; key: string |
 export function getPath(doc: unknown, path: string): unknown {
   let cur: unknown = doc;
   for (const seg of splitPath(path)) {
+    if (isReservedSegment(seg)) return undefined;
     const { found, key } = child(cur, seg);
     if (!found) return undefined;
     cur = (cur as Record<string | number, unknown>)[key];
@@ -81,6 +102,8 @@ export function setPath(
 ): { ok: true; value: unknown } | { ok: false; message: string } {
   const segs = splitPath(path);
   if (segs.length === 0) return { ok: false, message: 'empty path' };
+  const reserved = segs.find(isReservedSegment);
+  if (reserved) return { ok: false, message: reservedSegmentMessage(reserved) };
   const root = structuredClone(doc);
   let cur: unknown = root;
   for (let i = 0; i < segs.length; i++) {

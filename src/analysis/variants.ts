@@ -5,6 +5,8 @@
  * Every variant keeps the baseline's seed, runs and horizon: common random numbers.
  */
 import {
+  boundIssues,
+  protoKeyIssues,
   validateScenario,
   VariantSchema,
   type InputIssue,
@@ -82,7 +84,7 @@ export function prepareVariants(
     if (r.ok) out.push({ id: v.id, name: v.name, description: v.description, scenario: r.value });
     else issues.push(...r.issues);
   }
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: out };
+  return issues.length > 0 ? { ok: false, issues: boundIssues(issues) } : { ok: true, value: out };
 }
 
 /**
@@ -94,7 +96,7 @@ export function parseVariantDocument(doc: unknown, fallbackId: string): Result<V
     ? doc
     : isPlain(doc) && Array.isArray(doc.variants)
       ? doc.variants
-      : isPlain(doc) && 'overlay' in doc
+      : isPlain(doc) && Object.hasOwn(doc, 'overlay')
         ? [doc]
         : isPlain(doc)
           ? [{ id: fallbackId, name: fallbackId, overlay: doc }]
@@ -113,6 +115,9 @@ export function parseVariantDocument(doc: unknown, fallbackId: string): Result<V
   const issues: InputIssue[] = [];
   const out: Variant[] = [];
   list.forEach((item, k) => {
+    // zod drops a `__proto__` key silently; the overlay would not do what the file says
+    const reserved = protoKeyIssues(item, [k]);
+    if (reserved.length > 0) return issues.push(...reserved);
     const r = VariantSchema.safeParse(item);
     if (r.success) out.push(r.data);
     else
@@ -123,5 +128,5 @@ export function parseVariantDocument(doc: unknown, fallbackId: string): Result<V
           message: i.message,
         });
   });
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: out };
+  return issues.length > 0 ? { ok: false, issues: boundIssues(issues) } : { ok: true, value: out };
 }

@@ -3,3 +3,4 @@ export * from './scenario.ts';
 export * from './issues.ts';
 export * from './parseScenario.ts';
 export * from './jsonSchema.ts';
+export * from './reservedKeys.ts';

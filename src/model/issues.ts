@@ -30,11 +30,41 @@ export function formatPath(path: readonly (string | number)[]): string {
 }
 
 /** Human-readable report: one block per issue, `file:line:col`, the path and the message. */
-export function formatIssues(file: string, issues: readonly InputIssue[]): string {
-  const lines = [`✖ ${file}: ${issues.length} problem${issues.length === 1 ? '' : 's'}`];
+export function formatIssues(file: string, all: readonly InputIssue[]): string {
+  const issues = boundIssues(all);
+  const cut = issues.at(-1)?.code === 'too_many_issues';
+  const count = cut
+    ? `more than ${MAX_ISSUES} problems`
+    : `${issues.length} problem${issues.length === 1 ? '' : 's'}`;
+  const lines = [`✖ ${file}: ${count}`];
   for (const issue of issues) {
+    if (issue.code === 'too_many_issues') {
+      lines.push(`  … ${issue.message}`);
+      continue;
+    }
     const where = issue.line ? `${file}:${issue.line}:${issue.column ?? 1}` : file;
     lines.push(`  ✖ ${issue.message}`, `    → at ${formatPath(issue.path)} (${where})`);
   }
   return lines.join('\n');
+}
+
+/** Most issues one answer lists: a broken file can yield one per character (a 750 kB body gave 187,499). */
+export const MAX_ISSUES = 100;
+
+/**
+ * The first `max` issues and, when there were more, one closing issue that says how many were
+ * left out. Every edge (CLI, API, web editor) shows issues through a result that passed here.
+ */
+export function boundIssues(issues: readonly InputIssue[], max = MAX_ISSUES): InputIssue[] {
+  const bounded = issues.length === max + 1 && issues[max].code === 'too_many_issues';
+  if (issues.length <= max || bounded) return issues.slice();
+  const more = issues.length - max;
+  return [
+    ...issues.slice(0, max),
+    {
+      code: 'too_many_issues',
+      path: [],
+      message: `and ${more.toLocaleString('en-US')} more problem${more === 1 ? '' : 's'} (only the first ${max} are listed; fix these and check again)`,
+    },
+  ];
 }

@@ -6,7 +6,8 @@
 import { LineCounter, parseDocument, isNode, isScalar, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { InterventionSchema, PartySchema, ScenarioSchema, type Scenario } from './scenario.ts';
-import type { InputIssue, Result } from './issues.ts';
+import { boundIssues, type InputIssue, type Result } from './issues.ts';
+import { protoKeyIssues } from './reservedKeys.ts';
 
 /** Largest scenario text accepted (bytes of UTF-16 code units; a scenario is a few kB). */
 export const MAX_SCENARIO_CHARS = 1_000_000;
@@ -75,6 +76,12 @@ export function validateScenario(
   // JSON bodies arrive already parsed: nesting is bounded here too, before anything recurses
   const deep = firstTooDeep(data);
   if (deep) return fail([tooDeep(deep, `more than ${MAX_SCENARIO_DEPTH} levels`)]);
+  // zod drops a `__proto__` key silently (a demand or overlay would vanish): refuse it by name
+  const reserved = protoKeyIssues(data);
+  if (reserved.length > 0) {
+    if (doc && lineCounter) for (const issue of reserved) locate(issue, doc, lineCounter);
+    return fail(reserved);
+  }
   const parsed = ScenarioSchema.safeParse(data, { reportInput: true });
   if (parsed.success) return { ok: true, value: parsed.data };
   const issues = parsed.error.issues.flatMap((i) => toInputIssues(i, []));
@@ -82,7 +89,7 @@ export function validateScenario(
   return fail(dedupe(issues));
 }
 
-const fail = <T>(issues: InputIssue[]): Result<T> => ({ ok: false, issues });
+const fail = <T>(issues: InputIssue[]): Result<T> => ({ ok: false, issues: boundIssues(issues) });
 
 const tooDeep = (path: (string | number)[], found: string): InputIssue => ({
   code: 'too_deep',

@@ -26,6 +26,42 @@ export const IdSchema = z
   .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'an id of lowercase letters, digits and dashes')
   .describe('identifier used to refer to this item elsewhere in the scenario');
 
+// Bidi overrides and isolates (U+202A–U+202E, U+2066–U+2069) can make a name display as another
+// (the "Trojan Source" trick); C0/C1 control characters, NUL above all, break terminals and
+// logs. Ordinary right-to-left text (Arabic, Hebrew) and the LRM/RLM marks stay allowed.
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+// eslint-disable-next-line no-control-regex
+const CONTROL_IN_LINE = /[\u0000-\u001F\u007F-\u009F]/;
+// eslint-disable-next-line no-control-regex
+const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+/** Issue for the first forbidden character of `t`, if any (with its code point and position). */
+function badCharacter(t: string, control: RegExp, ctx: z.RefinementCtx): void {
+  const m = control.exec(t) ?? BIDI_CONTROL.exec(t);
+  if (!m) return;
+  const code = `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  const bidi = BIDI_CONTROL.test(m[0]);
+  ctx.addIssue({
+    code: 'custom',
+    message: `${bidi ? 'a bidi-override' : 'a control'} character (${code}) at position ${m.index + 1}; ${bidi ? 'ordinary right-to-left text is fine, overrides are not' : 'remove it'}`,
+    params: { reason: bidi ? 'bidi_override' : 'control_character' },
+  });
+}
+
+/** A one-line text (a name): no control or bidi-override characters. */
+export const LineSchema = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .superRefine((t, ctx) => badCharacter(t, CONTROL_IN_LINE, ctx));
+
+/** A free text (a description, a note): line breaks and tabs allowed, other controls not. */
+export const TextSchema = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .superRefine((t, ctx) => badCharacter(t, CONTROL_IN_TEXT, ctx));
+
 export const DateSchema = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'a date like 2024-02 or 2024-02-24');
@@ -37,8 +73,8 @@ export const RegimeSchema = z
 
 export const LeaderSchema = z
   .object({
-    name: z.string().min(1).max(200).optional(),
-    warAims: z.string().max(2000).optional().describe('the war aims as publicly stated, in words'),
+    name: LineSchema(200).min(1).optional(),
+    warAims: TextSchema(2000).optional().describe('the war aims as publicly stated, in words'),
     regime: RegimeSchema.default('autocracy'),
     hawkishness: share(
       0.5,
@@ -126,7 +162,7 @@ export const AttentionShockSchema = z
     month,
     drop: share(0.3, 'share of the aid diverted while the shock lasts (e.g. a competing crisis)'),
     durationMonths: z.number().int().min(1).max(600).default(6).describe('months the shock lasts'),
-    reason: z.string().max(500).optional(),
+    reason: TextSchema(500).optional(),
   })
   .strict();
 
@@ -155,14 +191,14 @@ export const SupportLineSchema = z
       })
       .strict()
       .prefault({}),
-    note: z.string().max(1000).optional(),
+    note: TextSchema(1000).optional(),
   })
   .strict();
 
 const PartyBase = {
   id: IdSchema,
-  name: z.string().min(1).max(200),
-  note: z.string().max(2000).optional(),
+  name: LineSchema(200).min(1),
+  note: TextSchema(2000).optional(),
 };
 
 export const BelligerentSchema = z
@@ -228,7 +264,7 @@ export const MediationSchema = z
           .default('neutral')
           .describe('id of the belligerent the mediator leans toward, or neutral'),
         strength: share(0.5, 'how strongly it leans, 0 none to 1 fully'),
-        reason: z.string().max(1000).optional(),
+        reason: TextSchema(1000).optional(),
       })
       .strict()
       .prefault({}),
@@ -278,7 +314,7 @@ export const PartySchema = z.discriminatedUnion('role', [
 
 export const FrontSchema = z
   .object({
-    description: z.string().max(2000).optional().describe('what is contested'),
+    description: TextSchema(2000).optional().describe('what is contested'),
     positions: z
       .number()
       .int()
@@ -314,14 +350,12 @@ export const BackChannelSchema = z
       .default(4)
       .describe('people who know of the channel'),
     leakHazardPerParticipant: share(0.01, 'h_0: monthly leak hazard per participant'),
-    note: z.string().max(1000).optional(),
+    note: TextSchema(1000).optional(),
   })
   .strict();
 
 const event = <K extends string, S extends z.ZodRawShape>(kind: K, shape: S) =>
-  z
-    .object({ kind: z.literal(kind), month, note: z.string().max(1000).optional(), ...shape })
-    .strict();
+  z.object({ kind: z.literal(kind), month, note: TextSchema(1000).optional(), ...shape }).strict();
 
 export const InterventionSchema = z.discriminatedUnion('kind', [
   event('aid-change', {
@@ -375,8 +409,8 @@ export const SettingsSchema = z
 export const VariantSchema = z
   .object({
     id: IdSchema,
-    name: z.string().min(1).max(300),
-    description: z.string().max(2000).optional(),
+    name: LineSchema(300).min(1),
+    description: TextSchema(2000).optional(),
     overlay: z
       .record(z.string(), z.unknown())
       .describe('fields to change, in the shape of the scenario itself'),
@@ -387,13 +421,13 @@ export const ScenarioSchema = z
   .object({
     $schema: z.string().max(2000).optional(),
     id: IdSchema,
-    name: z.string().min(1).max(300),
-    description: z.string().max(10_000).optional(),
+    name: LineSchema(300).min(1),
+    description: TextSchema(10_000).optional(),
     type: z
       .enum(['interstate', 'civil', 'internationalized-civil', 'extra-state'])
       .default('interstate'),
     sources: z
-      .array(z.object({ title: z.string().max(500), url: z.url().max(2000).optional() }).strict())
+      .array(z.object({ title: LineSchema(500), url: z.url().max(2000).optional() }).strict())
       .max(100)
       .default([]),
     parties: z.array(PartySchema).min(2).max(40),
