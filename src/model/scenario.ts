@@ -30,9 +30,7 @@ export const IdSchema = z
 // (the "Trojan Source" trick); C0/C1 control characters, NUL above all, break terminals and
 // logs. Ordinary right-to-left text (Arabic, Hebrew) and the LRM/RLM marks stay allowed.
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
-// eslint-disable-next-line no-control-regex
 const CONTROL_IN_LINE = /[\u0000-\u001F\u007F-\u009F]/;
-// eslint-disable-next-line no-control-regex
 const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 /** Issue for the first forbidden character of `t`, if any (with its code point and position). */
