@@ -18,11 +18,12 @@ import type { Store } from '../store/index.ts';
 import { registerAuth } from './auth.ts';
 import { DEFAULT_CONFIG, type ServerConfig } from './config.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
-import { validatorCompiler } from './validation.ts';
+import { scenarioBodyHook, validatorCompiler } from './validation.ts';
 import { HistoryService } from './services/history.ts';
 import { RunService } from './services/runs.ts';
 import { AnalysisService } from './services/analyses.ts';
 import { ResultCache } from './services/resultCache.ts';
+import { ScenarioParser } from './services/scenarioParser.ts';
 import './services/index.ts';
 import healthRoutes from './routes/health.ts';
 import schemaRoutes from './routes/schema.ts';
@@ -78,8 +79,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     history: opts.history ?? HistoryService.load(),
     analyses: new AnalysisService(opts.store, config.threads, config.maxRuns),
     results: new ResultCache(),
+    parser: new ScenarioParser(),
     config,
   });
+  app.addHook('preValidation', scenarioBodyHook);
   // in-flight jobs finish within the grace period or are marked failed before the server closes
   app.addHook('preClose', async () => {
     await runs.drain();

@@ -3,6 +3,7 @@
  * 5xx answers carry one generic issue and never a message, stack or SQL from inside.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { boundIssues } from '../model/index.ts';
 import type { Issue } from './schemas.ts';
 
 /** A user-facing HTTP error with its issues. */
@@ -41,7 +42,7 @@ const CODES: Record<number, string> = {
 
 export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
   if (err instanceof HttpError) {
-    void reply.code(err.statusCode).send({ issues: err.issues });
+    void reply.code(err.statusCode).send({ issues: boundIssues(err.issues) });
     return;
   }
   const status = err.statusCode ?? 500;

@@ -3,9 +3,15 @@
  * core's validateScenario (the same messages and codes as `parley validate`); every other part
  * through its schema, with issues prefixed by the request part (body, querystring, params).
  */
-import type { FastifySchemaCompiler } from 'fastify';
+import type { FastifyReply, FastifyRequest, FastifySchemaCompiler } from 'fastify';
 import type { z } from 'zod';
-import { parseScenarioText, ScenarioSchema, validateScenario } from '../model/index.ts';
+import {
+  parseScenarioText,
+  ScenarioSchema,
+  validateScenario,
+  type Result,
+  type Scenario,
+} from '../model/index.ts';
 import { HttpError } from './errors.ts';
 import type { Issue } from './schemas.ts';
 
@@ -16,11 +22,49 @@ const PART: Record<string, string> = {
   headers: 'headers',
 };
 
+/** Scenario bodies the preValidation hook has already parsed and validated (off the event loop). */
+const checkedBodies = new WeakSet<object>();
+
+/**
+ * Routes whose body is a scenario: parse and validate it before the (synchronous) validator runs,
+ * in the app's ScenarioParser, so a large body never blocks the event loop.
+ */
+export async function scenarioBodyHook(req: FastifyRequest, reply: FastifyReply): Promise<void> {
+  if (req.routeOptions.schema?.body !== ScenarioSchema) return;
+  const r = await readScenarioBody(req, reply);
+  if (!r.ok)
+    throw new HttpError(
+      400,
+      r.issues.map((i) => ({ ...i, path: ['body', ...i.path] })),
+    );
+  checkedBodies.add(r.value);
+  req.body = r.value;
+}
+
+/** The request's body (YAML text or parsed JSON) read by the app's ScenarioParser. */
+export async function readScenarioBody(
+  req: FastifyRequest,
+  reply: FastifyReply,
+): Promise<Result<Scenario>> {
+  try {
+    return await req.server.parley.parser.check(
+      req.body,
+      Number(req.headers['content-length'] ?? Infinity),
+    );
+  } catch (e) {
+    if (e instanceof HttpError && e.statusCode === 503) void reply.header('retry-after', '2');
+    throw e;
+  }
+}
+
 export const validatorCompiler: FastifySchemaCompiler<z.ZodType> =
   ({ schema, httpPart }) =>
   (data) => {
     const part = PART[httpPart ?? 'body'] ?? 'body';
     if (schema === ScenarioSchema) {
+      const body: unknown = data;
+      if (typeof body === 'object' && body !== null && checkedBodies.has(body))
+        return { value: body };
       // YAML text (Content-Type application/yaml) gets line and column numbers too
       const r = typeof data === 'string' ? parseScenarioText(data) : validateScenario(data);
       if (r.ok) return { value: r.value };

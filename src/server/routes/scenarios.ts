@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { scenarioHash } from '../../engine/index.ts';
-import { parseScenarioText, ScenarioSchema, validateScenario } from '../../model/index.ts';
+import { ScenarioSchema } from '../../model/index.ts';
+import { readScenarioBody } from '../validation.ts';
 import { notFound } from '../errors.ts';
 import {
   ErrorSchema,
@@ -149,9 +150,8 @@ const routes: FastifyPluginAsyncZod = (app) => {
         },
       },
     },
-    (req) => {
-      const r =
-        typeof req.body === 'string' ? parseScenarioText(req.body) : validateScenario(req.body);
+    async (req, reply) => {
+      const r = await readScenarioBody(req, reply);
       return r.ok
         ? { valid: true, hash: scenarioHash(r.value), issues: [] }
         : { valid: false, issues: r.issues };

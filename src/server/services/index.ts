@@ -5,6 +5,7 @@ import type { AnalysisService } from './analyses.ts';
 import type { HistoryService } from './history.ts';
 import type { ResultCache } from './resultCache.ts';
 import type { RunService } from './runs.ts';
+import type { ScenarioParser } from './scenarioParser.ts';
 
 export type AppServices = {
   store: Store;
@@ -12,6 +13,8 @@ export type AppServices = {
   history: HistoryService;
   analyses: AnalysisService;
   results: ResultCache;
+  /** scenario bodies, read off the event loop when large */
+  parser: ScenarioParser;
   config: ServerConfig;
 };
 
