@@ -4,3 +4,4 @@ export * from './issues.ts';
 export * from './parseScenario.ts';
 export * from './jsonSchema.ts';
 export * from './reservedKeys.ts';
+export * from './text.ts';

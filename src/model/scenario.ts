@@ -8,6 +8,7 @@
  * parties are checked in refs.ts.
  */
 import { z } from 'zod';
+import { LineSchema, TextSchema } from './text.ts';
 import { MechanismParamsSchema } from '../engine/mechanisms/params.ts';
 import { uncertain } from './uncertain.ts';
 import { checkReferencesLeniently } from './refs.ts';
@@ -25,40 +26,6 @@ export const IdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'an id of lowercase letters, digits and dashes')
   .describe('identifier used to refer to this item elsewhere in the scenario');
-
-// Bidi overrides and isolates (U+202A–U+202E, U+2066–U+2069) can make a name display as another
-// (the "Trojan Source" trick); C0/C1 control characters, NUL above all, break terminals and
-// logs. Ordinary right-to-left text (Arabic, Hebrew) and the LRM/RLM marks stay allowed.
-const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
-const CONTROL_IN_LINE = /[\u0000-\u001F\u007F-\u009F]/;
-const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-
-/** Issue for the first forbidden character of `t`, if any (with its code point and position). */
-function badCharacter(t: string, control: RegExp, ctx: z.RefinementCtx): void {
-  const m = control.exec(t) ?? BIDI_CONTROL.exec(t);
-  if (!m) return;
-  const code = `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-  const bidi = BIDI_CONTROL.test(m[0]);
-  ctx.addIssue({
-    code: 'custom',
-    message: `${bidi ? 'a bidi-override' : 'a control'} character (${code}) at position ${m.index + 1}; ${bidi ? 'ordinary right-to-left text is fine, overrides are not' : 'remove it'}`,
-    params: { reason: bidi ? 'bidi_override' : 'control_character' },
-  });
-}
-
-/** A one-line text (a name): no control or bidi-override characters. */
-export const LineSchema = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .superRefine((t, ctx) => badCharacter(t, CONTROL_IN_LINE, ctx));
-
-/** A free text (a description, a note): line breaks and tabs allowed, other controls not. */
-export const TextSchema = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .superRefine((t, ctx) => badCharacter(t, CONTROL_IN_TEXT, ctx));
 
 export const DateSchema = z
   .string()

@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander';
 import { describeStore, openStore, storeConfigFromEnv } from '../../store/index.ts';
+import { textProblem } from '../../model/index.ts';
 import { UserError } from '../exit.ts';
 
 export function register(program: Command): void {
@@ -17,6 +18,8 @@ export function register(program: Command): void {
     .option('--name <name>', 'what the token is for', 'default')
     .action(async (opts: { name: string }) => {
       if (opts.name.length > 100) throw new UserError('✖ --name is at most 100 characters');
+      const bad = textProblem(opts.name, { multiline: false });
+      if (bad) throw new UserError(`✖ --name: ${bad.message}`);
       const config = storeConfigFromEnv();
       const store = await openStore(config);
       try {
