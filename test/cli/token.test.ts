@@ -28,7 +28,7 @@ const parley = (...args: string[]) =>
 it('prints the token alone on stdout and refuses names with bidi overrides', async () => {
   const made = await parley('token', 'create', '--name', 'ci');
   expect(made.code).toBe(0);
-  expect(made.stdout).toMatch(/^parley_[0-9a-f]+_[A-Za-z0-9]+\n$/);
+  expect(made.stdout).toMatch(/^parley_[0-9a-f]+_[A-Za-z0-9_-]+\n$/);
   expect(made.stderr).toMatch(/shown only now/);
   const bad = await parley('token', 'create', '--name', 'ci\u202Etxt');
   expect(bad.code).toBe(2);

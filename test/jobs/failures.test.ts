@@ -56,32 +56,22 @@ describe.skipIf(!REDIS_URL)('distributed sweep failures on a real Redis', () => 
     second.child.kill('SIGSTOP');
     const queue = new Queue(QUEUE_NAME, { connection: connect(url), prefix });
     const redis = connect(url);
-    let killedDuring: string | undefined;
-    const run = runScenarioDistributed(s, {
-      redis: url,
-      prefix,
-      chunkRuns: 150,
-      onProgress: (done) => {
-        if (done === 0 || killedDuring !== undefined) return;
-        killedDuring = '';
-        void (async () => {
-          // wait until the first worker is inside a chunk whose result is not stored yet, then
-          // kill it without warning (chunks take a few hundred ms, so this is mid-simulation)
-          for (let i = 0; i < 500 && killedDuring === ''; i++) {
-            for (const j of await queue.getActive()) {
-              const key = partsKey(prefix, (j.data as ChunkJob).sweepId);
-              if ((await redis.hexists(key, chunkKey(j.data as ChunkJob))) === 0) {
-                first.child.kill('SIGKILL');
-                killedDuring = chunkKey(j.data as ChunkJob);
-                break;
-              }
-            }
-            if (killedDuring === '') await new Promise((r) => setTimeout(r, 10));
-          }
-          second.child.kill('SIGCONT');
-        })();
-      },
-    });
+    let killedDuring = '';
+    const run = runScenarioDistributed(s, { redis: url, prefix, chunkRuns: 150 });
+    // kill the first worker inside its first chunk: a cold worker needs a few hundred ms for it,
+    // while later chunks take ~15 ms and would often finish between the check and the kill
+    for (let i = 0; i < 1000 && killedDuring === ''; i++) {
+      for (const j of await queue.getActive()) {
+        const key = partsKey(prefix, (j.data as ChunkJob).sweepId);
+        if ((await redis.hexists(key, chunkKey(j.data as ChunkJob))) === 0) {
+          first.child.kill('SIGKILL');
+          killedDuring = chunkKey(j.data as ChunkJob);
+          break;
+        }
+      }
+      if (killedDuring === '') await new Promise((r) => setTimeout(r, 5));
+    }
+    second.child.kill('SIGCONT');
     const local = await runScenarioParallel(s, { threads: 1 });
     const dist = await run;
     expect(killedDuring).toMatch(/^0:\d+$/);
