@@ -4,7 +4,13 @@
  * Built once per block from the scenario (sampling every uncertain input per run); the monthly
  * loop then only reads and writes these arrays.
  */
-import type { Belligerent, Mediator, Scenario, Uncertain } from '../model/index.ts';
+import {
+  ownValue,
+  type Belligerent,
+  type Mediator,
+  type Scenario,
+  type Uncertain,
+} from '../model/index.ts';
 import type { MechanismParams } from './mechanisms/params.ts';
 import { ruinTable, type RuinTable } from './gamblersRuin.ts';
 import { Rng, Stream } from './rng.ts';
@@ -524,7 +530,7 @@ export class State {
       fill(b.leader.audienceCost, 0, 2, this.audience, 2, p);
       const democracy = b.leader.regime === 'democracy' ? 1 : 0;
       for (let r = 0; r < n; r++) this.democracy[2 * r + p] = democracy;
-      const demand = s.front.demands[b.id];
+      const demand = ownValue(s.front.demands, b.id);
       fill(demand === undefined ? 0.5 : demand, 0, 1, this.warAim, 2, p);
       fill(b.beliefs.optimism, -0.5, 0.5, this.optimism, 2, p);
       fill(b.beliefs.enemyStrong, 0, 1, this.prior, 2, p);

@@ -5,3 +5,4 @@ export * from './parseScenario.ts';
 export * from './jsonSchema.ts';
 export * from './reservedKeys.ts';
 export * from './text.ts';
+export * from './own.ts';
