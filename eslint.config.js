@@ -3,6 +3,14 @@
 import tseslint from 'typescript-eslint';
 
 export const CORE_FOLDERS = ['model', 'engine', 'analysis', 'history', 'calibrate'];
+/** The core folders each core folder may import (besides itself). @type {Record<string, string[]>} */
+const CORE_LAYERS = {
+  model: [],
+  engine: ['model'],
+  history: ['model'],
+  analysis: ['model', 'engine'],
+  calibrate: ['model', 'engine', 'history'],
+};
 export const EDGE_FOLDERS = ['cli', 'server', 'web', 'store', 'jobs', 'report', 'data'];
 
 const edgePatterns = EDGE_FOLDERS.flatMap((edge) => [`**/${edge}/**`, `**/${edge}`]);
@@ -60,18 +68,29 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  {
-    files: CORE_FOLDERS.map((f) => `src/${f}/**/*.ts`),
+  // core layers: each core folder imports only the core folders below it (model is the input
+  // language everything else reads, so it imports no other core folder)
+  ...CORE_FOLDERS.map((folder) => ({
+    files: [`src/${folder}/**/*.ts`],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: edgePatterns, message: 'Core must not import edges (see DESIGN.md).' },
+            {
+              group: edgePatterns,
+              message: 'Core must not import edges (see docs/architecture.md).',
+            },
+            ...CORE_FOLDERS.filter((f) => f !== folder && !CORE_LAYERS[folder].includes(f)).map(
+              (f) => ({
+                group: [`**/${f}/**`, `**/${f}`],
+                message: `src/${folder} may import ${CORE_LAYERS[folder].map((x) => `src/${x}`).join(', ') || 'no other core folder'} (see docs/architecture.md).`,
+              }),
+            ),
           ],
           paths: ioModules.map((name) => ({
             name,
-            message: 'Core is pure: no I/O (see DESIGN.md).',
+            message: 'Core is pure: no I/O (see docs/architecture.md).',
           })),
         },
       ],
@@ -85,7 +104,7 @@ export default tseslint.config(
       ],
       '@typescript-eslint/no-explicit-any': 'error',
     },
-  },
+  })),
   {
     // the browser UI (web/): DOM globals; only the pure core and browser packages in the bundle
     files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],

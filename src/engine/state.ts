@@ -11,7 +11,7 @@ import {
   type Scenario,
   type Uncertain,
 } from '../model/index.ts';
-import type { MechanismParams } from './mechanisms/params.ts';
+import type { MechanismParams } from '../model/index.ts';
 import { ruinTable, type RuinTable } from './gamblersRuin.ts';
 import { Rng, Stream } from './rng.ts';
 import { sampleUncertain } from './sample.ts';

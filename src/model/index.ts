@@ -6,3 +6,4 @@ export * from './jsonSchema.ts';
 export * from './reservedKeys.ts';
 export * from './text.ts';
 export * from './own.ts';
+export * from './mechanismParams.ts';

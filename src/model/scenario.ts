@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { LineSchema, TextSchema } from './text.ts';
-import { MechanismParamsSchema } from '../engine/mechanisms/params.ts';
+import { MechanismParamsSchema } from './mechanismParams.ts';
 import { uncertain } from './uncertain.ts';
 import { checkReferencesLeniently } from './refs.ts';
 

@@ -11,9 +11,9 @@ import {
   type Scenario,
   type Uncertain,
 } from '../../src/model/index.ts';
-import calibratedDefaults from '../../src/calibrate/calibratedDefaults.json' with { type: 'json' };
+import calibratedDefaults from '../../src/model/calibratedDefaults.json' with { type: 'json' };
 
-/** The draw probability is a calibrated default (src/calibrate/calibratedDefaults.json, 3 significant digits). */
+/** The draw probability is a calibrated default (src/model/calibratedDefaults.json, 3 significant digits). */
 const CALIBRATED_DRAW = Number(calibratedDefaults.engine.battle.drawProbability.toPrecision(3));
 
 const MINIMAL = `id: minimal

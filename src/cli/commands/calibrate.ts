@@ -1,7 +1,7 @@
 /**
  * `parley calibrate`: fits the engine's calibrated defaults (and the scenario builder's levels)
  * to COW and UCDP history by the simulated method of moments (src/calibrate/calibrate.ts) and,
- * with --write, saves them with their provenance to src/calibrate/calibratedDefaults.json.
+ * with --write, saves them with their provenance to src/model/calibratedDefaults.json.
  */
 import { renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -30,7 +30,7 @@ import {
 
 export const CALIBRATED_DEFAULTS_FILE = resolve(
   dirname(fileURLToPath(import.meta.url)),
-  '../../calibrate/calibratedDefaults.json',
+  '../../model/calibratedDefaults.json',
 );
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -75,7 +75,7 @@ export function register(program: Command): void {
     .option('--runs <n>', 'runs per case and parameter vector', '100')
     .option('--evaluations <n>', 'Nelder–Mead evaluations', '150')
     .option('--seed <n>', 'seed shared by every evaluation (common random numbers)', '11')
-    .option('--write', 'save the result to src/calibrate/calibratedDefaults.json')
+    .option('--write', 'save the result to src/model/calibratedDefaults.json')
     .action(
       async (
         opts: {
@@ -130,7 +130,7 @@ export function register(program: Command): void {
         if (!opts.write) return;
         const file = {
           $comment:
-            'Calibrated defaults of the engine (read by src/engine/mechanisms/params.ts) and levels of the back-test scenario builder. Written by `parley calibrate --write`; do not edit by hand.',
+            'Calibrated defaults of the engine (read by src/model/mechanismParams.ts) and levels of the back-test scenario builder. Written by `parley calibrate --write`; do not edit by hand.',
           method:
             'simulated method of moments with common random numbers (one seed for every parameter vector); Nelder–Mead over logistic-transformed bounds; objective = KS distance of pooled simulated vs COW inter-state durations + |COW victory-share error| + RMS error of UCDP agreement/ceasefire/victory shares by conflict type',
           date: new Date().toISOString().slice(0, 10),

@@ -41,4 +41,4 @@ export const MECHANISMS: readonly Mechanism[] = [
 ];
 
 export type { Mechanism } from './mechanism.ts';
-export * from './params.ts';
+export { MechanismParamsSchema, type MechanismParams } from '../../model/index.ts';

@@ -6,7 +6,7 @@
  * The schema is the only place these parameters are documented (see docs/model.md for the prose).
  */
 import { z } from 'zod';
-import calibratedDefaults from '../../calibrate/calibratedDefaults.json' with { type: 'json' };
+import calibratedDefaults from './calibratedDefaults.json' with { type: 'json' };
 
 const p = (min: number, max: number, def: number, describe: string) =>
   z.number().min(min).max(max).default(def).describe(`${describe} (default ${def})`);
@@ -14,7 +14,7 @@ const p = (min: number, max: number, def: number, describe: string) =>
 /**
  * A default fitted to history by `parley calibrate` (simulated method of moments against COW
  * inter-state durations and outcomes and UCDP termination shares; provenance and fit figures in
- * src/calibrate/calibratedDefaults.json). `design` is the value the literature and design chose.
+ * src/model/calibratedDefaults.json). `design` is the value the literature and design chose.
  */
 const calibrated = (mechanism: string, name: string, design: number): number => {
   const v = (calibratedDefaults.engine as Record<string, Record<string, number> | undefined>)[
@@ -37,7 +37,7 @@ const pc = (
     .max(max)
     .default(def)
     .describe(
-      `${describe} (default ${def}, calibrated to history: src/calibrate/calibratedDefaults.json; design value ${design})`,
+      `${describe} (default ${def}, calibrated to history: src/model/calibratedDefaults.json; design value ${design})`,
     );
 };
 const on = z.boolean().default(true).describe('switch the mechanism on or off (ablation)');
