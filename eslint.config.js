@@ -1,5 +1,6 @@
-// Lint: typescript-eslint with type information, plus the architecture rule of DESIGN.md:
-// core folders (model, engine, analysis, history, calibrate) never import edge folders.
+// Lint: typescript-eslint with type information, plus the architecture rule of
+// docs/architecture.md: core folders (model, engine, analysis, history, calibrate) never import
+// edge folders. docs/architecture.md explains every rule below and why it exists.
 import tseslint from 'typescript-eslint';
 
 export const CORE_FOLDERS = ['model', 'engine', 'analysis', 'history', 'calibrate'];

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A private PostgreSQL 15 instance for the store tests, on 127.0.0.1:${PARLEY_PG_PORT:-55432},
-# kept under a temporary folder and stopped by PID (see ../shared/docs/stack.md). It never touches
-# the Debian cluster. Usage:
+# kept under a temporary folder and stopped by PID (so it never outlives the tests or stops a
+# server it did not start). It never touches the Debian cluster. Usage:
 #   scripts/pg.sh start   prints `export PARLEY_TEST_DATABASE_URL=...` (eval it)
 #   scripts/pg.sh stop    stops the instance started from the same PARLEY_PG_DIR and removes it
 set -euo pipefail

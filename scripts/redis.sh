@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A private Redis for the distributed-sweep tests, on 127.0.0.1:${PARLEY_REDIS_PORT:-56379}, with no
-# persistence, kept under a temporary folder and stopped by PID (see ../shared/docs/stack.md). Usage:
+# persistence, kept under a temporary folder and stopped by PID (so it never outlives the tests or
+# stops a server it did not start). Usage:
 #   scripts/redis.sh start   prints `export PARLEY_TEST_REDIS_URL=...` (eval it)
 #   scripts/redis.sh stop    stops the instance started from the same PARLEY_REDIS_DIR and removes it
 set -euo pipefail

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: runs vitest and prints a closing line `N passed, N failed` that CI can read
-// (vitest's own summary is not machine-readable; see ../shared/docs/stack.md pitfall 8).
+// (CI reads such a closing line, and vitest's own summary is not in that form).
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,6 +1,6 @@
 /**
  * Loads every standard dataset that the history insights and cross-checks use from one folder
- * (the layout of ../shared/data). Missing files are skipped with a note; malformed cells are issues.
+ * (one subfolder per dataset, docs/history.md). Missing files are skipped with a note; malformed cells are issues.
  */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';

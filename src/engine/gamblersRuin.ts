@@ -1,5 +1,5 @@
 /**
- * War values on the front-line Markov chain (theory §4.2 step 4; design choice after Slantchev 2003).
+ * War values on the front-line Markov chain (design choice after Slantchev 2003; docs/model.md).
  * The front moves +1 with probability q (A wins the month's battle) or −1 otherwise; A wins at K,
  * B at 0. Gambler's ruin gives A's chance of final victory and the expected months left:
  *   P(k) = (1 − r^k)/(1 − r^K), r = (1 − q)/q;   D(k) = k/(1−2q) − K/(1−2q)·P(k)   (q ≠ ½)

@@ -1,6 +1,6 @@
 /**
  * Shared arithmetic of the battle contest and war values, used by several mechanisms.
- * Contest success function (theory §4.2, design choice): q = s_A / (s_A + s_B), with
+ * Contest success function (design choice; docs/model.md, Battle): q = s_A / (s_A + s_B), with
  * s_i = base_i · (strong ? advantage_i : 1) · (1 + η_e·escalating_i) · (1 + η_P·aid_i).
  * These are the reference definitions: the run loops of battle, beliefs, bargainingRange,
  * commitment, ripeness and conversation inline them (with per-month constants hoisted) in the

@@ -1,7 +1,7 @@
 /**
  * Row shapes of the standard datasets as the core sees them: plain objects with camelCase keys,
- * missing codes already turned into null by the loaders in src/data. Column meanings are in
- * ../shared/data/<dataset>/README.md and each dataset's codebook. Only types live here (pure).
+ * missing codes already turned into null by the loaders in src/data. Column meanings are in each
+ * dataset's README and codebook from its publisher (src/data/registry.ts). Only types live here (pure).
  */
 
 /** COW inter-state war data v4.0: one state participation. */

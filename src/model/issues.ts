@@ -1,5 +1,5 @@
 /**
- * Problems with user input are data, not exceptions (house style §5): each issue carries a code,
+ * Problems with user input are data, not exceptions (docs/architecture.md, Conventions): each issue carries a code,
  * the field path, a message, and where it is in the file when known. Edges render them.
  */
 export interface InputIssue {

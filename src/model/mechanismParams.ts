@@ -119,7 +119,7 @@ export const DomesticParamsSchema = z
   .strict()
   .prefault({});
 
-/** Outside support: waning, attention shocks, subsidy and escalation headroom (Sawyer, Cunningham & Reed 2017; theory §4.8). */
+/** Outside support: waning, attention shocks, subsidy and escalation headroom (Sawyer, Cunningham & Reed 2017; dynamics are design choices, docs/model.md). */
 export const SupportParamsSchema = z
   .object({
     enabled: on,
@@ -183,7 +183,7 @@ export const CommitmentParamsSchema = z
   .strict()
   .prefault({});
 
-/** Costs of conversation and the posture decision (Mastro 2019; Kurizaki 2007; Tomz 2007; theory §4.5). */
+/** Costs of conversation and the posture decision (Mastro 2019; Kurizaki 2007; Tomz 2007; docs/model.md). */
 export const ConversationParamsSchema = z
   .object({
     enabled: on,

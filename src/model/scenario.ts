@@ -4,8 +4,8 @@
  * them, scheduled events, and the simulation settings. Every field has a unit and a default;
  * every uncertain number may be a distribution (see uncertain.ts).
  *
- * Structure follows ../shared/docs/theory.md §4.1 (state variables); cross-references between
- * parties are checked in refs.ts.
+ * Structure follows the state of the monthly model (docs/model.md, "The world of one run");
+ * cross-references between parties are checked in refs.ts.
  */
 import { z } from 'zod';
 import { LineSchema, TextSchema } from './text.ts';

@@ -1,6 +1,6 @@
 /**
  * Prints a self-contained HTML report to an A4 PDF with Debian's Chromium through playwright-core
- * (docs/stack.md: never a downloaded browser). One browser at a time, a fresh profile each time,
+ * (never a browser downloaded at install or run time, which fails offline). One browser at a time, a fresh profile each time,
  * and a time bound; failures come back as data so the CLI and the API can word them.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
-// flags from docs/stack.md: root needs --no-sandbox; the rest stop calls to blocked hosts
+// root needs --no-sandbox; the rest stop Chromium's background calls to hosts it cannot reach
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',

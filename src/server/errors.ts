@@ -1,5 +1,5 @@
 /**
- * Errors at the API edge (house style §5): 4xx answers carry `{ issues }` with codes and paths;
+ * Errors at the API edge (docs/architecture.md, Conventions): 4xx answers carry `{ issues }` with codes and paths;
  * 5xx answers carry one generic issue and never a message, stack or SQL from inside.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';

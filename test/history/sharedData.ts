@@ -8,5 +8,5 @@ export const SHARED_DATA = resolve(REPO_ROOT, '../shared/data');
 export const HAVE_SHARED_DATA = existsSync(resolve(SHARED_DATA, 'cow-wars'));
 if (!HAVE_SHARED_DATA)
   console.warn(
-    `history cross-checks skipped: ${SHARED_DATA} not found (the standard datasets are not committed; see DESIGN.md)`,
+    `history cross-checks skipped: ${SHARED_DATA} not found (the standard datasets are not committed; see docs/history.md)`,
   );

@@ -1,4 +1,4 @@
-// Every bundled scenario validates, carries the header and sources the house style asks for,
+// Every bundled scenario validates, carries the header and sources docs/architecture.md asks for,
 // and its id matches its file name.
 import { describe, expect, it } from 'vitest';
 import { parseScenarioText, type Scenario } from '../../src/model/index.ts';

@@ -1,5 +1,5 @@
 // Every invalid fixture fails with the issue it names: code, path, a message fragment, and the
-// line of the offending node when the problem is inside the document (house style §5-6).
+// line of the offending node when the problem is inside the document (docs/architecture.md, Conventions).
 import { describe, expect, it } from 'vitest';
 import { parseScenarioText, type InputIssue } from '../../src/model/index.ts';
 import { invalidFixtureFiles, readFixture } from './paths.ts';

@@ -49,7 +49,7 @@ export function register(program: Command): void {
     .option('--seed <n>', 'seed (simulation and fold shuffle)', '11')
     .option(
       '--data <path>',
-      'folder with the standard datasets (layout of ../shared/data)',
+      'folder with the standard datasets, one subfolder per dataset (docs/history.md)',
       DEFAULT_DATA_DIR,
     )
     .option('--out <file>', 'write the full result as JSON here', 'backtest.json')

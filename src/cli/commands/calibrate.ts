@@ -69,7 +69,7 @@ export function register(program: Command): void {
     )
     .option(
       '--data <path>',
-      'folder with the standard datasets (layout of ../shared/data)',
+      'folder with the standard datasets, one subfolder per dataset (docs/history.md)',
       DEFAULT_DATA_DIR,
     )
     .option('--runs <n>', 'runs per case and parameter vector', '100')

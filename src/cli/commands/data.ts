@@ -47,7 +47,7 @@ export function register(program: Command): void {
     )
     .addHelpText(
       'after',
-      '\nExample:\n  $ parley data import cow-interstate ../shared/data/cow-wars/cow_interstate_wars_v4.0.csv',
+      '\nExample:\n  $ parley data import cow-interstate ~/datasets/cow-wars/cow_interstate_wars_v4.0.csv',
     )
     .action(async (dataset: string, path: string) => {
       const name = datasetName(dataset);
@@ -79,7 +79,11 @@ export function register(program: Command): void {
     .description(
       "download a dataset from the publisher's official address, verify its recorded SHA-256, and write it atomically",
     )
-    .option('--out <folder>', 'data folder (layout of ../shared/data)', DEFAULT_DATA_DIR)
+    .option(
+      '--out <folder>',
+      'data folder, one subfolder per dataset (docs/history.md)',
+      DEFAULT_DATA_DIR,
+    )
     .option(
       '--url <url>',
       'download from this address instead (for publishers that ship only landing pages)',

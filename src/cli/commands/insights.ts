@@ -73,7 +73,10 @@ export function register(program: Command): void {
     )
     .option('--topic <topic>', `only one topic (${TOPICS.join(', ')})`)
     .option('--json', 'print the insights as JSON')
-    .option('--data <path>', 'folder with the standard datasets (layout of ../shared/data)')
+    .option(
+      '--data <path>',
+      `folder with the standard datasets, one subfolder per dataset (docs/history.md); default ${DEFAULT_DATA_DIR} when it exists`,
+    )
     .option('--cases <path>', 'case folder', DEFAULT_CASES_DIR)
     .option('--seed <n>', 'seed for bootstrap intervals', '1')
     .addHelpText(

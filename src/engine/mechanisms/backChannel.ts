@@ -5,7 +5,7 @@
  * duplicity, (1 + ψ)·a_i, for the rest of the war. Secret contact also builds working trust
  * (way-out optimism, in ripeness.ts), and a deal made only in secret carries a durability
  * penalty (durability.ts).
- * Source: Wanis-St. John (2006; 2011); Pruitt (2008); Kurizaki (2007); hazard form is a design choice (theory §4.7).
+ * Source: Wanis-St. John (2006; 2011); Pruitt (2008); Kurizaki (2007); hazard form is a design choice (docs/model.md).
  * Switched off: no back channel is available, so no leaks.
  * Reads: talks, secretHazard. Writes: leaked, talks, audienceMultiplier, secretTalkMonths, leaks, talkMonths.
  */

@@ -11,7 +11,7 @@
  * (Fearon's mutual-optimism condition with costs and audiences). Each side also estimates the
  * enemy's reservation for each enemy type (used for the way out and for offers).
  * Source: Fearon (1995, IO; 1994, APSR); Slantchev (2003); Tomz (2007); Kurizaki (2007) for the
- * secret-channel audience discount; patron veto and closed form are design choices (theory §4.3).
+ * secret-channel audience discount; patron veto and closed form are design choices (docs/model.md).
  * Switched off (bargaining.enabled = false): no offers are made (see offers.ts); values are still computed.
  * Reads: front, belief, aidOutlook, support, audience, warAim, carrots, stick, talks.
  * Writes: pWin, monthsExpected, enemyGain, warValue, reservation, enemyReservationStrong, enemyReservationWeak.

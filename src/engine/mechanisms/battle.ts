@@ -4,8 +4,8 @@
  * of strength, type, effort and outside aid (strength.ts). Casualties accrue; escalation costs
  * reserves and blood; winning (or surviving an enemy escalation) builds demonstrated strength.
  * Source: Slantchev (2003, APSR) front-line model; Filson & Werner (2002, AJPS) battles by type;
- * the contest function and the strength memory are design choices (theory §4.2).
- * Deviations: (1) one battle per month; (2) the "draw" outcome of theory §4.2 step 2 is used.
+ * the contest function and the strength memory are design choices (docs/model.md).
+ * Deviations: (1) one battle per month; (2) a month may be a "draw" that moves the front neither way.
  * Switched off: the front never moves, casualties still accrue (a frozen war of attrition).
  * Reads: front, effort, aid, types, strengths. Writes: front, lastBattle, status (victory at either end), casualties, reserves,
  *   strength, catastrophe, battlesA, battlesB.

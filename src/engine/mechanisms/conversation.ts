@@ -18,7 +18,7 @@
  * look-ahead of effort.ts.
  * Source: Mastro (2019) costs of conversation (adverse inference × strategic capacity); Kurizaki
  * (2007) and Tomz (2007) for audience costs and secrecy; Hörner, Morelli & Squintani (2015) for
- * confidential mediation; the likelihood-ratio and logit forms are design choices (theory §4.5).
+ * confidential mediation; the likelihood-ratio and logit forms are design choices (docs/model.md).
  * Switched off: no inference and no audience cost of talking; leaders talk when they expect a gain.
  * Reads: belief, enemyGain, commitmentGap, strength, reserves, capacity, aid, readiness, reservation, enemyReservation*,
  *   accepted, talks. Writes: posture, talks, belief (enemy's), everChannel, firstTalk,

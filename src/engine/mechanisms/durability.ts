@@ -11,7 +11,7 @@
  * has decayed. Relapse month is drawn by inverting the cumulative hazard (one draw per war).
  * Source: Fortna (2004) for ending type and peacekeeping; Walter (1997) guarantees;
  * Werner & Yuen (2005) pressured ceasefires and battle consistency; Beardsley (2011) leverage and
- * multiple mediators; Wanis-St. John (2006) secret-only deals; the form is a design choice (theory §4.10).
+ * multiple mediators; Wanis-St. John (2006) secret-only deals; the form is a design choice (docs/model.md).
  * Switched off: no relapse is simulated (durability curves stay at 1).
  * Runs over the wars that ended this month (s.endedNow).
  * Reads: outcome, endMonth, terms, leverageUsed, guaranteeAtEnd, artificialGap, everChannel,

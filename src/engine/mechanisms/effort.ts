@@ -4,7 +4,7 @@
  * hawkishness. The look-ahead compares last month's best posture utility with the utility it
  * would have had with one more unit of demonstrated strength.
  * Source: Mastro (2019): leaders open talks after demonstrating strength and resilience;
- * the one-month look-ahead is a design choice (theory §4.5 step 7).
+ * the one-month look-ahead is a design choice (docs/model.md).
  * Switched off (conversation.lookAhead = false): escalation only out of hawkishness.
  * Reads: reserves, bestUtility, lookAheadUtility, hawkishness. Writes: effort.
  */

@@ -1,5 +1,5 @@
 /**
- * The monthly loop, in the order of theory §4.11: shocks → effort → battle → beliefs → domestic
+ * The monthly loop (each step is described in docs/model.md): shocks → effort → battle → beliefs → domestic
  * support → values and ripeness → posture and channel → talks (leaks, mediator messages, offers)
  * → termination → durability of the peace.
  */

@@ -12,7 +12,7 @@
  *    mediator's lean toward i: advice is believed from a mediator on your side (Kydd 2003), and
  *    a mediator without its own information (ρ = 0) changes nothing (Fey & Ramsay 2010).
  * Source: Greig & Regan (2008); Kydd (2003); Fey & Ramsay (2010); Beardsley (2011) for leverage;
- * the functional forms are design choices (theory §4.6).
+ * the functional forms are design choices (docs/model.md).
  * Switched off: mediators never arrive.
  * Reads: mediator arrays, casualties, readiness, conversation costs. Writes: mediatorsPresent,
  *   accepted, carrotTalks, carrotAgreement, stick, belief.

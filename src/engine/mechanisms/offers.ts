@@ -4,7 +4,7 @@
  * - A side proposes the offer that maximises its expected share given its beliefs about the
  *   enemy's type: either an offer only a weak enemy accepts (screening) or one both types accept,
  *   never less than its own reservation (Powell 2004; Slantchev 2003; Fearon 1995).
- * - A mediator proposes the midpoint of the two reservations (a formulation; theory §4.6).
+ * - A mediator proposes the midpoint of the two reservations (a formulation; a design choice, docs/model.md).
  * - The responder accepts with probability σ((offer − reservation)/ε) (quantal response; ε grows
  *   with the number of mediators, Beardsley 2011), unless a commitment problem blocks it or
  *   the proposer (commitment.ts).

@@ -2,7 +2,7 @@
  * Outside support: each patron's aid wanes at its monthly rate, is cut by attention shocks
  * (a competing crisis), and changes on scheduled decisions (an aid package passes). The result
  * feeds battle strength, cost subsidy and escalation headroom (see strength.ts).
- * Source: Sawyer, Cunningham & Reed (2017, JCR) for fungible support; theory §4.8 (design) for
+ * Source: Sawyer, Cunningham & Reed (2017, JCR) for fungible support; a design choice (docs/model.md) for
  * the dynamics P_{t+1} = P_t(1 − w) + inflows.
  * Leaders value the war with the aid they expect (the mean of today's and the level after the
  * commitment look-ahead at the known waning rate), so the side facing a patron's fatigue expects
@@ -63,7 +63,7 @@ function step(s: State): void {
 
 export const outsideSupport: Mechanism = {
   id: 'support',
-  source: 'Sawyer, Cunningham & Reed 2017; theory §4.8 (design)',
+  source: 'Sawyer, Cunningham & Reed 2017; dynamics are a design choice',
   reads: ['lineAid', 'lineWaning', 'attention', 'events'],
   writes: ['aid', 'aidOutlook', 'fungibleAid', 'lineAid'],
   step,

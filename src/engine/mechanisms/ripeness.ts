@@ -6,7 +6,7 @@
  *   readiness_i = MHS_i·WO_i (motivation × optimism, Pruitt); ripeness = readiness_A·readiness_B.
  * Readiness scales the expected gain from talking (conversation.ts) and mediator acceptance.
  * Source: Zartman (2000; 2001) for MHS, way out and the precipice; Pruitt (2005) readiness as
- * motivation × optimism; the functional forms are design choices (theory §4.6).
+ * motivation × optimism; the functional forms are design choices (docs/model.md).
  * Switched off: MHS = WO = 1 for both (talks then turn on costs of conversation alone).
  * Reads: pWin, monthsExpected, reservation, enemyReservation*, belief, catastrophe, front. Writes: mhs, wayOut, readiness.
  */

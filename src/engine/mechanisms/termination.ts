@@ -1,7 +1,7 @@
 /**
  * Termination by force or collapse: the front reaching either end is a military victory
  * (Slantchev 2003 front model); a side whose domestic support has fallen below the floor
- * collapses with a monthly hazard (Powell-style collapse, theory §4.2 step 5; the support floor
+ * collapses with a monthly hazard (Powell-style collapse, a design choice: docs/model.md; the support floor
  * is a design choice). `endWar` also records how every war ended, for every ending mechanism.
  * Reads: front, support. Writes: status, outcome, endMonth (via endWar).
  */
@@ -40,7 +40,7 @@ function step(s: State): void {
 
 export const termination: Mechanism = {
   id: 'termination',
-  source: 'Slantchev 2003 (absorbing front); collapse hazard after theory §4.2 (design choice)',
+  source: 'Slantchev 2003 (absorbing front); collapse hazard is a design choice',
   endsWars: true,
   reads: ['front', 'support'],
   writes: ['status', 'outcome', 'endMonth'],
