@@ -1,4 +1,5 @@
 export * from './simulate.ts';
+export type { StateField } from './state.ts';
 export * from './result.ts';
 export * from './aggregate.ts';
 export {
@@ -11,7 +12,12 @@ export {
   belligerents,
   type Compiled,
 } from './state.ts';
-export { MECHANISMS, MechanismParamsSchema, type MechanismParams } from './mechanisms/index.ts';
+export {
+  MECHANISMS,
+  MechanismParamsSchema,
+  type Mechanism,
+  type MechanismParams,
+} from './mechanisms/index.ts';
 export { Rng, Stream } from './rng.ts';
 export { runScenario, resultMeta } from './runScenario.ts';
 export { scenarioHash, canonicalJson } from './hash.ts';

@@ -119,7 +119,6 @@ function simulateInto(agg: Aggregate, s: State, opts: BlockOptions, offset: numb
   const diagnostics = opts.diagnostics !== false;
   for (let r = 0; r < runs; r++) s.active[r] = r;
   s.nActive = runs;
-  const probeAfter = MECHANISMS.findIndex((m) => m.id === 'conversation');
   for (let t = 0; t < c.horizon && s.nActive > 0; t++) {
     s.t = t;
     s.nEndedNow = 0;
@@ -127,7 +126,7 @@ function simulateInto(agg: Aggregate, s: State, opts: BlockOptions, offset: numb
       const mech = MECHANISMS[m];
       mech.step(s);
       if (mech.endsWars) compact(s);
-      if (m === probeAfter) {
+      if (mech.observedAfter) {
         if (diagnostics) recordMonth(s, agg, explainMonth);
         else recordAtWar(s, agg);
         if (traced) recordTraces(s, opts.traces!);
@@ -162,7 +161,7 @@ export function simulate(
 }
 
 /** Moves runs that ended from the active list to this month's ended list. */
-function compact(s: State): void {
+export function compact(s: State): void {
   let w = 0;
   for (let a = 0; a < s.nActive; a++) {
     const r = s.active[a];

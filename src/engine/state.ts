@@ -233,6 +233,11 @@ const isNumberArray = (v: unknown): v is NumberArray =>
   v instanceof Int8Array ||
   v instanceof Uint8Array;
 
+/** The per-run arrays a mechanism may read or write (the run lists are the engine's own). */
+export type StateField = {
+  [K in keyof State]: State[K] extends NumberArray ? K : never;
+}[Exclude<keyof State, 'active' | 'endedNow'>];
+
 /** All per-run arrays for runs [firstRun, firstRun + runs). */
 export class State {
   /** Runs held now (≤ the capacity the arrays were allocated for). */

@@ -7,7 +7,6 @@
  * penalty (durability.ts).
  * Source: Wanis-St. John (2006; 2011); Pruitt (2008); Kurizaki (2007); hazard form is a design choice (docs/model.md).
  * Switched off: no back channel is available, so no leaks.
- * Reads: talks, secretHazard. Writes: leaked, talks, audienceMultiplier, secretTalkMonths, leaks, talkMonths.
  */
 import type { Mechanism } from './mechanism.ts';
 import { Channel, type State } from '../state.ts';
@@ -36,8 +35,18 @@ function step(s: State): void {
 
 export const backChannel: Mechanism = {
   id: 'backChannel',
+  params: 'backChannel',
   source: 'Wanis-St. John 2006; Pruitt 2008; Kurizaki 2007; hazard form is a design choice',
-  reads: ['talks', 'secretHazard'],
-  writes: ['leaked', 'talks', 'audienceMultiplier', 'secretTalkMonths', 'leaks', 'talkMonths'],
+  reads: ['secretHazard'],
+  writes: [
+    'audienceMultiplier',
+    'everChannel',
+    'firstTalk',
+    'leaked',
+    'leaks',
+    'secretTalkMonths',
+    'talkMonths',
+    'talks',
+  ],
   step,
 };

@@ -13,8 +13,6 @@
  * Source: Fearon (1995, IO; 1994, APSR); Slantchev (2003); Tomz (2007); Kurizaki (2007) for the
  * secret-channel audience discount; patron veto and closed form are design choices (docs/model.md).
  * Switched off (bargaining.enabled = false): no offers are made (see offers.ts); values are still computed.
- * Reads: front, belief, aidOutlook, support, audience, warAim, carrots, stick, talks.
- * Writes: pWin, monthsExpected, enemyGain, warValue, reservation, enemyReservationStrong, enemyReservationWeak.
  */
 import type { Mechanism } from './mechanism.ts';
 import { Channel, type State } from '../state.ts';
@@ -212,27 +210,38 @@ const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 
 export const bargainingRange: Mechanism = {
   id: 'bargainingRange',
+  params: 'bargaining',
   source:
     'Fearon 1995; Slantchev 2003; Tomz 2007; Kurizaki 2007; closed form and patron veto are design choices',
   reads: [
-    'front',
-    'belief',
+    'advantage',
     'aid',
-    'support',
+    'aidOutlook',
     'audience',
-    'warAim',
+    'audienceMultiplier',
+    'baseStrength',
+    'belief',
     'carrotAgreement',
+    'cost',
+    'democracy',
+    'front',
+    'optimism',
+    'patronMinShare',
     'stick',
+    'strong',
+    'support',
+    'supportForConcessions',
     'talks',
+    'warAim',
   ],
   writes: [
-    'pWin',
-    'monthsExpected',
     'enemyGain',
-    'warValue',
-    'reservation',
     'enemyReservationStrong',
     'enemyReservationWeak',
+    'monthsExpected',
+    'pWin',
+    'reservation',
+    'warValue',
   ],
   step,
 };

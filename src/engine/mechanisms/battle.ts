@@ -7,8 +7,6 @@
  * the contest function and the strength memory are design choices (docs/model.md).
  * Deviations: (1) one battle per month; (2) a month may be a "draw" that moves the front neither way.
  * Switched off: the front never moves, casualties still accrue (a frozen war of attrition).
- * Reads: front, effort, aid, types, strengths. Writes: front, lastBattle, status (victory at either end), casualties, reserves,
- *   strength, catastrophe, battlesA, battlesB.
  */
 import type { Mechanism } from './mechanism.ts';
 import { Effort, Outcome, type State } from '../state.ts';
@@ -76,19 +74,37 @@ function step(s: State): void {
 
 export const battle: Mechanism = {
   id: 'battle',
+  params: 'battle',
   source: 'Slantchev 2003; Filson & Werner 2002; contest function is a design choice',
-  reads: ['front', 'effort', 'aid', 'strong', 'baseStrength', 'advantage'],
+  reads: [
+    'accepted',
+    'advantage',
+    'aid',
+    'baseStrength',
+    'casualtyRate',
+    'effort',
+    'mediatorBias',
+    'mediatorGuarantee',
+    'mediatorsPresent',
+    'strong',
+  ],
   endsWars: true,
   writes: [
-    'front',
-    'lastBattle',
-    'casualties',
-    'lastCasualties',
-    'reserves',
-    'strength',
-    'catastrophe',
     'battlesA',
     'battlesB',
+    'casualties',
+    'catastrophe',
+    'endMonth',
+    'front',
+    'guaranteeAtEnd',
+    'lastBattle',
+    'lastCasualties',
+    'outcome',
+    'pressuredEnd',
+    'reserves',
+    'status',
+    'strength',
+    'talks',
   ],
   step,
 };

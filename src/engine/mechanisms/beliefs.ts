@@ -9,7 +9,6 @@
  * returns to its prior.
  * Source: Filson & Werner (2002, AJPS); Slantchev (2003, APSR); Sawyer et al. (2017); Shirkey (2016).
  * Switched off: beliefs stay at their priors (no learning).
- * Reads: lastBattle, effort, strong, aid, fungibleAid. Writes: belief, strong.
  */
 import type { Mechanism } from './mechanism.ts';
 import { Effort, type State } from '../state.ts';
@@ -78,8 +77,18 @@ function bayes(mu: number, likeStrong: number, likeWeak: number): number {
 
 export const beliefs: Mechanism = {
   id: 'beliefs',
+  params: 'beliefs',
   source: 'Filson & Werner 2002; Slantchev 2003; Sawyer et al. 2017; Shirkey 2016',
-  reads: ['lastBattle', 'effort', 'strong', 'aid', 'fungibleAid'],
+  reads: [
+    'advantage',
+    'aid',
+    'baseStrength',
+    'effort',
+    'fungibleAid',
+    'lastBattle',
+    'prior',
+    'strongProbability',
+  ],
   writes: ['belief', 'strong'],
   step,
 };

@@ -11,7 +11,6 @@
  * one month, so that only shifts of several points bind; (2) scheduled future aid decisions are
  * not anticipated, only the waning rate.
  * Switched off: no side is ever blocked by a commitment problem.
- * Reads: pWin, aid, lineAid, lineWaning, accepted, mediator guarantees. Writes: commitmentGap.
  */
 import type { Mechanism } from './mechanism.ts';
 import type { State } from '../state.ts';
@@ -167,15 +166,25 @@ export function guaranteeFor(s: State, r: number, p: number): number {
 
 export const commitment: Mechanism = {
   id: 'commitment',
+  params: 'commitment',
   source: 'Powell 2006; Walter 1997; Svensson 2007',
   reads: [
-    'pWin',
+    'accepted',
+    'advantage',
     'aid',
+    'baseStrength',
+    'belief',
+    'cost',
+    'demobilisation',
+    'democracy',
+    'front',
     'lineAid',
     'lineDecayAhead',
-    'accepted',
-    'mediatorGuarantee',
     'mediatorBias',
+    'mediatorGuarantee',
+    'mediatorsPresent',
+    'pWin',
+    'strong',
   ],
   writes: ['commitmentGap'],
   step,

@@ -20,10 +20,6 @@
  * (2007) and Tomz (2007) for audience costs and secrecy; Hörner, Morelli & Squintani (2015) for
  * confidential mediation; the likelihood-ratio and logit forms are design choices (docs/model.md).
  * Switched off: no inference and no audience cost of talking; leaders talk when they expect a gain.
- * Reads: belief, enemyGain, commitmentGap, strength, reserves, capacity, aid, readiness, reservation, enemyReservation*,
- *   accepted, talks. Writes: posture, talks, belief (enemy's), everChannel, firstTalk,
- *   inference, conversationCost, capacityEffective, talkAudienceCost, talkBenefit, bestUtility,
- *   lookAheadUtility, carrotTalks, leverageUsed.
  */
 import type { Mechanism } from './mechanism.ts';
 import { Channel, type State } from '../state.ts';
@@ -286,36 +282,49 @@ const clampX = (x: number): number => (x > 50 ? 50 : x < -50 ? -50 : x);
 
 export const conversation: Mechanism = {
   id: 'conversation',
+  params: 'conversation',
+  observedAfter: true,
   source:
     'Mastro 2019; Kurizaki 2007; Tomz 2007; Hörner, Morelli & Squintani 2015; forms are design choices',
   reads: [
-    'belief',
-    'strength',
-    'reserves',
-    'capacity',
+    'accepted',
     'aid',
-    'readiness',
-    'reservation',
+    'audience',
+    'audienceMultiplier',
+    'capacity',
+    'commitmentGap',
+    'enemyGain',
     'enemyReservationStrong',
     'enemyReservationWeak',
-    'accepted',
-    'talks',
+    'hawkishness',
+    'leaked',
+    'mediatorsPresent',
+    'patronOpposesTalks',
+    'readiness',
+    'reservation',
+    'reserves',
+    'secretHazard',
+    'strength',
+    'support',
+    'supportForConcessions',
+    'supportForTalks',
   ],
   writes: [
-    'posture',
-    'talks',
     'belief',
+    'bestUtility',
+    'capacityEffective',
+    'carrotTalks',
+    'conversationCost',
     'everChannel',
     'firstTalk',
     'inference',
-    'conversationCost',
-    'capacityEffective',
+    'leverageUsed',
+    'lookAheadUtility',
+    'posture',
     'talkAudienceCost',
     'talkBenefit',
-    'bestUtility',
-    'lookAheadUtility',
-    'carrotTalks',
-    'leverageUsed',
+    'talkMonths',
+    'talks',
   ],
   step,
 };

@@ -7,7 +7,6 @@
  * Source: Mueller (1973); Gartner (2008, APSR); Gelpi, Feaver & Reifler (2005/06); Bennett & Stam (1998).
  * Deviations: (1) casualties in thousands; (2) support clamped to [0, 1].
  * Switched off: support stays at its starting level; no long-war fatigue.
- * Reads: casualties, lastCasualties, lastBattle. Writes: support, logCasualties.
  */
 import type { Mechanism } from './mechanism.ts';
 import type { State } from '../state.ts';
@@ -44,8 +43,9 @@ function step(s: State): void {
 
 export const domestic: Mechanism = {
   id: 'domestic',
+  params: 'domestic',
   source: 'Mueller 1973; Gartner 2008; Gelpi, Feaver & Reifler 2005; Bennett & Stam 1998',
-  reads: ['casualties', 'lastCasualties', 'lastBattle'],
-  writes: ['support', 'logCasualties'],
+  reads: ['casualties', 'casualtyRate', 'casualtySensitivity', 'lastBattle', 'lastCasualties'],
+  writes: ['logCasualties', 'support'],
   step,
 };

@@ -14,8 +14,6 @@
  * multiple mediators; Wanis-St. John (2006) secret-only deals; the form is a design choice (docs/model.md).
  * Switched off: no relapse is simulated (durability curves stay at 1).
  * Runs over the wars that ended this month (s.endedNow).
- * Reads: outcome, endMonth, terms, leverageUsed, guaranteeAtEnd, artificialGap, everChannel,
- *   leaked, battlesA, battlesB, demobilisation, accepted. Writes: relapseMonth.
  */
 import type { Mechanism } from './mechanism.ts';
 import { Channel, Outcome, type State } from '../state.ts';
@@ -84,18 +82,23 @@ function step(s: State): void {
 
 export const durability: Mechanism = {
   id: 'durability',
+  params: 'durability',
   source: 'Fortna 2004; Walter 1997; Werner & Yuen 2005; Beardsley 2011; Wanis-St. John 2006',
   reads: [
-    'outcome',
-    'endMonth',
-    'terms',
-    'leverageUsed',
-    'guaranteeAtEnd',
+    'accepted',
     'artificialGap',
-    'everChannel',
-    'leaked',
     'battlesA',
     'battlesB',
+    'demobilisation',
+    'endMonth',
+    'everChannel',
+    'guaranteeAtEnd',
+    'leaked',
+    'leverageUsed',
+    'mediatorsPresent',
+    'outcome',
+    'pressuredEnd',
+    'terms',
   ],
   writes: ['relapseMonth'],
   step,

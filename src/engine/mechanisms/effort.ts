@@ -6,7 +6,6 @@
  * Source: Mastro (2019): leaders open talks after demonstrating strength and resilience;
  * the one-month look-ahead is a design choice (docs/model.md).
  * Switched off (conversation.lookAhead = false): escalation only out of hawkishness.
- * Reads: reserves, bestUtility, lookAheadUtility, hawkishness. Writes: effort.
  */
 import type { Mechanism } from './mechanism.ts';
 import { Effort, type State } from '../state.ts';
@@ -38,8 +37,9 @@ function step(s: State): void {
 
 export const effort: Mechanism = {
   id: 'effort',
+  params: null,
   source: 'Mastro 2019 (show strength, then talk); look-ahead is a design choice',
-  reads: ['reserves', 'bestUtility', 'lookAheadUtility', 'hawkishness'],
+  reads: ['bestUtility', 'hawkishness', 'lookAheadUtility', 'reserves', 'talks'],
   writes: ['effort'],
   step,
 };

@@ -2,7 +2,6 @@
  * Scheduled events other than aid: incentive offers (e.g. reconstruction money conditional on
  * talks or on a deal), ceasefire proposals with third-party pressure, and shows of strength.
  * Source: design choice (the scenario's policy levers); leverage as in Beardsley (2011).
- * Reads: events. Writes: carrotTalks, carrotAgreement, ceasefirePressure, strength.
  */
 import type { Mechanism } from './mechanism.ts';
 import type { State } from '../state.ts';
@@ -33,8 +32,9 @@ function step(s: State): void {
 
 export const scheduledEvents: Mechanism = {
   id: 'events',
+  params: null,
   source: 'design choice (policy levers); Beardsley 2011 for leverage',
-  reads: ['events'],
-  writes: ['carrotTalks', 'carrotAgreement', 'ceasefirePressure', 'strength'],
+  reads: [], // the compiled schedule of events (c.events), not per-run state
+  writes: ['carrotAgreement', 'carrotTalks', 'ceasefirePressure', 'strength'],
   step,
 };

@@ -14,8 +14,6 @@
  * Source: Greig & Regan (2008); Kydd (2003); Fey & Ramsay (2010); Beardsley (2011) for leverage;
  * the functional forms are design choices (docs/model.md).
  * Switched off: mediators never arrive.
- * Reads: mediator arrays, casualties, readiness, conversation costs. Writes: mediatorsPresent,
- *   accepted, carrotTalks, carrotAgreement, stick, belief.
  */
 import type { Mechanism } from './mechanism.ts';
 import type { State } from '../state.ts';
@@ -161,24 +159,47 @@ function inform(s: State): void {
 
 export const mediatorArrival: Mechanism = {
   id: 'mediatorArrival',
+  params: 'mediation',
   source: 'Greig & Regan 2008; Beardsley 2011',
-  reads: ['casualties', 'readiness', 'mediatorArrival'],
-  writes: ['mediatorsPresent', 'carrotTalks', 'carrotAgreement', 'stick'],
+  reads: [
+    'casualties',
+    'mediatorArrival',
+    'mediatorCarrotAgreement',
+    'mediatorCarrotTalks',
+    'mediatorStick',
+    'readiness',
+  ],
+  writes: ['carrotAgreement', 'carrotTalks', 'mediatorsPresent', 'stick'],
   step: arrive,
 };
 
 export const mediatorAcceptance: Mechanism = {
   id: 'mediatorAcceptance',
+  params: 'mediation',
   source: 'Greig & Regan 2008; Kydd 2003 (bias); design choice (logit)',
-  reads: ['mediatorsPresent', 'readiness', 'mediatorBias', 'belief', 'strength'],
+  reads: [
+    'aid',
+    'belief',
+    'capacity',
+    'enemyGain',
+    'mediatorBias',
+    'mediatorCarrotAgreement',
+    'mediatorCarrotTalks',
+    'mediatorStick',
+    'mediatorsPresent',
+    'readiness',
+    'reserves',
+    'strength',
+  ],
   writes: ['accepted'],
   step: accept,
 };
 
 export const mediatorInformation: Mechanism = {
   id: 'mediatorInformation',
+  params: 'mediation',
   source: 'Kydd 2003; Fey & Ramsay 2010; Hörner, Morelli & Squintani 2015',
-  reads: ['talks', 'accepted', 'mediatorQuality', 'mediatorBias', 'strong'],
+  reads: ['accepted', 'mediatorBias', 'mediatorQuality', 'mediatorsPresent', 'strong', 'talks'],
   writes: ['belief'],
   step: inform,
 };

@@ -13,8 +13,6 @@
  * - Without a deal, talks yield a ceasefire with probability ceasefireRate·ripeness, or more
  *   under third-party pressure (a pressured ceasefire: Werner & Yuen 2005).
  * Switched off (bargaining.enabled = false): no offers and no ceasefires; wars end by force or collapse.
- * Reads: talks, reservation, enemyReservation*, belief, commitmentGap, readiness, accepted.
- * Writes: status, outcome, terms, belief, leverageUsed.
  */
 import type { Mechanism } from './mechanism.ts';
 import { Outcome, type State } from '../state.ts';
@@ -120,19 +118,36 @@ function popcount(x: number): number {
 
 export const offers: Mechanism = {
   id: 'offers',
+  params: 'bargaining',
   source:
     'Fearon 1995; Powell 2004; Slantchev 2003; Werner & Yuen 2005; quantal response is a design choice',
   endsWars: true,
   reads: [
-    'talks',
-    'reservation',
+    'accepted',
+    'carrotAgreement',
+    'ceasefirePressure',
+    'commitmentGap',
     'enemyReservationStrong',
     'enemyReservationWeak',
-    'belief',
-    'commitmentGap',
+    'mediatorBias',
+    'mediatorGuarantee',
+    'mediatorsPresent',
     'readiness',
-    'accepted',
+    'reservation',
+    'stick',
+    'warValue',
   ],
-  writes: ['status', 'outcome', 'terms', 'belief', 'leverageUsed'],
+  writes: [
+    'artificialGap',
+    'belief',
+    'endMonth',
+    'guaranteeAtEnd',
+    'leverageUsed',
+    'outcome',
+    'pressuredEnd',
+    'status',
+    'talks',
+    'terms',
+  ],
   step,
 };

@@ -9,7 +9,6 @@
  * less and its enemy waits for it ("waiting out the West").
  * Deviations: (1) attention shocks scale the delivered aid, not the committed level.
  * Switched off: aid stays at its starting level and has no effect on costs or capacity.
- * Reads: lineAid, lineWaning, attention, events. Writes: aid, aidOutlook, fungibleAid, lineAid.
  */
 import type { Mechanism } from './mechanism.ts';
 import type { State } from '../state.ts';
@@ -63,8 +62,9 @@ function step(s: State): void {
 
 export const outsideSupport: Mechanism = {
   id: 'support',
+  params: 'support',
   source: 'Sawyer, Cunningham & Reed 2017; dynamics are a design choice',
-  reads: ['lineAid', 'lineWaning', 'attention', 'events'],
+  reads: ['lineDecayAhead', 'lineWaning'], // and the compiled attention and aid events
   writes: ['aid', 'aidOutlook', 'fungibleAid', 'lineAid'],
   step,
 };

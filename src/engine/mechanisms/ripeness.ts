@@ -8,7 +8,6 @@
  * Source: Zartman (2000; 2001) for MHS, way out and the precipice; Pruitt (2005) readiness as
  * motivation × optimism; the functional forms are design choices (docs/model.md).
  * Switched off: MHS = WO = 1 for both (talks then turn on costs of conversation alone).
- * Reads: pWin, monthsExpected, reservation, enemyReservation*, belief, catastrophe, front. Writes: mhs, wayOut, readiness.
  */
 import type { Mechanism } from './mechanism.ts';
 import { Channel, type State } from '../state.ts';
@@ -69,16 +68,24 @@ function step(s: State): void {
 
 export const ripeness: Mechanism = {
   id: 'ripeness',
+  params: 'ripeness',
   source: 'Zartman 2000, 2001; Pruitt 2005; forms are design choices',
   reads: [
-    'pWin',
-    'reservation',
-    'enemyReservationStrong',
-    'enemyReservationWeak',
+    'aid',
     'belief',
     'catastrophe',
+    'cost',
+    'democracy',
+    'enemyReservationStrong',
+    'enemyReservationWeak',
+    'everChannel',
     'front',
+    'monthsExpected',
+    'pWin',
+    'reservation',
+    'talkMonths',
+    'talks',
   ],
-  writes: ['mhs', 'wayOut', 'readiness'],
+  writes: ['mhs', 'readiness', 'wayOut'],
   step,
 };

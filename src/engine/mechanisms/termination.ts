@@ -3,7 +3,6 @@
  * (Slantchev 2003 front model); a side whose domestic support has fallen below the floor
  * collapses with a monthly hazard (Powell-style collapse, a design choice: docs/model.md; the support floor
  * is a design choice). `endWar` also records how every war ended, for every ending mechanism.
- * Reads: front, support. Writes: status, outcome, endMonth (via endWar).
  */
 import type { Mechanism } from './mechanism.ts';
 import { Outcome, Status, type State } from '../state.ts';
@@ -40,9 +39,10 @@ function step(s: State): void {
 
 export const termination: Mechanism = {
   id: 'termination',
+  params: 'domestic',
   source: 'Slantchev 2003 (absorbing front); collapse hazard is a design choice',
   endsWars: true,
   reads: ['front', 'support'],
-  writes: ['status', 'outcome', 'endMonth'],
+  writes: ['endMonth', 'outcome', 'status'],
   step,
 };
