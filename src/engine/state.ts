@@ -76,9 +76,16 @@ export interface Compiled {
     style: 0 | 1 | 2;
     biasSide: -1 | 0 | 1;
   }[];
-  /** First month a back channel is available (Infinity if none), and its leak hazard per month. */
+  /** First month a back channel is available (Infinity if none). */
   secretFrom: number;
-  secretChannel: { participants: number; hazard: Uncertain } | null;
+  /**
+   * Every declared back channel, in declaration order: the month it becomes available and its
+   * leak hazard per participant; `earliest` is the first declared of those available first.
+   */
+  secretChannels: { from: number; participants: number; hazard: Uncertain }[];
+  earliestChannel: number;
+  /** 1 in month t when a back channel other than the earliest becomes available. */
+  channelOpensAt: Uint8Array;
   /** Scheduled events by month. */
   events: CompiledEvent[][];
 }
@@ -132,17 +139,22 @@ export function compile(scenario: Scenario): Compiled {
   const events: CompiledEvent[][] = Array.from({ length: horizon }, () => []);
   const partyOf = (id: string): 0 | 1 => (id === partyIds[0] ? 0 : 1);
   let secretFrom = Infinity;
-  let secretChannel: Compiled['secretChannel'] = null;
-  for (const c of scenario.backChannels) {
+  let earliestChannel = -1;
+  const secretChannels: Compiled['secretChannels'] = scenario.backChannels.map((c, k) => {
     const opened = scenario.interventions.find(
       (e) => e.kind === 'back-channel-open' && e.channel === c.id,
     );
     const from = opened ? opened.month : c.openFrom;
     if (from < secretFrom) {
       secretFrom = from;
-      secretChannel = { participants: c.participants, hazard: c.leakHazardPerParticipant };
+      earliestChannel = k;
     }
-  }
+    return { from, participants: c.participants, hazard: c.leakHazardPerParticipant };
+  });
+  const channelOpensAt = new Uint8Array(horizon);
+  secretChannels.forEach((ch, k) => {
+    if (k !== earliestChannel && ch.from < horizon) channelOpensAt[ch.from] = 1;
+  });
   for (const e of scenario.interventions) {
     const at = events[e.month];
     switch (e.kind) {
@@ -203,7 +215,9 @@ export function compile(scenario: Scenario): Compiled {
     attention: attentionAll,
     mediators,
     secretFrom,
-    secretChannel,
+    secretChannels,
+    earliestChannel,
+    channelOpensAt,
     events,
   };
 }
@@ -278,7 +292,10 @@ export class State {
   readonly mediatorBias: Float64Array;
   readonly mediatorGuarantee: Float64Array;
   readonly mediatorArrival: Float64Array;
+  /** Monthly leak hazard of the most discreet back channel available (see backChannel.ts). */
   readonly secretHazard: Float64Array;
+  /** [r * C + k]: monthly leak hazard of declared back channel k. */
+  readonly channelHazard: Float64Array;
   /** Leverage each mediator brings on arrival: [(r * M + m) * 2 + party]. */
   readonly mediatorCarrotTalks: Float64Array;
   readonly mediatorCarrotAgreement: Float64Array;
@@ -389,6 +406,7 @@ export class State {
     this.mediatorGuarantee = f(n * M);
     this.mediatorArrival = f(n * M);
     this.secretHazard = f(n);
+    this.channelHazard = f(n * Math.max(1, c.secretChannels.length));
     this.mediatorCarrotTalks = f(n * M * 2);
     this.mediatorCarrotAgreement = f(n * M * 2);
     this.mediatorStick = f(n * M * 2);
@@ -586,10 +604,15 @@ export class State {
           );
       }
     }
-    const secret = c.secretChannel;
-    if (secret)
+    const C = Math.max(1, c.secretChannels.length);
+    c.secretChannels.forEach((ch, k) => {
       for (let r = 0; r < n; r++)
-        this.secretHazard[r] =
-          1 - Math.exp(-sampleUncertain(rng, r, secret.hazard, 0, 1) * secret.participants);
+        this.channelHazard[r * C + k] =
+          1 - Math.exp(-sampleUncertain(rng, r, ch.hazard, 0, 1) * ch.participants);
+    });
+    // until a second channel opens, talks in secret go through the earliest one
+    if (c.earliestChannel >= 0)
+      for (let r = 0; r < n; r++)
+        this.secretHazard[r] = this.channelHazard[r * C + c.earliestChannel];
   }
 }

@@ -40,6 +40,38 @@ describe('back channels and leaks (Wanis-St. John 2006; Pruitt 2008)', () => {
     });
   }
 
+  it('every declared channel counts: a more discreet second channel → secret talks leak less once it opens', () => {
+    const leaky = { id: 'crowded', participants: 40, leakHazardPerParticipant: 0.01 };
+    const one = run({ ...HAWKS, backChannels: [leaky], settings: { runs: 4000 } });
+    const two = run({
+      ...HAWKS,
+      backChannels: [leaky, { id: 'envoys', openFrom: 2, participants: 2 }],
+      settings: { runs: 4000 },
+    });
+    const later = run({
+      ...HAWKS,
+      backChannels: [leaky, { id: 'envoys', openFrom: 30, participants: 2 }],
+      settings: { runs: 4000 },
+    });
+    console.log(
+      `monthly leak rate: one crowded channel ${one.leaks.monthlyRate} → plus envoys from month 2 ${two.leaks.monthlyRate}, from month 30 ${later.leaks.monthlyRate}`,
+    );
+    expect(two.leaks.monthlyRate!).toBeLessThan(0.5 * one.leaks.monthlyRate!);
+    expect(later.leaks.monthlyRate!).toBeLessThan(one.leaks.monthlyRate!);
+    expect(later.leaks.monthlyRate!).toBeGreaterThan(two.leaks.monthlyRate!);
+  });
+
+  it('a second channel that is no more discreet than the first changes nothing', () => {
+    const first = { id: 'first', participants: 4 };
+    const alone = run({ ...HAWKS, backChannels: [first] });
+    const withWorse = run({
+      ...HAWKS,
+      backChannels: [first, { id: 'worse', openFrom: 3, participants: 30 }],
+    });
+    expect(withWorse.talks.secret).toEqual(alone.talks.secret);
+    expect(withWorse.leaks).toEqual(alone.leaks);
+  });
+
   it('degenerate: a leak hazard of 0 → no leaks', () => {
     const r = run({ ...HAWKS, backChannels: [{ id: 'bc', leakHazardPerParticipant: 0 }] });
     expect(r.leaks.secretTalkMonths).toBeGreaterThan(0);

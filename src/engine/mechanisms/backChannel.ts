@@ -33,6 +33,35 @@ function step(s: State): void {
   }
 }
 
+/**
+ * When a further back channel becomes available, secret talks (and the expected leak cost of
+ * opening them) move to the most discreet channel available: the lowest monthly leak hazard.
+ * Every declared channel thus counts (an earlier or smaller channel changes results), not only
+ * the first to open. Design choice: the sides use the safest line they have.
+ */
+function channelsOpening(s: State): void {
+  const c = s.c;
+  if (c.channelOpensAt[s.t] !== 1) return;
+  const C = Math.max(1, c.secretChannels.length);
+  for (let a = 0; a < s.nActive; a++) {
+    const r = s.active[a];
+    let h = s.secretHazard[r];
+    for (let k = 0; k < c.secretChannels.length; k++)
+      if (c.secretChannels[k].from <= s.t && s.channelHazard[r * C + k] < h)
+        h = s.channelHazard[r * C + k];
+    s.secretHazard[r] = h;
+  }
+}
+
+export const backChannelOpening: Mechanism = {
+  id: 'backChannelOpening',
+  params: null,
+  source: 'design choice (the most discreet channel available is used)',
+  reads: ['channelHazard'],
+  writes: ['secretHazard'],
+  step: channelsOpening,
+};
+
 export const backChannel: Mechanism = {
   id: 'backChannel',
   params: 'backChannel',

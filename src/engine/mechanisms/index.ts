@@ -15,7 +15,7 @@ import { bargainingRange } from './bargainingRange.ts';
 import { commitment } from './commitment.ts';
 import { ripeness } from './ripeness.ts';
 import { conversation } from './conversation.ts';
-import { backChannel } from './backChannel.ts';
+import { backChannel, backChannelOpening } from './backChannel.ts';
 import { offers } from './offers.ts';
 import { termination } from './termination.ts';
 import { durability } from './durability.ts';
@@ -32,6 +32,7 @@ export const MECHANISMS: readonly Mechanism[] = [
   commitment,
   ripeness,
   mediatorAcceptance,
+  backChannelOpening,
   conversation,
   backChannel,
   mediatorInformation,
