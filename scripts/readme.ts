@@ -147,10 +147,13 @@ export function normalise(text: string): string {
   return text;
 }
 
-/** Renderers for `output-from`: JSON file contents → block text. */
-export const RENDERERS: Record<string, (json: unknown) => string> = {
+/** Renderers for `output-from`: JSON file contents → block text, and what writes the file. */
+export const RENDERERS: Record<string, { render: (json: unknown) => string; writtenBy: string }> = {
   // the table `parley backtest` prints (same function), from the JSON it writes with --out
-  'backtest-table': (json) => formatBacktestTable(json as BacktestResult),
+  'backtest-table': {
+    render: (json) => formatBacktestTable(json as BacktestResult),
+    writtenBy: 'npm run backtest',
+  },
 };
 
 type Spawned = { stdout: string; stderr: string; code: number | null };
@@ -198,8 +201,10 @@ export type Rendered = { text: string } | { skipped: string };
 export async function render(marker: Marker): Promise<Rendered> {
   if (marker.kind === 'output-from') {
     const file = resolve(ROOT, marker.file);
-    if (!existsSync(file)) return { skipped: `${marker.file} is absent` };
-    return { text: normalise(RENDERERS[marker.renderer](JSON.parse(readFileSync(file, 'utf8')))) };
+    const { render: fromJson, writtenBy } = RENDERERS[marker.renderer];
+    if (!existsSync(file))
+      return { skipped: `${marker.file} is absent (\`${writtenBy}\` writes it)` };
+    return { text: normalise(fromJson(JSON.parse(readFileSync(file, 'utf8')))) };
   }
   if (marker.needs && !existsSync(resolve(ROOT, marker.needs)))
     return { skipped: `${marker.needs} is absent` };
