@@ -22,8 +22,9 @@ export const Stream = {
   talks: 7,
   termination: 8,
   relapse: 9,
+  contact: 10,
 } as const;
-export const STREAM_COUNT = 10;
+export const STREAM_COUNT = 11;
 
 const U32 = 2 ** -32;
 

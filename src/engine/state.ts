@@ -5,6 +5,7 @@
  * loop then only reads and writes these arrays.
  */
 import {
+  monthsBetweenDates,
   ownValue,
   type Belligerent,
   type Mediator,
@@ -88,6 +89,13 @@ export interface Compiled {
   channelOpensAt: Uint8Array;
   /** Scheduled events by month. */
   events: CompiledEvent[][];
+  /**
+   * Months on the contact clock at month 0: since the latest known contact (situation.lastContact)
+   * or else since the war began (settings.warBegan), up to settings.startDate; 0 without dates.
+   */
+  contactClockStart: number;
+  /** Channel of talks under way at month 0 (Channel code; 0 = none). */
+  talksAtStart: number;
 }
 
 export type CompiledEvent =
@@ -197,6 +205,14 @@ export function compile(scenario: Scenario): Compiled {
         break; // resolved into secretFrom above
     }
   }
+  const clockFrom = scenario.situation?.lastContact ?? scenario.settings.warBegan;
+  const startDate = scenario.settings.startDate;
+  const contactClockStart =
+    clockFrom !== undefined && startDate !== undefined
+      ? Math.max(0, monthsBetweenDates(clockFrom, startDate))
+      : 0;
+  const underWay = scenario.situation?.talksUnderWay;
+  const talksAtStart = underWay === undefined ? 0 : Channel[underWay];
   const attentionAll =
     lines.length * horizon > attention.length
       ? extend(attention, lines.length * horizon)
@@ -219,6 +235,8 @@ export function compile(scenario: Scenario): Compiled {
     earliestChannel,
     channelOpensAt,
     events,
+    contactClockStart,
+    talksAtStart,
   };
 }
 
@@ -502,6 +520,14 @@ export class State {
     this.firstTalk.fill(-1);
     this.audienceMultiplier.fill(1);
     this.lineDecayAhead.fill(1);
+    const ch = this.c.talksAtStart;
+    if (ch !== 0)
+      for (let r = 0; r < this.n; r++) {
+        // talks under way on the forecast date: open from month 0
+        this.talks[r] = ch;
+        this.everChannel[r] = 1 << ch;
+        this.firstTalk[4 * r] = this.firstTalk[4 * r + ch] = 0;
+      }
   }
 
   /**

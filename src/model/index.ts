@@ -7,3 +7,4 @@ export * from './reservedKeys.ts';
 export * from './text.ts';
 export * from './own.ts';
 export * from './mechanismParams.ts';
+export * from './dates.ts';

@@ -317,6 +317,77 @@ export const BackChannelParamsSchema = z
   .strict()
   .prefault({});
 
+/**
+ * Exploratory contact (talks about talks, probing, a mediator's shuttle, humanitarian or prisoner
+ * talks), apart from bargaining over terms (Pillar 1983; Richmond 1998; Mastro 2019). A monthly
+ * hazard anchored to the time to first contact in the case base (a Weibull in months of war),
+ * moved by a mediator's presence (Greig 2005; Regan & Stam 2000) and the costs of conversation.
+ */
+export const ContactParamsSchema = z
+  .object({
+    enabled: on,
+    baselineShape: pc(
+      0.05,
+      3,
+      'contact',
+      'baselineShape',
+      0.45,
+      'k: shape of the Weibull baseline of contact; below 1, the hazard falls as the war goes on without contact',
+    ),
+    baselineScaleMonths: pc(
+      0.5,
+      1000,
+      'contact',
+      'baselineScaleMonths',
+      15.5,
+      's: scale of the Weibull baseline of contact in months (by s months of war, 63 % of reference wars have had contact)',
+    ),
+    mediatorFactor: pc(
+      0.1,
+      20,
+      'contact',
+      'mediatorFactor',
+      1.5,
+      'multiplier of the contact hazard while a mediator is present (Greig 2005; Regan & Stam 2000)',
+    ),
+    costSensitivity: pc(
+      0,
+      50,
+      'contact',
+      'costSensitivity',
+      2,
+      'γ: the contact hazard is multiplied by exp(−γ·C), C the cost of conversation (share of the stake) of the more reluctant side on its cheapest channel (Mastro 2019)',
+    ),
+    secretWeight: p(
+      0,
+      10,
+      0.12,
+      'weight of a secret first contact (case base: 12 % of first contacts)',
+    ),
+    mediatedWeight: p(0, 10, 0.65, 'weight of a mediated first contact (case base: 65 %)'),
+    publicWeight: p(0, 10, 0.23, 'weight of a direct public first contact (case base: 23 %)'),
+    declaredChannelFactor: p(
+      1,
+      20,
+      2,
+      'multiplier of the secret weight while a declared back channel is available',
+    ),
+    unnamedMediatorFactor: p(
+      0,
+      1,
+      0.5,
+      'multiplier of the mediated weight when no mediator of the scenario is present (a third party not named in it)',
+    ),
+    audienceSensitivity: p(
+      0,
+      50,
+      2,
+      'the public weight is multiplied by exp(−a·AC), AC the audience cost of being seen to talk of the more exposed side',
+    ),
+  })
+  .strict()
+  .prefault({});
+
 /** Termination and durability of the peace (Fortna 2004; Werner & Yuen 2005; Walter 1997; Beardsley 2011). */
 export const DurabilityParamsSchema = z
   .object({
@@ -389,6 +460,7 @@ export const MechanismParamsSchema = z
     ripeness: RipenessParamsSchema,
     mediation: MediationParamsSchema,
     backChannel: BackChannelParamsSchema,
+    contact: ContactParamsSchema,
     durability: DurabilityParamsSchema,
   })
   .strict()

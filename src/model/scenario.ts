@@ -367,6 +367,23 @@ export const SettingsSchema = z
   .strict();
 
 /**
+ * The war as it stands at month 0, beyond its age (settings.warBegan): what a forecaster knows on
+ * the forecast date. Optional; without it the war is taken as having no talks under way and no
+ * contact known since it began.
+ */
+export const SituationSchema = z
+  .object({
+    lastContact: DateSchema.optional().describe(
+      'date of the latest known contact between the sides (any channel); the contact clock restarts there',
+    ),
+    talksUnderWay: z
+      .enum(['secret', 'mediated', 'public'])
+      .optional()
+      .describe('talks going on at month 0, and through which channel'),
+  })
+  .strict();
+
+/**
  * A named variant of the scenario (an intervention to compare): an overlay deep-merged into the
  * scenario (objects merge; lists of items with an id, or support lines with a patron, merge by
  * that key; other lists replace). The merged scenario is validated again (src/analysis/variants.ts).
@@ -399,6 +416,7 @@ export const ScenarioSchema = z
     front: FrontSchema.prefault({}),
     backChannels: z.array(BackChannelSchema).max(20).default([]),
     interventions: z.array(InterventionSchema).max(500).default([]),
+    situation: SituationSchema.optional(),
     settings: SettingsSchema.prefault({}),
     mechanisms: MechanismParamsSchema,
     variants: z

@@ -122,6 +122,7 @@ describe('defaults', () => {
       'ripeness',
       'mediation',
       'backChannel',
+      'contact',
       'durability',
     ];
     expect(Object.keys(s.mechanisms).sort()).toEqual([...names].sort());

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { HAWKS, run } from '../../../test/engine/fixtures.ts';
 
+/** The leaders' own openings only (exploratory contact, contact.ts, has its own tests). */
+const POSTURES = { ...HAWKS, mechanisms: { contact: { enabled: false } } };
+
 describe('back channels and leaks (Wanis-St. John 2006; Pruitt 2008)', () => {
   it('a back channel → talks open earlier', () => {
-    const none = run(HAWKS);
-    const bc = run({ ...HAWKS, backChannels: [{ id: 'bc' }] });
+    const none = run(POSTURES);
+    const bc = run({ ...POSTURES, backChannels: [{ id: 'bc' }] });
     console.log(
       `hawkish leaders, P(talks by 3): none ${none.talks.any[2]} → back channel ${bc.talks.any[2]} (secret ${bc.talks.secret[2]})`,
     );
@@ -13,8 +16,8 @@ describe('back channels and leaks (Wanis-St. John 2006; Pruitt 2008)', () => {
     expect(none.talks.secret.at(-1)).toBe(0);
   });
 
-  it('a channel opening later opens no secret talks before it', () => {
-    const bc = run({ ...HAWKS, backChannels: [{ id: 'bc', openFrom: 6 }] });
+  it('a channel opening later: the leaders open no secret talks before it', () => {
+    const bc = run({ ...POSTURES, backChannels: [{ id: 'bc', openFrom: 6 }] });
     expect(bc.talks.secret[5]).toBe(0);
     expect(bc.talks.secret[11]).toBeGreaterThan(0);
   });
@@ -84,6 +87,7 @@ describe('back channels and leaks (Wanis-St. John 2006; Pruitt 2008)', () => {
       backChannels: [{ id: 'bc' }],
       mechanisms: { backChannel: { enabled: false } },
     });
+    // exploratory contact (contact.ts) takes no secret channel either
     expect(r.talks.secret.at(-1)).toBe(0);
     expect(r.leaks.leaks).toBe(0);
   });

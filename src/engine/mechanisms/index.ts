@@ -16,6 +16,7 @@ import { commitment } from './commitment.ts';
 import { ripeness } from './ripeness.ts';
 import { conversation } from './conversation.ts';
 import { backChannel, backChannelOpening } from './backChannel.ts';
+import { contact } from './contact.ts';
 import { offers } from './offers.ts';
 import { termination } from './termination.ts';
 import { durability } from './durability.ts';
@@ -34,6 +35,7 @@ export const MECHANISMS: readonly Mechanism[] = [
   mediatorAcceptance,
   backChannelOpening,
   conversation,
+  contact,
   backChannel,
   mediatorInformation,
   offers,
