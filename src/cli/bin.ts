@@ -4,6 +4,7 @@
 import { CommanderError } from 'commander';
 import { buildProgram } from './program.ts';
 import { EXIT_INTERNAL, EXIT_USER, UserError } from './exit.ts';
+import { DataError } from '../data/csv.ts';
 
 interface FileSystemError extends Error {
   code: string;
@@ -33,6 +34,10 @@ try {
 } catch (e) {
   if (e instanceof UserError) {
     process.stderr.write(e.message + '\n');
+    process.exitCode = EXIT_USER;
+  } else if (e instanceof DataError) {
+    // a dataset file the user supplied is malformed: its issues name file, row and column
+    process.stderr.write(`✖ problems in a dataset file (fix or re-fetch it):\n${e.message}\n`);
     process.exitCode = EXIT_USER;
   } else if (isFileSystemError(e)) {
     // a path the user gave cannot be read or written: their input, not a bug

@@ -23,9 +23,17 @@ function rowsOf(name: DatasetName, root: string): Record<string, unknown>[] {
   return rows;
 }
 
-export function loadCalibrationData(root: string): CalibrationData {
-  const cow = cowInterstateCases(rowsOf('cow-interstate', root) as CowInterstateRow[]);
-  const ucdp = ucdpEpisodeCases(rowsOf('ucdp-termination', root) as UcdpTerminationRow[]);
+/** Reads the cases of `sources` (default both; the other source's list stays empty) from `root`. */
+export function loadCalibrationData(
+  root: string,
+  sources: readonly ('cow' | 'ucdp')[] = ['cow', 'ucdp'],
+): CalibrationData {
+  const cow = sources.includes('cow')
+    ? cowInterstateCases(rowsOf('cow-interstate', root) as CowInterstateRow[])
+    : [];
+  const ucdp = sources.includes('ucdp')
+    ? ucdpEpisodeCases(rowsOf('ucdp-termination', root) as UcdpTerminationRow[])
+    : [];
   let mediatedCeasefireShare: number | null = null;
   try {
     const cf = rowsOf('ceasefires', root) as { mediatorNego: number | null }[];

@@ -5,7 +5,7 @@
  */
 import { resolve, join } from 'node:path';
 import type { Command } from 'commander';
-import { DEFAULT_DATA_DIR } from '../../data/datasets.ts';
+import { resolveDataDir } from '../dataDir.ts';
 import { fetchDataset } from '../../data/fetchDataset.ts';
 import { importDatasetFile } from '../../data/importDataset.ts';
 import {
@@ -79,7 +79,11 @@ export function register(program: Command): void {
     .description(
       "download a dataset from the publisher's official address, verify its recorded SHA-256, and write it atomically",
     )
-    .option('--out <folder>', 'data folder (layout of ../shared/data)', DEFAULT_DATA_DIR)
+    .option(
+      '--out <folder>',
+      'data folder (layout of ../shared/data; default $PARLEY_DATA, else ../shared/data)',
+      resolveDataDir(undefined).dir,
+    )
     .option(
       '--url <url>',
       'download from this address instead (for publishers that ship only landing pages)',
