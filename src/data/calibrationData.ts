@@ -42,6 +42,8 @@ export function loadCalibrationData(
   } catch {
     mediatedCeasefireShare = null;
   }
-  const versions = (['cow-interstate', 'ucdp-termination', 'ceasefires'] as const).map((n) => `${DATASETS[n].version} (${DATASETS[n].file} in the data folder)`);
+  // provenance names only the tables read
+  const read = [...(sources.includes('cow') ? ['cow-interstate' as const] : []), ...(sources.includes('ucdp') ? ['ucdp-termination' as const] : []), 'ceasefires' as const];
+  const versions = read.map((n) => `${DATASETS[n].version} (${DATASETS[n].file} in the data folder)`);
   return { cow, ucdp, mediatedCeasefireShare, versions };
 }
