@@ -3,7 +3,9 @@
 // User errors print a message and exit 2; anything else is a bug and exits 1.
 import { CommanderError } from 'commander';
 import { buildProgram } from './program.ts';
-import { EXIT_INTERNAL, EXIT_USER, UserError } from './exit.ts';
+import { EXIT_INTERNAL, EXIT_UNAVAILABLE, EXIT_USER, UserError } from './exit.ts';
+import { RedisUnavailableError } from '../jobs/distributed/protocol.ts';
+import { DataError } from '../data/csv.ts';
 
 interface FileSystemError extends Error {
   code: string;
@@ -33,6 +35,14 @@ try {
 } catch (e) {
   if (e instanceof UserError) {
     process.stderr.write(e.message + '\n');
+    process.exitCode = EXIT_USER;
+  } else if (e instanceof RedisUnavailableError) {
+    // a service the command needs is down: the message names the URL and what to check
+    process.stderr.write(e.message + '\n');
+    process.exitCode = EXIT_UNAVAILABLE;
+  } else if (e instanceof DataError) {
+    // a dataset file the user supplied is malformed: its issues name file, row and column
+    process.stderr.write(`✖ problems in a dataset file (fix or re-fetch it):\n${e.message}\n`);
     process.exitCode = EXIT_USER;
   } else if (isFileSystemError(e)) {
     // a path the user gave cannot be read or written: their input, not a bug

@@ -5,6 +5,11 @@ export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
 /** Bad input from the user (invalid scenario, unknown id, bad option). */
 export const EXIT_USER = 2;
+/**
+ * Distributed work did not complete: chunks failed for good, or Redis stayed unreachable past
+ * PARLEY_REDIS_CONNECT_MS / PARLEY_REDIS_OUTAGE_MS. Not the user's input and not a bug.
+ */
+export const EXIT_UNAVAILABLE = 3;
 
 /** Thrown by commands to stop with a user-facing message and exit code 2 (no stack trace). */
 export class UserError extends Error {

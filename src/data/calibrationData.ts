@@ -23,9 +23,17 @@ function rowsOf(name: DatasetName, root: string): Record<string, unknown>[] {
   return rows;
 }
 
-export function loadCalibrationData(root: string): CalibrationData {
-  const cow = cowInterstateCases(rowsOf('cow-interstate', root) as CowInterstateRow[]);
-  const ucdp = ucdpEpisodeCases(rowsOf('ucdp-termination', root) as UcdpTerminationRow[]);
+/** Reads the cases of `sources` (default both; the other source's list stays empty) from `root`. */
+export function loadCalibrationData(
+  root: string,
+  sources: readonly ('cow' | 'ucdp')[] = ['cow', 'ucdp'],
+): CalibrationData {
+  const cow = sources.includes('cow')
+    ? cowInterstateCases(rowsOf('cow-interstate', root) as CowInterstateRow[])
+    : [];
+  const ucdp = sources.includes('ucdp')
+    ? ucdpEpisodeCases(rowsOf('ucdp-termination', root) as UcdpTerminationRow[])
+    : [];
   let mediatedCeasefireShare: number | null = null;
   try {
     const cf = rowsOf('ceasefires', root) as { mediatorNego: number | null }[];
@@ -34,6 +42,8 @@ export function loadCalibrationData(root: string): CalibrationData {
   } catch {
     mediatedCeasefireShare = null;
   }
-  const versions = (['cow-interstate', 'ucdp-termination', 'ceasefires'] as const).map((n) => `${DATASETS[n].version} (${DATASETS[n].file} in the data folder)`);
+  // provenance names only the tables read
+  const read = [...(sources.includes('cow') ? ['cow-interstate' as const] : []), ...(sources.includes('ucdp') ? ['ucdp-termination' as const] : []), 'ceasefires' as const];
+  const versions = read.map((n) => `${DATASETS[n].version} (${DATASETS[n].file} in the data folder)`);
   return { cow, ucdp, mediatedCeasefireShare, versions };
 }

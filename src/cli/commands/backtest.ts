@@ -14,11 +14,11 @@ import {
 } from '../../calibrate/backtest.ts';
 import type { HistoricalCase } from '../../calibrate/historicalCases.ts';
 import { loadCalibrationData } from '../../data/calibrationData.ts';
-import { DEFAULT_DATA_DIR } from '../../data/datasets.ts';
 import { backtestHtml } from '../../report/backtestHtml.ts';
 import { reliabilityDiagram } from '../../report/charts/reliabilityDiagram.ts';
 import { renderSvg } from '../../report/render.ts';
 import { UserError } from '../exit.ts';
+import { dataOption, requireDatasets, resolveDataDir } from '../dataDir.ts';
 
 const int = (name: string, v: string, min = 0): number => {
   const n = Number(v);
@@ -34,8 +34,7 @@ const subset = (cases: HistoricalCase[], n: number | undefined) =>
     : cases.filter((_, i) => i % Math.ceil(cases.length / n) === 0);
 
 export function register(program: Command): void {
-  program
-    .command('backtest')
+  dataOption(program.command('backtest'))
     .description(
       'score engine forecasts for historical wars against what happened, beside base-rate, Kaplan–Meier, Weibull and Cox baselines',
     )
@@ -47,11 +46,6 @@ export function register(program: Command): void {
     .option('--calibration-runs <n>', 'runs per case while calibrating on a training fold', '40')
     .option('--calibration-evaluations <n>', 'Nelder–Mead evaluations per training fold', '40')
     .option('--seed <n>', 'seed (simulation and fold shuffle)', '11')
-    .option(
-      '--data <path>',
-      'folder with the standard datasets, one subfolder per dataset (docs/history.md)',
-      DEFAULT_DATA_DIR,
-    )
     .option('--out <file>', 'write the full result as JSON here', 'backtest.json')
     .option('--json', 'print JSON instead of the table')
     .option('--html <file>', 'also write an HTML report with reliability diagrams')
@@ -69,7 +63,7 @@ export function register(program: Command): void {
         calibrationRuns: string;
         calibrationEvaluations: string;
         seed: string;
-        data: string;
+        data?: string;
         out: string;
         json?: boolean;
         html?: string;
@@ -79,7 +73,16 @@ export function register(program: Command): void {
         if (!['cow', 'ucdp', 'both'].includes(o.source))
           throw new UserError(`✖ --source must be cow, ucdp or both, found "${o.source}"`);
         const n = o.subset === undefined ? undefined : int('--subset', o.subset, 4);
-        const data = loadCalibrationData(resolve(o.data));
+        const dataDir = resolveDataDir(o.data);
+        const needed = (['cow', 'ucdp'] as const).filter(
+          (s) => o.source === 'both' || o.source === s,
+        );
+        requireDatasets(
+          'backtest',
+          dataDir,
+          needed.map((s) => (s === 'cow' ? 'cow-interstate' : 'ucdp-termination')),
+        );
+        const data = loadCalibrationData(dataDir.dir, needed);
         const opts: BacktestOptions = {
           split: o.split,
           folds: int('--folds', o.folds, 2),

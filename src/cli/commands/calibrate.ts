@@ -17,8 +17,8 @@ import {
 import { DEFAULT_BUILDER } from '../../calibrate/scenarioFromCase.ts';
 import { selectCalibrationCases } from '../../calibrate/backtest.ts';
 import { loadCalibrationData } from '../../data/calibrationData.ts';
-import { DEFAULT_DATA_DIR } from '../../data/datasets.ts';
 import { UserError } from '../exit.ts';
+import { dataOption, requireDatasets, resolveDataDir } from '../dataDir.ts';
 import { calibrateDistributed } from '../../jobs/distributed/calibrate.ts';
 import { DistributedSweepError } from '../../jobs/distributed/analyses.ts';
 import {
@@ -63,14 +63,9 @@ export function formatFit(label: string, f: Fit, t: Targets): string {
 }
 
 export function register(program: Command): void {
-  distributedOptions(program.command('calibrate'))
+  dataOption(distributedOptions(program.command('calibrate')))
     .description(
       "fit the engine's calibrated defaults to COW and UCDP history (simulated method of moments, common random numbers)",
-    )
-    .option(
-      '--data <path>',
-      'folder with the standard datasets, one subfolder per dataset (docs/history.md)',
-      DEFAULT_DATA_DIR,
     )
     .option('--runs <n>', 'runs per case and parameter vector', '100')
     .option('--evaluations <n>', 'Nelder–Mead evaluations', '150')
@@ -79,7 +74,7 @@ export function register(program: Command): void {
     .action(
       async (
         opts: {
-          data: string;
+          data?: string;
           runs: string;
           evaluations: string;
           seed: string;
@@ -91,7 +86,9 @@ export function register(program: Command): void {
         const seed = Number(opts.seed);
         if (![runs, evaluations, seed].every((n) => Number.isInteger(n) && n >= 0))
           throw new UserError('✖ --runs, --evaluations and --seed must be non-negative integers');
-        const data = loadCalibrationData(resolve(opts.data));
+        const dataDir = resolveDataDir(opts.data);
+        requireDatasets('calibrate', dataDir, ['cow-interstate', 'ucdp-termination']);
+        const data = loadCalibrationData(dataDir.dir);
         const targets = targetsFrom(data.cow, data.ucdp, data.mediatedCeasefireShare);
         const { cow, ucdp } = selectCalibrationCases(data.cow, data.ucdp);
         const started = Date.now();

@@ -5,7 +5,7 @@
  */
 import { resolve, join } from 'node:path';
 import type { Command } from 'commander';
-import { DEFAULT_DATA_DIR } from '../../data/datasets.ts';
+import { resolveDataDir } from '../dataDir.ts';
 import { fetchDataset } from '../../data/fetchDataset.ts';
 import { importDatasetFile } from '../../data/importDataset.ts';
 import {
@@ -81,8 +81,8 @@ export function register(program: Command): void {
     )
     .option(
       '--out <folder>',
-      'data folder, one subfolder per dataset (docs/history.md)',
-      DEFAULT_DATA_DIR,
+      'data folder, one subfolder per dataset (docs/history.md); default $PARLEY_DATA, else ../shared/data',
+      resolveDataDir(undefined).dir,
     )
     .option(
       '--url <url>',

@@ -3,10 +3,10 @@
  * prints a readable digest (or JSON). Edge: loads cases and datasets, seeds the bootstrap.
  */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_CASES_DIR, formatCaseIssue, loadCases } from '../../data/cases.ts';
-import { DEFAULT_DATA_DIR, loadDatasets } from '../../data/datasets.ts';
+import { loadDatasets } from '../../data/datasets.ts';
+import { dataOption, resolveDataDir } from '../dataDir.ts';
 import {
   CASE_SOURCE,
   INSIGHTS,
@@ -66,17 +66,12 @@ function renderDigest(insights: Insight[], header: string, notes: string[]): str
 }
 
 export function register(program: Command): void {
-  program
-    .command('insights')
+  dataOption(program.command('insights'))
     .description(
       'what history teaches: computed findings over the case base and the standard datasets',
     )
     .option('--topic <topic>', `only one topic (${TOPICS.join(', ')})`)
     .option('--json', 'print the insights as JSON')
-    .option(
-      '--data <path>',
-      `folder with the standard datasets, one subfolder per dataset (docs/history.md); default ${DEFAULT_DATA_DIR} when it exists`,
-    )
     .option('--cases <path>', 'case folder', DEFAULT_CASES_DIR)
     .option('--seed <n>', 'seed for bootstrap intervals', '1')
     .addHelpText(
@@ -99,7 +94,8 @@ export function register(program: Command): void {
           process.stderr.write(issues.map(formatCaseIssue).join('\n') + '\n');
           notes.push(`${issues.length} problem(s) in case files; those cases are left out`);
         }
-        const dataDir = opts.data !== undefined ? resolve(opts.data) : DEFAULT_DATA_DIR;
+        const data = resolveDataDir(opts.data);
+        const dataDir = data.dir;
         let datasets = {};
         if (existsSync(dataDir)) {
           const needed = [
@@ -116,9 +112,11 @@ export function register(program: Command): void {
               `${loaded.issues.length} malformed row(s) in the datasets were left out (first: ${loaded.issues[0].file} row ${loaded.issues[0].row}, column ${loaded.issues[0].column})`,
             );
         } else {
-          if (opts.data !== undefined) throw new UserError(`✖ data folder not found: ${dataDir}`);
+          // a folder the user named must exist; only the default may be absent
+          if (data.from !== 'default')
+            throw new UserError(`✖ data folder not found: ${dataDir} (${data.from})`);
           notes.push(
-            `datasets not found at ${dataDir}: insights over COW, UCDP, ICB, ETH/PRIO and CWM are skipped (pass --data PATH)`,
+            `datasets not found at ${dataDir}: insights over COW, UCDP, ICB, ETH/PRIO and CWM are skipped (pass --data PATH or set PARLEY_DATA)`,
           );
         }
         const run = runInsights(

@@ -8,7 +8,12 @@
 import { Presets, SingleBar } from 'cli-progress';
 import { Option, type Command } from 'commander';
 import { startWorker } from '../../jobs/distributed/worker.ts';
-import { checkRedisUrl, DEFAULT_PREFIX, redactUrl } from '../../jobs/distributed/protocol.ts';
+import {
+  checkRedisUrl,
+  DEFAULT_PREFIX,
+  redactUrl,
+  redisBoundsFromEnv,
+} from '../../jobs/distributed/protocol.ts';
 import type {
   DistributedRunOptions,
   DistributedSweepError,
@@ -17,11 +22,25 @@ import type { Scenario } from '../../model/index.ts';
 import type { AnalysisKind } from '../../store/index.ts';
 import { storeAnalysis } from '../storeAnalysis.ts';
 import { closePools } from '../../jobs/workerPool.ts';
-import { UserError } from '../exit.ts';
+import { EXIT_UNAVAILABLE, UserError } from '../exit.ts';
 import { int } from '../scenarioInput.ts';
 
 /** Exit code of a distributed command whose chunks failed for good (partial results were kept). */
-export const EXIT_PARTIAL = 3;
+export const EXIT_PARTIAL = EXIT_UNAVAILABLE;
+
+/** Both Redis settings are checked before anything connects, with messages that name them. */
+function checkRedis(url: string): void {
+  const bad = checkRedisUrl(url);
+  if (bad) throw new UserError(`✖ ${bad}`);
+  try {
+    redisBoundsFromEnv();
+  } catch (e) {
+    throw new UserError(`✖ ${(e as Error).message}`);
+  }
+}
+
+const REDIS_ENV_HELP =
+  'PARLEY_REDIS_CONNECT_MS (default 10000): how long to try to reach Redis before giving up with exit code 3;\nPARLEY_REDIS_OUTAGE_MS (default 60000): how long a lost connection may stay down before giving up (exit 3).';
 
 export interface DistributedCliOptions {
   distributed?: boolean;
@@ -52,7 +71,8 @@ export function distributedOptions(cmd: Command): Command {
       '--chunk-runs <n>',
       'runs per distributed chunk (default 2000)',
       int('--chunk-runs', 1, 1_000_000),
-    );
+    )
+    .addHelpText('after', `\nWith --distributed: ${REDIS_ENV_HELP}`);
 }
 
 /**
@@ -65,8 +85,7 @@ export function distributedFrom(
 ): DistributedRunOptions | undefined {
   if (!opts.distributed) return undefined;
   if (!opts.redis) throw new UserError('✖ --distributed needs --redis URL (or PARLEY_REDIS_URL)');
-  const bad = checkRedisUrl(opts.redis);
-  if (bad) throw new UserError(`✖ ${bad}`);
+  checkRedis(opts.redis);
   const redis = opts.redis;
   let bar: SingleBar | undefined;
   const onProgress = (done: number, total: number) => {
@@ -142,13 +161,13 @@ export function register(program: Command): void {
     .option('-q, --quiet', 'no line per chunk')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ parley worker --redis redis://127.0.0.1:6379 --concurrency 2\n  $ PARLEY_REDIS_URL=redis://queue.internal:6379 parley worker\n\nEnvironment: PARLEY_STALLED_MS (lock and stalled-check interval, default 30000) must match across workers.',
+      `\nExamples:\n  $ parley worker --redis redis://127.0.0.1:6379 --concurrency 2\n  $ PARLEY_REDIS_URL=redis://queue.internal:6379 parley worker\n\nEnvironment: PARLEY_STALLED_MS (lock and stalled-check interval, default 30000) must match across workers;\n${REDIS_ENV_HELP}`,
     )
     .action(
       async (opts: { redis: string; concurrency: number; prefix: string; quiet?: boolean }) => {
-        const bad = checkRedisUrl(opts.redis);
-        if (bad) throw new UserError(`✖ ${bad}`);
+        checkRedis(opts.redis);
         const log = (line: string) => process.stderr.write(`worker ${process.pid}: ${line}\n`);
+        let lastError = '';
         const w = await startWorker({
           redis: opts.redis,
           concurrency: opts.concurrency,
@@ -159,17 +178,27 @@ export function register(program: Command): void {
                 log(
                   `chunk ${job.sweepId}:${job.cell}:${job.firstRun} (${job.runs} runs) in ${ms.toFixed(0)} ms${stored ? '' : ' (already stored by another delivery)'}`,
                 ),
-          onError: (m) => log(m),
+          // BullMQ reports each reconnect attempt during an outage: log a repeated error once
+          onError: (m) => {
+            if (m !== lastError) log(m);
+            lastError = m;
+          },
+        }).catch(async (e: unknown) => {
+          await closePools(); // threads may be warm already; they would keep the process alive
+          throw e;
         });
         log(`ready (${opts.concurrency} threads, prefix ${opts.prefix})`);
-        await new Promise<void>((resolve) => {
-          const stop = () => resolve();
+        const lost = await new Promise<Error | undefined>((resolve) => {
+          const stop = () => resolve(undefined);
           process.once('SIGTERM', stop);
           process.once('SIGINT', stop);
+          // Redis gone for longer than PARLEY_REDIS_OUTAGE_MS: exit 3 so a supervisor notices
+          void w.failed.then(resolve);
         });
-        log('stopping: finishing the chunks in hand');
+        log(lost ? 'stopping: Redis is gone' : 'stopping: finishing the chunks in hand');
         await w.close();
         await closePools();
+        if (lost) throw lost;
       },
     );
 }

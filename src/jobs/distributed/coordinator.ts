@@ -16,12 +16,13 @@ import type { Scenario } from '../../model/index.ts';
 import {
   attemptsFromEnv,
   chunkKey,
-  connect,
   DEFAULT_PREFIX,
+  disconnect,
   jobId,
   KEY_TTL_SECONDS,
   partsKey,
   QUEUE_NAME,
+  RedisLink,
   scenarioKey,
   type ChunkJob,
   type ChunkKind,
@@ -115,9 +116,11 @@ export async function runSweep(
   const pKey = partsKey(prefix, sweepId);
   const aliveKey = `${prefix}:sweep:${sweepId}:alive`;
 
-  const redis = connect(opts.redis);
-  const queueConn = connect(opts.redis);
-  const eventsConn = connect(opts.redis);
+  // bounded: an unreachable Redis ends the sweep with a RedisUnavailableError (exit 3 in the CLI)
+  const link = new RedisLink(opts.redis);
+  const redis = link.client();
+  const queueConn = link.client();
+  const eventsConn = link.client();
   const queue = new Queue<ChunkJob>(QUEUE_NAME, { connection: queueConn, prefix });
   const events = new QueueEvents(QUEUE_NAME, { connection: eventsConn, prefix });
   // outages are reported once by connect(); BullMQ would print every retry of its own clients
@@ -261,7 +264,7 @@ export async function runSweep(
   };
   events.on('failed', onFailed);
 
-  try {
+  const work = async (): Promise<SweepOutcome> => {
     await events.waitUntilReady();
     await storeScenarios();
     await collect(); // parts left by an earlier run of the same sweep
@@ -307,13 +310,24 @@ export async function runSweep(
       failures,
       chunks: chunks.length,
     };
+  };
+  // every pending command fails once the link gives up, but no await may outlive it
+  const gaveUp = link.failed.then((e) => Promise.reject(e));
+  gaveUp.catch(() => undefined);
+  const working = work();
+  working.catch(() => undefined); // when the link wins the race, work's own rejection is moot
+  try {
+    return await Promise.race([working, gaveUp]);
+  } catch (e) {
+    throw link.failure ?? e;
   } finally {
     events.off('failed', onFailed);
     // drop the blocking event reader first: a polite QUIT would wait out its blocking read
-    eventsConn.disconnect();
+    disconnect(eventsConn);
     await events.close().catch(() => undefined);
-    await queue.close();
-    for (const c of [redis, queueConn]) c.disconnect();
+    // after the link gave up the connections are closed already: closing may fail, not hang
+    await (link.failure ? queue.close().catch(() => undefined) : queue.close());
+    for (const c of [redis, queueConn]) disconnect(c);
   }
 }
 

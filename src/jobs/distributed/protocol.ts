@@ -59,27 +59,146 @@ export function attemptsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
   return n;
 }
 
+/** How long Redis may be unreachable before a command or worker gives up (ms). */
+export interface RedisBounds {
+  /** the first connection: PARLEY_REDIS_CONNECT_MS, default 10 s */
+  connectMs: number;
+  /** an established connection that was lost: PARLEY_REDIS_OUTAGE_MS, default 60 s (a restart fits) */
+  outageMs: number;
+}
+
+export function redisBoundsFromEnv(env: NodeJS.ProcessEnv = process.env): RedisBounds {
+  const read = (name: string, fallback: number) => {
+    const raw = env[name];
+    const ms = raw === undefined || raw === '' ? fallback : Number(raw);
+    if (!Number.isFinite(ms) || ms < 100)
+      throw new RangeError(`${name} must be a number of milliseconds ≥ 100, found "${raw}"`);
+    return ms;
+  };
+  return {
+    connectMs: read('PARLEY_REDIS_CONNECT_MS', 10_000),
+    outageMs: read('PARLEY_REDIS_OUTAGE_MS', 60_000),
+  };
+}
+
+/** Redis could not be reached within the bound: the CLI prints the message and exits 3. */
+export class RedisUnavailableError extends Error {
+  constructor(
+    readonly url: string,
+    readonly phase: 'connect' | 'lost',
+    readonly waitedMs: number,
+    readonly lastError: string,
+  ) {
+    const s = (waitedMs / 1000).toFixed(1);
+    super(
+      (phase === 'connect'
+        ? `✖ cannot reach Redis at ${redactUrl(url)} (${lastError}); gave up after ${s} s (PARLEY_REDIS_CONNECT_MS).`
+        : `✖ lost the connection to Redis at ${redactUrl(url)} (${lastError}) and it did not come back within ${s} s (PARLEY_REDIS_OUTAGE_MS).`) +
+        '\n  Check that Redis is running and listening at that host and port, that the URL (--redis or PARLEY_REDIS_URL) and its password are right, and that no firewall blocks the port.',
+    );
+    this.name = 'RedisUnavailableError';
+  }
+}
+
 /**
- * An ioredis client for `url` (redis://[:password@]host:port[/db]). Commands wait through
- * reconnects instead of failing (BullMQ workers require this, and a sweep should outlive a
- * Redis restart).
+ * The clients of one command or worker to one Redis URL. Commands wait through reconnects
+ * instead of failing (BullMQ workers require this, and a sweep should outlive a Redis restart),
+ * but only within `bounds`: then every client stops reconnecting, its pending commands fail,
+ * and `failed` resolves with a RedisUnavailableError naming the URL.
  */
+export class RedisLink {
+  failure: RedisUnavailableError | undefined;
+  readonly failed: Promise<RedisUnavailableError>;
+  private giveUp!: (e: RedisUnavailableError) => void;
+  private readonly started = Date.now();
+  private everReady = false;
+  private downSince: number | undefined;
+  private lastError = 'no answer';
+  private reported = '';
+
+  constructor(
+    readonly url: string,
+    readonly bounds: RedisBounds = redisBoundsFromEnv(),
+  ) {
+    this.failed = new Promise((resolve) => (this.giveUp = resolve));
+  }
+
+  client(extra: RedisOptions = {}): Redis {
+    const client = new Redis(this.url, {
+      maxRetriesPerRequest: null,
+      enableReadyCheck: true,
+      // a host that drops packets must not hold one attempt past the whole bound
+      connectTimeout: Math.min(10_000, this.bounds.connectMs),
+      // BullMQ's duplicates of this client copy the function, so they stop with it
+      retryStrategy: (times) => this.retryDelay(times),
+      ...extra,
+    });
+    // ioredis retries by itself; say so once per outage instead of once per retry
+    client.on('error', (e: Error & { code?: string }) => {
+      // an AggregateError (IPv6 and IPv4 both refused) has an empty message but a code
+      const message = e.message || e.code || e.name;
+      this.lastError = message;
+      if (this.failure || message === this.reported) return;
+      this.reported = message;
+      process.stderr.write(`parley: Redis ${redactUrl(this.url)}: ${message} (retrying)\n`);
+    });
+    client.on('ready', () => {
+      this.everReady = true;
+      this.downSince = undefined;
+      this.reported = '';
+    });
+    return client;
+  }
+
+  /** Resolves once `client` is connected; rejects with the failure once the link gives up. */
+  ready(client: Redis): Promise<void> {
+    if (client.status === 'ready') return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const onReady = () => {
+        client.off('end', onEnd);
+        resolve();
+      };
+      const onEnd = () => {
+        client.off('ready', onReady);
+        reject(this.failure ?? new Error(`Redis ${redactUrl(this.url)}: connection closed`));
+      };
+      client.once('ready', onReady);
+      client.once('end', onEnd);
+    });
+  }
+
+  /** Called by ioredis after each lost or failed connection: a delay, or null to stop. */
+  private retryDelay(times: number): number | null {
+    if (this.failure) return null;
+    const now = Date.now();
+    const since = this.everReady ? (this.downSince ??= now) : this.started;
+    const limit = this.everReady ? this.bounds.outageMs : this.bounds.connectMs;
+    if (now - since >= limit) {
+      this.failure = new RedisUnavailableError(
+        this.url,
+        this.everReady ? 'lost' : 'connect',
+        now - since,
+        this.lastError,
+      );
+      this.giveUp(this.failure);
+      return null;
+    }
+    // the last attempt falls on the deadline, not a second after it
+    return Math.max(0, Math.min(50 * times, 1000, limit - (now - since)));
+  }
+}
+
+/**
+ * Disconnects unless the client has ended already (a link that gave up): ioredis would arm a
+ * 2 s timer for the dead socket that keeps the process alive past the bound.
+ */
+export function disconnect(client: Redis): void {
+  if (client.status !== 'end') client.disconnect();
+}
+
+/** A single client with its own bounds (for tests and one-off commands). */
 export function connect(url: string, extra: RedisOptions = {}): Redis {
-  const client = new Redis(url, {
-    maxRetriesPerRequest: null,
-    enableReadyCheck: true,
-    retryStrategy: (times) => Math.min(50 * times, 1000),
-    ...extra,
-  });
-  // ioredis retries by itself; say so once per outage instead of once per retry
-  let last = '';
-  client.on('error', (e: Error) => {
-    if (e.message === last) return;
-    last = e.message;
-    process.stderr.write(`parley: Redis ${redactUrl(url)}: ${e.message} (retrying)\n`);
-  });
-  client.on('ready', () => (last = ''));
-  return client;
+  return new RedisLink(url).client(extra);
 }
 
 /** The URL without its password, for messages. */

@@ -13,14 +13,16 @@ import { encodeArrays } from './codec.ts';
 import type { ChunkThreadResult, ChunkThreadTask } from './chunkThread.ts';
 import {
   chunkKey,
-  connect,
   DEFAULT_PREFIX,
+  disconnect,
   KEY_TTL_SECONDS,
   partsKey,
   QUEUE_NAME,
+  RedisLink,
   scenarioKey,
   timingFromEnv,
   type ChunkJob,
+  type RedisUnavailableError,
 } from './protocol.ts';
 
 const THREAD = fileURLToPath(new URL('./chunkThread.ts', import.meta.url));
@@ -36,6 +38,8 @@ export interface WorkerOptions {
 
 export interface RunningWorker {
   worker: Worker;
+  /** resolves when Redis stayed away longer than PARLEY_REDIS_OUTAGE_MS: the worker should exit */
+  failed: Promise<RedisUnavailableError>;
   close(): Promise<void>;
 }
 
@@ -97,8 +101,11 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   const prefix = opts.prefix ?? DEFAULT_PREFIX;
   const concurrency = Math.max(1, opts.concurrency ?? 1);
   const timing = timingFromEnv();
-  const redis = connect(opts.redis);
-  const workerConn = connect(opts.redis);
+  // bounded: throws RedisUnavailableError when Redis cannot be reached (PARLEY_REDIS_CONNECT_MS)
+  const link = new RedisLink(opts.redis);
+  const redis = link.client();
+  await link.ready(redis); // before warming threads, so an unreachable Redis fails fast
+  const workerConn = link.client();
   // warm the pool before taking jobs, so the first chunk's lock is not spent on bundling
   await getPool(THREAD, concurrency);
   const worker = new Worker<ChunkJob, { stored: boolean }>(
@@ -122,13 +129,17 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   worker.on('failed', (job, e) =>
     opts.onError?.(`chunk ${job ? chunkKey(job.data) : '?'} failed: ${e.message}`),
   );
-  await worker.waitUntilReady();
-  return {
-    worker,
-    close: async () => {
-      await worker.close();
-      redis.disconnect();
-      workerConn.disconnect();
-    },
+  const close = async () => {
+    // after the link gave up, a polite close could wait on connections that are gone
+    await (link.failure ? worker.close(true).catch(() => undefined) : worker.close());
+    disconnect(redis);
+    disconnect(workerConn);
   };
+  try {
+    await Promise.race([worker.waitUntilReady(), link.failed.then((e) => Promise.reject(e))]);
+  } catch (e) {
+    await close();
+    throw link.failure ?? e;
+  }
+  return { worker, failed: link.failed, close };
 }
