@@ -22,30 +22,30 @@ export type PolityException = {
   from: number;
   to: number;
   scode: string;
-  /** Polity's `country` for `scode` (trimmed), to catch a wrong code. */
-  polityName: string;
+  /** Polity's `country` names for `scode` in the span (trimmed), to catch a wrong code. */
+  polityNames: string[];
   why: string;
 };
 
 const END = 9999;
 
 export const COW_POLITY_EXCEPTIONS: readonly PolityException[] = [
-  { ccode: 300, stateabb: 'AUH', from: 1816, to: 1918, scode: 'AUS', polityName: 'Austria', why: 'Polity codes Austria-Hungary and the Austrian republic as one country, AUS from 1800; COW splits them (300 until 1918, 305 after).' },
-  { ccode: 325, stateabb: 'ITA', from: 1816, to: 1860, scode: 'SAR', polityName: 'Sardinia', why: 'COW 325 runs Sardinia-Piedmont on as Italy from 1816; Polity has Sardinia (SAR) until 1861 and Italy (ITA) from 1861, proclaimed March 1861.' },
-  { ccode: 341, stateabb: 'MNG', from: 2006, to: END, scode: 'MNT', polityName: 'Montenegro', why: "Independent Montenegro: COW's abbreviation is MNG, Polity's MNT." },
-  { ccode: 345, stateabb: 'YUG', from: 1816, to: 1920, scode: 'SER', polityName: 'Serbia', why: 'COW 345 is one state from Serbia (1878) through Yugoslavia to Serbia (2006-); Polity has Serbia (SER) until 1920, Yugoslavia (YUG) from 1921.' },
-  { ccode: 345, stateabb: 'YUG', from: 1992, to: 2005, scode: 'YGS', polityName: 'Serbia and Montenegro', why: 'The rump Federal Republic of Yugoslavia / Serbia and Montenegro is YGS in Polity (1991-2006); at the end of 1991 the SFRY (YUG) still stood, the FRY was proclaimed in April 1992.' },
-  { ccode: 345, stateabb: 'YUG', from: 2006, to: END, scode: 'SER', polityName: 'Serbia', why: 'After Montenegro left in June 2006 Polity codes Serbia as SER again; COW keeps 345.' },
-  { ccode: 360, stateabb: 'ROM', from: 1816, to: END, scode: 'RUM', polityName: 'Romania', why: "Romania: COW's abbreviation is ROM, Polity's RUM." },
-  { ccode: 365, stateabb: 'RUS', from: 1922, to: 1991, scode: 'USR', polityName: 'USSR', why: 'COW 365 is one state (Russia, Soviet Union, Russia); Polity codes the Soviet Union as USR 1922-1991 (formed 30 December 1922) and Russia as RUS before and from 1992.' },
-  { ccode: 437, stateabb: 'CDI', from: 1960, to: END, scode: 'IVO', polityName: "Cote D'Ivoire", why: "Côte d'Ivoire: COW's abbreviation is CDI, Polity's IVO." },
-  { ccode: 490, stateabb: 'DRC', from: 1960, to: END, scode: 'ZAI', polityName: 'Congo Kinshasa', why: "DR Congo: COW's abbreviation is DRC, Polity's ZAI (Zaire)." },
-  { ccode: 530, stateabb: 'ETH', from: 1993, to: END, scode: 'ETI', polityName: 'Ethiopia', why: 'Polity starts a new Ethiopia (ETI) in 1993, when Eritrea became independent (May 1993); COW keeps 530 ETH.' },
-  { ccode: 625, stateabb: 'SUD', from: 2011, to: END, scode: 'SDN', polityName: 'Sudan-North', why: 'Polity codes Sudan after South Sudan left (July 2011) as SDN; COW keeps 625 SUD.' },
-  { ccode: 626, stateabb: 'SSD', from: 2011, to: END, scode: 'SSU', polityName: 'South Sudan', why: "South Sudan: COW's abbreviation is SSD, Polity's SSU." },
-  { ccode: 770, stateabb: 'PAK', from: 1947, to: 1971, scode: 'PKS', polityName: 'Pakistan', why: 'Polity codes united Pakistan (with East Pakistan) as PKS 1947-1971 and the rump state as PAK from 1972; COW has one 770 PAK.' },
-  { ccode: 816, stateabb: 'DRV', from: 1976, to: END, scode: 'VIE', polityName: 'Vietnam', why: 'COW 816 continues North Vietnam as unified Vietnam (July 1976); Polity has North Vietnam (DRV) to 1976 and Vietnam (VIE) from 1976.' },
-  { ccode: 950, stateabb: 'FIJ', from: 1970, to: END, scode: 'FJI', polityName: 'Fiji', why: "Fiji: COW's abbreviation is FIJ, Polity's FJI." },
+  { ccode: 300, stateabb: 'AUH', from: 1816, to: 1918, scode: 'AUS', polityNames: ['Austria'], why: 'Polity codes Austria-Hungary and the Austrian republic as one country, AUS from 1800; COW splits them (300 until 1918, 305 after).' },
+  { ccode: 325, stateabb: 'ITA', from: 1816, to: 1860, scode: 'SAR', polityNames: ['Sardinia'], why: 'COW 325 runs Sardinia-Piedmont on as Italy from 1816; Polity has Sardinia (SAR) until 1861 and Italy (ITA) from 1861, proclaimed March 1861.' },
+  { ccode: 341, stateabb: 'MNG', from: 2006, to: END, scode: 'MNT', polityNames: ['Montenegro'], why: "Independent Montenegro: COW's abbreviation is MNG, Polity's MNT." },
+  { ccode: 345, stateabb: 'YUG', from: 1816, to: 1920, scode: 'SER', polityNames: ['Serbia'], why: 'COW 345 is one state from Serbia (1878) through Yugoslavia to Serbia (2006-); Polity has Serbia (SER) until 1920, Yugoslavia (YUG) from 1921.' },
+  { ccode: 345, stateabb: 'YUG', from: 1992, to: 2005, scode: 'YGS', polityNames: ['Yugoslavia', 'Serbia and Montenegro'], why: 'The rump Federal Republic of Yugoslavia (renamed Serbia and Montenegro in 2003) is YGS in Polity (1991-2006); at the end of 1991 the SFRY (YUG) still stood, the FRY was proclaimed in April 1992.' },
+  { ccode: 345, stateabb: 'YUG', from: 2006, to: END, scode: 'SER', polityNames: ['Serbia'], why: 'After Montenegro left in June 2006 Polity codes Serbia as SER again; COW keeps 345.' },
+  { ccode: 360, stateabb: 'ROM', from: 1816, to: END, scode: 'RUM', polityNames: ['Romania'], why: "Romania: COW's abbreviation is ROM, Polity's RUM." },
+  { ccode: 365, stateabb: 'RUS', from: 1922, to: 1991, scode: 'USR', polityNames: ['USSR'], why: 'COW 365 is one state (Russia, Soviet Union, Russia); Polity codes the Soviet Union as USR 1922-1991 (formed 30 December 1922) and Russia as RUS before and from 1992.' },
+  { ccode: 437, stateabb: 'CDI', from: 1960, to: END, scode: 'IVO', polityNames: ["Cote D'Ivoire", 'Ivory Coast'], why: "Côte d'Ivoire: COW's abbreviation is CDI, Polity's IVO." },
+  { ccode: 490, stateabb: 'DRC', from: 1960, to: END, scode: 'ZAI', polityNames: ['Congo Kinshasa'], why: "DR Congo: COW's abbreviation is DRC, Polity's ZAI (Zaire)." },
+  { ccode: 530, stateabb: 'ETH', from: 1993, to: END, scode: 'ETI', polityNames: ['Ethiopia'], why: 'Polity starts a new Ethiopia (ETI) in 1993, when Eritrea became independent (May 1993); COW keeps 530 ETH.' },
+  { ccode: 625, stateabb: 'SUD', from: 2011, to: END, scode: 'SDN', polityNames: ['Sudan-North'], why: 'Polity codes Sudan after South Sudan left (July 2011) as SDN; COW keeps 625 SUD.' },
+  { ccode: 626, stateabb: 'SSD', from: 2011, to: END, scode: 'SSU', polityNames: ['South Sudan'], why: "South Sudan: COW's abbreviation is SSD, Polity's SSU." },
+  { ccode: 770, stateabb: 'PAK', from: 1947, to: 1971, scode: 'PKS', polityNames: ['Pakistan'], why: 'Polity codes united Pakistan (with East Pakistan) as PKS 1947-1971 and the rump state as PAK from 1972; COW has one 770 PAK.' },
+  { ccode: 816, stateabb: 'DRV', from: 1976, to: END, scode: 'VIE', polityNames: ['Vietnam'], why: 'COW 816 continues North Vietnam as unified Vietnam (July 1976); Polity has North Vietnam (DRV) to 1976 and Vietnam (VIE) from 1976.' },
+  { ccode: 950, stateabb: 'FIJ', from: 1970, to: END, scode: 'FJI', polityNames: ['Fiji'], why: "Fiji: COW's abbreviation is FIJ, Polity's FJI." },
 ];
 
 /**

@@ -11,7 +11,7 @@ export type DataIssue = {
   row: number;
   column: string;
   value: string;
-  code: 'missing_column' | 'invalid_integer' | 'invalid_number' | 'invalid_date' | 'out_of_range' | 'bad_row' | 'not_found';
+  code: 'missing_column' | 'invalid_integer' | 'invalid_number' | 'invalid_date' | 'out_of_range' | 'missing_value' | 'bad_row' | 'not_found';
   message: string;
 };
 

@@ -32,7 +32,7 @@ function polity2(name: string): Column<number | null> {
 function code(name: string): Column<string> {
   return {
     name,
-    read: (cell) => (cell.trim() === '' ? { ok: false, code: 'bad_row', message: 'expected a country code (required)' } : { ok: true, value: cell.trim() }),
+    read: (cell) => (cell.trim() === '' ? { ok: false, code: 'missing_value', message: 'expected a country code (required)' } : { ok: true, value: cell.trim() }),
   };
 }
 
