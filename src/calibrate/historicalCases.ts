@@ -5,7 +5,7 @@
  * Sources: Sarkees & Wayman (2010) COW v4.0; Kreutz (2010) UCDP Conflict Termination v3-2021.
  * Deviations: (1) months are days / 30.44, floored, so month index k means "ended in month k+1",
  * the engine's endMonth convention; (2) COW side strength at onset is proxied by the number of
- * states and of major powers on each side (no capability data are loaded).
+ * states and of major powers on each side; the edge may add CINC and polity2 (covariates.ts).
  */
 import { cowWarDays, summariseCowWars } from '../history/cowWars.ts';
 import type { CowInterstateRow, UcdpTerminationRow } from '../history/datasetRows.ts';
@@ -14,7 +14,7 @@ export type Ending = 'victory' | 'agreement' | 'ceasefire' | 'lowActivity' | 'ot
 
 export type HistoricalCase = {
   id: string;
-  source: 'cow-interstate' | 'ucdp';
+  source: 'cow-interstate' | 'ucdp' | 'case-base';
   name: string;
   kind: 'interstate' | 'civil';
   startYear: number;
@@ -35,10 +35,35 @@ export type HistoricalCase = {
     /** UCDP intensity in the first year (2 = war); COW: 2 */
     intensity: number;
   };
+  /** COW state codes fighting on each side at onset (COW cases, and case-base states with a code). */
+  participants?: { a: number[]; b: number[] };
+  /** Sum of the sides' CINC in the onset year (COW NMC v6.0), set by attachCovariates when known. */
+  capability?: { year: number; cincA: number; cincB: number };
+  /** polity2 of each side's leading state in the onset year (Polity5), set by attachCovariates. */
+  polity2?: { a: number | null; b: number | null };
+  /** The case base's own regime coding (engine terms), used when polity2 is unknown. */
+  recordedRegimes?: {
+    a: 'democracy' | 'mixed' | 'autocracy' | null;
+    b: 'democracy' | 'mixed' | 'autocracy' | null;
+  };
+  /** What the case base records of the peace process up to the forecast date (see caseBaseCases.ts). */
+  process?: CaseProcess;
+};
+
+/** Mediators who had offered and back channels that had opened, in months since onset. */
+export type CaseProcess = {
+  mediators: {
+    month: number;
+    name: string;
+    kind: 'state' | 'io' | 'ngo' | 'individual' | 'religious';
+    biasToward: 'a' | 'b' | 'neutral';
+    strategy: 'facilitation' | 'formulation' | 'manipulation';
+  }[];
+  backChannels: { month: number }[];
 };
 
 /** COW major powers (Small & Singer), any year. */
-const MAJOR_POWERS = new Set([2, 200, 220, 255, 300, 325, 365, 710, 740]);
+export const MAJOR_POWERS = new Set([2, 200, 220, 255, 300, 325, 365, 710, 740]);
 const DAYS_PER_MONTH = 30.44;
 
 /** One case per COW inter-state war with known dates. */
@@ -56,6 +81,20 @@ export function cowInterstateCases(rows: readonly CowInterstateRow[]): Historica
         ? 'agreement'
         : 'other';
     const side = (s: number) => parts.filter((r) => (r.side === 2 ? 2 : 1) === s);
+    // at onset = joined in the war's first calendar month (late joiners were not known at onset)
+    const atOnset = (s: number) => [
+      ...new Set(
+        side(s)
+          .filter(
+            (r) =>
+              r.startYear1 === w.start!.year &&
+              (w.start!.month === null ||
+                r.startMonth1 === null ||
+                r.startMonth1 === w.start!.month),
+          )
+          .map((r) => r.ccode),
+      ),
+    ];
     out.push({
       id: `cow-${w.warNum}`,
       source: 'cow-interstate',
@@ -74,6 +113,7 @@ export function cowInterstateCases(rows: readonly CowInterstateRow[]): Historica
         incompatibility: 0,
         intensity: 2,
       },
+      participants: { a: atOnset(1), b: atOnset(2) },
     });
   }
   return out.sort((a, b) => a.startYear - b.startYear || a.id.localeCompare(b.id));

@@ -2,11 +2,16 @@
  * Builds an engine scenario from what was known about a historical case at onset: the kind of
  * war, the number of states and major powers on each side (a strength ratio), and a generic
  * cost, front and prior-uncertainty setting whose levels are calibrated (see calibrate.ts).
- * Design choice: Parley has no capability data loaded, so strength is a ratio of weighted side
- * sizes (a major power counts three states); civil wars give the government twice the rebels'
- * strength (Mason & Fett 1996 find governments usually stronger) and a mediator who may arrive.
+ * Design choice: without capability data, strength is a ratio of weighted side sizes (a major
+ * power counts three states); civil wars give the government twice the rebels' strength (Mason &
+ * Fett 1996 find governments usually stronger) and a mediator who may arrive. When the edge has
+ * attached covariates (covariates.ts), strength follows the coalitions' CINC ratio at onset and
+ * each leader's regime follows polity2 (else the case base's own regime coding). Case-base cases
+ * also bring the mediators who had offered and the back channels that had opened by the
+ * forecast date (caseBaseCases.ts). A case with none of these builds exactly as before.
  */
 import { ScenarioSchema, type Scenario } from '../model/index.ts';
+import { capabilityStrength, regimeFromPolity2, type EngineRegime } from './covariates.ts';
 import type { HistoricalCase } from './historicalCases.ts';
 
 /** Scenario-level settings that no dataset measures; calibrated with the engine's defaults. */
@@ -39,6 +44,19 @@ export function strengthRatio(c: HistoricalCase): number {
   );
 }
 
+/** Side A's strength against side B's 1: the CINC mapping when capabilities are known, else the side-size ratio. */
+export function caseStrength(c: HistoricalCase): number {
+  return c.capability
+    ? capabilityStrength(c.capability.cincA / c.capability.cincB)
+    : strengthRatio(c);
+}
+
+function caseRegime(c: HistoricalCase, side: 'a' | 'b'): EngineRegime | null {
+  const p = c.polity2?.[side];
+  if (p !== null && p !== undefined) return regimeFromPolity2(p);
+  return c.recordedRegimes?.[side] ?? null;
+}
+
 export function scenarioFromCase(
   c: HistoricalCase,
   opts: {
@@ -58,31 +76,56 @@ export function scenarioFromCase(
         }
       : b.costScale;
   const optimism = b.optimismSd > 0 ? { mean: 0, sd: b.optimismSd } : 0;
-  const belligerent = (id: string, side: 'A' | 'B', strength: number) => ({
-    id,
-    name: id,
-    role: 'belligerent',
-    side,
-    military: { strength, monthlyCost: cost },
-    beliefs: { optimism },
-  });
+  const belligerent = (id: string, side: 'A' | 'B', strength: number) => {
+    const regime = caseRegime(c, side === 'A' ? 'a' : 'b');
+    return {
+      id,
+      name: id,
+      role: 'belligerent',
+      side,
+      // no leader key without a regime, so the parsed scenario is the one built before covariates
+      ...(regime ? { leader: { regime } } : {}),
+      military: { strength, monthlyCost: cost },
+      beliefs: { optimism },
+    };
+  };
   const parties: Record<string, unknown>[] = [
-    belligerent('side-a', 'A', strengthRatio(c)),
+    belligerent('side-a', 'A', caseStrength(c)),
     belligerent('side-b', 'B', 1),
   ];
-  if (c.kind === 'civil')
+  const recorded = c.process?.mediators ?? [];
+  // a recorded mediator stands in for the generic one who "may arrive"
+  if (c.kind === 'civil' && recorded.length === 0)
     parties.push({
       id: 'mediator',
       name: 'mediator',
       role: 'mediator',
       mediation: { arrivalRate: 0.03 },
     });
+  recorded.forEach((m, i) =>
+    parties.push({
+      id: `mediator-${i + 1}`,
+      name: m.name.slice(0, 200),
+      role: 'mediator',
+      kind: m.kind,
+      mediation: {
+        offerMonth: Math.min(1200, m.month),
+        style: m.strategy,
+        bias: { toward: m.biasToward === 'neutral' ? 'neutral' : `side-${m.biasToward}` },
+      },
+    }),
+  );
+  const backChannels = (c.process?.backChannels ?? []).map((ch, i) => ({
+    id: `channel-${i + 1}`,
+    openFrom: Math.min(1200, ch.month),
+  }));
   return ScenarioSchema.parse({
     id: c.id.replace(/[^a-z0-9-]/g, '-').slice(0, 60),
     name: c.name || c.id,
     type: c.kind === 'civil' ? 'civil' : 'interstate',
     parties,
     front: { positions: Math.round(b.frontPositions) },
+    ...(backChannels.length > 0 ? { backChannels } : {}),
     settings: { runs: opts.runs, horizonMonths: opts.horizonMonths, seed: opts.seed },
     mechanisms: opts.engine ?? {},
   });

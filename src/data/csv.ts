@@ -11,7 +11,7 @@ export type DataIssue = {
   row: number;
   column: string;
   value: string;
-  code: 'missing_column' | 'invalid_integer' | 'invalid_number' | 'invalid_date' | 'bad_row' | 'not_found';
+  code: 'missing_column' | 'invalid_integer' | 'invalid_number' | 'invalid_date' | 'out_of_range' | 'missing_value' | 'bad_row' | 'not_found';
   message: string;
 };
 
@@ -128,6 +128,18 @@ export function isoDate(name: string, missing: readonly string[] = []): Column<s
       const t = cell.trim();
       if (!/^\d{4}-\d{2}-\d{2}$/.test(t)) return { ok: false, code: 'invalid_date', message: 'expected an ISO date YYYY-MM-DD' };
       return { ok: true, value: t };
+    },
+  };
+}
+
+/** The same column, with non-null values required to lie in [min, max] (the codebook's range). */
+export function inRange<T extends number | null>(col: Column<T>, min: number, max: number): Column<T> {
+  return {
+    name: col.name,
+    read: (cell) => {
+      const res = col.read(cell);
+      if (!res.ok || res.value === null || (res.value >= min && res.value <= max)) return res;
+      return { ok: false, code: 'out_of_range', message: `expected a value from ${min} to ${max}` };
     },
   };
 }

@@ -9,6 +9,8 @@ import { readTable, type DataIssue, type Spec } from './csv.ts';
 import { CEASEFIRE_FILES, ceasefireSpec } from './ceasefires.ts';
 import { COW_FILES, COW_NONSTATE_FILE, cowExtrastateSpec, cowInterstateSpec, cowIntrastateSpec, cowNonstateSpec } from './cowWars.ts';
 import { CWM_FILES, cwmSpec } from './cwm.ts';
+import { NMC_FILE, cowNmcSpec } from './cowNmc.ts';
+import { POLITY5_FILE, polity5Spec } from './polity5.ts';
 import { ICB_FILES, icbActorSpec, icbCrisisSpec } from './icb.ts';
 import { PAX_FILE, paxSpec } from './pax.ts';
 import { UCDP_PEACE_AGREEMENTS_FILE, ucdpPeaceAgreementSpec } from './peaceAgreements.ts';
@@ -25,6 +27,8 @@ export type DatasetEntry = {
   url: string;
   /** Direct address of the CSV file at the publisher, when one exists (others ship zip or xlsx). */
   downloadUrl?: string;
+  /** Where the file is in the publisher's package, when it is not offered on its own. */
+  note?: string;
   /** SHA-256 of the publisher's file, when recorded. */
   sha256?: string;
   /** Column specs of the published layout. */
@@ -53,6 +57,22 @@ export const DATASETS = {
   'icb-crises': { file: ICB_FILES.crises, rows: 487, version: 'ICB v14 (crisis level)', url: 'https://sites.duke.edu/icbdata/data-collections/', spec: icbCrisisSpec },
   'icb-actors': { file: ICB_FILES.actors, rows: 1078, version: 'ICB v14 (actor level)', url: 'https://sites.duke.edu/icbdata/data-collections/', spec: icbActorSpec },
   ceasefires: { file: CEASEFIRE_FILES.ceasefires, rows: 4091, version: 'ETH/PRIO Civil Conflict Ceasefire Dataset 1989-2020', url: 'https://www.ceasefiredata.org/', spec: ceasefireSpec },
+  'cow-nmc': {
+    file: NMC_FILE,
+    rows: 15951, // the README says 15,950: it missed the last row, which has no final newline
+    version: 'COW National Material Capabilities v6.0 (abridged)',
+    url: 'https://correlatesofwar.org/data-sets/national-material-capabilities/',
+    note: 'NMC-60-abridged.csv inside the NMC v6.0 zip',
+    spec: cowNmcSpec,
+  },
+  polity5: {
+    file: POLITY5_FILE,
+    rows: 17574,
+    version: 'Polity5 p5v2018 (scode, country, year, polity2)',
+    url: 'https://www.systemicpeace.org/inscrdata.html',
+    note: 'the Polity5 annual time-series p5v2018 (xls), saved as CSV; the loader reads columns scode, country, year and polity2 by name',
+    spec: polity5Spec,
+  },
   cwm: { file: CWM_FILES.cwm, rows: 762, version: 'Civil Wars Mediation (12-column extract)', url: 'https://www.uu.se/en/department/peace-and-conflict-research/research/research-data/', spec: cwmSpec },
 } satisfies Record<string, DatasetEntry>;
 

@@ -49,6 +49,10 @@ export function register(program: Command): void {
     .option('--out <file>', 'write the full result as JSON here', 'backtest.json')
     .option('--json', 'print JSON instead of the table')
     .option('--html <file>', 'also write an HTML report with reliability diagrams')
+    .option(
+      '--no-covariates',
+      'ignore COW NMC capabilities and Polity5 regimes (strength from side sizes, as before)',
+    )
     .addHelpText(
       'after',
       '\nExamples:\n  $ parley backtest\n  $ parley backtest --split kfold --folds 5\n  $ parley backtest --subset 20 --json',
@@ -67,6 +71,7 @@ export function register(program: Command): void {
         out: string;
         json?: boolean;
         html?: string;
+        covariates: boolean;
       }) => {
         if (o.split !== 'time' && o.split !== 'kfold')
           throw new UserError(`✖ --split must be time or kfold, found "${o.split}"`);
@@ -82,7 +87,7 @@ export function register(program: Command): void {
           dataDir,
           needed.map((s) => (s === 'cow' ? 'cow-interstate' : 'ucdp-termination')),
         );
-        const data = loadCalibrationData(dataDir.dir, needed);
+        const data = loadCalibrationData(dataDir.dir, needed, { covariates: o.covariates });
         const opts: BacktestOptions = {
           split: o.split,
           folds: int('--folds', o.folds, 2),
@@ -105,11 +110,13 @@ export function register(program: Command): void {
         const result = runBacktest(sources, opts, (m) => process.stderr.write(`${m}\n`));
         const losses = engineLosses(result);
         const seconds = (Date.now() - started) / 1000;
-        const command = `parley backtest --split ${o.split}${o.split === 'kfold' ? ` --folds ${opts.folds}` : ''}${n ? ` --subset ${n}` : ''} --source ${o.source} --runs ${opts.runs} --seed ${opts.seed}`;
+        const command = `parley backtest --split ${o.split}${o.split === 'kfold' ? ` --folds ${opts.folds}` : ''}${n ? ` --subset ${n}` : ''} --source ${o.source} --runs ${opts.runs} --seed ${opts.seed}${o.covariates ? '' : ' --no-covariates'}`;
         const full = {
           command,
           data: data.versions,
           cases: Object.fromEntries(sources.map((s) => [s.source, s.cases.length])),
+          // COW cases whose scenarios use CINC strength / polity2 regimes of both sides
+          covariateCoverage: data.covariateCoverage,
           seconds,
           ...result,
           engineLosses: losses,
@@ -138,6 +145,7 @@ export function register(program: Command): void {
         process.stdout.write(
           [
             `Back-test (${command}); cases: ${sources.map((s) => `${s.source} ${s.cases.length}`).join(', ')}; ${seconds.toFixed(0)} s`,
+            `COW cases with CINC strength: ${data.covariateCoverage.capability} of ${data.cow.length}; with polity2 regimes on both sides: ${data.covariateCoverage.polity2}`,
             'CRPS and MAE (of the median) of the remaining duration in months, lower is better; PRE = reduction of MAE against the base rate;',
             'BSSh = Brier skill of P(ends within h months) against the base rate; C = concordance of P(ends within 12 months); logS(vic) = mean log score of P(military victory).',
             '',

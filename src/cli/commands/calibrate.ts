@@ -71,6 +71,10 @@ export function register(program: Command): void {
     .option('--evaluations <n>', 'Nelder–Mead evaluations', '150')
     .option('--seed <n>', 'seed shared by every evaluation (common random numbers)', '11')
     .option('--write', 'save the result to src/model/calibratedDefaults.json')
+    .option(
+      '--no-covariates',
+      'ignore COW NMC capabilities and Polity5 regimes (strength from side sizes, as before)',
+    )
     .action(
       async (
         opts: {
@@ -79,6 +83,7 @@ export function register(program: Command): void {
           evaluations: string;
           seed: string;
           write?: boolean;
+          covariates: boolean;
         } & DistributedCliOptions,
       ) => {
         const runs = Number(opts.runs);
@@ -88,7 +93,9 @@ export function register(program: Command): void {
           throw new UserError('✖ --runs, --evaluations and --seed must be non-negative integers');
         const dataDir = resolveDataDir(opts.data);
         requireDatasets('calibrate', dataDir, ['cow-interstate', 'ucdp-termination']);
-        const data = loadCalibrationData(dataDir.dir);
+        const data = loadCalibrationData(dataDir.dir, ['cow', 'ucdp'], {
+          covariates: opts.covariates,
+        });
         const targets = targetsFrom(data.cow, data.ucdp, data.mediatedCeasefireShare);
         const { cow, ucdp } = selectCalibrationCases(data.cow, data.ucdp);
         const started = Date.now();
@@ -131,7 +138,8 @@ export function register(program: Command): void {
           method:
             'simulated method of moments with common random numbers (one seed for every parameter vector); Nelder–Mead over logistic-transformed bounds; objective = KS distance of pooled simulated vs COW inter-state durations + |COW victory-share error| + RMS error of UCDP agreement/ceasefire/victory shares by conflict type',
           date: new Date().toISOString().slice(0, 10),
-          command: `parley calibrate --runs ${runs} --evaluations ${evaluations} --seed ${seed} --write`,
+          command: `parley calibrate --runs ${runs} --evaluations ${evaluations} --seed ${seed}${opts.covariates ? '' : ' --no-covariates'} --write`,
+          covariateCoverage: { cowCases: data.cow.length, ...data.covariateCoverage },
           data: data.versions,
           cases: { cow: cow.length, ucdp: ucdp.length },
           runsPerCase: runs,

@@ -94,7 +94,7 @@ export function register(program: Command): void {
       const url = opts.url ?? e.downloadUrl;
       if (!url)
         throw new UserError(
-          `✖ no direct download address is recorded for ${dataset}: its publisher ships it from ${e.url} (zip or xlsx); download it there, or pass --url`,
+          `✖ no direct download address is recorded for ${dataset}: its publisher ships it from ${e.url} (${e.note ?? 'zip or xlsx'}); download it there, or pass --url`,
         );
       const dest = join(resolve(opts.out), e.file);
       const r = await fetchDataset({ url, dest, sha256: opts.sha256 ?? e.sha256 });
