@@ -597,10 +597,24 @@ export function formatContactTable(r: ContactBacktestResult): string {
     (row) =>
       `${row.model.padEnd(widths[0])}  ${row.pit.map((x) => (x * 100).toFixed(0).padStart(3)).join(' ')}`,
   );
+  const rel = r.options.reliabilityHorizons.flatMap((h) => [
+    `Reliability of P(contact within ${h} months), fifths: mean forecast → observed share (cases)`,
+    ...r.reliability
+      .filter((x) => x.horizon === h)
+      .map(
+        (x) =>
+          `${x.model.padEnd(widths[0])}  ${x.bins
+            .filter((b) => b.n > 0)
+            .map((b) => `${b.meanForecast.toFixed(2)}→${b.observedRate.toFixed(2)} (${b.n})`)
+            .join('  ')}`,
+      ),
+  ]);
   return [
     table,
     '',
     'PIT histogram, % of held-out cases per tenth (flat = calibrated; 10 each):',
     ...pit,
+    '',
+    ...rel,
   ].join('\n');
 }
