@@ -6,6 +6,8 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { DEFAULT_CASES_DIR } from '../../data/cases.ts';
+import { contactBacktestCommand } from './backtestContact.ts';
 import {
   engineLosses,
   formatBacktestTable,
@@ -38,7 +40,16 @@ export function register(program: Command): void {
     .description(
       'score engine forecasts for historical wars against what happened, beside base-rate, Kaplan–Meier, Weibull and Cox baselines',
     )
-    .option('--split <split>', 'time (train on earlier wars, test on later ones) or kfold', 'time')
+    .option(
+      '--target <target>',
+      'duration (COW/UCDP wars) or contact (time to first contact and first channel, case base)',
+      'duration',
+    )
+    .option(
+      '--split <split>',
+      'time (train on earlier wars, test on later ones), kfold, or loo (leave-one-out; --target contact)',
+      'time',
+    )
     .option('--folds <k>', 'folds for --split kfold', '5')
     .option('--subset <n>', 'use about n cases per source (quick runs)')
     .option('--source <source>', 'cow, ucdp or both', 'both')
@@ -47,6 +58,7 @@ export function register(program: Command): void {
     .option('--calibration-evaluations <n>', 'Nelder–Mead evaluations per training fold', '40')
     .option('--seed <n>', 'seed (simulation and fold shuffle)', '11')
     .option('--out <file>', 'write the full result as JSON here', 'backtest.json')
+    .option('--cases <path>', 'case folder for --target contact', DEFAULT_CASES_DIR)
     .option('--json', 'print JSON instead of the table')
     .option('--html <file>', 'also write an HTML report with reliability diagrams')
     .option(
@@ -55,24 +67,42 @@ export function register(program: Command): void {
     )
     .addHelpText(
       'after',
-      '\nExamples:\n  $ parley backtest\n  $ parley backtest --split kfold --folds 5\n  $ parley backtest --subset 20 --json',
+      '\nExamples:\n  $ parley backtest\n  $ parley backtest --split kfold --folds 5\n  $ parley backtest --subset 20 --json\n  $ parley backtest --target contact --split loo',
     )
     .action(
-      async (o: {
-        split: string;
-        folds: string;
-        subset?: string;
-        source: string;
-        runs: string;
-        calibrationRuns: string;
-        calibrationEvaluations: string;
-        seed: string;
-        data?: string;
-        out: string;
-        json?: boolean;
-        html?: string;
-        covariates: boolean;
-      }) => {
+      async (
+        o: {
+          target: string;
+          split: string;
+          folds: string;
+          subset?: string;
+          source: string;
+          runs: string;
+          calibrationRuns: string;
+          calibrationEvaluations: string;
+          seed: string;
+          data?: string;
+          out: string;
+          json?: boolean;
+          html?: string;
+          cases: string;
+          covariates: boolean;
+        },
+        cmd: Command,
+      ) => {
+        if (o.target === 'contact')
+          return contactBacktestCommand({
+            split: o.split,
+            runs: int('--runs', o.runs, 10),
+            seed: int('--seed', o.seed),
+            cases: o.cases,
+            // the duration back-test's default file is not overwritten by the contact one
+            out: cmd.getOptionValueSource('out') === 'default' ? 'backtest-contact.json' : o.out,
+            json: o.json,
+            html: o.html,
+          });
+        if (o.target !== 'duration')
+          throw new UserError(`✖ --target must be duration or contact, found "${o.target}"`);
         if (o.split !== 'time' && o.split !== 'kfold')
           throw new UserError(`✖ --split must be time or kfold, found "${o.split}"`);
         if (!['cow', 'ucdp', 'both'].includes(o.source))

@@ -16,6 +16,7 @@ export function reliabilityRows(models: { model: string; bins: ReliabilityBin[] 
 export function reliabilityDiagram(
   title: string,
   models: { model: string; bins: ReliabilityBin[] }[],
+  forecastTitle = 'mean forecast P(ends within 12 months)',
 ): Spec {
   return {
     ...base(title, 'observed share against mean forecast, 5 bins; diagonal = perfect calibration'),
@@ -42,7 +43,7 @@ export function reliabilityDiagram(
           x: {
             field: 'forecast',
             type: 'quantitative',
-            title: 'mean forecast P(ends within 12 months)',
+            title: forecastTitle,
             scale: { domain: [0, 1] },
           },
           y: {

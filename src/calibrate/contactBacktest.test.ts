@@ -1,0 +1,247 @@
+// Time to first contact and first channel: the observation rules, the baselines (fitted on the
+// training fold only) and the scores, on small synthetic cases.
+import { describe, expect, it } from 'vitest';
+import { ev, makeCase as makeBareCase } from '../history/caseFixtures.ts';
+import {
+  channelShares,
+  contactCrps,
+  engineContactForecast,
+  fitContactBaselines,
+  interval80,
+  kmPmf,
+  leaveOneOut,
+  observeContact,
+  pitHistogram,
+  runContactBacktest,
+  timeSplit,
+  type ContactObservation,
+} from './contactBacktest.ts';
+import { crpsDiscrete } from './scores.ts';
+
+// a case with talks must code the battlefield when they opened
+const makeCase = (over: Parameters<typeof makeBareCase>[0]) =>
+  makeBareCase({ battlefieldAtTalks: over.timeline?.length ? 'stalemate' : null, ...over });
+
+const obs = (
+  id: string,
+  month: number,
+  contact = true,
+  over: Partial<ContactObservation> = {},
+): ContactObservation => ({
+  id,
+  type: 'interstate',
+  startYear: 2000,
+  month,
+  contact,
+  channel: contact ? 'mediated' : null,
+  preStart: false,
+  contactAfterEnd: false,
+  ongoing: false,
+  ...over,
+});
+
+describe('observed time to first contact', () => {
+  it('counts a contact dated before the start as month 0 and flags it', () => {
+    const o = observeContact(
+      makeCase({ id: 'pre', timeline: [ev.talks('1999-10-01'), ev.mediation('2000-03-01')] }),
+      2025,
+    );
+    expect(o).toMatchObject({ month: 0, contact: true, channel: 'public', preStart: true });
+  });
+
+  it('measures the lag in whole months from the start and maps kinds to channels', () => {
+    const at = (e: ReturnType<typeof ev.secret>) =>
+      observeContact(makeCase({ id: 'x', timeline: [e] }), 2025);
+    expect(at(ev.mediation('2000-04-20'))).toMatchObject({ month: 3, channel: 'mediated' });
+    expect(at(ev.secret('2000-01-20'))).toMatchObject({ month: 0, channel: 'secret' });
+    expect(at(ev.backChannel('2000-02-20'))).toMatchObject({ month: 1, channel: 'secret' });
+    expect(at(ev.talks('2001-01-10'))).toMatchObject({ month: 12, channel: 'public' });
+  });
+
+  it('takes the earliest contact, skipping ceasefires and agreements', () => {
+    const o = observeContact(
+      makeCase({
+        id: 'first',
+        timeline: [ev.ceasefire('2000-02-01'), ev.secret('2000-05-01'), ev.talks('2000-06-01')],
+      }),
+      2025,
+    );
+    expect(o).toMatchObject({ month: 3, channel: 'secret' });
+  });
+
+  it('censors at the end when there was no contact, or only after the end', () => {
+    const none = observeContact(makeCase({ id: 'none' }), 2025);
+    expect(none).toMatchObject({ contact: false, channel: null, month: 24 });
+    const after = observeContact(
+      makeCase({ id: 'after', timeline: [ev.talks('2002-06-01')] }),
+      2025,
+    );
+    expect(after).toMatchObject({ contact: false, month: 24, contactAfterEnd: true });
+  });
+
+  it('censors an ongoing war at the case base date', () => {
+    const o = observeContact(
+      makeCase({ id: 'on', end: null, outcome: 'ongoing', durability: null }),
+      2001.0,
+    );
+    expect(o.contact).toBe(false);
+    expect(o.ongoing).toBe(true);
+    expect(o.month).toBe(11); // 2000-01-01 (mid-day) to 2001.0
+  });
+});
+
+describe('baselines', () => {
+  it('Kaplan–Meier without censoring is the empirical distribution of lags', () => {
+    const pmf = kmPmf([obs('a', 0), obs('b', 0), obs('c', 2), obs('d', 5)], 10);
+    expect(pmf[0]).toBeCloseTo(0.5, 12);
+    expect(pmf[2]).toBeCloseTo(0.25, 12);
+    expect(pmf[5]).toBeCloseTo(0.25, 12);
+    expect(pmf.reduce((s, x) => s + x, 0)).toBeCloseTo(1, 12);
+  });
+
+  it('Kaplan–Meier spreads a censored case over the later lags (not to its censoring month)', () => {
+    const pmf = kmPmf([obs('a', 1), obs('b', 3, false), obs('c', 6), obs('d', 8)], 10);
+    expect(pmf[1]).toBeCloseTo(0.25, 12);
+    expect(pmf[3]).toBe(0);
+    expect(pmf[6]).toBeCloseTo(0.375, 12);
+    expect(pmf[8]).toBeCloseTo(0.375, 12);
+  });
+
+  it('channel shares count first channels of contacts only', () => {
+    expect(
+      channelShares([
+        obs('a', 1, true, { channel: 'secret' }),
+        obs('b', 1, true, { channel: 'public' }),
+        obs('c', 1, true, { channel: 'public' }),
+        obs('d', 1, false),
+      ]),
+    ).toEqual([1 / 3, 0, 2 / 3]);
+  });
+
+  it('by war type: its own curve with enough cases, the pooled one otherwise; shares shrink to pooled', () => {
+    const train = [
+      ...Array.from({ length: 8 }, (_, i) =>
+        obs(`civ${i}`, 20, true, { type: 'civil', channel: 'public' }),
+      ),
+      ...Array.from({ length: 3 }, (_, i) => obs(`ext${i}`, 0, true, { type: 'extra-state' })),
+      obs('int', 2, true),
+    ];
+    const fit = fitContactBaselines(train, 30, { minTypeCases: 8, channelPrior: 2 });
+    expect(fit('Kaplan–Meier by war type', 'civil').pmf[20]).toBeCloseTo(1, 12);
+    expect(fit('Kaplan–Meier by war type', 'extra-state').pmf).toEqual(
+      fit('Kaplan–Meier', 'extra-state').pmf,
+    );
+    const pooled = fit('Kaplan–Meier', 'civil').channel;
+    const civ = fit('Kaplan–Meier by war type', 'civil').channel;
+    expect(civ[2]).toBeCloseTo((8 + 2 * pooled[2]) / 10, 12);
+  });
+
+  it('leave-one-out: the held-out case’s own lag never enters its baseline', () => {
+    const all = [
+      obs('a', 1),
+      obs('b', 4),
+      obs('c', 7),
+      obs('odd', 29, true, { channel: 'secret' }),
+    ];
+    for (const fold of leaveOneOut(all)) {
+      expect(fold.train.map((o) => o.id)).not.toContain(fold.test[0].id);
+      const f = fitContactBaselines(fold.train, 40)('Kaplan–Meier', 'interstate');
+      const own = fold.test[0];
+      // no training case shares the held-out lag or its channel here, so both must be 0
+      expect(f.pmf[own.month]).toBe(0);
+      if (own.id === 'odd') expect(f.channel[0]).toBe(0);
+    }
+  });
+
+  it('time split trains on wars begun before the cut year, about two-thirds', () => {
+    const all = Array.from({ length: 30 }, (_, i) =>
+      obs(`w${i}`, 1, true, { startYear: 1900 + 4 * i + 0.5 }),
+    );
+    const s = timeSplit(all);
+    expect(s.train.length + s.test.length).toBe(30);
+    expect(s.train.every((o) => o.startYear < s.cutYear)).toBe(true);
+    expect(s.test.every((o) => o.startYear >= s.cutYear)).toBe(true);
+    expect(s.train.length).toBe(20);
+  });
+});
+
+describe('engine forecast and scores', () => {
+  it('reads first month and channel from the run records; no-contact runs lie beyond the grid', () => {
+    // run 0: mediated at 2; run 1: secret and public both at 0 (tie); run 2: never; run 3: public at 5
+    const ft = Int16Array.from([2, -1, 2, -1, 0, 0, -1, 0, -1, -1, -1, -1, 5, -1, -1, 5]);
+    const f = engineContactForecast(ft, 4, 10);
+    expect(f.pmf[2]).toBeCloseTo(0.25, 12);
+    expect(f.pmf[0]).toBeCloseTo(0.25, 12);
+    expect(f.pmf.reduce((s, x) => s + x, 0)).toBeCloseTo(0.75, 12);
+    expect(f.channel).toEqual([0.5 / 3, 1 / 3, 1.5 / 3]);
+    expect(engineContactForecast(Int16Array.from([-1, -1, -1, -1]), 1, 10).channel).toEqual([
+      1 / 3,
+      1 / 3,
+      1 / 3,
+    ]);
+  });
+
+  it('censored CRPS counts only the months known to be without contact', () => {
+    const pmf = [0.5, 0.25, 0, 0.25];
+    expect(contactCrps(pmf, { month: 2, contact: true })).toBeCloseTo(crpsDiscrete(pmf, 2), 12);
+    expect(contactCrps(pmf, { month: 2, contact: false })).toBeCloseTo(0.25 + 0.5625, 12);
+    expect(contactCrps(pmf, { month: 0, contact: false })).toBe(0);
+    // a forecast with all its mass after the censoring month scores 0, one before it does not
+    expect(contactCrps([0, 0, 0, 1], { month: 3, contact: false })).toBe(0);
+    expect(contactCrps([1, 0, 0, 0], { month: 3, contact: false })).toBe(3);
+  });
+
+  it('80 % interval: q10 and q90 on the grid, open-ended when F never reaches 0.9', () => {
+    expect(interval80([0.1, 0.3, 0.3, 0.2, 0.1])).toEqual([0, 3]);
+    expect(interval80([0.5, 0.3])).toEqual([0, Infinity]);
+  });
+
+  it('PIT histogram is flat for observations drawn from the forecast', () => {
+    const pmf = [0.2, 0.2, 0.2, 0.2, 0.2];
+    const items = [0, 1, 2, 3, 4].map((m) => ({ pmf, o: { month: m, contact: true } }));
+    const h = pitHistogram(items, 10);
+    for (const x of h) expect(x).toBeCloseTo(0.1, 12);
+    // every case later than forecast: all mass in the top bins
+    const late = pitHistogram([{ pmf: [1, 0, 0], o: { month: 2, contact: true } }], 10);
+    expect(late[9]).toBe(1);
+    // censored at month 1 against pmf [0.5, 0.5]: PIT uniform on [0.5, 1]
+    const cens = pitHistogram([{ pmf: [0.5, 0.5], o: { month: 1, contact: false } }], 10);
+    expect(cens.slice(0, 5).every((x) => x === 0)).toBe(true);
+    expect(cens[7]).toBeCloseTo(0.2, 12);
+  });
+});
+
+describe('runContactBacktest on synthetic cases', () => {
+  const cases = Array.from({ length: 12 }, (_, i) =>
+    makeCase({
+      id: `w${i}`,
+      type: i % 2 ? 'civil' : 'interstate',
+      start: { date: `${1950 + 5 * i}-01-01`, precision: 'day' },
+      end: { date: `${1952 + 5 * i}-01-01`, precision: 'day' },
+      regimes: { sideA: 'democracy', sideB: i % 2 ? 'non-state' : 'autocracy' },
+      timeline:
+        i === 5
+          ? []
+          : [
+              i % 3
+                ? ev.mediation(`${1950 + 5 * i}-0${1 + (i % 8)}-15`)
+                : ev.talks(`${1949 + 5 * i}-12-01`),
+            ],
+    }),
+  );
+
+  it('scores every model on the same held-out cases, time split and leave-one-out', () => {
+    const t = runContactBacktest(cases, { split: 'time', runs: 20 });
+    expect(t.split).toMatchObject({ cutYear: 1990, train: 8, test: 4, folds: 1 });
+    expect(t.observed.preStart).toBe(4);
+    expect(t.observed.censored).toBe(1);
+    expect(t.rows.map((r) => r.n)).toEqual([4, 4, 4]);
+    const km = t.rows.find((r) => r.model === 'Kaplan–Meier')!;
+    expect(km.brierSkill[6]).toBe(0);
+    for (const r of t.rows) expect(r.pit.reduce((s, x) => s + x, 0)).toBeCloseTo(1, 9);
+    const l = runContactBacktest(cases, { split: 'loo', runs: 20 });
+    expect(l.split.folds).toBe(12);
+    expect(l.rows[0].n).toBe(12);
+    expect(l.rows[0].censored).toBe(1);
+  });
+});

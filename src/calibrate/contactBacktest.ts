@@ -1,0 +1,620 @@
+/**
+ * Back-test of time to first contact and the first channel on the historical case base
+ * (issue 18, item 7). For each case: the months from the war's start to the first negotiation
+ * contact (secret contact, back channel, public talks or mediation; history/caseFeatures.ts
+ * CONTACT_KINDS) and its channel, or censoring at the war's end (or at the case base's date)
+ * when no contact happened during the war. Forecasts made at onset by the engine (the onset
+ * scenario of caseScenario.ts) and by baselines fitted on the training fold only: Kaplan–Meier
+ * of the lags with the channel shares, overall and by war type. Splits: time (train on wars
+ * begun before a cut year, about two-thirds of the cases) and leave-one-out.
+ * Scores on held-out cases: CRPS of the month of first contact (survival CRPS for censored
+ * cases, Avati et al. 2020), log score of the first channel, Brier skill of P(contact within h
+ * months) against Kaplan–Meier, coverage of the central 80 % interval, a PIT histogram
+ * (non-randomised PIT, Czado, Gneiting & Held 2009) and reliability tables.
+ * Sources: Gneiting & Raftery (2007) for the scores; Kaplan & Meier (1958).
+ */
+import { compile, createRunRecords, simulateBlock } from '../engine/index.ts';
+import { CONTACT_KINDS } from '../history/caseFeatures.ts';
+import {
+  datedRange,
+  datedToYear,
+  monthsBetween,
+  surelyBefore,
+  type Case,
+  type CaseType,
+  type Dated,
+} from '../history/caseSchema.ts';
+import {
+  DEFAULT_CASE_SCENARIO,
+  scenarioFromCaseBase,
+  type CaseScenarioParams,
+} from './caseScenario.ts';
+import { kaplanMeier, survivalAt } from './kaplanMeier.ts';
+import { brier, crpsDiscrete, logScore, reliabilityTable, type ReliabilityBin } from './scores.ts';
+
+export const CHANNELS = ['secret', 'mediated', 'public'] as const;
+export type ContactChannel = (typeof CHANNELS)[number];
+
+/**
+ * Case-base contact kinds → the engine's channels. Design choice: a secret contact and a back
+ * channel are both talks the public does not see (the engine's secret channel); mediation is the
+ * mediated channel even when its rounds were public, because the engine's mediated channel is
+ * "through a third party" whatever the publicity.
+ */
+export const CHANNEL_OF_KIND: Record<string, ContactChannel> = {
+  'secret-contact': 'secret',
+  'back-channel': 'secret',
+  mediation: 'mediated',
+  'public-talks': 'public',
+};
+
+export type ContactObservation = {
+  id: string;
+  type: CaseType;
+  /** decimal year of the start (midpoint of its precision window) */
+  startYear: number;
+  /** whole month index of the first contact (0 = within the first month), or of censoring */
+  month: number;
+  /** true: a contact was observed in `month`; false: none by `month` (censored) */
+  contact: boolean;
+  channel: ContactChannel | null;
+  /** the first contact is dated before the start (counted as month 0) */
+  preStart: boolean;
+  /** the first contact came after the war ended (so none during the war: censored at the end) */
+  contactAfterEnd: boolean;
+  ongoing: boolean;
+};
+
+/**
+ * The date of the case base: the latest date any case records (start, end, event or support
+ * change). Ongoing wars without contact are censored there. Design choice: a date in the data,
+ * not the clock, so a back-test is reproducible and the core never reads the time.
+ */
+export function caseBaseYear(cases: readonly Case[]): number {
+  let latest = -Infinity;
+  const see = (d: Dated | null | undefined) => {
+    if (d) latest = Math.max(latest, datedRange(d)[1]);
+  };
+  for (const c of cases) {
+    see(c.start);
+    see(c.end);
+    for (const e of c.timeline) {
+      see(e.date);
+      see(e.endDate);
+    }
+    for (const ch of c.outsideSupport.changes) see(ch.date);
+  }
+  return latest;
+}
+
+/**
+ * What happened in a case. Rules (design choices):
+ * - the first contact is the earliest contact event (midpoint of its date window);
+ * - its lag is the months between the midpoints of the start and of the contact (as the analogue
+ *   features measure it, caseFeatures.ts), floored to a whole month index; a contact dated before
+ *   the start counts as month 0 (the sides were already talking when the war began);
+ * - a contact surely after the war's end (its window opens after the end's window closes) did not
+ *   happen during the war: the case is censored at the end; one whose window overlaps the end is
+ *   a contact, its lag capped at the war's length;
+ * - with no contact during the war, the case is censored at the end, or at `asOfYear` (the case
+ *   base's date) while the war goes on.
+ */
+export function observeContact(c: Case, asOfYear: number): ContactObservation {
+  const startYear = datedToYear(c.start);
+  const endMonths = c.end
+    ? monthsBetween(c.start, c.end)
+    : Math.max(0, (asOfYear - startYear) * 12);
+  const contacts = c.timeline
+    .map((e, i) => ({ e, i }))
+    .filter(({ e }) => CONTACT_KINDS.has(e.kind))
+    .sort((x, y) => datedToYear(x.e.date) - datedToYear(y.e.date) || x.i - y.i);
+  const first = contacts[0]?.e;
+  const base = { id: c.id, type: c.type, startYear, ongoing: c.end === null };
+  const afterEnd = first !== undefined && c.end !== null && surelyBefore(c.end, first.date);
+  if (!first || afterEnd)
+    return {
+      ...base,
+      month: Math.floor(endMonths),
+      contact: false,
+      channel: null,
+      preStart: false,
+      contactAfterEnd: afterEnd,
+    };
+  const lag = Math.min(monthsBetween(c.start, first.date), endMonths);
+  return {
+    ...base,
+    month: Math.floor(lag),
+    contact: true,
+    channel: CHANNEL_OF_KIND[first.kind],
+    preStart: datedToYear(first.date) < startYear,
+    contactAfterEnd: false,
+  };
+}
+
+/** A forecast at onset: P(first contact in month k) for k < K (the rest lies beyond), and P(channel | contact). */
+export type ContactForecast = { pmf: number[]; channel: number[] };
+
+export const CONTACT_MODELS = ['engine', 'Kaplan–Meier', 'Kaplan–Meier by war type'] as const;
+export type ContactModel = (typeof CONTACT_MODELS)[number];
+
+/**
+ * The engine's forecast from its per-run records (simulate.ts: firstTalk[4·run + channel],
+ * channel 0 any, 1 secret, 2 mediated, 3 public; −1 never). Runs in which the war ended without
+ * talks put their mass beyond the grid (no contact). The channel is the one of the earliest
+ * talks; channels opening in the same month share the run. Design choice: when no run has
+ * contact the engine says nothing about the channel and is scored as uniform (1/3 each); the
+ * result counts such cases.
+ */
+export function engineContactForecast(
+  firstTalk: Int16Array,
+  runs: number,
+  K: number,
+): ContactForecast {
+  const pmf = new Array<number>(K).fill(0);
+  const ch = [0, 0, 0];
+  let contacts = 0;
+  for (let r = 0; r < runs; r++) {
+    const t = firstTalk[4 * r];
+    if (t < 0) continue;
+    if (t < K) pmf[t] += 1 / runs;
+    contacts++;
+    let ties = 0;
+    for (let c = 1; c <= 3; c++) if (firstTalk[4 * r + c] === t) ties++;
+    for (let c = 1; c <= 3; c++) if (firstTalk[4 * r + c] === t) ch[c - 1] += 1 / Math.max(1, ties);
+  }
+  const channel = contacts > 0 ? ch.map((x) => x / contacts) : [1 / 3, 1 / 3, 1 / 3];
+  return { pmf, channel };
+}
+
+/** Simulates a case's onset scenario and reads the engine's contact forecast. */
+export function simulateContact(
+  c: Case,
+  p: CaseScenarioParams,
+): ContactForecast & { anyContact: boolean } {
+  const scenario = scenarioFromCaseBase(c, p);
+  const records = createRunRecords(p.runs);
+  simulateBlock(compile(scenario), 0, p.runs, { records, diagnostics: false });
+  const f = engineContactForecast(records.firstTalk, p.runs, p.horizonMonths);
+  let any = false;
+  for (let r = 0; r < p.runs && !any; r++) any = records.firstTalk[4 * r] >= 0;
+  return { ...f, anyContact: any };
+}
+
+/** Kaplan–Meier of the training lags → pmf on months 0…K−1 (an event in month m is at time m + ½). */
+export function kmPmf(train: readonly ContactObservation[], K: number): number[] {
+  const km = kaplanMeier({
+    time: train.map((o) => o.month + 0.5),
+    event: train.map((o) => (o.contact ? 1 : 0)),
+  });
+  const pmf = new Array<number>(K);
+  let prev = 1;
+  for (let k = 0; k < K; k++) {
+    const s = survivalAt(km, k + 1);
+    pmf[k] = Math.max(0, prev - s);
+    prev = s;
+  }
+  return pmf;
+}
+
+/** Shares of the first channel among training cases with a contact. */
+export function channelShares(train: readonly ContactObservation[]): number[] {
+  const n = [0, 0, 0];
+  for (const o of train) if (o.channel) n[CHANNELS.indexOf(o.channel)]++;
+  const total = n[0] + n[1] + n[2];
+  return total > 0 ? n.map((x) => x / total) : [1 / 3, 1 / 3, 1 / 3];
+}
+
+export type ContactBaselineOptions = {
+  /**
+   * Fewest training cases of a war type for its own Kaplan–Meier curve; below it the type's
+   * forecast is the pooled curve. Design choice: 8 (about the smallest group, extra-state wars).
+   */
+  minTypeCases: number;
+  /** Pseudo-count pulling a war type's channel shares toward the pooled shares (design choice: 2). */
+  channelPrior: number;
+};
+
+export const DEFAULT_BASELINES: ContactBaselineOptions = { minTypeCases: 8, channelPrior: 2 };
+
+/** Baselines fitted on a training fold; forecasts for any case by its war type. */
+export function fitContactBaselines(
+  train: readonly ContactObservation[],
+  K: number,
+  o: ContactBaselineOptions = DEFAULT_BASELINES,
+): (model: Exclude<ContactModel, 'engine'>, type: CaseType) => ContactForecast {
+  const pooled = { pmf: kmPmf(train, K), channel: channelShares(train) };
+  const byType = new Map<CaseType, ContactForecast>();
+  const types = [...new Set(train.map((x) => x.type))];
+  for (const t of types) {
+    const sub = train.filter((x) => x.type === t);
+    const withContact = sub.filter((x) => x.channel).length;
+    const shares = channelShares(sub);
+    byType.set(t, {
+      pmf: sub.length >= o.minTypeCases ? kmPmf(sub, K) : pooled.pmf,
+      channel: shares.map(
+        (s, i) =>
+          (s * withContact + o.channelPrior * pooled.channel[i]) / (withContact + o.channelPrior),
+      ),
+    });
+  }
+  return (model, type) => (model === 'Kaplan–Meier' ? pooled : (byType.get(type) ?? pooled));
+}
+
+export type Fold = { train: ContactObservation[]; test: ContactObservation[] };
+
+/**
+ * Time split: train on wars begun before the cut year, test on the rest. The cut year is the
+ * start year of the case at two-thirds of the sorted list, so about two-thirds train.
+ */
+export function timeSplit(obs: readonly ContactObservation[]): Fold & { cutYear: number } {
+  const sorted = [...obs].sort((a, b) => a.startYear - b.startYear || a.id.localeCompare(b.id));
+  const cutYear = Math.floor(sorted[Math.round((sorted.length * 2) / 3)].startYear);
+  return {
+    cutYear,
+    train: sorted.filter((o) => o.startYear < cutYear),
+    test: sorted.filter((o) => o.startYear >= cutYear),
+  };
+}
+
+export function leaveOneOut(obs: readonly ContactObservation[]): Fold[] {
+  return obs.map((o, i) => ({ train: obs.filter((_, j) => j !== i), test: [o] }));
+}
+
+const cdfOf = (pmf: readonly number[]): number[] => {
+  let F = 0;
+  return pmf.map((p) => (F += p));
+};
+
+/**
+ * CRPS of the month of first contact. Contact in month y: the discrete CRPS (scores.ts). Censored
+ * at c (no contact in months < c): Σ_{k<c} F(k)², the part of the CRPS integral where the outcome
+ * is known (survival CRPS, Avati et al. 2020). Design choice: it is not strictly proper under
+ * censoring (Rindt et al. 2022), but it never rewards a forecast for putting mass before c.
+ */
+export function contactCrps(
+  pmf: readonly number[],
+  o: Pick<ContactObservation, 'month' | 'contact'>,
+): number {
+  if (o.contact) return crpsDiscrete(pmf, Math.min(o.month, pmf.length - 1));
+  let F = 0;
+  let s = 0;
+  for (let k = 0; k < Math.min(o.month, pmf.length); k++) {
+    F += pmf[k];
+    s += F * F;
+  }
+  return s;
+}
+
+/** Central 80 % interval [q10, q90] in whole months; q90 = Infinity when F never reaches 0.9. */
+export function interval80(pmf: readonly number[]): [number, number] {
+  const F = cdfOf(pmf);
+  const q = (p: number) => {
+    const k = F.findIndex((v) => v >= p - 1e-12);
+    return k < 0 ? Infinity : k;
+  };
+  return [q(0.1), q(0.9)];
+}
+
+/**
+ * Non-randomised PIT histogram (Czado, Gneiting & Held 2009): each case spreads one unit evenly
+ * over [F(y−1), F(y)] (contact in month y) or, censored at c, over [F(c−1), 1] (design choice:
+ * the PIT is known to lie there). Returns shares per bin; flat = calibrated.
+ */
+export function pitHistogram(
+  items: { pmf: readonly number[]; o: Pick<ContactObservation, 'month' | 'contact'> }[],
+  bins = 10,
+): number[] {
+  const h = new Array<number>(bins).fill(0);
+  for (const { pmf, o } of items) {
+    const F = cdfOf(pmf);
+    const at = (k: number) => (k < 0 ? 0 : F[Math.min(k, F.length - 1)]);
+    const lo = Math.min(1, at(o.month - 1));
+    const hi = o.contact ? Math.min(1, Math.max(lo, at(o.month))) : 1;
+    if (hi - lo < 1e-12) {
+      h[Math.min(bins - 1, Math.floor(lo * bins))] += 1;
+      continue;
+    }
+    for (let b = 0; b < bins; b++) {
+      const overlap = Math.min(hi, (b + 1) / bins) - Math.max(lo, b / bins);
+      if (overlap > 0) h[b] += overlap / (hi - lo);
+    }
+  }
+  const n = items.length || 1;
+  return h.map((x) => x / n);
+}
+
+export type ContactBacktestOptions = {
+  split: 'time' | 'loo';
+  /** engine runs per case */
+  runs: number;
+  /** forecast grid and engine horizon, months */
+  horizonMonths: number;
+  seed: number;
+  /** Brier skill horizons, months */
+  horizons: number[];
+  /** reliability tables for P(contact within h months) */
+  reliabilityHorizons: number[];
+  /** floor for a zero channel probability in the log score (design choice: 0.01, one run in 100) */
+  channelFloor: number;
+  scenario: Omit<CaseScenarioParams, 'runs' | 'horizonMonths' | 'seed'>;
+  baselines: ContactBaselineOptions;
+};
+
+export const DEFAULT_CONTACT_OPTIONS: ContactBacktestOptions = {
+  split: 'time',
+  runs: 400,
+  horizonMonths: 600,
+  seed: 11,
+  horizons: [1, 6, 12],
+  reliabilityHorizons: [6, 12],
+  channelFloor: 0.01,
+  scenario: DEFAULT_CASE_SCENARIO,
+  baselines: DEFAULT_BASELINES,
+};
+
+export type ContactScoreRow = {
+  model: ContactModel;
+  n: number;
+  /** held-out cases censored (no contact observed) */
+  censored: number;
+  crps: number;
+  /** mean log score of the first channel, cases with a contact */
+  logScoreChannel: number;
+  nChannel: number;
+  brier: Record<string, number>;
+  /** 1 − Brier / Brier of Kaplan–Meier (pooled), on the same cases */
+  brierSkill: Record<string, number>;
+  /** share of held-out contacts inside the central 80 % interval (censored cases left out) */
+  coverage80: number;
+  nCoverage: number;
+  pit: number[];
+  /** mean forecast P(contact within 12 months) and the observed share (usable cases) */
+  meanP12: number;
+  observedP12: number;
+};
+
+export type ContactCaseRecord = {
+  id: string;
+  type: CaseType;
+  month: number;
+  contact: boolean;
+  channel: ContactChannel | null;
+  forecasts: Record<
+    ContactModel,
+    { p1: number; p6: number; p12: number; median: number | null; channel: number[] }
+  >;
+};
+
+export type ContactBacktestResult = {
+  options: ContactBacktestOptions;
+  cases: number;
+  /** rules and counts of the observations (all cases, before splitting) */
+  observed: {
+    contacts: number;
+    preStart: number;
+    censored: number;
+    censoredOngoing: number;
+    contactAfterEnd: number;
+    byChannel: Record<ContactChannel, number>;
+    asOfYear: number;
+  };
+  split: { kind: 'time' | 'loo'; cutYear?: number; train: number; test: number; folds: number };
+  /** held-out cases the engine gave no chance of contact within the horizon */
+  engineNoContact: number;
+  rows: ContactScoreRow[];
+  reliability: { model: ContactModel; horizon: number; bins: ReliabilityBin[] }[];
+  perCase: ContactCaseRecord[];
+};
+
+const pWithin = (pmf: readonly number[], h: number) => {
+  let s = 0;
+  for (let k = 0; k < Math.min(h, pmf.length); k++) s += pmf[k];
+  return s;
+};
+
+const medianMonth = (pmf: readonly number[]): number | null => {
+  const [q] = [cdfOf(pmf).findIndex((v) => v >= 0.5 - 1e-12)];
+  return q < 0 ? null : q;
+};
+
+export function runContactBacktest(
+  cases: readonly Case[],
+  options: Partial<ContactBacktestOptions> = {},
+  onProgress?: (msg: string) => void,
+): ContactBacktestResult {
+  const opts = { ...DEFAULT_CONTACT_OPTIONS, ...options };
+  const K = opts.horizonMonths;
+  const asOfYear = caseBaseYear(cases);
+  const obs = cases.map((c) => observeContact(c, asOfYear));
+  const folds: Fold[] = opts.split === 'time' ? [timeSplit(obs)] : leaveOneOut(obs);
+  const cutYear =
+    opts.split === 'time' ? (folds[0] as ReturnType<typeof timeSplit>).cutYear : undefined;
+  // the engine is not fitted on the case base, so one simulation per held-out case serves every fold
+  const testIds = new Set(folds.flatMap((f) => f.test.map((o) => o.id)));
+  const engine = new Map<string, ContactForecast & { anyContact: boolean }>();
+  let done = 0;
+  for (const c of cases) {
+    if (!testIds.has(c.id)) continue;
+    engine.set(
+      c.id,
+      simulateContact(c, { ...opts.scenario, runs: opts.runs, horizonMonths: K, seed: opts.seed }),
+    );
+    if (++done % 20 === 0) onProgress?.(`engine: ${done}/${testIds.size} cases simulated`);
+  }
+  const held: { o: ContactObservation; f: Record<ContactModel, ContactForecast> }[] = [];
+  for (const fold of folds) {
+    const fit = fitContactBaselines(fold.train, K, opts.baselines);
+    for (const o of fold.test)
+      held.push({
+        o,
+        f: {
+          engine: engine.get(o.id)!,
+          'Kaplan–Meier': fit('Kaplan–Meier', o.type),
+          'Kaplan–Meier by war type': fit('Kaplan–Meier by war type', o.type),
+        },
+      });
+  }
+  const rows: ContactScoreRow[] = [];
+  const reliability: ContactBacktestResult['reliability'] = [];
+  const usableAt = (h: number) => held.filter(({ o }) => o.contact || o.month >= h);
+  const outcome = (o: ContactObservation, h: number) => (o.contact && o.month < h ? 1 : 0);
+  for (const model of CONTACT_MODELS) {
+    const crps = held.reduce((s, x) => s + contactCrps(x.f[model].pmf, x.o), 0) / held.length;
+    const withChannel = held.filter((x) => x.o.channel);
+    const br: Record<string, number> = {};
+    const bss: Record<string, number> = {};
+    for (const h of opts.horizons) {
+      const u = usableAt(h);
+      const y = u.map(({ o }) => outcome(o, h));
+      br[h] = brier(
+        u.map((x) => pWithin(x.f[model].pmf, h)),
+        y,
+      );
+      const ref = brier(
+        u.map((x) => pWithin(x.f['Kaplan–Meier'].pmf, h)),
+        y,
+      );
+      bss[h] = ref > 0 ? 1 - br[h] / ref : NaN;
+    }
+    for (const h of opts.reliabilityHorizons) {
+      const u = usableAt(h);
+      reliability.push({
+        model,
+        horizon: h,
+        bins: reliabilityTable(
+          u.map((x) => pWithin(x.f[model].pmf, h)),
+          u.map(({ o }) => outcome(o, h)),
+          5,
+        ),
+      });
+    }
+    const covered = held.filter((x) => x.o.contact);
+    const inside = covered.filter((x) => {
+      const [lo, hi] = interval80(x.f[model].pmf);
+      return x.o.month >= lo && x.o.month <= hi;
+    }).length;
+    const u12 = usableAt(12);
+    rows.push({
+      model,
+      n: held.length,
+      censored: held.filter((x) => !x.o.contact).length,
+      crps,
+      logScoreChannel: logScore(
+        withChannel.map((x) => x.f[model].channel),
+        withChannel.map((x) => CHANNELS.indexOf(x.o.channel!)),
+        opts.channelFloor,
+      ),
+      nChannel: withChannel.length,
+      brier: br,
+      brierSkill: bss,
+      coverage80: covered.length ? inside / covered.length : NaN,
+      nCoverage: covered.length,
+      pit: pitHistogram(held.map((x) => ({ pmf: x.f[model].pmf, o: x.o }))),
+      meanP12: u12.reduce((s, x) => s + pWithin(x.f[model].pmf, 12), 0) / Math.max(1, u12.length),
+      observedP12: u12.reduce((s, x) => s + outcome(x.o, 12), 0) / Math.max(1, u12.length),
+    });
+  }
+  const byChannel = { secret: 0, mediated: 0, public: 0 } as Record<ContactChannel, number>;
+  for (const o of obs) if (o.channel) byChannel[o.channel]++;
+  const perCase: ContactCaseRecord[] = held.map(({ o, f }) => ({
+    id: o.id,
+    type: o.type,
+    month: o.month,
+    contact: o.contact,
+    channel: o.channel,
+    forecasts: Object.fromEntries(
+      CONTACT_MODELS.map((m) => [
+        m,
+        {
+          p1: pWithin(f[m].pmf, 1),
+          p6: pWithin(f[m].pmf, 6),
+          p12: pWithin(f[m].pmf, 12),
+          median: medianMonth(f[m].pmf),
+          channel: f[m].channel,
+        },
+      ]),
+    ) as ContactCaseRecord['forecasts'],
+  }));
+  return {
+    options: opts,
+    cases: cases.length,
+    observed: {
+      contacts: obs.filter((o) => o.contact).length,
+      preStart: obs.filter((o) => o.preStart).length,
+      censored: obs.filter((o) => !o.contact).length,
+      censoredOngoing: obs.filter((o) => !o.contact && o.ongoing).length,
+      contactAfterEnd: obs.filter((o) => o.contactAfterEnd).length,
+      byChannel,
+      asOfYear,
+    },
+    split: {
+      kind: opts.split,
+      cutYear,
+      train: opts.split === 'time' ? folds[0].train.length : obs.length - 1,
+      test: held.length,
+      folds: folds.length,
+    },
+    engineNoContact: held.filter((x) => !engine.get(x.o.id)!.anyContact).length,
+    rows,
+    reliability,
+    perCase,
+  };
+}
+
+/** The printed table: one line per model. */
+export function formatContactTable(r: ContactBacktestResult): string {
+  const hs = r.options.horizons;
+  const head = [
+    'model',
+    'n',
+    'cens',
+    'CRPS',
+    'logS(ch)',
+    ...hs.map((h) => `BSS${h}`),
+    'cov80',
+    'P12',
+    'obs12',
+  ];
+  const f = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
+  const lines = [head];
+  for (const row of r.rows)
+    lines.push([
+      row.model,
+      String(row.n),
+      String(row.censored),
+      f(row.crps, 1),
+      f(row.logScoreChannel, 3),
+      ...hs.map((h) => f(row.brierSkill[h])),
+      f(row.coverage80),
+      f(row.meanP12),
+      f(row.observedP12),
+    ]);
+  const widths = head.map((_, i) => Math.max(...lines.map((l) => l[i].length)));
+  const table = lines
+    .map((l) => l.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '))
+    .join('\n');
+  const pit = r.rows.map(
+    (row) =>
+      `${row.model.padEnd(widths[0])}  ${row.pit.map((x) => (x * 100).toFixed(0).padStart(3)).join(' ')}`,
+  );
+  const rel = r.options.reliabilityHorizons.flatMap((h) => [
+    `Reliability of P(contact within ${h} months), fifths: mean forecast → observed share (cases)`,
+    ...r.reliability
+      .filter((x) => x.horizon === h)
+      .map(
+        (x) =>
+          `${x.model.padEnd(widths[0])}  ${x.bins
+            .filter((b) => b.n > 0)
+            .map((b) => `${b.meanForecast.toFixed(2)}→${b.observedRate.toFixed(2)} (${b.n})`)
+            .join('  ')}`,
+      ),
+  ]);
+  return [
+    table,
+    '',
+    'PIT histogram, % of held-out cases per tenth (flat = calibrated; 10 each):',
+    ...pit,
+    '',
+    ...rel,
+  ].join('\n');
+}

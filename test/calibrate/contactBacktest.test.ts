@@ -1,0 +1,76 @@
+// The contact back-test end to end on the real case base (data/cases), with few engine runs:
+// `parley backtest --target contact` completes, prints the table and writes the full result.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  CONTACT_MODELS,
+  runContactBacktest,
+  type ContactBacktestResult,
+} from '../../src/calibrate/contactBacktest.ts';
+import { loadCases } from '../../src/data/cases.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+describe('contact back-test on the case base', () => {
+  const { cases, issues } = loadCases();
+
+  it('observes every case once; the time split trains on about two-thirds, earlier wars only', () => {
+    expect(issues).toEqual([]);
+    const r = runContactBacktest(cases, { split: 'time', runs: 20 });
+    const o = r.observed;
+    expect(o.contacts + o.censored).toBe(cases.length);
+    expect(o.byChannel.secret + o.byChannel.mediated + o.byChannel.public).toBe(o.contacts);
+    expect(o.preStart).toBeGreaterThan(0);
+    expect(r.split.train + r.split.test).toBe(cases.length);
+    expect(r.split.train / cases.length).toBeGreaterThan(0.6);
+    expect(r.split.train / cases.length).toBeLessThan(0.73);
+    expect(r.rows.map((x) => x.model)).toEqual([...CONTACT_MODELS]);
+    for (const row of r.rows) {
+      expect(row.n).toBe(r.split.test);
+      expect(Number.isFinite(row.crps)).toBe(true);
+      expect(Number.isFinite(row.logScoreChannel)).toBe(true);
+      expect(row.pit.reduce((s, x) => s + x, 0)).toBeCloseTo(1, 9);
+    }
+  });
+
+  it('parley backtest --target contact --split loo prints the table and writes JSON and HTML', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-contact-'));
+    try {
+      const out = join(dir, 'contact.json');
+      const html = join(dir, 'contact.html');
+      const p = spawnSync(
+        process.execPath,
+        [
+          join(ROOT, 'bin/parley.js'),
+          'backtest',
+          '--target',
+          'contact',
+          '--split',
+          'loo',
+          '--runs',
+          '20',
+          '--out',
+          out,
+          '--html',
+          html,
+        ],
+        { cwd: ROOT, encoding: 'utf8' },
+      );
+      expect(p.stderr).not.toMatch(/internal error/);
+      expect(p.status).toBe(0);
+      expect(p.stdout).toContain('Leave-one-out');
+      for (const m of CONTACT_MODELS)
+        expect(p.stdout).toMatch(new RegExp(`^${m}\\s+${cases.length}\\s`, 'm'));
+      expect(p.stdout).toContain('PIT histogram');
+      const r = JSON.parse(readFileSync(out, 'utf8')) as ContactBacktestResult;
+      expect(r.split.folds).toBe(cases.length);
+      expect(r.perCase).toHaveLength(cases.length);
+      expect(readFileSync(html, 'utf8')).toContain('<svg');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
