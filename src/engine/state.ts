@@ -378,6 +378,11 @@ export class State {
   readonly enemyGain: Float64Array; // rise in the enemy's chance of winning if it took this side for weak
   readonly monthsExpected: Float64Array; // expected months of war left, as this side sees it
   readonly lookAheadUtility: Float64Array; // the same with one more unit of demonstrated strength
+  /**
+   * [3·(2r + p) + k]: this side's utility of opening talks this month on channel k (0 secret,
+   * 1 mediated, 2 public) as if the channel were available (contact.ts weighs availability).
+   */
+  readonly channelUtility: Float64Array;
   // per line
   readonly lineAid: Float64Array; // [r * L + l]
   readonly lineWaning: Float64Array;
@@ -483,6 +488,7 @@ export class State {
     this.enemyGain = f(n2);
     this.monthsExpected = f(n2);
     this.lookAheadUtility = f(n2);
+    this.channelUtility = f(3 * n2);
     this.lineAid = f(n * L);
     this.lineWaning = f(n * L);
     this.lineDecayAhead = f(n * L);

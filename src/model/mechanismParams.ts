@@ -321,7 +321,8 @@ export const BackChannelParamsSchema = z
  * Exploratory contact (talks about talks, probing, a mediator's shuttle, humanitarian or prisoner
  * talks), apart from bargaining over terms (Pillar 1983; Richmond 1998; Mastro 2019). A monthly
  * hazard anchored to the time to first contact in the case base (a Weibull in months of war),
- * moved by a mediator's presence (Greig 2005; Regan & Stam 2000) and the costs of conversation.
+ * moved by a mediator's presence (Greig 2005; Regan & Stam 2000) and by the utility of talking,
+ * costs of conversation included (Mastro 2019). Talks open only this way (see contact.ts).
  */
 export const ContactParamsSchema = z
   .object({
@@ -348,15 +349,15 @@ export const ContactParamsSchema = z
       'contact',
       'mediatorFactor',
       1.5,
-      'multiplier of the contact hazard while a mediator is present (Greig 2005; Regan & Stam 2000)',
+      'a_med: multiplier of the mediated contact term while a mediator is present (Greig 2005; Regan & Stam 2000)',
     ),
-    costSensitivity: pc(
+    utilitySensitivity: pc(
       0,
-      50,
+      100,
       'contact',
-      'costSensitivity',
-      2,
-      'γ: the contact hazard is multiplied by exp(−γ·C), C the cost of conversation (share of the stake) of the more reluctant side on its cheapest channel (Mastro 2019)',
+      'utilitySensitivity',
+      5,
+      'β: each channel’s contact term is multiplied by exp(β·U), U the more reluctant side’s utility of talking on it (share of the stake): the deal’s value minus the costs of conversation (Mastro 2019)',
     ),
     secretWeight: p(
       0,
@@ -370,19 +371,13 @@ export const ContactParamsSchema = z
       1,
       20,
       2,
-      'multiplier of the secret weight while a declared back channel is available',
+      'a_sec: multiplier of the secret contact term while a declared back channel is available (without one: emissaries, intermediaries)',
     ),
     unnamedMediatorFactor: p(
       0,
       1,
       0.5,
-      'multiplier of the mediated weight when no mediator of the scenario is present (a third party not named in it)',
-    ),
-    audienceSensitivity: p(
-      0,
-      50,
-      2,
-      'the public weight is multiplied by exp(−a·AC), AC the audience cost of being seen to talk of the more exposed side',
+      'a_med when no mediator of the scenario is present: a third party the scenario does not name',
     ),
   })
   .strict()

@@ -57,7 +57,8 @@ describe('commitment problems from shifting power (Powell 2006; Walter 1997)', (
       a: { demobilisationShift: 0.5 },
       mechanisms: { commitment: { enabled: false } },
     });
+    const on = run({ a: { demobilisationShift: 0.5 } });
     for (const p of r.diagnostics.parties) expect(Math.max(...p.commitmentBlocked)).toBe(0);
-    expect(r.outcomes.settlement[11]).toBeGreaterThan(0.5);
+    expect(r.outcomes.settlement[11]).toBeGreaterThan(2 * on.outcomes.settlement[11]);
   });
 });

@@ -1,29 +1,34 @@
 /**
- * Exploratory contact, apart from bargaining over terms: talks about talks, probing, a
- * mediator's shuttle, humanitarian or prisoner exchanges, contacts kept up to learn about the
- * enemy or to placate a patron or the public. Leaders seek such contacts for reasons other than a
- * deal ("devious objectives", Richmond 1998) and keep talking while they fight (Pillar 1983), so
- * contact needs no bargaining range; a deal still does (bargainingRange.ts, offers.ts).
+ * How talks open: exploratory contact first (talks about talks, probing, a mediator's shuttle,
+ * humanitarian or prisoner exchanges, contacts kept up to learn about the enemy or to placate a
+ * patron or the public). Leaders seek such contacts for reasons other than a deal ("devious
+ * objectives", Richmond 1998) and keep talking while they fight (Pillar 1983), so contact needs
+ * no bargaining range; a deal still does (bargainingRange.ts, offers.ts).
  *
- * Each month a war without talks under way opens contact with probability
- *   p = 1 − exp(−ΔH(τ) · m_med · exp(−γ·C)),   ΔH(τ) = ((τ+1)/s)^k − (τ/s)^k,
- * a discrete Weibull hazard on the contact clock τ (months since the war began, or since the last
- * known contact: scenario `situation`), whose shape k and scale s are fitted to the time to first
- * contact in the case base; m_med while a mediator is present (mediators raise the chance of
- * talks: Greig 2005; Regan & Stam 2000); and the costs of conversation C of the more reluctant
- * side on its cheapest channel (adverse inference, audience and patron costs, as conversation.ts
- * computes them this month: Mastro 2019), which deter contact as they deter openings.
- * The channel is drawn with weights fitted to the case base's first contacts (secret, mediated,
- * public), a declared back channel raising the secret weight, an absent mediator lowering the
- * mediated one (a third party the scenario does not name), and the audience cost of the more
- * exposed side lowering the public one. Which channel comes first is thus an outcome: direct
- * public contact remains possible while a mediator is present. Contact then runs as talks: the
- * next month each leader keeps it up or walks out (conversation.ts), and offers may follow.
- * Exploratory contact is deniable and moves no beliefs (design choice).
- * Source: Pillar 1983; Richmond 1998; Greig 2005; Regan & Stam 2000; Mastro 2019; the hazard
- * form, the channel weights and their modifiers are design choices fitted to the case base.
- * Switched off: talks open only when both leaders choose to open them (conversation.ts). With
- * back channels or mediation switched off, no contact goes through that channel.
+ * Each month a war without talks under way opens them on channel k with hazard
+ *   λ_k = ΔH(τ) · π_k · a_k · exp(β·U_k),   ΔH(τ) = ((τ+1)/s)^k_w − (τ/s)^k_w,
+ *   P(contact) = 1 − exp(−Σλ_k), the channel drawn in proportion to λ_k:
+ * - ΔH: a discrete Weibull hazard on the contact clock τ (months since the war began, or since the
+ *   last known contact: scenario `situation`), its shape k_w and scale s fitted to the time to
+ *   first contact in the case base on training folds only (the anchor to history);
+ * - π_k: the case base's shares of first contacts by channel (secret, mediated, public);
+ * - a_k: availability: a declared back channel open raises the secret term (without one, secret
+ *   contact goes through emissaries or intermediaries); a mediator present raises the mediated
+ *   term (Greig 2005; Regan & Stam 2000: mediators make talks likelier), without one the mediated
+ *   term stands for a third party the scenario does not name;
+ * - U_k: the utility of talking on channel k for the more reluctant side, as conversation.ts
+ *   computes it this month: the value of a deal and carrots for talking, minus the costs of
+ *   conversation (adverse inference × the enemy's capacity, audience costs, a patron's
+ *   disapproval, the expected cost of a leak: Mastro 2019). So the mechanisms move the pace of
+ *   contact up or down around the historical anchor, and which channel comes first is an
+ *   outcome: direct public contact remains possible while a mediator is present.
+ * Contact then runs as talks: each later month each leader keeps it up or walks out
+ * (conversation.ts), and offers may follow (offers.ts).
+ * Source: Pillar 1983; Richmond 1998; Greig 2005; Regan & Stam 2000; Mastro 2019; the hazard form
+ * (proportional hazards around a Weibull anchor) and the weights are design choices fitted to the
+ * case base.
+ * Switched off: no talks open (wars end by force, collapse or exhaustion). With back channels or
+ * mediation switched off, no contact goes through that channel.
  */
 import type { Mechanism } from './mechanism.ts';
 import { Channel, type State } from '../state.ts';
@@ -35,48 +40,53 @@ export function contactBaseline(tau: number, shape: number, scaleMonths: number)
   return ((tau + 1) / scaleMonths) ** shape - (tau / scaleMonths) ** shape;
 }
 
+/** exp(β·U) kept finite: utilities are shares of the stake, so ±50 is far outside their range. */
+const weight = (x: number): number => fastExp(x > 50 ? 50 : x < -50 ? -50 : x);
+
 function step(s: State): void {
   const c = s.c;
   const cp = c.params.contact;
   if (!cp.enabled) return;
   const base = contactBaseline(c.contactClockStart + s.t, cp.baselineShape, cp.baselineScaleMonths);
+  const beta = cp.utilitySensitivity;
   // with back channels or mediation switched off, their channel carries no contact either
-  const channelsOn = c.params.backChannel.enabled;
   const mediationOn = c.params.mediation.enabled;
-  const wSecret = channelsOn
-    ? cp.secretWeight * (s.t >= c.secretFrom ? cp.declaredChannelFactor : 1)
+  const aSecret = c.params.backChannel.enabled
+    ? s.t >= c.secretFrom
+      ? cp.declaredChannelFactor
+      : 1
     : 0;
-  const { talks, talkBenefit, bestUtility, talkAudienceCost, mediatorsPresent } = s;
+  const secretTerm = base * cp.secretWeight * aSecret;
+  const { talks, channelUtility: u, mediatorsPresent } = s;
   for (let a = 0; a < s.nActive; a++) {
     const r = s.active[a];
     // two draws every month, used or not, so variants keep common random numbers
-    const u = s.rng.next(r, Stream.contact);
-    const v = s.rng.next(r, Stream.contact);
+    const x = s.rng.next(r, Stream.contact);
+    const y = s.rng.next(r, Stream.contact);
     if (talks[r] !== 0) continue;
-    const iA = 2 * r,
-      iB = iA + 1;
-    // cheapest channel's cost of conversation for each side: benefit − best utility
-    const costA = talkBenefit[iA] - bestUtility[iA],
-      costB = talkBenefit[iB] - bestUtility[iB];
-    const cost = costA > costB ? costA : costB;
-    const mediator = mediationOn && mediatorsPresent[r] !== 0;
-    const rate =
-      base * (mediator ? cp.mediatorFactor : 1) * fastExp(-cp.costSensitivity * Math.max(0, cost));
-    if (u >= 1 - fastExp(-rate)) continue;
-    const exposure = Math.max(talkAudienceCost[iA], talkAudienceCost[iB]);
-    const wMed = mediationOn ? cp.mediatedWeight * (mediator ? 1 : cp.unnamedMediatorFactor) : 0;
-    const wPub = cp.publicWeight * fastExp(-cp.audienceSensitivity * exposure);
-    const x = v * (wSecret + wMed + wPub);
-    const ch =
-      x < wSecret ? Channel.secret : x < wSecret + wMed ? Channel.mediated : Channel.public;
+    const iA = 6 * r,
+      iB = iA + 3;
+    const aMed = mediationOn
+      ? mediatorsPresent[r] !== 0
+        ? cp.mediatorFactor
+        : cp.unnamedMediatorFactor
+      : 0;
+    // the more reluctant side's utility on each channel
+    const lSec = secretTerm * weight(beta * Math.min(u[iA], u[iB]));
+    const lMed = base * cp.mediatedWeight * aMed * weight(beta * Math.min(u[iA + 1], u[iB + 1]));
+    const lPub = base * cp.publicWeight * weight(beta * Math.min(u[iA + 2], u[iB + 2]));
+    const total = lSec + lMed + lPub;
+    if (x >= 1 - fastExp(-total)) continue;
+    const z = y * total;
+    const ch = z < lSec ? Channel.secret : z < lSec + lMed ? Channel.mediated : Channel.public;
     talks[r] = ch;
     s.talkMonths[r] = 0;
     s.everChannel[r] |= 1 << ch;
     if (s.firstTalk[4 * r] < 0) s.firstTalk[4 * r] = s.t;
     if (s.firstTalk[4 * r + ch] < 0) s.firstTalk[4 * r + ch] = s.t;
-    // carrots for talking are paid on opening, as for talks the leaders open themselves
-    s.leverageUsed[r] += s.carrotTalks[iA] + s.carrotTalks[iB];
-    s.carrotTalks[iA] = s.carrotTalks[iB] = 0;
+    // carrots for talking are paid on opening
+    s.leverageUsed[r] += s.carrotTalks[2 * r] + s.carrotTalks[2 * r + 1];
+    s.carrotTalks[2 * r] = s.carrotTalks[2 * r + 1] = 0;
   }
 }
 
@@ -85,7 +95,7 @@ export const contact: Mechanism = {
   params: 'contact',
   source:
     'Pillar 1983; Richmond 1998; Greig 2005; Regan & Stam 2000; Mastro 2019; hazard form and channel weights are design choices fitted to the case base',
-  reads: ['bestUtility', 'mediatorsPresent', 'talkAudienceCost', 'talkBenefit'],
+  reads: ['channelUtility', 'mediatorsPresent'],
   writes: ['carrotTalks', 'everChannel', 'firstTalk', 'leverageUsed', 'talkMonths', 'talks'],
   step,
 };

@@ -10,10 +10,12 @@
  *     (no expected surplus while a commitment problem blocks any deal, commitment.ts);
  *   audience cost of being seen to talk  AC = a_i·hawk_i·(1 − support for talks)·σ_ch;
  *   U_ch = B − SC − AC − patron disapproval − expected leak cost;   P(ch) ∝ exp(β·U_ch), closed = 0.
- * Talks open when both are open on channels available to both (the more discreet channel is used).
- * An open posture is observed by the enemy even when talks do not open: its belief that the
- * opener is weak moves by λ (the cost is real, not only expected). Once open, talks continue
- * while both prefer them (no new inference) and break down otherwise.
+ * The postures say who is willing to talk and why not (the "why" panel); talks themselves open
+ * through contact.ts, at a hazard anchored to history and moved by these channel utilities
+ * (stored per side and channel, as if each channel were available). An open posture is observed
+ * by the enemy even when talks do not open: its belief that the opener is weak moves by λ (the
+ * cost is real, not only expected). Once open, talks continue while both prefer them (no new
+ * inference) and break down otherwise.
  * The utility with one more unit of strength is kept for the "show strength, then talk"
  * look-ahead of effort.ts.
  * Source: Mastro (2019) costs of conversation (adverse inference × strategic capacity); Kurizaki
@@ -89,7 +91,6 @@ function step(s: State): void {
   const psi = c.params.backChannel.leakDuplicity;
   const mediationOn = c.params.mediation.enabled;
   const meds = c.mediators;
-  const t = s.t;
   // per-month constants of audienceWeight and escalationHeadroom (inlined below in the helpers'
   // order of operations, so the values are identical)
   const dom = c.params.domestic;
@@ -183,24 +184,41 @@ function step(s: State): void {
         uPub = base - scPub - ac0;
         uPubPlus =
           base - eEff * gain * (on ? inferenceFromDecay(pi, lambdaExcess, decayPlus, 1) : 0) - ac0;
+        // secret and mediated utilities as if available (exploratory contact, contact.ts, can
+        // use an undeclared channel or an unnamed third party); the posture needs availability
+        const mSec = cp.secretInferenceFactor;
+        // a declared channel's leak risk counts once it is open (undeclared contact: none modelled)
+        const uSecAny =
+          base -
+          eEff * gain * (on ? inferenceFromDecay(pi, lambdaExcess, decay, mSec) : 0) -
+          ac0 * cp.secretAudienceFactor -
+          (secretOpen ? leakCost : 0);
+        const uMedAny =
+          base -
+          eEff *
+            gain *
+            (on
+              ? inferenceFromDecay(
+                  pi,
+                  lambdaExcess,
+                  decay,
+                  mediatedOpen ? mMed : cp.publicMediatedInferenceFactor,
+                )
+              : 0) -
+          ac0 * cp.mediatedAudienceFactor;
+        s.channelUtility[3 * i] = uSecAny;
+        s.channelUtility[3 * i + 1] = uMedAny;
+        s.channelUtility[3 * i + 2] = uPub;
         if (secretOpen) {
-          const m = cp.secretInferenceFactor;
-          uSec =
-            base -
-            eEff * gain * (on ? inferenceFromDecay(pi, lambdaExcess, decay, m) : 0) -
-            ac0 * cp.secretAudienceFactor -
-            leakCost;
+          uSec = uSecAny;
           uSecPlus =
             base -
-            eEff * gain * (on ? inferenceFromDecay(pi, lambdaExcess, decayPlus, m) : 0) -
+            eEff * gain * (on ? inferenceFromDecay(pi, lambdaExcess, decayPlus, mSec) : 0) -
             ac0 * cp.secretAudienceFactor -
             leakCost;
         } else uSec = uSecPlus = -Infinity;
         if (mediatedOpen) {
-          uMed =
-            base -
-            eEff * gain * (on ? inferenceFromDecay(pi, lambdaExcess, decay, mMed) : 0) -
-            ac0 * cp.mediatedAudienceFactor;
+          uMed = uMedAny;
           uMedPlus =
             base -
             eEff * gain * (on ? inferenceFromDecay(pi, lambdaExcess, decayPlus, mMed) : 0) -
@@ -258,17 +276,7 @@ function step(s: State): void {
           channelFactor(s, choiceB, mMed),
         );
     }
-    if (choiceA !== 0 && choiceB !== 0) {
-      const ch = choiceA < choiceB ? choiceA : choiceB;
-      talks[r] = ch;
-      s.talkMonths[r] = 0;
-      s.everChannel[r] |= 1 << ch;
-      if (s.firstTalk[4 * r] < 0) s.firstTalk[4 * r] = t;
-      if (s.firstTalk[4 * r + ch] < 0) s.firstTalk[4 * r + ch] = t;
-      // carrots for talking are paid on opening
-      s.leverageUsed[r] += carrotTalks[2 * r] + carrotTalks[2 * r + 1];
-      carrotTalks[2 * r] = carrotTalks[2 * r + 1] = 0;
-    }
+    // talks open through contact.ts, whose hazard weighs these utilities against history's pace
   }
 }
 
@@ -292,6 +300,7 @@ export const conversation: Mechanism = {
     'audience',
     'audienceMultiplier',
     'capacity',
+    'carrotTalks',
     'commitmentGap',
     'enemyGain',
     'enemyReservationStrong',
@@ -313,17 +322,13 @@ export const conversation: Mechanism = {
     'belief',
     'bestUtility',
     'capacityEffective',
-    'carrotTalks',
+    'channelUtility',
     'conversationCost',
-    'everChannel',
-    'firstTalk',
     'inference',
-    'leverageUsed',
     'lookAheadUtility',
     'posture',
     'talkAudienceCost',
     'talkBenefit',
-    'talkMonths',
     'talks',
   ],
   step,
