@@ -23,6 +23,8 @@ import { HistoryService } from './services/history.ts';
 import { RunService } from './services/runs.ts';
 import { AnalysisService } from './services/analyses.ts';
 import { ResultCache } from './services/resultCache.ts';
+import { ComputeQueue } from './services/computeQueue.ts';
+import { StreamLimits } from './services/streams.ts';
 import { ScenarioParser } from './services/scenarioParser.ts';
 import './services/index.ts';
 import healthRoutes from './routes/health.ts';
@@ -72,12 +74,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     (_req, body, done) => done(null, body),
   );
 
-  const runs = new RunService(opts.store, config, app.log);
+  // every computation of every route goes through this one bounded queue
+  const compute = new ComputeQueue(config);
+  const runs = new RunService(opts.store, config, compute, app.log);
   app.decorate('parley', {
     store: opts.store,
+    compute,
+    streams: new StreamLimits(config),
     runs,
     history: opts.history ?? HistoryService.load(),
-    analyses: new AnalysisService(opts.store, config.threads, config.maxRuns),
+    analyses: new AnalysisService(opts.store, compute, config.threads, config.maxRuns),
     results: new ResultCache(),
     parser: new ScenarioParser(),
     config,

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { METRIC_IDS } from '../../analysis/index.ts';
 import { notFound } from '../errors.ts';
+import { clientSignal } from '../clientSignal.ts';
 import { ErrorSchema, ScenarioParamsSchema } from '../schemas.ts';
 
 const AnalysisKindSchema = z.enum(['comparison', 'sensitivity', 'sweep']);
@@ -39,7 +40,14 @@ const routes: FastifyPluginAsyncZod = (app) => {
       .max(2 ** 32 - 1)
       .optional(),
   };
-  const errors = { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema };
+  const errors = {
+    400: ErrorSchema,
+    401: ErrorSchema,
+    404: ErrorSchema,
+    503: ErrorSchema.describe(
+      'the compute queue is full or the server is shutting down; see Retry-After',
+    ),
+  };
 
   const scenarioOf = async (id: string, version?: number) => {
     const v = await store.getScenario(id, version);
@@ -71,7 +79,9 @@ const routes: FastifyPluginAsyncZod = (app) => {
     },
     async (req, reply) => {
       const v = await scenarioOf(req.params.id, req.body.version);
-      const { analysis, comparison } = await analyses.compare(v, req.body);
+      const { analysis, comparison } = await analyses.compare(v, req.body, {
+        signal: clientSignal(reply),
+      });
       return reply.code(201).send({ analysis, comparison: { ...comparison } });
     },
   );
@@ -112,7 +122,9 @@ const routes: FastifyPluginAsyncZod = (app) => {
     },
     async (req, reply) => {
       const v = await scenarioOf(req.params.id, req.body.version);
-      const { analysis, tornado, morris } = await analyses.sensitivity(v, req.body);
+      const { analysis, tornado, morris } = await analyses.sensitivity(v, req.body, {
+        signal: clientSignal(reply),
+      });
       return reply
         .code(201)
         .send({ analysis, tornado: tornado && { ...tornado }, morris: morris && { ...morris } });
@@ -151,7 +163,9 @@ const routes: FastifyPluginAsyncZod = (app) => {
     },
     async (req, reply) => {
       const v = await scenarioOf(req.params.id, req.body.version);
-      return reply.code(201).send(await analyses.sweep(v, req.body));
+      return reply
+        .code(201)
+        .send(await analyses.sweep(v, req.body, { signal: clientSignal(reply) }));
     },
   );
 

@@ -11,9 +11,10 @@ import { httpError, notFound } from '../errors.ts';
 import { ErrorSchema, RunIdParamsSchema, RunRecordSchema } from '../schemas.ts';
 import type { JobEvent } from '../services/runs.ts';
 import { JSON_TYPE, rawJson } from '../rawJson.ts';
+import { clientSignal } from '../clientSignal.ts';
 
 const routes: FastifyPluginAsyncZod = (app) => {
-  const { store, runs, config, results } = app.parley;
+  const { store, runs, config, results, streams } = app.parley;
 
   const StartRunSchema = z
     .object({
@@ -58,7 +59,9 @@ const routes: FastifyPluginAsyncZod = (app) => {
           400: ErrorSchema,
           401: ErrorSchema,
           404: ErrorSchema,
-          503: ErrorSchema,
+          503: ErrorSchema.describe(
+            'the compute queue is full or the server is shutting down; see Retry-After',
+          ),
         },
       },
     },
@@ -68,7 +71,7 @@ const routes: FastifyPluginAsyncZod = (app) => {
       if (!v) throw notFound(`scenario ${scenarioId}${version ? ` version ${version}` : ''}`);
       const scenario = runs.prepare(v, overrides);
       if (runs.isSync(scenario)) {
-        const { record, resultJson } = await runs.runNow(v, scenario);
+        const { record, resultJson } = await runs.runNow(v, scenario, clientSignal(reply));
         return reply
           .code(201)
           .type(JSON_TYPE)
@@ -157,12 +160,22 @@ const routes: FastifyPluginAsyncZod = (app) => {
         description:
           'text/event-stream. Events: `progress` {done,total} (runs finished), then `done` {id} or `failed` {id,error}; the stream then ends.',
         params: RunIdParamsSchema,
-        response: { 200: z.string().describe('text/event-stream'), 404: ErrorSchema },
+        response: {
+          200: z.string().describe('text/event-stream'),
+          404: ErrorSchema,
+          429: ErrorSchema.describe(
+            `this address has ${config.maxStreamsPerAddress} streams open already`,
+          ),
+          503: ErrorSchema.describe(
+            `this run has ${config.maxStreamsPerRun} streams open already (or the server ${config.maxStreams})`,
+          ),
+        },
       },
     },
     async (req, reply) => {
       const record = await store.getRun(req.params.id);
       if (!record) throw notFound(`run ${req.params.id}`);
+      const release = streams.acquire(record.id, req.ip);
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, {
@@ -175,6 +188,7 @@ const routes: FastifyPluginAsyncZod = (app) => {
         const { type, ...data } = e;
         res.write(`event: ${type}\ndata: ${JSON.stringify(data)}\n\n`);
       };
+      res.once('close', release);
       const job = runs.job(record.id);
       if (!job) {
         send(finalEvent(record));

@@ -58,7 +58,7 @@ export class ScenarioParser {
           path: [],
           message: `${this.pending} large scenario bodies are being read; try again shortly`,
         },
-      ]);
+      ], 2);
     this.pending++;
     try {
       this.pool ??= getPool(WORKER, 1);
