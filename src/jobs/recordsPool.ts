@@ -47,5 +47,8 @@ export async function simulateRecordsMany(
       await opts.onDone?.(i, r);
       return r;
     }),
-  );
+  ).catch((e: unknown) => {
+    // report why the work was stopped, not how piscina stopped it
+    throw opts.signal?.aborted ? opts.signal.reason : e;
+  });
 }

@@ -16,6 +16,7 @@ import {
 import { ENGINE_VERSION } from '../engine/index.ts';
 import type { Store } from '../store/index.ts';
 import { registerAuth } from './auth.ts';
+import { registerShutdown } from './shutdown.ts';
 import { DEFAULT_CONFIG, type ServerConfig } from './config.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { scenarioBodyHook, validatorCompiler } from './validation.ts';
@@ -56,6 +57,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     requestTimeout: config.requestTimeoutMs,
     http: { headersTimeout: config.headersTimeoutMs, connectionsCheckingInterval: 1000 },
     // request ids for log correlation; clients may not choose them
+    // our own 503 while closing (shutdown.ts): a JSON issue with Retry-After
+    return503OnClosing: false,
+    // avvio times close hooks too: the drain may take the grace period, then up to 10 s to stop
+    // (an expired timeout here made shutdown under load fail, exit 1)
+    pluginTimeout: Math.max(10_000, config.shutdownGraceMs + 20_000),
     genReqId: (() => {
       let n = 0;
       return () => `r${(++n).toString(36)}`;
@@ -88,11 +94,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     parser: new ScenarioParser(),
     config,
   });
+  // in-flight work finishes within the grace period; requests meanwhile get 503 + Retry-After
+  registerShutdown(app, runs);
   app.addHook('preValidation', scenarioBodyHook);
-  // in-flight jobs finish within the grace period or are marked failed before the server closes
-  app.addHook('preClose', async () => {
-    await runs.drain();
-  });
 
   await app.register(swagger, {
     openapi: {

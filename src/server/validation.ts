@@ -47,7 +47,10 @@ export async function readScenarioBody(
   _reply?: FastifyReply,
 ): Promise<Result<Scenario>> {
   // a 503 (too many large bodies at once) carries its Retry-After (errors.ts)
-  return req.server.parley.parser.check(req.body, Number(req.headers['content-length'] ?? Infinity));
+  return req.server.parley.parser.check(
+    req.body,
+    Number(req.headers['content-length'] ?? Infinity),
+  );
 }
 
 export const validatorCompiler: FastifySchemaCompiler<z.ZodType> =

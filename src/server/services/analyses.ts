@@ -18,12 +18,7 @@ import {
 } from '../../analysis/index.ts';
 import { mulberry32 } from '../../history/stats.ts';
 import { simulateRecordsMany } from '../../jobs/recordsPool.ts';
-import {
-  runComparison,
-  runMorris,
-  runTornado,
-  sensitivityFactors,
-} from '../../jobs/analyses.ts';
+import { runComparison, runMorris, runTornado, sensitivityFactors } from '../../jobs/analyses.ts';
 import type { RecordSet } from '../../analysis/outcomes.ts';
 import type { Result, Scenario } from '../../model/index.ts';
 import type { AnalysisRecord, ScenarioVersion, Store } from '../../store/index.ts';

@@ -172,7 +172,7 @@ export class ComputeQueue {
 
   /** Starts waiting work, oldest first, as slots free up (a job waits only for a job slot). */
   private pump(): void {
-    for (let i = 0; i < this.waiting.length && this.running.size < this.limits.maxActive; ) {
+    for (let i = 0; i < this.waiting.length && this.running.size < this.limits.maxActive;) {
       const entry = this.waiting[i];
       if (!this.eligible(entry.work)) {
         i++;
