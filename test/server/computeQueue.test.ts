@@ -12,7 +12,7 @@ import { closePools } from '../../src/jobs/workerPool.ts';
 import { runScenarioParallel } from '../../src/jobs/localPool.ts';
 import { simulateRecordsMany } from '../../src/jobs/recordsPool.ts';
 import { loadBundledScenarios } from '../../src/server/services/bundled.ts';
-import { call, SMALL_ID, smallScenario, startTestServer, type TestServer } from './helper.ts';
+import { call, SMALL_ID, smallScenario, startTestServer } from './helper.ts';
 
 afterAll(() => closePools());
 
@@ -176,7 +176,7 @@ describe('the pools stop on their signal', () => {
   it('runScenarioParallel rejects with the reason instead of finishing', async () => {
     const controller = new AbortController();
     const scenario = smallScenario({ settings: { runs: 200_000, horizonMonths: 36, seed: 3 } });
-    const run = runScenarioParallel(scenario as never, {
+    const run = runScenarioParallel(scenario, {
       threads: 2,
       signal: controller.signal,
       onProgress: (done) => {

@@ -53,6 +53,8 @@ export const shuttingDown = () =>
 export const clientGone = () =>
   unavailable('client_gone', 'the client closed the connection before the answer');
 
+const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
+
 export class ComputeQueue {
   private readonly waiting: Entry[] = [];
   private readonly running = new Set<Entry>();
@@ -93,21 +95,18 @@ export class ComputeQueue {
           this.running.add(entry);
           if (work.kind === 'job') this.activeJobs++;
           this.counts.started++;
-          let p: Promise<T>;
-          try {
-            p = fn(controller.signal);
-          } catch (e) {
-            p = Promise.reject(e);
-          }
-          p.then(resolve, (e: unknown) =>
-            // an aborted computation reports why it was aborted, not how the pool stopped it
-            reject(controller.signal.aborted ? controller.signal.reason : e),
-          ).finally(() => {
-            work.signal?.removeEventListener('abort', onGone);
-            this.running.delete(entry);
-            if (work.kind === 'job') this.activeJobs--;
-            this.pump();
-          });
+          // async: a synchronous throw of fn becomes a rejection too
+          (async () => fn(controller.signal))()
+            .then(resolve, (e: unknown) =>
+              // an aborted computation reports why it was aborted, not how the pool stopped it
+              reject(asError(controller.signal.aborted ? controller.signal.reason : e)),
+            )
+            .finally(() => {
+              work.signal?.removeEventListener('abort', onGone);
+              this.running.delete(entry);
+              if (work.kind === 'job') this.activeJobs--;
+              this.pump();
+            });
         },
       };
       const onGone = () => {
