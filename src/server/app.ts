@@ -17,6 +17,7 @@ import { ENGINE_VERSION } from '../engine/index.ts';
 import type { Store } from '../store/index.ts';
 import { registerAuth } from './auth.ts';
 import { registerShutdown } from './shutdown.ts';
+import { registerJsonBodies } from './jsonBody.ts';
 import { DEFAULT_CONFIG, type ServerConfig } from './config.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { scenarioBodyHook, validatorCompiler } from './validation.ts';
@@ -73,6 +74,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
 
+  registerJsonBodies(app, config.bodyLimitBytes);
   // YAML scenario bodies, read as text (the core parser reports line and column)
   app.addContentTypeParser(
     ['application/yaml', 'application/x-yaml', 'text/yaml'],
