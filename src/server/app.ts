@@ -18,6 +18,7 @@ import type { Store } from '../store/index.ts';
 import { registerAuth } from './auth.ts';
 import { registerShutdown } from './shutdown.ts';
 import { registerJsonBodies } from './jsonBody.ts';
+import { registerSecurityHeaders } from './securityHeaders.ts';
 import { DEFAULT_CONFIG, type ServerConfig } from './config.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { scenarioBodyHook, validatorCompiler } from './validation.ts';
@@ -75,6 +76,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setNotFoundHandler(notFoundHandler);
 
   registerJsonBodies(app, config.bodyLimitBytes);
+  registerSecurityHeaders(app);
   // YAML scenario bodies, read as text (the core parser reports line and column)
   app.addContentTypeParser(
     ['application/yaml', 'application/x-yaml', 'text/yaml'],

@@ -91,6 +91,10 @@ describe.skipIf(missing !== undefined)('web UI in Chromium', () => {
     browser = await launchChromium();
     page = await browser.context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
+    // the UI must work under its Content-Security-Policy: Chromium reports every refusal here
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/.test(m.text())) pageErrors.push(m.text());
+    });
     // every what-if answer the page reports (input → chart), in order, without its result; the
     // result of the latest full answer is kept apart (copied out only when a test asks for it)
     await page.addInitScript(

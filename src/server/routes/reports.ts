@@ -8,6 +8,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RunResult } from '../../engine/index.ts';
 import { httpError, notFound } from '../errors.ts';
 import { clientSignal } from '../clientSignal.ts';
+import { REPORT_CSP } from '../securityHeaders.ts';
 import { ErrorSchema, RunIdParamsSchema } from '../schemas.ts';
 import { chartPng, chartSvg, RUN_CHARTS, runReportHtml } from '../services/reports.ts';
 
@@ -50,7 +51,11 @@ const routes: FastifyPluginAsyncZod = (app) => {
       const v = await store.getScenario(run.scenarioId, run.scenarioVersion);
       if (!v) throw notFound(`scenario ${run.scenarioId} version ${run.scenarioVersion}`);
       const html = await rendering('a report', reply, () => runReportHtml(result, v, history));
-      return reply.type('text/html; charset=utf-8').send(html);
+      // a report loads nothing: its styles are inline and its charts inline SVG
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('content-security-policy', REPORT_CSP)
+        .send(html);
     },
   );
 

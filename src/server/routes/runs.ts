@@ -12,6 +12,7 @@ import { ErrorSchema, RunIdParamsSchema, RunRecordSchema } from '../schemas.ts';
 import type { JobEvent } from '../services/runs.ts';
 import { JSON_TYPE, rawJson } from '../rawJson.ts';
 import { clientSignal } from '../clientSignal.ts';
+import { securityHeaders } from '../securityHeaders.ts';
 
 const routes: FastifyPluginAsyncZod = (app) => {
   const { store, runs, config, results, streams } = app.parley;
@@ -183,6 +184,8 @@ const routes: FastifyPluginAsyncZod = (app) => {
         'cache-control': 'no-cache',
         connection: 'keep-alive',
         'x-accel-buffering': 'no',
+        // a hijacked answer skips the onSend hook: its security headers are set here
+        ...securityHeaders('text/event-stream'),
       });
       const send = (e: JobEvent) => {
         const { type, ...data } = e;
