@@ -5,7 +5,6 @@
  * referrer, and a Content-Security-Policy that fits it. That the UI works under its policy is
  * checked in the browser (test/web/app.e2e.test.ts fails on any CSP refusal).
  */
-/* eslint-disable @typescript-eslint/no-explicit-any -- JSON answers are checked by expect */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closePools } from '../../src/jobs/workerPool.ts';
 import { call, SMALL_ID, startTestServer, type TestServer } from './helper.ts';
