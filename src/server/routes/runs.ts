@@ -13,6 +13,14 @@ import type { JobEvent } from '../services/runs.ts';
 import { JSON_TYPE, rawJson } from '../rawJson.ts';
 import { clientSignal } from '../clientSignal.ts';
 import { securityHeaders } from '../securityHeaders.ts';
+import {
+  CursorQuerySchema,
+  decodeCursor,
+  NextCursorSchema,
+  pageOf,
+  TimeKeySchema,
+  timeKey,
+} from '../cursor.ts';
 
 const routes: FastifyPluginAsyncZod = (app) => {
   const { store, runs, config, results, streams } = app.parley;
@@ -89,15 +97,28 @@ const routes: FastifyPluginAsyncZod = (app) => {
       schema: {
         tags: ['runs'],
         operationId: 'listRuns',
-        summary: 'recent runs, newest first',
+        summary: 'recent runs, newest first (paged: follow nextCursor)',
         querystring: z.object({
           scenarioId: IdSchema.optional(),
           limit: z.coerce.number().int().min(1).max(1000).default(100),
+          cursor: CursorQuerySchema,
         }),
-        response: { 200: z.object({ runs: z.array(RunRecordSchema) }), 400: ErrorSchema },
+        response: {
+          200: z.object({ runs: z.array(RunRecordSchema), nextCursor: NextCursorSchema }),
+          400: ErrorSchema,
+        },
       },
     },
-    async (req) => ({ runs: await store.listRuns(req.query) }),
+    async (req) => {
+      const { scenarioId, limit, cursor } = req.query;
+      const after = decodeCursor(cursor, TimeKeySchema);
+      const { items, nextCursor } = await pageOf(
+        limit,
+        (n) => store.listRuns({ scenarioId, limit: n, after }),
+        timeKey,
+      );
+      return { runs: items, nextCursor };
+    },
   );
 
   app.get(
