@@ -26,6 +26,11 @@ export interface PoolRunOptions {
   traces?: number;
   /** Progress: runs finished so far. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Stops the work early (the client went away, the server shuts down): no new slice is claimed,
+   * and the call rejects with the signal's reason instead of a result.
+   */
+  signal?: AbortSignal;
 }
 
 const WORKER = fileURLToPath(new URL('./simulateWorker.ts', import.meta.url));
@@ -62,6 +67,7 @@ async function runAggregates(scenario: Scenario, opts: PoolRunOptions): Promise<
   const threads = Math.max(1, opts.threads ?? 1);
   const total = scenario.settings.runs;
   const meta = resultMeta(scenario, opts.explainMonth);
+  opts.signal?.throwIfAborted();
   if (threads === 1) {
     const agg = simulateBlock(compile(scenario), 0, total, {
       explainMonth: opts.explainMonth,
@@ -75,6 +81,9 @@ async function runAggregates(scenario: Scenario, opts: PoolRunOptions): Promise<
   const progress = opts.onProgress
     ? setInterval(() => opts.onProgress?.(Atomics.load(counters, 1), total), 100)
     : undefined;
+  // claiming past the end stops every thread after its current slice (at most 2,048 runs)
+  const stop = () => Atomics.store(counters, 0, total);
+  opts.signal?.addEventListener('abort', stop, { once: true });
   try {
     const parts = await Promise.all(
       Array.from({ length: threads }, () => {
@@ -88,12 +97,14 @@ async function runAggregates(scenario: Scenario, opts: PoolRunOptions): Promise<
         return pool.run(task) as Promise<AggregateArrays>;
       }),
     );
+    opts.signal?.throwIfAborted();
     opts.onProgress?.(total, total);
     const agg = Aggregate.fromJSON(parts[0]);
     for (let k = 1; k < parts.length; k++) agg.merge(Aggregate.fromJSON(parts[k]));
     return summarise(agg, meta);
   } finally {
     clearInterval(progress);
+    opts.signal?.removeEventListener('abort', stop);
   }
 }
 

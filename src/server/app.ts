@@ -16,6 +16,9 @@ import {
 import { ENGINE_VERSION } from '../engine/index.ts';
 import type { Store } from '../store/index.ts';
 import { registerAuth } from './auth.ts';
+import { registerShutdown } from './shutdown.ts';
+import { registerJsonBodies } from './jsonBody.ts';
+import { registerSecurityHeaders } from './securityHeaders.ts';
 import { DEFAULT_CONFIG, type ServerConfig } from './config.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { scenarioBodyHook, validatorCompiler } from './validation.ts';
@@ -23,6 +26,8 @@ import { HistoryService } from './services/history.ts';
 import { RunService } from './services/runs.ts';
 import { AnalysisService } from './services/analyses.ts';
 import { ResultCache } from './services/resultCache.ts';
+import { ComputeQueue } from './services/computeQueue.ts';
+import { StreamLimits } from './services/streams.ts';
 import { ScenarioParser } from './services/scenarioParser.ts';
 import './services/index.ts';
 import healthRoutes from './routes/health.ts';
@@ -54,6 +59,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     requestTimeout: config.requestTimeoutMs,
     http: { headersTimeout: config.headersTimeoutMs, connectionsCheckingInterval: 1000 },
     // request ids for log correlation; clients may not choose them
+    // our own 503 while closing (shutdown.ts): a JSON issue with Retry-After
+    return503OnClosing: false,
+    // avvio times close hooks too: the drain may take the grace period, then up to 10 s to stop
+    // (an expired timeout here made shutdown under load fail, exit 1)
+    pluginTimeout: Math.max(10_000, config.shutdownGraceMs + 20_000),
     genReqId: (() => {
       let n = 0;
       return () => `r${(++n).toString(36)}`;
@@ -65,6 +75,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
 
+  registerJsonBodies(app, config.bodyLimitBytes);
+  registerSecurityHeaders(app);
   // YAML scenario bodies, read as text (the core parser reports line and column)
   app.addContentTypeParser(
     ['application/yaml', 'application/x-yaml', 'text/yaml'],
@@ -72,21 +84,23 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     (_req, body, done) => done(null, body),
   );
 
-  const runs = new RunService(opts.store, config, app.log);
+  // every computation of every route goes through this one bounded queue
+  const compute = new ComputeQueue(config);
+  const runs = new RunService(opts.store, config, compute, app.log);
   app.decorate('parley', {
     store: opts.store,
+    compute,
+    streams: new StreamLimits(config),
     runs,
     history: opts.history ?? HistoryService.load(),
-    analyses: new AnalysisService(opts.store, config.threads, config.maxRuns),
+    analyses: new AnalysisService(opts.store, compute, config.threads, config.maxRuns),
     results: new ResultCache(),
     parser: new ScenarioParser(),
     config,
   });
+  // in-flight work finishes within the grace period; requests meanwhile get 503 + Retry-After
+  registerShutdown(app, runs);
   app.addHook('preValidation', scenarioBodyHook);
-  // in-flight jobs finish within the grace period or are marked failed before the server closes
-  app.addHook('preClose', async () => {
-    await runs.drain();
-  });
 
   await app.register(swagger, {
     openapi: {

@@ -5,6 +5,8 @@
  *   PARLEY_RATE_LIMIT=300        requests per minute per client address (0 = off)
  *   PARLEY_MAX_RUNS=200000       largest run count a request may ask for
  *   PARLEY_SYNC_RUNS=2000        run counts up to this answer synchronously; larger become jobs
+ *   PARLEY_MAX_ACTIVE=2          computations (runs, analyses, reports) at once
+ *   PARLEY_MAX_QUEUED=32         computations waiting; more get 503 with Retry-After
  */
 import { availableParallelism } from 'node:os';
 
@@ -18,10 +20,22 @@ export type ServerConfig = {
   syncMaxRuns: number;
   /** worker threads per run */
   threads: number;
-  /** jobs simulated at once; the others wait in order */
+  /** computations (runs, jobs, analyses, reports) at once, through one queue (computeQueue.ts) */
+  maxActive: number;
+  /** of those, background run jobs at most (a slot always stays for interactive requests) */
   maxActiveJobs: number;
-  /** jobs waiting beyond this are refused with 503 */
-  maxQueuedJobs: number;
+  /** computations waiting beyond this are refused with 503 + Retry-After */
+  maxQueued: number;
+  /** runs held by the waiting computations together; beyond this, 503 + Retry-After */
+  maxQueuedRuns: number;
+  /** Retry-After of a busy 503, seconds */
+  retryAfterSec: number;
+  /** progress streams (server-sent events) open on one run; more get 503 */
+  maxStreamsPerRun: number;
+  /** progress streams open from one client address; more get 429 */
+  maxStreamsPerAddress: number;
+  /** progress streams open on the whole server; more get 503 */
+  maxStreams: number;
   /** on shutdown, how long in-flight jobs may take before they are marked failed */
   shutdownGraceMs: number;
   /** a request (headers and body) must arrive within this, or the connection gets 408 and closes */
@@ -38,8 +52,14 @@ export const DEFAULT_CONFIG: ServerConfig = {
   maxRuns: 200_000,
   syncMaxRuns: 2000,
   threads: Math.max(1, Math.min(4, availableParallelism())),
+  maxActive: 2,
   maxActiveJobs: 1,
-  maxQueuedJobs: 20,
+  maxQueued: 32,
+  maxQueuedRuns: 1_000_000,
+  retryAfterSec: 5,
+  maxStreamsPerRun: 50,
+  maxStreamsPerAddress: 20,
+  maxStreams: 500,
   shutdownGraceMs: 10_000,
   requestTimeoutMs: 120_000,
   headersTimeoutMs: 30_000,
@@ -66,5 +86,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     rateLimit: rate === 0 ? false : { max: rate, timeWindowMs: 60_000 },
     maxRuns: positiveInt('PARLEY_MAX_RUNS', env.PARLEY_MAX_RUNS, DEFAULT_CONFIG.maxRuns),
     syncMaxRuns: positiveInt('PARLEY_SYNC_RUNS', env.PARLEY_SYNC_RUNS, DEFAULT_CONFIG.syncMaxRuns),
+    maxActive: Math.max(
+      1,
+      positiveInt('PARLEY_MAX_ACTIVE', env.PARLEY_MAX_ACTIVE, DEFAULT_CONFIG.maxActive),
+    ),
+    maxQueued: positiveInt('PARLEY_MAX_QUEUED', env.PARLEY_MAX_QUEUED, DEFAULT_CONFIG.maxQueued),
   };
 }

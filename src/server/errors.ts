@@ -11,6 +11,8 @@ export class HttpError extends Error {
   constructor(
     readonly statusCode: number,
     readonly issues: Issue[],
+    /** seconds, sent as Retry-After (every 503 gets one) */
+    readonly retryAfterSec?: number,
   ) {
     super(issues[0]?.message ?? `HTTP ${statusCode}`);
     this.name = 'HttpError';
@@ -23,6 +25,9 @@ export const httpError = (
   message: string,
   path: Issue['path'] = [],
 ) => new HttpError(statusCode, [{ code, path, message }]);
+
+/** A 503 tells the client when to try again; this when nothing more precise is known. */
+export const DEFAULT_RETRY_AFTER_SEC = 5;
 
 export const notFound = (what: string) => httpError(404, 'not_found', `${what} not found`);
 
@@ -42,6 +47,8 @@ const CODES: Record<number, string> = {
 
 export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
   if (err instanceof HttpError) {
+    if (err.statusCode === 503 || err.retryAfterSec !== undefined)
+      void reply.header('retry-after', String(err.retryAfterSec ?? DEFAULT_RETRY_AFTER_SEC));
     void reply.code(err.statusCode).send({ issues: boundIssues(err.issues) });
     return;
   }
@@ -56,6 +63,8 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
     return;
   }
   if (status === 503) {
+    // Fastify's own 503 (a request on a connection while the server closes)
+    void reply.header('retry-after', String(DEFAULT_RETRY_AFTER_SEC));
     void reply.code(503).send({
       issues: [{ code: 'unavailable', path: [], message: 'service unavailable; try again later' }],
     });

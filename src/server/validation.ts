@@ -44,17 +44,13 @@ export async function scenarioBodyHook(req: FastifyRequest, reply: FastifyReply)
 /** The request's body (YAML text or parsed JSON) read by the app's ScenarioParser. */
 export async function readScenarioBody(
   req: FastifyRequest,
-  reply: FastifyReply,
+  _reply?: FastifyReply,
 ): Promise<Result<Scenario>> {
-  try {
-    return await req.server.parley.parser.check(
-      req.body,
-      Number(req.headers['content-length'] ?? Infinity),
-    );
-  } catch (e) {
-    if (e instanceof HttpError && e.statusCode === 503) void reply.header('retry-after', '2');
-    throw e;
-  }
+  // a 503 (too many large bodies at once) carries its Retry-After (errors.ts)
+  return req.server.parley.parser.check(
+    req.body,
+    Number(req.headers['content-length'] ?? Infinity),
+  );
 }
 
 export const validatorCompiler: FastifySchemaCompiler<z.ZodType> =

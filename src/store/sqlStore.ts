@@ -16,6 +16,8 @@ import type {
   DatasetMeta,
   NewAnalysis,
   NewRun,
+  AnalysisPage,
+  RunPage,
   RunRecord,
   ScenarioSummary,
   ScenarioVersion,
@@ -124,6 +126,24 @@ const toToken = (r: TokenRow): TokenMeta => ({
   revokedAt: r.revoked_at,
 });
 
+/** Lists answer at most 1,000 rows a page, plus one to tell whether another page follows. */
+const clampLimit = (limit: number) => Math.min(1001, Math.max(1, Math.floor(limit)));
+const whereSql = (where: string[]) => (where.length ? ` WHERE ${where.join(' AND ')}` : '');
+
+/**
+ * The rows after a key in the order `created_at DESC, id` (one comparison, the same SQL for
+ * SQLite and PostgreSQL: mixed directions rule out a row-value comparison).
+ */
+function afterKey(
+  where: string[],
+  params: SqlParam[],
+  after: { createdAt: string; id: string } | undefined,
+): void {
+  if (!after) return;
+  where.push('(created_at < ? OR (created_at = ? AND id > ?))');
+  params.push(after.createdAt, after.createdAt, after.id);
+}
+
 /** INSERT of many rows in batches, inside the caller's transaction. */
 async function insertMany(
   t: SqlDb,
@@ -196,14 +216,22 @@ export class SqlStore implements Store {
     });
   }
 
-  async listScenarios(): Promise<ScenarioSummary[]> {
+  async listScenarios(opts: { limit?: number; afterId?: string } = {}): Promise<ScenarioSummary[]> {
+    const params: SqlParam[] = [];
+    const where: string[] = [];
+    if (opts.afterId !== undefined) {
+      where.push('s.id > ?');
+      params.push(opts.afterId);
+    }
+    if (opts.limit !== undefined) params.push(clampLimit(opts.limit));
     const rows = await this.db.all<ScenarioRow & { versions: number }>(
       `SELECT s.id, s.version, s.hash, s.name, s.created_at, v.versions
          FROM scenarios s
          JOIN (SELECT id, MAX(version) AS latest, CAST(COUNT(*) AS INTEGER) AS versions
                  FROM scenarios GROUP BY id) v
-           ON v.id = s.id AND v.latest = s.version
-        ORDER BY s.id`,
+           ON v.id = s.id AND v.latest = s.version${whereSql(where)}
+        ORDER BY s.id${opts.limit === undefined ? '' : ' LIMIT ?'}`,
+      params,
     );
     return rows.map((r) => ({ ...toScenarioMeta(r), versions: Number(r.versions) }));
   }
@@ -222,10 +250,15 @@ export class SqlStore implements Store {
     return row && { ...toScenarioMeta(row), scenario: JSON.parse(row.body) as Scenario };
   }
 
-  async listScenarioVersions(id: string): Promise<ScenarioVersionMeta[]> {
+  async listScenarioVersions(
+    id: string,
+    opts: { limit?: number; afterVersion?: number } = {},
+  ): Promise<ScenarioVersionMeta[]> {
     const rows = await this.db.all<ScenarioRow>(
-      'SELECT id, version, hash, name, created_at FROM scenarios WHERE id = ? ORDER BY version',
-      [id],
+      `SELECT id, version, hash, name, created_at FROM scenarios WHERE id = ? AND version > ? ORDER BY version${opts.limit === undefined ? '' : ' LIMIT ?'}`,
+      opts.limit === undefined
+        ? [id, opts.afterVersion ?? 0]
+        : [id, opts.afterVersion ?? 0, clampLimit(opts.limit)],
     );
     return rows.map(toScenarioMeta);
   }
@@ -329,18 +362,19 @@ export class SqlStore implements Store {
     return row?.result ?? undefined;
   }
 
-  async listRuns(opts: { scenarioId?: string; limit?: number } = {}): Promise<RunRecord[]> {
-    const limit = Math.min(1000, Math.max(1, Math.floor(opts.limit ?? 100)));
-    const rows =
-      opts.scenarioId === undefined
-        ? await this.db.all<RunRow>(
-            `SELECT ${RUN_COLUMNS} FROM runs ORDER BY created_at DESC, id LIMIT ?`,
-            [limit],
-          )
-        : await this.db.all<RunRow>(
-            `SELECT ${RUN_COLUMNS} FROM runs WHERE scenario_id = ? ORDER BY created_at DESC, id LIMIT ?`,
-            [opts.scenarioId, limit],
-          );
+  async listRuns(opts: RunPage = {}): Promise<RunRecord[]> {
+    const where: string[] = [];
+    const params: SqlParam[] = [];
+    if (opts.scenarioId !== undefined) {
+      where.push('scenario_id = ?');
+      params.push(opts.scenarioId);
+    }
+    afterKey(where, params, opts.after);
+    params.push(clampLimit(opts.limit ?? 100));
+    const rows = await this.db.all<RunRow>(
+      `SELECT ${RUN_COLUMNS} FROM runs${whereSql(where)} ORDER BY created_at DESC, id LIMIT ?`,
+      params,
+    );
     return rows.map(toRun);
   }
 
@@ -398,9 +432,7 @@ export class SqlStore implements Store {
     return rows.map((r) => JSON.parse(r.data) as unknown);
   }
 
-  async listAnalyses(
-    opts: { kind?: AnalysisKind; scenarioId?: string } = {},
-  ): Promise<AnalysisRecord[]> {
+  async listAnalyses(opts: AnalysisPage = {}): Promise<AnalysisRecord[]> {
     const where: string[] = [];
     const params: SqlParam[] = [];
     if (opts.kind !== undefined) {
@@ -411,8 +443,10 @@ export class SqlStore implements Store {
       where.push('scenario_id = ?');
       params.push(opts.scenarioId);
     }
+    afterKey(where, params, opts.after);
+    params.push(clampLimit(opts.limit ?? 1000));
     const rows = await this.db.all<AnalysisRow>(
-      `SELECT * FROM analyses${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id LIMIT 1000`,
+      `SELECT * FROM analyses${whereSql(where)} ORDER BY created_at DESC, id LIMIT ?`,
       params,
     );
     return rows.map(toAnalysis);

@@ -104,6 +104,23 @@ export type TokenMeta = {
   revokedAt: string | null;
 };
 
+/**
+ * Keyset pages of the lists (stable under inserts: a page starts after the last row of the one
+ * before, never at an offset). `limit` rows at most; `after` is the key of the previous page's
+ * last row. Without `limit` a list is whole, as before (the CLI); the API always pages.
+ */
+export type RunPage = {
+  scenarioId?: string;
+  limit?: number;
+  after?: { createdAt: string; id: string };
+};
+export type AnalysisPage = {
+  kind?: AnalysisKind;
+  scenarioId?: string;
+  limit?: number;
+  after?: { createdAt: string; id: string };
+};
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** Throws when the database cannot answer (readiness). */
@@ -112,11 +129,15 @@ export interface Store {
 
   /** Saves a new version unless the latest version has the same hash (then returns it, created: false). */
   saveScenario(scenario: Scenario): Promise<{ version: ScenarioVersionMeta; created: boolean }>;
-  /** The latest version of every scenario, by id. */
-  listScenarios(): Promise<ScenarioSummary[]>;
+  /** The latest version of every scenario, by id (a page: ids after `afterId`). */
+  listScenarios(opts?: { limit?: number; afterId?: string }): Promise<ScenarioSummary[]>;
   /** A version (the latest when omitted). */
   getScenario(id: string, version?: number): Promise<ScenarioVersion | undefined>;
-  listScenarioVersions(id: string): Promise<ScenarioVersionMeta[]>;
+  /** Versions oldest first (a page: versions after `afterVersion`). */
+  listScenarioVersions(
+    id: string,
+    opts?: { limit?: number; afterVersion?: number },
+  ): Promise<ScenarioVersionMeta[]>;
   /** Deletes every version with its runs and analyses; false when there was none. */
   deleteScenario(id: string): Promise<boolean>;
 
@@ -133,12 +154,14 @@ export interface Store {
   getRun(id: string): Promise<RunRecord | undefined>;
   /** The stored result JSON text, as saved (no re-serialisation). */
   getRunResultJson(id: string): Promise<string | undefined>;
-  listRuns(opts?: { scenarioId?: string; limit?: number }): Promise<RunRecord[]>;
+  /** Newest first, then by id (at most 1,000; 100 unless `limit`). */
+  listRuns(opts?: RunPage): Promise<RunRecord[]>;
 
   saveAnalysis(a: NewAnalysis): Promise<AnalysisRecord>;
   getAnalysis(id: string): Promise<AnalysisRecord | undefined>;
   getAnalysisRows(id: string, opts?: { offset?: number; limit?: number }): Promise<unknown[]>;
-  listAnalyses(opts?: { kind?: AnalysisKind; scenarioId?: string }): Promise<AnalysisRecord[]>;
+  /** Newest first, then by id (at most 1,000). */
+  listAnalyses(opts?: AnalysisPage): Promise<AnalysisRecord[]>;
 
   /** Idempotent: importing the same rows under the same name and version writes nothing. */
   importDataset(d: DatasetImport): Promise<DatasetImportResult>;

@@ -168,7 +168,6 @@ describe('bounds', () => {
       if (type !== 'text/plain') expectIssues(r.body, 'too_large');
     }
     // a 10 GB Content-Length is refused before any of the body is read
-    const t0 = performance.now();
     const r = await new Promise<string>((resolve) => {
       const sock = connect(s.port, '127.0.0.1', () =>
         sock.write(
@@ -183,8 +182,9 @@ describe('bounds', () => {
       sock.on('close', () => resolve(text));
     });
     count('oversized body');
+    // only one byte of the body is ever sent: an answer at all means it was refused unread (a
+    // server reading the body would wait for the request timeout), whatever the machine's speed
     expect(r).toMatch(/^HTTP\/1\.1 413/);
-    expect(performance.now() - t0).toBeLessThan(5000);
   });
 
   it('refuses too many runs (400), in the request or in the saved scenario', async () => {
@@ -291,7 +291,7 @@ describe('slow clients (slow-loris) on a real socket', () => {
 
   /** Opens a socket, sends `head`, then one byte of `trickle` every 200 ms; resolves when the server closes it. */
   const trickle = (head: string, drip: string) =>
-    new Promise<{ ms: number; answer: string }>((resolve) => {
+    new Promise<{ ms: number; answer: string; byServer: boolean }>((resolve) => {
       const t0 = performance.now();
       let answer = '';
       let i = 0;
@@ -303,10 +303,15 @@ describe('slow clients (slow-loris) on a real socket', () => {
       sock.on('error', () => undefined);
       sock.on('close', () => {
         clearInterval(timer);
-        resolve({ ms: performance.now() - t0, answer });
+        resolve({ ms: performance.now() - t0, answer, byServer: !ours });
       });
-      // the test's own bound: a server that never closes fails here
-      setTimeout(() => sock.destroy(), 15_000);
+      // the test's own bound, far beyond the server's timeouts: a server that never closes the
+      // connection fails (byServer false), however slow or fast the machine
+      let ours = false;
+      setTimeout(() => {
+        ours = true;
+        sock.destroy();
+      }, 30_000);
     });
 
   it('closes a client that trickles its headers', async () => {
@@ -315,7 +320,7 @@ describe('slow clients (slow-loris) on a real socket', () => {
       'X-Slow: aaaaaaaaaaaaaaaaaaaaa\r\n',
     );
     count('slow-loris');
-    expect(r.ms).toBeLessThan(6000);
+    expect(r.byServer).toBe(true);
     expect(r.answer).toMatch(/^HTTP\/1\.1 408|^$/);
   });
 
@@ -325,7 +330,7 @@ describe('slow clients (slow-loris) on a real socket', () => {
       '"aaaaaaaaaa",',
     );
     count('slow-loris');
-    expect(r.ms).toBeLessThan(8000);
+    expect(r.byServer).toBe(true);
     expect(r.answer).toMatch(/^HTTP\/1\.1 408|^$/);
     // the server still answers others
     expect((await fetch(`${slow.url}/health`)).status).toBe(200);

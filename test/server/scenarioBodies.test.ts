@@ -124,5 +124,18 @@ describe('scenario bodies', () => {
       code: 'reserved_key',
       path: ['body', 'front', 'demands', '__proto__'],
     });
+    // a JSON body keeps `__proto__` as an own key too (JSON.parse): refused the same way
+    const json = JSON.stringify(doc).replace('"demands":{}', '"demands":{"__proto__":0.3}');
+    expect(json).toContain('__proto__');
+    for (const path of ['/scenarios', '/scenarios/validate']) {
+      const j = await call(s, 'POST', path, { raw: json, token: true });
+      expect(j.status).toBe(path === '/scenarios' ? 400 : 200);
+      const issues = j.body.issues;
+      expect(issues[0]).toMatchObject({
+        code: 'reserved_key',
+        message: expect.stringContaining('__proto__'),
+      });
+      expect(issues[0].path.slice(-3)).toEqual(['front', 'demands', '__proto__']);
+    }
   });
 });

@@ -91,6 +91,10 @@ describe.skipIf(missing !== undefined)('web UI in Chromium', () => {
     browser = await launchChromium();
     page = await browser.context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
+    // the UI must work under its Content-Security-Policy: Chromium reports every refusal here
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/.test(m.text())) pageErrors.push(m.text());
+    });
     // every what-if answer the page reports (input → chart), in order, without its result; the
     // result of the latest full answer is kept apart (copied out only when a test asks for it)
     await page.addInitScript(
@@ -244,7 +248,10 @@ describe.skipIf(missing !== undefined)('web UI in Chromium', () => {
       })
       .toBeDefined();
     const lastMove = (await reports()).filter((r) => r.seq === burstLast);
-    expect(lastMove.map((r) => r.final)).toEqual([false, true]);
+    // a quick answer comes only while the previous full answer is still computing, so whether the
+    // last move got one depends on the machine's speed; when it did, it came before the full one
+    expect(lastMove.at(-1)?.final).toBe(true);
+    expect(lastMove.map((r) => r.final).slice(0, -1)).toEqual(lastMove.length > 1 ? [false] : []);
     expect(await page.locator('#lever-month + output').textContent()).toBe('month 31');
 
     const summary = (xs: number[]) => ({

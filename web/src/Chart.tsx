@@ -51,6 +51,8 @@ export function Chart(props: {
       const res = await embed(el, props.spec, {
         renderer: props.renderer ?? 'svg',
         actions: false,
+        // expressions through vega's interpreter, not new Function: the UI's CSP has no eval
+        ast: true,
       });
       if (cancelled) {
         res.finalize();

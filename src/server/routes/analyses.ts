@@ -6,6 +6,16 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { METRIC_IDS } from '../../analysis/index.ts';
 import { notFound } from '../errors.ts';
+import { clientSignal } from '../clientSignal.ts';
+import {
+  CursorQuerySchema,
+  decodeCursor,
+  encodeCursor,
+  NextCursorSchema,
+  pageOf,
+  TimeKeySchema,
+  timeKey,
+} from '../cursor.ts';
 import { ErrorSchema, ScenarioParamsSchema } from '../schemas.ts';
 
 const AnalysisKindSchema = z.enum(['comparison', 'sensitivity', 'sweep']);
@@ -39,7 +49,14 @@ const routes: FastifyPluginAsyncZod = (app) => {
       .max(2 ** 32 - 1)
       .optional(),
   };
-  const errors = { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema };
+  const errors = {
+    400: ErrorSchema,
+    401: ErrorSchema,
+    404: ErrorSchema,
+    503: ErrorSchema.describe(
+      'the compute queue is full or the server is shutting down; see Retry-After',
+    ),
+  };
 
   const scenarioOf = async (id: string, version?: number) => {
     const v = await store.getScenario(id, version);
@@ -71,7 +88,9 @@ const routes: FastifyPluginAsyncZod = (app) => {
     },
     async (req, reply) => {
       const v = await scenarioOf(req.params.id, req.body.version);
-      const { analysis, comparison } = await analyses.compare(v, req.body);
+      const { analysis, comparison } = await analyses.compare(v, req.body, {
+        signal: clientSignal(reply),
+      });
       return reply.code(201).send({ analysis, comparison: { ...comparison } });
     },
   );
@@ -112,7 +131,9 @@ const routes: FastifyPluginAsyncZod = (app) => {
     },
     async (req, reply) => {
       const v = await scenarioOf(req.params.id, req.body.version);
-      const { analysis, tornado, morris } = await analyses.sensitivity(v, req.body);
+      const { analysis, tornado, morris } = await analyses.sensitivity(v, req.body, {
+        signal: clientSignal(reply),
+      });
       return reply
         .code(201)
         .send({ analysis, tornado: tornado && { ...tornado }, morris: morris && { ...morris } });
@@ -151,7 +172,9 @@ const routes: FastifyPluginAsyncZod = (app) => {
     },
     async (req, reply) => {
       const v = await scenarioOf(req.params.id, req.body.version);
-      return reply.code(201).send(await analyses.sweep(v, req.body));
+      return reply
+        .code(201)
+        .send(await analyses.sweep(v, req.body, { signal: clientSignal(reply) }));
     },
   );
 
@@ -161,15 +184,30 @@ const routes: FastifyPluginAsyncZod = (app) => {
       schema: {
         tags: ['analyses'],
         operationId: 'listAnalyses',
-        summary: 'saved comparisons, sensitivity analyses and sweeps, newest first',
+        summary:
+          'saved comparisons, sensitivity analyses and sweeps, newest first (paged: follow nextCursor)',
         querystring: z.object({
           kind: AnalysisKindSchema.optional(),
           scenarioId: z.string().max(100).optional(),
+          limit: z.coerce.number().int().min(1).max(1000).default(1000),
+          cursor: CursorQuerySchema,
         }),
-        response: { 200: z.object({ analyses: z.array(AnalysisSchema) }), 400: ErrorSchema },
+        response: {
+          200: z.object({ analyses: z.array(AnalysisSchema), nextCursor: NextCursorSchema }),
+          400: ErrorSchema,
+        },
       },
     },
-    async (req) => ({ analyses: await store.listAnalyses(req.query) }),
+    async (req) => {
+      const { kind, scenarioId, limit, cursor } = req.query;
+      const after = decodeCursor(cursor, TimeKeySchema);
+      const { items, nextCursor } = await pageOf(
+        limit,
+        (n) => store.listAnalyses({ kind, scenarioId, limit: n, after }),
+        timeKey,
+      );
+      return { analyses: items, nextCursor };
+    },
   );
 
   app.get(
@@ -183,9 +221,16 @@ const routes: FastifyPluginAsyncZod = (app) => {
         querystring: z.object({
           offset: z.coerce.number().int().min(0).default(0),
           limit: z.coerce.number().int().min(1).max(10_000).default(1000),
+          cursor: CursorQuerySchema.describe(
+            'opaque: the `nextCursor` of the previous page (instead of offset)',
+          ),
         }),
         response: {
-          200: z.object({ analysis: AnalysisSchema, rows: z.array(z.unknown()) }),
+          200: z.object({
+            analysis: AnalysisSchema,
+            rows: z.array(z.unknown()),
+            nextCursor: NextCursorSchema,
+          }),
           400: ErrorSchema,
           404: ErrorSchema,
         },
@@ -194,7 +239,17 @@ const routes: FastifyPluginAsyncZod = (app) => {
     async (req) => {
       const analysis = await store.getAnalysis(req.params.id);
       if (!analysis) throw notFound(`analysis ${req.params.id}`);
-      return { analysis, rows: await store.getAnalysisRows(analysis.id, req.query) };
+      // rows are saved once, in order: their index is a stable key
+      const offset =
+        decodeCursor(req.query.cursor, z.object({ row: z.number().int().min(0) }))?.row ??
+        req.query.offset;
+      const rows = await store.getAnalysisRows(analysis.id, { offset, limit: req.query.limit });
+      const end = offset + rows.length;
+      return {
+        analysis,
+        rows,
+        nextCursor: end < analysis.rowCount ? encodeCursor({ row: end }) : null,
+      };
     },
   );
   return Promise.resolve();

@@ -8,9 +8,10 @@ import {
   OutcomeSchema,
   RegionSchema,
 } from '../../history/caseSchema.ts';
-import { notFound } from '../errors.ts';
+import { httpError, notFound } from '../errors.ts';
 import { CaseSummarySchema, ErrorSchema } from '../schemas.ts';
 import { JSON_TYPE, rawJson } from '../rawJson.ts';
+import { CursorQuerySchema, decodeCursor, encodeCursor, NextCursorSchema } from '../cursor.ts';
 
 const CHANNELS = ['public', 'back-channel', 'mediated'] as const;
 const hasMediation = (c: Case) => c.timeline.some((e) => e.kind === 'mediation');
@@ -49,9 +50,15 @@ const routes: FastifyPluginAsyncZod = (app) => {
             .enum(CHANNELS)
             .optional()
             .describe('talks went through this channel at some point'),
+          limit: z.coerce.number().int().min(1).max(1000).default(1000),
+          cursor: CursorQuerySchema,
         }),
         response: {
-          200: z.object({ total: z.number().int(), cases: z.array(CaseSummarySchema) }),
+          200: z.object({
+            total: z.number().int().describe('cases matching the filters, on every page'),
+            cases: z.array(CaseSummarySchema),
+            nextCursor: NextCursorSchema,
+          }),
           400: ErrorSchema,
         },
       },
@@ -74,7 +81,24 @@ const routes: FastifyPluginAsyncZod = (app) => {
           end: c.end?.date ?? null,
           outcome: c.outcome,
         }));
-      return { total: cases.length, cases };
+      // the case base is fixed while the server runs, in one order: a page starts after the id
+      // of the previous page's last case
+      const afterId = decodeCursor(req.query.cursor, z.object({ id: z.string().max(200) }))?.id;
+      const start = afterId === undefined ? 0 : cases.findIndex((c) => c.id === afterId) + 1;
+      if (start === 0 && afterId !== undefined)
+        throw httpError(
+          400,
+          'invalid_cursor',
+          `case ${afterId} is not in this list; start again without the cursor`,
+          ['query', 'cursor'],
+        );
+      const page = cases.slice(start, start + req.query.limit);
+      const more = start + page.length < cases.length;
+      return {
+        total: cases.length,
+        cases: page,
+        nextCursor: more ? encodeCursor({ id: page[page.length - 1].id }) : null,
+      };
     },
   );
 

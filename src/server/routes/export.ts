@@ -7,13 +7,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RunResult } from '../../engine/index.ts';
 import { htmlToPdf } from '../../report/pdf.ts';
 import { httpError, notFound } from '../errors.ts';
+import { clientSignal } from '../clientSignal.ts';
 import { ErrorSchema, RunIdParamsSchema } from '../schemas.ts';
 import { runReportHtml } from '../services/reports.ts';
 
 const STATUS = { pdf_unavailable: 501, pdf_timeout: 503, pdf_failed: 500 } as const;
 
 const routes: FastifyPluginAsyncZod = (app) => {
-  const { store, history } = app.parley;
+  const { store, history, compute } = app.parley;
 
   app.get(
     '/runs/:id/report.pdf',
@@ -46,8 +47,17 @@ const routes: FastifyPluginAsyncZod = (app) => {
       if (!json) throw httpError(409, 'not_ready', `run ${run.id} is ${run.status}`);
       const v = await store.getScenario(run.scenarioId, run.scenarioVersion);
       if (!v) throw notFound(`scenario ${run.scenarioId} version ${run.scenarioVersion}`);
-      const html = await runReportHtml(JSON.parse(json) as RunResult, v, history);
-      const out = await htmlToPdf(html);
+      // rendering and printing are computation: one slot of the compute queue, skipped when the
+      // client left while it waited
+      const out = await compute.run(
+        { kind: 'request', runs: 0, what: 'a PDF', signal: clientSignal(reply) },
+        async (signal) => {
+          signal.throwIfAborted();
+          const html = await runReportHtml(JSON.parse(json) as RunResult, v, history);
+          signal.throwIfAborted();
+          return htmlToPdf(html);
+        },
+      );
       if (!out.ok) {
         // a failure inside Chromium is logged whole; the client gets the short reason
         if (out.code === 'pdf_failed') {

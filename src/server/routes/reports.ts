@@ -1,13 +1,26 @@
-/** Reports of a stored run: the self-contained HTML report, and each chart as SVG or PNG. */
+/**
+ * Reports of a stored run: the self-contained HTML report, and each chart as SVG or PNG. Rendering
+ * is computation (vega and resvg on this thread), so it takes a slot of the compute queue.
+ */
 import { z } from 'zod';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RunResult } from '../../engine/index.ts';
 import { httpError, notFound } from '../errors.ts';
+import { clientSignal } from '../clientSignal.ts';
+import { REPORT_CSP } from '../securityHeaders.ts';
 import { ErrorSchema, RunIdParamsSchema } from '../schemas.ts';
 import { chartPng, chartSvg, RUN_CHARTS, runReportHtml } from '../services/reports.ts';
 
 const routes: FastifyPluginAsyncZod = (app) => {
-  const { store, history } = app.parley;
+  const { store, history, compute } = app.parley;
+
+  /** Renders in a slot of the compute queue; skipped when the client left while it waited. */
+  const rendering = <T>(what: string, reply: FastifyReply, fn: () => Promise<T>): Promise<T> =>
+    compute.run({ kind: 'request', runs: 0, what, signal: clientSignal(reply) }, (signal) => {
+      signal.throwIfAborted();
+      return fn();
+    });
 
   const doneRun = async (id: string) => {
     const run = await store.getRun(id);
@@ -25,15 +38,24 @@ const routes: FastifyPluginAsyncZod = (app) => {
         operationId: 'runReport',
         summary: 'self-contained HTML report of a finished run',
         params: RunIdParamsSchema,
-        response: { 200: z.string().describe('text/html'), 404: ErrorSchema, 409: ErrorSchema },
+        response: {
+          200: z.string().describe('text/html'),
+          404: ErrorSchema,
+          409: ErrorSchema,
+          503: ErrorSchema,
+        },
       },
     },
     async (req, reply) => {
       const { run, result } = await doneRun(req.params.id);
       const v = await store.getScenario(run.scenarioId, run.scenarioVersion);
       if (!v) throw notFound(`scenario ${run.scenarioId} version ${run.scenarioVersion}`);
-      const html = await runReportHtml(result, v, history);
-      return reply.type('text/html; charset=utf-8').send(html);
+      const html = await rendering('a report', reply, () => runReportHtml(result, v, history));
+      // a report loads nothing: its styles are inline and its charts inline SVG
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('content-security-policy', REPORT_CSP)
+        .send(html);
     },
   );
 
@@ -51,16 +73,20 @@ const routes: FastifyPluginAsyncZod = (app) => {
           400: ErrorSchema,
           404: ErrorSchema,
           409: ErrorSchema,
+          503: ErrorSchema,
         },
       },
     },
     async (req, reply) => {
       const { result } = await doneRun(req.params.id);
+      const { chart } = req.params;
       if (req.query.format === 'svg')
         return reply
           .type('image/svg+xml; charset=utf-8')
-          .send(await chartSvg(result, req.params.chart));
-      return reply.type('image/png').send((await chartPng(result, req.params.chart)) as never);
+          .send(await rendering('a chart', reply, () => chartSvg(result, chart)));
+      return reply
+        .type('image/png')
+        .send((await rendering('a chart', reply, () => chartPng(result, chart))) as never);
     },
   );
   return Promise.resolve();

@@ -11,9 +11,19 @@ import { httpError, notFound } from '../errors.ts';
 import { ErrorSchema, RunIdParamsSchema, RunRecordSchema } from '../schemas.ts';
 import type { JobEvent } from '../services/runs.ts';
 import { JSON_TYPE, rawJson } from '../rawJson.ts';
+import { clientSignal } from '../clientSignal.ts';
+import { securityHeaders } from '../securityHeaders.ts';
+import {
+  CursorQuerySchema,
+  decodeCursor,
+  NextCursorSchema,
+  pageOf,
+  TimeKeySchema,
+  timeKey,
+} from '../cursor.ts';
 
 const routes: FastifyPluginAsyncZod = (app) => {
-  const { store, runs, config, results } = app.parley;
+  const { store, runs, config, results, streams } = app.parley;
 
   const StartRunSchema = z
     .object({
@@ -58,7 +68,9 @@ const routes: FastifyPluginAsyncZod = (app) => {
           400: ErrorSchema,
           401: ErrorSchema,
           404: ErrorSchema,
-          503: ErrorSchema,
+          503: ErrorSchema.describe(
+            'the compute queue is full or the server is shutting down; see Retry-After',
+          ),
         },
       },
     },
@@ -68,7 +80,7 @@ const routes: FastifyPluginAsyncZod = (app) => {
       if (!v) throw notFound(`scenario ${scenarioId}${version ? ` version ${version}` : ''}`);
       const scenario = runs.prepare(v, overrides);
       if (runs.isSync(scenario)) {
-        const { record, resultJson } = await runs.runNow(v, scenario);
+        const { record, resultJson } = await runs.runNow(v, scenario, clientSignal(reply));
         return reply
           .code(201)
           .type(JSON_TYPE)
@@ -85,15 +97,28 @@ const routes: FastifyPluginAsyncZod = (app) => {
       schema: {
         tags: ['runs'],
         operationId: 'listRuns',
-        summary: 'recent runs, newest first',
+        summary: 'recent runs, newest first (paged: follow nextCursor)',
         querystring: z.object({
           scenarioId: IdSchema.optional(),
           limit: z.coerce.number().int().min(1).max(1000).default(100),
+          cursor: CursorQuerySchema,
         }),
-        response: { 200: z.object({ runs: z.array(RunRecordSchema) }), 400: ErrorSchema },
+        response: {
+          200: z.object({ runs: z.array(RunRecordSchema), nextCursor: NextCursorSchema }),
+          400: ErrorSchema,
+        },
       },
     },
-    async (req) => ({ runs: await store.listRuns(req.query) }),
+    async (req) => {
+      const { scenarioId, limit, cursor } = req.query;
+      const after = decodeCursor(cursor, TimeKeySchema);
+      const { items, nextCursor } = await pageOf(
+        limit,
+        (n) => store.listRuns({ scenarioId, limit: n, after }),
+        timeKey,
+      );
+      return { runs: items, nextCursor };
+    },
   );
 
   app.get(
@@ -157,12 +182,22 @@ const routes: FastifyPluginAsyncZod = (app) => {
         description:
           'text/event-stream. Events: `progress` {done,total} (runs finished), then `done` {id} or `failed` {id,error}; the stream then ends.',
         params: RunIdParamsSchema,
-        response: { 200: z.string().describe('text/event-stream'), 404: ErrorSchema },
+        response: {
+          200: z.string().describe('text/event-stream'),
+          404: ErrorSchema,
+          429: ErrorSchema.describe(
+            `this address has ${config.maxStreamsPerAddress} streams open already`,
+          ),
+          503: ErrorSchema.describe(
+            `this run has ${config.maxStreamsPerRun} streams open already (or the server ${config.maxStreams})`,
+          ),
+        },
       },
     },
     async (req, reply) => {
       const record = await store.getRun(req.params.id);
       if (!record) throw notFound(`run ${req.params.id}`);
+      const release = streams.acquire(record.id, req.ip);
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, {
@@ -170,11 +205,14 @@ const routes: FastifyPluginAsyncZod = (app) => {
         'cache-control': 'no-cache',
         connection: 'keep-alive',
         'x-accel-buffering': 'no',
+        // a hijacked answer skips the onSend hook: its security headers are set here
+        ...securityHeaders('text/event-stream'),
       });
       const send = (e: JobEvent) => {
         const { type, ...data } = e;
         res.write(`event: ${type}\ndata: ${JSON.stringify(data)}\n\n`);
       };
+      res.once('close', release);
       const job = runs.job(record.id);
       if (!job) {
         send(finalEvent(record));

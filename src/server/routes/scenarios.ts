@@ -17,6 +17,7 @@ import {
   VersionQuerySchema,
 } from '../schemas.ts';
 import { JSON_TYPE, rawJson } from '../rawJson.ts';
+import { CursorQuerySchema, decodeCursor, NextCursorSchema, pageOf } from '../cursor.ts';
 
 const write = [{ bearerAuth: [] }];
 
@@ -55,11 +56,29 @@ const routes: FastifyPluginAsyncZod = (app) => {
       schema: {
         tags: ['scenarios'],
         operationId: 'listScenarios',
-        summary: 'the latest version of every saved scenario',
-        response: { 200: z.object({ scenarios: z.array(ScenarioSummarySchema) }) },
+        summary: 'the latest version of every saved scenario, by id (paged: follow nextCursor)',
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(1000).default(1000),
+          cursor: CursorQuerySchema,
+        }),
+        response: {
+          200: z.object({
+            scenarios: z.array(ScenarioSummarySchema),
+            nextCursor: NextCursorSchema,
+          }),
+          400: ErrorSchema,
+        },
       },
     },
-    async () => ({ scenarios: await store.listScenarios() }),
+    async (req) => {
+      const afterId = decodeCursor(req.query.cursor, z.object({ id: z.string().max(200) }))?.id;
+      const { items, nextCursor } = await pageOf(
+        req.query.limit,
+        (n) => store.listScenarios({ limit: n, afterId }),
+        (last) => ({ id: last.id }),
+      );
+      return { scenarios: items, nextCursor };
+    },
   );
 
   app.get(
@@ -94,18 +113,35 @@ const routes: FastifyPluginAsyncZod = (app) => {
       schema: {
         tags: ['scenarios'],
         operationId: 'listScenarioVersions',
-        summary: 'every saved version of a scenario, oldest first',
+        summary: 'every saved version of a scenario, oldest first (paged: follow nextCursor)',
         params: ScenarioParamsSchema,
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(1000).default(1000),
+          cursor: CursorQuerySchema,
+        }),
         response: {
-          200: z.object({ versions: z.array(ScenarioVersionMetaSchema) }),
+          200: z.object({
+            versions: z.array(ScenarioVersionMetaSchema),
+            nextCursor: NextCursorSchema,
+          }),
+          400: ErrorSchema,
           404: ErrorSchema,
         },
       },
     },
     async (req) => {
-      const versions = await store.listScenarioVersions(req.params.id);
-      if (versions.length === 0) throw notFound(`scenario ${req.params.id}`);
-      return { versions };
+      const afterVersion = decodeCursor(
+        req.query.cursor,
+        z.object({ version: z.number().int().min(0) }),
+      )?.version;
+      const { items, nextCursor } = await pageOf(
+        req.query.limit,
+        (n) => store.listScenarioVersions(req.params.id, { limit: n, afterVersion }),
+        (last) => ({ version: last.version }),
+      );
+      if (items.length === 0 && afterVersion === undefined)
+        throw notFound(`scenario ${req.params.id}`);
+      return { versions: items, nextCursor };
     },
   );
 

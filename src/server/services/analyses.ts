@@ -2,6 +2,8 @@
  * Comparisons, sensitivity analyses and sweeps for the API: the same functions `parley compare`,
  * `parley sensitivity` and `parley sweep` call (src/jobs/analyses.ts; worker-thread pool, common
  * random numbers), saved to the store with the scenario version they ran on. Issues become 400s.
+ * Each computes through the server's one compute queue (bounded; dropped or stopped when the
+ * client goes away).
  */
 import {
   gridDesign,
@@ -17,11 +19,15 @@ import {
 import { mulberry32 } from '../../history/stats.ts';
 import { simulateRecordsMany } from '../../jobs/recordsPool.ts';
 import { runComparison, runMorris, runTornado, sensitivityFactors } from '../../jobs/analyses.ts';
+import type { RecordSet } from '../../analysis/outcomes.ts';
 import type { Result, Scenario } from '../../model/index.ts';
 import type { AnalysisRecord, ScenarioVersion, Store } from '../../store/index.ts';
 import { httpError, HttpError } from '../errors.ts';
+import type { ComputeQueue } from './computeQueue.ts';
 
 export type AnalysisOverrides = { runs?: number; seed?: number };
+/** the client of the request: when it goes away the analysis is dropped or stopped */
+type Client = { signal?: AbortSignal };
 
 function withOverrides(s: Scenario, o: AnalysisOverrides): Scenario {
   return {
@@ -43,9 +49,22 @@ function orBadRequest<T>(r: Result<T>): T {
 export class AnalysisService {
   constructor(
     private readonly store: Store,
+    private readonly compute: ComputeQueue,
     private readonly threads: number,
     private readonly maxRuns: number,
   ) {}
+
+  /** Runs `fn` in a slot of the compute queue, with a simulator that stops on abort. */
+  private computing<T>(
+    what: string,
+    runs: number,
+    client: Client,
+    fn: (simulate: (scenarios: readonly Scenario[]) => Promise<RecordSet[]>) => Promise<T>,
+  ): Promise<T> {
+    return this.compute.run({ kind: 'request', runs, what, signal: client.signal }, (signal) =>
+      fn((scenarios) => simulateRecordsMany(scenarios, { threads: this.threads, signal })),
+    );
+  }
 
   private bound(v: ScenarioVersion, o: AnalysisOverrides, points: number): Scenario {
     const s = withOverrides(v.scenario, o);
@@ -62,10 +81,14 @@ export class AnalysisService {
   async compare(
     v: ScenarioVersion,
     o: AnalysisOverrides & { bootstrap?: number },
+    client: Client = {},
   ): Promise<{ analysis: AnalysisRecord; comparison: Comparison }> {
-    const s = this.bound(v, o, 1 + (v.scenario.variants?.length ?? 0));
+    const points = 1 + (v.scenario.variants?.length ?? 0);
+    const s = this.bound(v, o, points);
     const comparison = orBadRequest(
-      await runComparison(s, [], { threads: this.threads, bootstrap: o.bootstrap ?? 200 }),
+      await this.computing('a comparison', points * s.settings.runs, client, (threads) =>
+        runComparison(s, [], { threads, bootstrap: o.bootstrap ?? 200 }),
+      ),
     );
     if (!comparison)
       throw httpError(400, 'no_variants', `scenario ${v.id} has no variants to compare`, [
@@ -90,13 +113,17 @@ export class AnalysisService {
       method: 'tornado' | 'morris';
       trajectories: number;
     },
+    client: Client = {},
   ): Promise<{ analysis: AnalysisRecord; tornado?: Tornado; morris?: Morris }> {
     const factors = orBadRequest(sensitivityFactors(v.scenario));
     const common = { scenarioId: v.id, scenarioVersion: v.version, kind: 'sensitivity' as const };
     if (o.method === 'morris') {
-      const s = this.bound(v, o, o.trajectories * (factors.length + 1));
+      const points = o.trajectories * (factors.length + 1);
+      const s = this.bound(v, o, points);
       const morris = orBadRequest(
-        await runMorris(s, factors, this.threads, o.trajectories, o.outcome),
+        await this.computing('a Morris screening', points * s.settings.runs, client, (threads) =>
+          runMorris(s, factors, threads, o.trajectories, o.outcome),
+        ),
       );
       const analysis = await this.store.saveAnalysis({
         ...common,
@@ -116,8 +143,13 @@ export class AnalysisService {
       });
       return { analysis, morris };
     }
-    const s = this.bound(v, o, 1 + 2 * factors.length);
-    const tornado = orBadRequest(await runTornado(s, factors, this.threads, o.outcome));
+    const points = 1 + 2 * factors.length;
+    const s = this.bound(v, o, points);
+    const tornado = orBadRequest(
+      await this.computing('a tornado', points * s.settings.runs, client, (threads) =>
+        runTornado(s, factors, threads, o.outcome),
+      ),
+    );
     const analysis = await this.store.saveAnalysis({
       ...common,
       params: {
@@ -136,6 +168,7 @@ export class AnalysisService {
   async sweep(
     v: ScenarioVersion,
     o: AnalysisOverrides & { params: string[]; random?: number },
+    client: Client = {},
   ): Promise<{ analysis: AnalysisRecord; cells: number }> {
     const parsed = parseDesignParams(o.params, o.random !== undefined);
     if (!parsed.ok)
@@ -174,7 +207,12 @@ export class AnalysisService {
         );
       scenarios.push(r.value);
     }
-    const records = await simulateRecordsMany(scenarios, { threads: this.threads });
+    const records = await this.computing(
+      `a sweep of ${cells.length} cells`,
+      cells.length * s.settings.runs,
+      client,
+      (simulate) => simulate(scenarios),
+    );
     const rows = cells.map((c, k) => ({
       cell: c.index,
       ...Object.fromEntries(c.values.map((x) => [x.path, x.value])),

@@ -2,6 +2,8 @@
 import type { Store } from '../../store/index.ts';
 import type { ServerConfig } from '../config.ts';
 import type { AnalysisService } from './analyses.ts';
+import type { ComputeQueue } from './computeQueue.ts';
+import type { StreamLimits } from './streams.ts';
 import type { HistoryService } from './history.ts';
 import type { ResultCache } from './resultCache.ts';
 import type { RunService } from './runs.ts';
@@ -9,6 +11,10 @@ import type { ScenarioParser } from './scenarioParser.ts';
 
 export type AppServices = {
   store: Store;
+  /** the one bounded queue of every computation (runs, analyses, reports) */
+  compute: ComputeQueue;
+  /** bounds on open progress streams */
+  streams: StreamLimits;
   runs: RunService;
   history: HistoryService;
   analyses: AnalysisService;

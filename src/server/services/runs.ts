@@ -1,9 +1,10 @@
 /**
- * The run service behind /runs. Every run is simulated on the worker-thread pool (the event
- * loop never simulates). Small runs are awaited and answered in the request; large ones become
- * jobs: saved as queued, run one after another, with progress events for server-sent events.
- * On shutdown, drain() lets running jobs finish within a grace period and marks the rest failed,
- * so no job is left "running" in the store.
+ * The run service behind /runs. Every run is simulated on the worker-thread pool, through the
+ * server's one compute queue (computeQueue.ts), which bounds how many run and wait. Small runs
+ * are awaited and answered in the request (and dropped or stopped when the client goes away);
+ * large ones become jobs: saved as queued, run in turn, with progress events for server-sent
+ * events. On shutdown, drain() lets running work finish within a grace period and marks the rest
+ * failed, so no job is left "running" in the store.
  */
 import { EventEmitter } from 'node:events';
 import { performance } from 'node:perf_hooks';
@@ -13,6 +14,7 @@ import type { Scenario } from '../../model/index.ts';
 import type { RunRecord, ScenarioVersion, Store } from '../../store/index.ts';
 import type { ServerConfig } from '../config.ts';
 import { httpError } from '../errors.ts';
+import { shuttingDown, type ComputeQueue } from './computeQueue.ts';
 
 export type RunRequest = { runs?: number; seed?: number; explainMonth?: number };
 
@@ -27,21 +29,19 @@ type Job = {
   explainMonth?: number;
   events: EventEmitter;
   last: JobEvent;
-  settled?: Promise<void>;
 };
 
 export const SHUTDOWN_ERROR = 'the server shut down before this run finished; start it again';
 
 export class RunService {
   private readonly jobs = new Map<string, Job>();
-  private readonly queue: Job[] = [];
-  private active = 0;
   private closing = false;
   private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(
     private readonly store: Store,
     private readonly config: ServerConfig,
+    private readonly compute: ComputeQueue,
     private readonly log: { error: (obj: object, msg: string) => void } = console,
   ) {}
 
@@ -78,20 +78,31 @@ export class RunService {
     return s.settings.runs <= this.config.syncMaxRuns;
   }
 
-  /** Simulates now and saves the finished run in one write; returns it with its result JSON. */
+  /**
+   * Simulates when the queue has a slot and saves the finished run in one write; returns it with
+   * its result JSON. `signal`: the client went away (the run is dropped or stopped, nothing saved).
+   */
   async runNow(
     v: ScenarioVersion,
     s: Scenario,
+    signal?: AbortSignal,
   ): Promise<{ record: RunRecord; resultJson: string }> {
-    if (this.closing) throw httpError(503, 'unavailable', 'the server is shutting down');
+    if (this.closing) throw shuttingDown();
+    const computed = this.compute.run(
+      { kind: 'request', runs: s.settings.runs, what: `a run of ${s.settings.runs}`, signal },
+      async (abort) => {
+        const startedAt = new Date().toISOString();
+        const t0 = performance.now();
+        const result = await runScenarioParallel(s, {
+          threads: this.config.threads,
+          explainMonth: s.settings.explainMonth,
+          signal: abort,
+        });
+        return { result, startedAt, durationMs: Math.round((performance.now() - t0) * 100) / 100 };
+      },
+    );
     const work = (async () => {
-      const startedAt = new Date().toISOString();
-      const t0 = performance.now();
-      const result = await runScenarioParallel(s, {
-        threads: this.config.threads,
-        explainMonth: s.settings.explainMonth,
-      });
-      const durationMs = Math.round((performance.now() - t0) * 100) / 100;
+      const { result, startedAt, durationMs } = await computed;
       const resultJson = JSON.stringify(result);
       const record = await this.store.createRun({
         ...this.runFields(v, s),
@@ -108,25 +119,40 @@ export class RunService {
 
   /** Saves a queued run and schedules it; progress and the end are emitted on events(id). */
   async enqueue(v: ScenarioVersion, s: Scenario): Promise<RunRecord> {
-    if (this.closing) throw httpError(503, 'unavailable', 'the server is shutting down');
-    if (this.queue.length >= this.config.maxQueuedJobs)
-      throw httpError(
-        503,
-        'busy',
-        `${this.queue.length} runs are already waiting; try again later`,
-      );
-    const record = await this.store.createRun({ ...this.runFields(v, s), status: 'queued' });
-    const job: Job = {
-      record,
-      scenario: s,
-      events: new EventEmitter(),
-      last: { type: 'progress', done: 0, total: s.settings.runs },
-    };
-    job.events.setMaxListeners(100);
-    this.jobs.set(record.id, job);
-    this.queue.push(job);
-    this.pump();
-    return record;
+    if (this.closing) throw shuttingDown();
+    let job: Job | undefined;
+    let saved!: (ok: boolean) => void;
+    const stored = new Promise<boolean>((r) => (saved = r));
+    // admitted (or refused with 503) before anything is stored, so the bound cannot be raced
+    const done = this.compute.run(
+      { kind: 'job', runs: s.settings.runs, what: `a job of ${s.settings.runs} runs` },
+      async (signal) => {
+        if ((await stored) && job) await this.execute(job, signal);
+      },
+    );
+    this.track(
+      done.catch(async () => {
+        // refused while waiting (shutdown): the job never ran
+        if (job && job.last.type === 'progress') await this.failJob(job);
+      }),
+    );
+    try {
+      const record = await this.store.createRun({ ...this.runFields(v, s), status: 'queued' });
+      job = {
+        record,
+        scenario: s,
+        events: new EventEmitter(),
+        last: { type: 'progress', done: 0, total: s.settings.runs },
+      };
+      // every stream of a run listens here; their number is bounded (streams.ts)
+      job.events.setMaxListeners(this.config.maxStreamsPerRun + 1);
+      this.jobs.set(record.id, job);
+      saved(true);
+      return record;
+    } catch (e) {
+      saved(false);
+      throw e;
+    }
   }
 
   /** The live job (queued or running in this process), for server-sent events. */
@@ -154,36 +180,26 @@ export class RunService {
     void settled.then(() => this.inFlight.delete(settled));
   }
 
-  private pump(): void {
-    while (!this.closing && this.active < this.config.maxActiveJobs && this.queue.length > 0) {
-      const job = this.queue.shift()!;
-      this.active++;
-      job.settled = this.execute(job).finally(() => {
-        this.active--;
-        this.pump();
-      });
-      this.track(job.settled);
-    }
-  }
-
   private emit(job: Job, e: JobEvent): void {
     job.last = e;
     job.events.emit('event', e);
   }
 
-  private async execute(job: Job): Promise<void> {
+  private async execute(job: Job, signal: AbortSignal): Promise<void> {
     const id = job.record.id;
     try {
+      if (job.last.type !== 'progress') return; // failed by shutdown meanwhile
       await this.store.startRun(id);
       const t0 = performance.now();
       const result = await runScenarioParallel(job.scenario, {
         threads: this.config.threads,
         explainMonth: job.scenario.settings.explainMonth,
+        signal,
         onProgress: (done, total) => {
           if (job.last.type === 'progress') this.emit(job, { type: 'progress', done, total });
         },
       });
-      if (job.last.type === 'failed') return; // failed by shutdown meanwhile
+      if ((job.last as JobEvent).type === 'failed') return; // failed by shutdown meanwhile
       await this.store.finishRun(
         id,
         JSON.stringify(result),
@@ -191,7 +207,8 @@ export class RunService {
       );
       this.emit(job, { type: 'done', id });
     } catch (e) {
-      if (job.last.type !== 'failed') {
+      if (signal.aborted) await this.failJob(job);
+      else if (job.last.type !== 'failed') {
         this.log.error({ err: e, runId: id }, 'run failed');
         await this.store.failRun(id, 'the simulation failed').catch(() => undefined);
         this.emit(job, { type: 'failed', id, error: 'the simulation failed' });
@@ -203,17 +220,18 @@ export class RunService {
   }
 
   /**
-   * Stops taking work; waits up to the grace period for running jobs and synchronous runs;
-   * marks every job still queued or running as failed (in the store and to its listeners).
+   * Stops taking work; the compute queue refuses what waits and gives running work the grace
+   * period; then the runs' own store writes finish, and every job still queued or running is
+   * marked failed (in the store and to its listeners).
    */
   async drain(graceMs: number = this.config.shutdownGraceMs): Promise<void> {
     this.closing = true;
-    for (const job of this.queue.splice(0)) await this.failJob(job);
+    await this.compute.drain(graceMs);
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
       Promise.all([...this.inFlight]),
       new Promise<void>((r) => {
-        timer = setTimeout(r, graceMs);
+        timer = setTimeout(r, 5_000);
       }),
     ]);
     clearTimeout(timer);
@@ -221,7 +239,8 @@ export class RunService {
   }
 
   private async failJob(job: Job): Promise<void> {
-    await this.store.failRun(job.record.id, SHUTDOWN_ERROR).catch(() => undefined);
+    if (job.last.type !== 'progress') return;
     this.emit(job, { type: 'failed', id: job.record.id, error: SHUTDOWN_ERROR });
+    await this.store.failRun(job.record.id, SHUTDOWN_ERROR).catch(() => undefined);
   }
 }

@@ -52,13 +52,17 @@ export class ScenarioParser {
     if (bytes <= this.limits.inlineBytes)
       return 'text' in task ? parseScenarioText(task.text) : validateScenario(task.data);
     if (this.pending >= this.limits.maxPending)
-      throw new HttpError(503, [
-        {
-          code: 'busy',
-          path: [],
-          message: `${this.pending} large scenario bodies are being read; try again shortly`,
-        },
-      ]);
+      throw new HttpError(
+        503,
+        [
+          {
+            code: 'busy',
+            path: [],
+            message: `${this.pending} large scenario bodies are being read; try again shortly`,
+          },
+        ],
+        2,
+      );
     this.pending++;
     try {
       this.pool ??= getPool(WORKER, 1);
