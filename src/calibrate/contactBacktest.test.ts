@@ -235,7 +235,7 @@ describe('runContactBacktest on synthetic cases', () => {
     expect(t.split).toMatchObject({ cutYear: 1990, train: 8, test: 4, folds: 1 });
     expect(t.observed.preStart).toBe(4);
     expect(t.observed.censored).toBe(1);
-    expect(t.rows.map((r) => r.n)).toEqual([4, 4, 4]);
+    expect(t.rows.map((r) => r.n)).toEqual([4, 4, 4, 4]);
     const km = t.rows.find((r) => r.model === 'Kaplan–Meier')!;
     expect(km.brierSkill[6]).toBe(0);
     for (const r of t.rows) expect(r.pit.reduce((s, x) => s + x, 0)).toBeCloseTo(1, 9);
@@ -243,5 +243,34 @@ describe('runContactBacktest on synthetic cases', () => {
     expect(l.split.folds).toBe(12);
     expect(l.rows[0].n).toBe(12);
     expect(l.rows[0].censored).toBe(1);
+  });
+
+  it('the engine fitted on train never sees the held-out cases: changing their outcomes changes neither the fit nor their forecasts', () => {
+    const small = {
+      baselineShape: [0.5, 0.8],
+      baselineScaleMonths: [2, 20],
+      utilitySensitivity: [0, 10],
+      runs: 20,
+    };
+    const t = runContactBacktest(cases, { split: 'time', runs: 20, grid: small });
+    // the held-out (latest) wars: move their first contact far later
+    const held = new Set(t.perCase.map((c) => c.id));
+    const moved = cases.map((c) =>
+      held.has(c.id)
+        ? {
+            ...c,
+            timeline: c.timeline.map((e) => ({
+              ...e,
+              date: { ...e.date, date: `${Number(c.start.date.slice(0, 4)) + 3}-06-01` },
+            })),
+          }
+        : c,
+    );
+    const u = runContactBacktest(moved as typeof cases, { split: 'time', runs: 20, grid: small });
+    expect(u.trainFit).toEqual(t.trainFit);
+    const fc = (r: typeof t) => r.perCase.map((c) => c.forecasts['engine (fitted on train)']);
+    expect(fc(u)).toEqual(fc(t));
+    // while the held-out outcomes did change
+    expect(u.perCase.map((c) => c.month)).not.toEqual(t.perCase.map((c) => c.month));
   });
 });

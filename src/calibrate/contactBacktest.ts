@@ -134,7 +134,17 @@ export function observeContact(c: Case, asOfYear: number): ContactObservation {
 /** A forecast at onset: P(first contact in month k) for k < K (the rest lies beyond), and P(channel | contact). */
 export type ContactForecast = { pmf: number[]; channel: number[] };
 
-export const CONTACT_MODELS = ['engine', 'Kaplan–Meier', 'Kaplan–Meier by war type'] as const;
+export const CONTACT_MODELS = [
+  'engine (fitted on train)',
+  'engine (defaults)',
+  'Kaplan–Meier',
+  'Kaplan–Meier by war type',
+] as const;
+/** The engine's rows: fitted on each training fold, and with the shipped defaults. */
+export const ENGINE_MODELS: readonly ContactModel[] = [
+  'engine (fitted on train)',
+  'engine (defaults)',
+];
 export type ContactModel = (typeof CONTACT_MODELS)[number];
 
 /**
@@ -221,7 +231,7 @@ export function fitContactBaselines(
   train: readonly ContactObservation[],
   K: number,
   o: ContactBaselineOptions = DEFAULT_BASELINES,
-): (model: Exclude<ContactModel, 'engine'>, type: CaseType) => ContactForecast {
+): (model: 'Kaplan–Meier' | 'Kaplan–Meier by war type', type: CaseType) => ContactForecast {
   const pooled = { pmf: kmPmf(train, K), channel: channelShares(train) };
   const byType = new Map<CaseType, ContactForecast>();
   const types = [...new Set(train.map((x) => x.type))];
@@ -323,8 +333,51 @@ export function pitHistogram(
   return h.map((x) => x / n);
 }
 
+/**
+ * The engine's contact parameters searched on each training fold (mechanisms.contact): the
+ * Weibull anchor's shape and scale and the weight of the utility of talking. The channel weights
+ * are the training fold's shares of first contacts (to 0.01). Design choice: a grid, so that the engine is
+ * simulated once per case and grid point and each fold picks the point with the least training
+ * CRPS (no held-out case ever enters the choice, nor the channel weights its forecast uses).
+ */
+export type ContactGrid = {
+  baselineShape: number[];
+  baselineScaleMonths: number[];
+  utilitySensitivity: number[];
+  /** runs per case and grid point while searching (the held-out forecast uses `runs`) */
+  runs: number;
+};
+
+export const DEFAULT_CONTACT_GRID: ContactGrid = {
+  baselineShape: [0.4, 0.6, 0.8],
+  baselineScaleMonths: [1, 3, 10, 30],
+  utilitySensitivity: [0, 3, 10],
+  runs: 60,
+};
+
+type GridPoint = { baselineShape: number; baselineScaleMonths: number; utilitySensitivity: number };
+/** Contact parameters fitted on a training fold (mechanisms.contact). */
+export type ContactFit = GridPoint & {
+  secretWeight: number;
+  mediatedWeight: number;
+  publicWeight: number;
+};
+
+const gridPoints = (g: ContactGrid): GridPoint[] =>
+  g.baselineShape.flatMap((baselineShape) =>
+    g.baselineScaleMonths.flatMap((baselineScaleMonths) =>
+      g.utilitySensitivity.map((utilitySensitivity) => ({
+        baselineShape,
+        baselineScaleMonths,
+        utilitySensitivity,
+      })),
+    ),
+  );
+
 export type ContactBacktestOptions = {
   split: 'time' | 'loo';
+  /** the search of the engine's contact parameters on each training fold */
+  grid: ContactGrid;
   /** engine runs per case */
   runs: number;
   /** forecast grid and engine horizon, months */
@@ -350,6 +403,7 @@ export const DEFAULT_CONTACT_OPTIONS: ContactBacktestOptions = {
   channelFloor: 0.01,
   scenario: DEFAULT_CASE_SCENARIO,
   baselines: DEFAULT_BASELINES,
+  grid: DEFAULT_CONTACT_GRID,
 };
 
 export type ContactScoreRow = {
@@ -399,8 +453,12 @@ export type ContactBacktestResult = {
     asOfYear: number;
   };
   split: { kind: 'time' | 'loo'; cutYear?: number; train: number; test: number; folds: number };
-  /** held-out cases the engine gave no chance of contact within the horizon */
+  /** held-out cases the fitted engine gave no chance of contact within the horizon */
   engineNoContact: number;
+  /** the grid points the training folds chose: each parameter's values and how many folds chose each */
+  fittedParameters: Record<keyof GridPoint, Record<string, number>>;
+  /** with one training fold (the time split): the contact parameters it chose */
+  trainFit?: ContactFit;
   rows: ContactScoreRow[];
   reliability: { model: ContactModel; horizon: number; bins: ReliabilityBin[] }[];
   perCase: ContactCaseRecord[];
@@ -429,17 +487,62 @@ export function runContactBacktest(
   const folds: Fold[] = opts.split === 'time' ? [timeSplit(obs)] : leaveOneOut(obs);
   const cutYear =
     opts.split === 'time' ? (folds[0] as ReturnType<typeof timeSplit>).cutYear : undefined;
-  // the engine is not fitted on the case base, so one simulation per held-out case serves every fold
+  const byId = new Map(cases.map((c) => [c.id, c]));
+  const simulate = (
+    id: string,
+    runs: number,
+    contact: Partial<GridPoint> & Record<string, number>,
+  ) =>
+    simulateContact(byId.get(id)!, {
+      ...opts.scenario,
+      engine: {
+        ...opts.scenario.engine,
+        contact: { ...opts.scenario.engine?.contact, ...contact },
+      },
+      runs,
+      horizonMonths: K,
+      seed: opts.seed,
+    });
+  // with the shipped defaults: one simulation per held-out case serves every fold
   const testIds = new Set(folds.flatMap((f) => f.test.map((o) => o.id)));
-  const engine = new Map<string, ContactForecast & { anyContact: boolean }>();
+  const defaults = new Map<string, ContactForecast & { anyContact: boolean }>();
+  for (const id of testIds) defaults.set(id, simulate(id, opts.runs, {}));
+  // fitted on each training fold: grid search on the training cases' CRPS, channel weights from
+  // the training shares; folds with the same shares share their simulations
+  const points = gridPoints(opts.grid);
+  const gridRuns = Math.min(opts.grid.runs, opts.runs);
+  const searched = new Map<string, Map<string, number>>(); // shares → case id → CRPS per point
+  const fitted = new Map<string, ContactForecast & { anyContact: boolean }>();
+  const chosen: GridPoint[] = [];
+  let lastFit: ContactFit | undefined;
   let done = 0;
-  for (const c of cases) {
-    if (!testIds.has(c.id)) continue;
-    engine.set(
-      c.id,
-      simulateContact(c, { ...opts.scenario, runs: opts.runs, horizonMonths: K, seed: opts.seed }),
-    );
-    if (++done % 20 === 0) onProgress?.(`engine: ${done}/${testIds.size} cases simulated`);
+  for (const fold of folds) {
+    // shares rounded to 0.01: a function of the training fold alone, so folds that round alike
+    // (leave-one-out folds differ by one case) share their simulations without any leak
+    const sh = channelShares(fold.train).map((x) => Math.round(100 * x) / 100);
+    const weights = { secretWeight: sh[0], mediatedWeight: sh[1], publicWeight: sh[2] };
+    const key = sh.join(',');
+    let scores = searched.get(key);
+    if (!scores) searched.set(key, (scores = new Map()));
+    const trainCrps = points.map((g, gi) => {
+      let sum = 0;
+      for (const o of fold.train) {
+        const k = `${o.id}|${gi}`;
+        let v = scores.get(k);
+        if (v === undefined) {
+          v = contactCrps(simulate(o.id, gridRuns, { ...weights, ...g }).pmf, o);
+          scores.set(k, v);
+        }
+        sum += v;
+      }
+      return sum / fold.train.length;
+    });
+    const best = points[trainCrps.indexOf(Math.min(...trainCrps))];
+    chosen.push(best);
+    lastFit = { ...best, ...weights };
+    for (const o of fold.test) fitted.set(o.id, simulate(o.id, opts.runs, { ...weights, ...best }));
+    if (++done % 10 === 0 || folds.length === 1)
+      onProgress?.(`engine fitted on ${done}/${folds.length} training folds`);
   }
   const held: { o: ContactObservation; f: Record<ContactModel, ContactForecast> }[] = [];
   for (const fold of folds) {
@@ -448,7 +551,8 @@ export function runContactBacktest(
       held.push({
         o,
         f: {
-          engine: engine.get(o.id)!,
+          'engine (fitted on train)': fitted.get(o.id)!,
+          'engine (defaults)': defaults.get(o.id)!,
           'Kaplan–Meier': fit('Kaplan–Meier', o.type),
           'Kaplan–Meier by war type': fit('Kaplan–Meier by war type', o.type),
         },
@@ -554,11 +658,24 @@ export function runContactBacktest(
       test: held.length,
       folds: folds.length,
     },
-    engineNoContact: held.filter((x) => !engine.get(x.o.id)!.anyContact).length,
+    engineNoContact: held.filter((x) => !fitted.get(x.o.id)!.anyContact).length,
+    fittedParameters: summariseChoices(chosen),
+    ...(folds.length === 1 && lastFit ? { trainFit: lastFit } : {}),
     rows,
     reliability,
     perCase,
   };
+}
+
+function summariseChoices(chosen: readonly GridPoint[]): ContactBacktestResult['fittedParameters'] {
+  const out = { baselineShape: {}, baselineScaleMonths: {}, utilitySensitivity: {} } as Record<
+    keyof GridPoint,
+    Record<string, number>
+  >;
+  for (const g of chosen)
+    for (const k of Object.keys(out) as (keyof GridPoint)[])
+      out[k][String(g[k])] = (out[k][String(g[k])] ?? 0) + 1;
+  return out;
 }
 
 /** The printed table: one line per model. */

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import calibratedDefaults from './calibratedDefaults.json' with { type: 'json' };
+import contactDefaults from './contactDefaults.json' with { type: 'json' };
 
 const p = (min: number, max: number, def: number, describe: string) =>
   z.number().min(min).max(max).default(def).describe(`${describe} (default ${def})`);
@@ -38,6 +39,28 @@ const pc = (
     .default(def)
     .describe(
       `${describe} (default ${def}, calibrated to history: src/model/calibratedDefaults.json; design value ${design})`,
+    );
+};
+/**
+ * A default of mechanisms.contact chosen on the training fold of the case base's time split by
+ * `parley backtest --target contact --split time --write-defaults` (src/model/contactDefaults.json).
+ */
+const fittedContact = (
+  min: number,
+  max: number,
+  name: keyof typeof contactDefaults.contact,
+  design: number,
+  describe: string,
+) => {
+  const v = contactDefaults.contact[name];
+  const def = Number.isFinite(v) ? Number(v.toPrecision(3)) : design;
+  return z
+    .number()
+    .min(min)
+    .max(max)
+    .default(def)
+    .describe(
+      `${describe} (default ${def}, fitted on the case base's training fold: src/model/contactDefaults.json; design value ${design})`,
     );
 };
 const on = z.boolean().default(true).describe('switch the mechanism on or off (ablation)');
@@ -327,46 +350,54 @@ export const BackChannelParamsSchema = z
 export const ContactParamsSchema = z
   .object({
     enabled: on,
-    baselineShape: pc(
+    baselineShape: fittedContact(
       0.05,
       3,
-      'contact',
       'baselineShape',
       0.45,
       'k: shape of the Weibull baseline of contact; below 1, the hazard falls as the war goes on without contact',
     ),
-    baselineScaleMonths: pc(
-      0.5,
+    baselineScaleMonths: fittedContact(
+      0.1,
       1000,
-      'contact',
       'baselineScaleMonths',
       15.5,
       's: scale of the Weibull baseline of contact in months (by s months of war, 63 % of reference wars have had contact)',
     ),
-    mediatorFactor: pc(
+    mediatorFactor: p(
       0.1,
       20,
-      'contact',
-      'mediatorFactor',
       1.5,
       'a_med: multiplier of the mediated contact term while a mediator is present (Greig 2005; Regan & Stam 2000)',
     ),
-    utilitySensitivity: pc(
+    utilitySensitivity: fittedContact(
       0,
       100,
-      'contact',
       'utilitySensitivity',
       5,
       'β: each channel’s contact term is multiplied by exp(β·U), U the more reluctant side’s utility of talking on it (share of the stake): the deal’s value minus the costs of conversation (Mastro 2019)',
     ),
-    secretWeight: p(
+    secretWeight: fittedContact(
       0,
       10,
+      'secretWeight',
       0.12,
-      'weight of a secret first contact (case base: 12 % of first contacts)',
+      'π_sec: weight of a secret first contact (the training fold’s share)',
     ),
-    mediatedWeight: p(0, 10, 0.65, 'weight of a mediated first contact (case base: 65 %)'),
-    publicWeight: p(0, 10, 0.23, 'weight of a direct public first contact (case base: 23 %)'),
+    mediatedWeight: fittedContact(
+      0,
+      10,
+      'mediatedWeight',
+      0.65,
+      'π_med: weight of a mediated first contact (the training fold’s share)',
+    ),
+    publicWeight: fittedContact(
+      0,
+      10,
+      'publicWeight',
+      0.23,
+      'π_pub: weight of a direct public first contact (the training fold’s share)',
+    ),
     declaredChannelFactor: p(
       1,
       20,

@@ -35,7 +35,7 @@ export function contactBacktestHtml(input: {
   const rows = r.rows
     .map(
       (x) =>
-        `<tr${x.model === 'engine' ? ' class="engine"' : ''}><td>${esc(x.model)}</td><td>${x.n}</td><td>${x.censored}</td><td>${f(x.crps, 1)}</td><td>${f(x.logScoreChannel, 3)}</td>${hs.map((h) => `<td>${f(x.brierSkill[h], 2)}</td>`).join('')}<td>${f(x.coverage80, 2)}</td><td>${f(x.meanP12, 2)}</td><td>${f(x.observedP12, 2)}</td></tr>`,
+        `<tr${x.model.startsWith('engine') ? ' class="engine"' : ''}><td>${esc(x.model)}</td><td>${x.n}</td><td>${x.censored}</td><td>${f(x.crps, 1)}</td><td>${f(x.logScoreChannel, 3)}</td>${hs.map((h) => `<td>${f(x.brierSkill[h], 2)}</td>`).join('')}<td>${f(x.coverage80, 2)}</td><td>${f(x.meanP12, 2)}</td><td>${f(x.observedP12, 2)}</td></tr>`,
     )
     .join('\n');
   const o = r.observed;

@@ -63,7 +63,9 @@ describe('contact back-test on the case base', () => {
       expect(p.status).toBe(0);
       expect(p.stdout).toContain('Leave-one-out');
       for (const m of CONTACT_MODELS)
-        expect(p.stdout).toMatch(new RegExp(`^${m}\\s+${cases.length}\\s`, 'm'));
+        expect(p.stdout).toMatch(
+          new RegExp(`^${m.replace(/[()]/g, '\\$&')}\\s+${cases.length}\\s`, 'm'),
+        );
       expect(p.stdout).toContain('PIT histogram');
       const r = JSON.parse(readFileSync(out, 'utf8')) as ContactBacktestResult;
       expect(r.split.folds).toBe(cases.length);

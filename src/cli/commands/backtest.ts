@@ -60,6 +60,10 @@ export function register(program: Command): void {
     .option('--out <file>', 'write the full result as JSON here', 'backtest.json')
     .option('--cases <path>', 'case folder for --target contact', DEFAULT_CASES_DIR)
     .option('--json', 'print JSON instead of the table')
+    .option(
+      '--write-defaults',
+      'with --target contact --split time: save the training fold’s fit as the engine’s contact defaults (src/model/contactDefaults.json)',
+    )
     .option('--html <file>', 'also write an HTML report with reliability diagrams')
     .option(
       '--no-covariates',
@@ -87,6 +91,7 @@ export function register(program: Command): void {
           html?: string;
           cases: string;
           covariates: boolean;
+          writeDefaults?: boolean;
         },
         cmd: Command,
       ) => {
@@ -100,6 +105,7 @@ export function register(program: Command): void {
             out: cmd.getOptionValueSource('out') === 'default' ? 'backtest-contact.json' : o.out,
             json: o.json,
             html: o.html,
+            writeDefaults: o.writeDefaults,
           });
         if (o.target !== 'duration')
           throw new UserError(`✖ --target must be duration or contact, found "${o.target}"`);

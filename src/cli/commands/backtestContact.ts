@@ -5,12 +5,23 @@
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { formatContactTable, runContactBacktest } from '../../calibrate/contactBacktest.ts';
+import { fileURLToPath } from 'node:url';
+import {
+  ENGINE_MODELS,
+  formatContactTable,
+  runContactBacktest,
+} from '../../calibrate/contactBacktest.ts';
 import { formatCaseIssue, loadCases } from '../../data/cases.ts';
 import { contactBacktestHtml } from '../../report/contactBacktestHtml.ts';
 import { reliabilityDiagram } from '../../report/charts/reliabilityDiagram.ts';
 import { renderSvg } from '../../report/render.ts';
 import { UserError } from '../exit.ts';
+
+/** Where the engine's contact defaults live (the input language's folder, src/model). */
+export const CONTACT_DEFAULTS_FILE = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../model/contactDefaults.json',
+);
 
 export async function contactBacktestCommand(o: {
   split: string;
@@ -20,9 +31,15 @@ export async function contactBacktestCommand(o: {
   out: string;
   json?: boolean;
   html?: string;
+  /** save the time split's training-fold fit as the engine's contact defaults */
+  writeDefaults?: boolean;
 }): Promise<void> {
   if (o.split !== 'time' && o.split !== 'loo')
     throw new UserError(`✖ --split must be time or loo with --target contact, found "${o.split}"`);
+  if (o.writeDefaults && o.split !== 'time')
+    throw new UserError(
+      '✖ --write-defaults needs --split time: defaults are chosen on the time split’s training fold only',
+    );
   const { cases, issues } = loadCases(resolve(o.cases));
   if (issues.length > 0)
     throw new UserError(
@@ -36,6 +53,20 @@ export async function contactBacktestCommand(o: {
   const seconds = (Date.now() - started) / 1000;
   const command = `parley backtest --target contact --split ${o.split} --runs ${o.runs} --seed ${o.seed}`;
   const full = { command, seconds, ...result };
+  if (o.writeDefaults && result.trainFit) {
+    const file = CONTACT_DEFAULTS_FILE;
+    const saved = {
+      $comment:
+        'Defaults of mechanisms.contact chosen on the training fold of the case base’s time split (read by src/model/mechanismParams.ts). Written by `parley backtest --target contact --split time --write-defaults`; do not edit by hand.',
+      command: `${command} --write-defaults`,
+      date: new Date().toISOString().slice(0, 10),
+      trainedOn: `the ${result.split.train} case-base wars begun before ${result.split.cutYear}`,
+      contact: result.trainFit,
+    };
+    writeFileSync(`${file}.tmp`, JSON.stringify(saved, null, 2) + '\n');
+    renameSync(`${file}.tmp`, file);
+    process.stderr.write(`contact defaults written to ${file}\n`);
+  }
   const out = resolve(o.out);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(`${out}.tmp`, JSON.stringify(full, null, 2) + '\n');
@@ -63,11 +94,16 @@ export async function contactBacktestCommand(o: {
   }
   const ob = result.observed;
   const s = result.split;
-  const engine = result.rows.find((r) => r.model === 'engine')!;
+  const engine = result.rows.find((r) => r.model === 'engine (fitted on train)')!;
   const shares = result.rows.find((r) => r.model === 'Kaplan–Meier')!;
   const best = result.rows
-    .filter((r) => r.model !== 'engine')
+    .filter((r) => !ENGINE_MODELS.includes(r.model))
     .reduce((a, b) => (b.crps < a.crps ? b : a));
+  const fp = result.fittedParameters;
+  const chosen = (k: keyof typeof fp) =>
+    Object.entries(fp[k])
+      .map(([v, n]) => (s.folds > 1 ? `${v} (${n} folds)` : v))
+      .join(', ');
   process.stdout.write(
     [
       `Back-test of first contact (${command}); ${result.cases} cases; ${seconds.toFixed(1)} s`,
@@ -78,10 +114,12 @@ export async function contactBacktestCommand(o: {
       'CRPS of the month of first contact (survival CRPS when censored), lower is better; logS(ch) = mean log score of the first channel (secret/mediated/public);',
       'The baselines are fitted on the training fold only: Kaplan–Meier of the lags with the channel shares, pooled and by war type (types with fewer than 8 training cases use the pooled curve).',
       'BSSh = Brier skill of P(contact within h months) against Kaplan–Meier; cov80 = held-out contacts inside the central 80 % interval; P12/obs12 = mean forecast and observed share within 12 months.',
+      'engine (fitted on train): mechanisms.contact searched on each training fold (Weibull shape and scale, utility weight; channel weights = training shares); engine (defaults): the shipped defaults, which were fitted on the whole case base, so its row is in-sample.',
+      `Chosen on the training folds: shape ${chosen('baselineShape')}; scale ${chosen('baselineScaleMonths')} months; utility weight ${chosen('utilitySensitivity')}.`,
       '',
       formatContactTable(result),
       '',
-      `The engine ${engine.crps <= best.crps ? 'matches or beats' : 'loses to'} the best baseline on CRPS (${engine.crps.toFixed(1)} against ${best.crps.toFixed(1)}, ${best.model}); it gave no chance of contact in ${result.engineNoContact} held-out case${result.engineNoContact === 1 ? '' : 's'}.`,
+      `The engine fitted on train ${engine.crps <= best.crps ? 'matches or beats' : 'loses to'} the best baseline on CRPS (${engine.crps.toFixed(1)} against ${best.crps.toFixed(1)}, ${best.model}); it gave no chance of contact in ${result.engineNoContact} held-out case${result.engineNoContact === 1 ? '' : 's'}.`,
       `First channel: the engine's mean log score ${engine.logScoreChannel.toFixed(3)} against ${shares.logScoreChannel.toFixed(3)} for the training fold's channel shares (higher is better).`,
       `full result: ${out}`,
     ].join('\n') + '\n',

@@ -82,6 +82,8 @@ export function applyLevers(base: Scenario, l: Levers): Result<Scenario> {
     m.mediation.offerMonth = null;
     m.mediation.arrivalRate = 0;
   }
+  // no mediator at all: nor a third party the scenario does not name (contact.ts)
+  if (l.mediator === 'none') s.mechanisms.contact.unnamedMediatorFactor = 0;
   const quiet = new Set(silenced.map((m) => m.id));
   interventions = interventions.filter(
     (e) => !(e.kind === 'mediator-entry' && quiet.has(e.mediator)),
@@ -110,6 +112,8 @@ export function applyLevers(base: Scenario, l: Levers): Result<Scenario> {
   }
 
   if (l.backChannel === 'off') {
+    // no secret line at all: nor emissaries outside a declared channel (contact.ts)
+    s.mechanisms.backChannel.enabled = false;
     s.backChannels = [];
     interventions = interventions.filter((e) => e.kind !== 'back-channel-open');
   } else if (l.backChannel === 'on' && s.backChannels.length === 0) {
