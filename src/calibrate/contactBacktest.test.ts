@@ -266,7 +266,7 @@ describe('runContactBacktest on synthetic cases', () => {
           }
         : c,
     );
-    const u = runContactBacktest(moved as typeof cases, { split: 'time', runs: 20, grid: small });
+    const u = runContactBacktest(moved, { split: 'time', runs: 20, grid: small });
     expect(u.trainFit).toEqual(t.trainFit);
     const fc = (r: typeof t) => r.perCase.map((c) => c.forecasts['engine (fitted on train)']);
     expect(fc(u)).toEqual(fc(t));

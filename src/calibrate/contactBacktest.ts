@@ -523,7 +523,7 @@ export function runContactBacktest(
     const weights = { secretWeight: sh[0], mediatedWeight: sh[1], publicWeight: sh[2] };
     const key = sh.join(',');
     let scores = searched.get(key);
-    if (!scores) searched.set(key, (scores = new Map()));
+    if (!scores) searched.set(key, (scores = new Map<string, number>()));
     const trainCrps = points.map((g, gi) => {
       let sum = 0;
       for (const o of fold.train) {
