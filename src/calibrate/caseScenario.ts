@@ -19,7 +19,12 @@ import {
   type Regime,
   type SupportLevel,
 } from '../history/caseSchema.ts';
-import { DEFAULT_BUILDER, type BuilderParams, type EngineOverrides } from './scenarioFromCase.ts';
+import {
+  DEFAULT_BUILDER,
+  builderLevels,
+  type BuilderParams,
+  type EngineOverrides,
+} from './scenarioFromCase.ts';
 
 export type CaseScenarioParams = {
   builder: BuilderParams;
@@ -158,14 +163,7 @@ export function scenarioFromCaseBase(c: Case, opts: CaseScenarioParams): Scenari
   const b = opts.builder;
   const notes = caseScenarioNotes(c);
   // costs, optimism and the front: the COW/UCDP builder's generic levels (no case records them)
-  const cost =
-    b.costSpread > 1.0001
-      ? {
-          low: Math.max(0, b.costScale / b.costSpread),
-          high: Math.min(0.5, b.costScale * b.costSpread),
-        }
-      : b.costScale;
-  const optimism = b.optimismSd > 0 ? { mean: 0, sd: b.optimismSd } : 0;
+  const { cost, optimism } = builderLevels(b);
   const primary = (side: 'a' | 'b') =>
     c.belligerents.find((x) => x.side === side && x.role === 'primary') ??
     c.belligerents.find((x) => x.side === side)!;

@@ -33,6 +33,23 @@ export const DEFAULT_BUILDER: BuilderParams = {
   frontPositions: 10,
 };
 
+/** The monthly cost and optimism of every built scenario, from the builder's generic levels. */
+export function builderLevels(b: BuilderParams): {
+  cost: number | { low: number; high: number };
+  optimism: number | { mean: number; sd: number };
+} {
+  return {
+    cost:
+      b.costSpread > 1.0001
+        ? {
+            low: Math.max(0, b.costScale / b.costSpread),
+            high: Math.min(0.5, b.costScale * b.costSpread),
+          }
+        : b.costScale,
+    optimism: b.optimismSd > 0 ? { mean: 0, sd: b.optimismSd } : 0,
+  };
+}
+
 export type EngineOverrides = Record<string, Record<string, number>>;
 
 export function strengthRatio(c: HistoricalCase): number {
@@ -68,14 +85,7 @@ export function scenarioFromCase(
   },
 ): Scenario {
   const b = opts.builder;
-  const cost =
-    b.costSpread > 1.0001
-      ? {
-          low: Math.max(0, b.costScale / b.costSpread),
-          high: Math.min(0.5, b.costScale * b.costSpread),
-        }
-      : b.costScale;
-  const optimism = b.optimismSd > 0 ? { mean: 0, sd: b.optimismSd } : 0;
+  const { cost, optimism } = builderLevels(b);
   const belligerent = (id: string, side: 'A' | 'B', strength: number) => {
     const regime = caseRegime(c, side === 'A' ? 'a' : 'b');
     return {

@@ -12,17 +12,29 @@ import contactDefaults from './contactDefaults.json' with { type: 'json' };
 const p = (min: number, max: number, def: number, describe: string) =>
   z.number().min(min).max(max).default(def).describe(`${describe} (default ${def})`);
 
+/** A number parameter whose default was fitted to history (`fitted`) or else the design value. */
+const fittedParam = (
+  min: number,
+  max: number,
+  fitted: number | undefined,
+  design: number,
+  describe: string,
+  provenance: string,
+) => {
+  const def =
+    typeof fitted === 'number' && Number.isFinite(fitted) ? Number(fitted.toPrecision(3)) : design;
+  return z
+    .number()
+    .min(min)
+    .max(max)
+    .default(def)
+    .describe(`${describe} (default ${def}, ${provenance}; design value ${design})`);
+};
 /**
  * A default fitted to history by `parley calibrate` (simulated method of moments against COW
  * inter-state durations and outcomes and UCDP termination shares; provenance and fit figures in
  * src/model/calibratedDefaults.json). `design` is the value the literature and design chose.
  */
-const calibrated = (mechanism: string, name: string, design: number): number => {
-  const v = (calibratedDefaults.engine as Record<string, Record<string, number> | undefined>)[
-    mechanism
-  ]?.[name];
-  return typeof v === 'number' && Number.isFinite(v) ? Number(v.toPrecision(3)) : design;
-};
 const pc = (
   min: number,
   max: number,
@@ -30,17 +42,17 @@ const pc = (
   name: string,
   design: number,
   describe: string,
-) => {
-  const def = calibrated(mechanism, name, design);
-  return z
-    .number()
-    .min(min)
-    .max(max)
-    .default(def)
-    .describe(
-      `${describe} (default ${def}, calibrated to history: src/model/calibratedDefaults.json; design value ${design})`,
-    );
-};
+) =>
+  fittedParam(
+    min,
+    max,
+    (calibratedDefaults.engine as Record<string, Record<string, number> | undefined>)[mechanism]?.[
+      name
+    ],
+    design,
+    describe,
+    'calibrated to history: src/model/calibratedDefaults.json',
+  );
 /**
  * A default of mechanisms.contact chosen on the training fold of the case base's time split by
  * `parley backtest --target contact --split time --write-defaults` (src/model/contactDefaults.json).
@@ -51,18 +63,15 @@ const fittedContact = (
   name: keyof typeof contactDefaults.contact,
   design: number,
   describe: string,
-) => {
-  const v = contactDefaults.contact[name];
-  const def = Number.isFinite(v) ? Number(v.toPrecision(3)) : design;
-  return z
-    .number()
-    .min(min)
-    .max(max)
-    .default(def)
-    .describe(
-      `${describe} (default ${def}, fitted on the case base's training fold: src/model/contactDefaults.json; design value ${design})`,
-    );
-};
+) =>
+  fittedParam(
+    min,
+    max,
+    contactDefaults.contact[name],
+    design,
+    describe,
+    "fitted on the case base's training fold: src/model/contactDefaults.json",
+  );
 const on = z.boolean().default(true).describe('switch the mechanism on or off (ablation)');
 
 /** Battles move the front (Slantchev 2003; Filson & Werner 2002): a contest-success function. */

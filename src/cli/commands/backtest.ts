@@ -3,7 +3,7 @@
  * episodes against what happened, beside baselines fitted on the same training cases, and says
  * plainly where the engine loses. Prints a table (or JSON) and writes the full result as JSON.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_CASES_DIR } from '../../data/cases.ts';
@@ -20,6 +20,7 @@ import { backtestHtml } from '../../report/backtestHtml.ts';
 import { reliabilityDiagram } from '../../report/charts/reliabilityDiagram.ts';
 import { renderSvg } from '../../report/render.ts';
 import { UserError } from '../exit.ts';
+import { writeAtomic } from '../scenarioInput.ts';
 import { dataOption, requireDatasets, resolveDataDir } from '../dataDir.ts';
 
 const int = (name: string, v: string, min = 0): number => {
@@ -159,8 +160,7 @@ export function register(program: Command): void {
         };
         const out = resolve(o.out);
         mkdirSync(dirname(out), { recursive: true });
-        writeFileSync(`${out}.tmp`, JSON.stringify(full, null, 2) + '\n');
-        renameSync(`${out}.tmp`, out);
+        writeAtomic(out, JSON.stringify(full, null, 2) + '\n');
         if (o.html) {
           const charts = [];
           for (const s of sources) {
@@ -171,8 +171,7 @@ export function register(program: Command): void {
             charts.push({ title, svg: await renderSvg(reliabilityDiagram(title, models)) });
           }
           const html = resolve(o.html);
-          writeFileSync(`${html}.tmp`, backtestHtml({ command, result, losses, charts }));
-          renameSync(`${html}.tmp`, html);
+          writeAtomic(html, backtestHtml({ command, result, losses, charts }));
         }
         if (o.json) {
           process.stdout.write(JSON.stringify(full, null, 2) + '\n');

@@ -3,7 +3,7 @@
  * base (data/cases), engine against Kaplan–Meier baselines fitted on training folds only
  * (src/calibrate/contactBacktest.ts). Loads the cases, prints a table and writes the full result.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -16,6 +16,7 @@ import { contactBacktestHtml } from '../../report/contactBacktestHtml.ts';
 import { reliabilityDiagram } from '../../report/charts/reliabilityDiagram.ts';
 import { renderSvg } from '../../report/render.ts';
 import { UserError } from '../exit.ts';
+import { writeAtomic } from '../scenarioInput.ts';
 
 /** Where the engine's contact defaults live (the input language's folder, src/model). */
 export const CONTACT_DEFAULTS_FILE = resolve(
@@ -63,14 +64,12 @@ export async function contactBacktestCommand(o: {
       trainedOn: `the ${result.split.train} case-base wars begun before ${result.split.cutYear}`,
       contact: result.trainFit,
     };
-    writeFileSync(`${file}.tmp`, JSON.stringify(saved, null, 2) + '\n');
-    renameSync(`${file}.tmp`, file);
+    writeAtomic(file, JSON.stringify(saved, null, 2) + '\n');
     process.stderr.write(`contact defaults written to ${file}\n`);
   }
   const out = resolve(o.out);
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(`${out}.tmp`, JSON.stringify(full, null, 2) + '\n');
-  renameSync(`${out}.tmp`, out);
+  writeAtomic(out, JSON.stringify(full, null, 2) + '\n');
   if (o.html) {
     const charts = [];
     for (const h of result.options.reliabilityHorizons) {
@@ -85,8 +84,7 @@ export async function contactBacktestCommand(o: {
     }
     const html = resolve(o.html);
     mkdirSync(dirname(html), { recursive: true });
-    writeFileSync(`${html}.tmp`, contactBacktestHtml({ command, result, charts }));
-    renameSync(`${html}.tmp`, html);
+    writeAtomic(html, contactBacktestHtml({ command, result, charts }));
   }
   if (o.json) {
     process.stdout.write(JSON.stringify(full, null, 2) + '\n');
