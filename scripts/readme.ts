@@ -37,6 +37,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { formatBacktestTable, type BacktestResult } from '../src/calibrate/backtest.ts';
+import {
+  formatContactTable,
+  type ContactBacktestResult,
+} from '../src/calibrate/contactBacktest.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const README = join(ROOT, 'README.md');
@@ -152,6 +156,23 @@ export const RENDERERS: Record<string, { render: (json: unknown) => string; writ
   // the table `parley backtest` prints (same function), from the JSON it writes with --out
   'backtest-table': {
     render: (json) => formatBacktestTable(json as BacktestResult),
+    writtenBy: 'npm run backtest',
+  },
+  // the first-contact table of `parley backtest --target contact`, with what the folds chose
+  'contact-table': {
+    render: (json) => {
+      const r = json as ContactBacktestResult;
+      const fp = r.fittedParameters;
+      const chosen = (k: keyof typeof fp) =>
+        Object.entries(fp[k])
+          .map(([v, n]) => (r.split.folds > 1 ? `${v} (${n} folds)` : v))
+          .join(', ');
+      return [
+        `chosen on the training folds: shape ${chosen('baselineShape')}; scale ${chosen('baselineScaleMonths')} months; utility weight ${chosen('utilitySensitivity')}`,
+        '',
+        formatContactTable(r),
+      ].join('\n');
+    },
     writtenBy: 'npm run backtest',
   },
 };

@@ -166,19 +166,27 @@ describe('baselines', () => {
 });
 
 describe('engine forecast and scores', () => {
-  it('reads first month and channel from the run records; no-contact runs lie beyond the grid', () => {
-    // run 0: mediated at 2; run 1: secret and public both at 0 (tie); run 2: never; run 3: public at 5
+  it('reads first month and channel from the run records; a war ended without talks is censored at its end', () => {
+    // run 0: mediated at 2; run 1: secret and public both at 0 (tie); run 2: war ended at month 1
+    // without talks; run 3: public at 5
     const ft = Int16Array.from([2, -1, 2, -1, 0, 0, -1, 0, -1, -1, -1, -1, 5, -1, -1, 5]);
-    const f = engineContactForecast(ft, 4, 10);
-    expect(f.pmf[2]).toBeCloseTo(0.25, 12);
+    const end = Int16Array.from([-1, -1, 1, -1]);
+    const f = engineContactForecast(ft, end, 4, 10);
+    // month 0: 1 of 4 at risk; run 2 leaves after month 1; month 2: 1 of 2; month 5: 1 of 1
     expect(f.pmf[0]).toBeCloseTo(0.25, 12);
-    expect(f.pmf.reduce((s, x) => s + x, 0)).toBeCloseTo(0.75, 12);
+    expect(f.pmf[2]).toBeCloseTo(0.75 * 0.5, 12);
+    expect(f.pmf[5]).toBeCloseTo(0.375, 12);
+    expect(f.pmf.reduce((s, x) => s + x, 0)).toBeCloseTo(1, 12);
     expect(f.channel).toEqual([0.5 / 3, 1 / 3, 1.5 / 3]);
-    expect(engineContactForecast(Int16Array.from([-1, -1, -1, -1]), 1, 10).channel).toEqual([
-      1 / 3,
-      1 / 3,
-      1 / 3,
-    ]);
+    // still at war at the horizon without talks: no contact within the grid
+    const never = engineContactForecast(
+      Int16Array.from([-1, -1, -1, -1]),
+      Int16Array.from([-1]),
+      1,
+      10,
+    );
+    expect(never.pmf.reduce((s, x) => s + x, 0)).toBe(0);
+    expect(never.channel).toEqual([1 / 3, 1 / 3, 1 / 3]);
   });
 
   it('censored CRPS counts only the months known to be without contact', () => {

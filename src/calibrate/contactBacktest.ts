@@ -149,28 +149,46 @@ export type ContactModel = (typeof CONTACT_MODELS)[number];
 
 /**
  * The engine's forecast from its per-run records (simulate.ts: firstTalk[4·run + channel],
- * channel 0 any, 1 secret, 2 mediated, 3 public; −1 never). Runs in which the war ended without
- * talks put their mass beyond the grid (no contact). The channel is the one of the earliest
- * talks; channels opening in the same month share the run. Design choice: when no run has
- * contact the engine says nothing about the channel and is scored as uniform (1/3 each); the
- * result counts such cases.
+ * channel 0 any, 1 secret, 2 mediated, 3 public, −1 never; endMonth, −1 still at war). The
+ * timing is the net distribution of the month of first contact while the war goes on: a
+ * Kaplan–Meier over the runs, a run whose war ended without talks censored at its end, so it
+ * answers the question the observations answer (contact if the war lasts; a war that ended first
+ * is censored there too) rather than adding the engine's own endings as "never" (design choice;
+ * independent censoring assumed, as for the Kaplan–Meier baseline). The channel is the one of the
+ * earliest talks; channels opening in the same month share the run. When no run has contact the
+ * engine says nothing about the channel and is scored as uniform (1/3 each); the result counts
+ * such cases.
  */
 export function engineContactForecast(
   firstTalk: Int16Array,
+  endMonth: Int16Array,
   runs: number,
   K: number,
 ): ContactForecast {
-  const pmf = new Array<number>(K).fill(0);
+  const events = new Array<number>(K).fill(0);
+  const leave = new Array<number>(K + 1).fill(0); // runs leaving the risk set after month k
   const ch = [0, 0, 0];
   let contacts = 0;
   for (let r = 0; r < runs; r++) {
     const t = firstTalk[4 * r];
-    if (t < 0) continue;
-    if (t < K) pmf[t] += 1 / runs;
-    contacts++;
-    let ties = 0;
-    for (let c = 1; c <= 3; c++) if (firstTalk[4 * r + c] === t) ties++;
-    for (let c = 1; c <= 3; c++) if (firstTalk[4 * r + c] === t) ch[c - 1] += 1 / Math.max(1, ties);
+    if (t >= 0) {
+      if (t < K) events[t]++;
+      contacts++;
+      let ties = 0;
+      for (let c = 1; c <= 3; c++) if (firstTalk[4 * r + c] === t) ties++;
+      for (let c = 1; c <= 3; c++)
+        if (firstTalk[4 * r + c] === t) ch[c - 1] += 1 / Math.max(1, ties);
+      leave[Math.min(t, K)]++;
+    } else leave[Math.min(endMonth[r] >= 0 ? endMonth[r] : K, K)]++;
+  }
+  const pmf = new Array<number>(K).fill(0);
+  let atRisk = runs;
+  let S = 1;
+  for (let k = 0; k < K && atRisk > 0; k++) {
+    const h = events[k] / atRisk;
+    pmf[k] = S * h;
+    S *= 1 - h;
+    atRisk -= leave[k];
   }
   const channel = contacts > 0 ? ch.map((x) => x / contacts) : [1 / 3, 1 / 3, 1 / 3];
   return { pmf, channel };
@@ -184,7 +202,7 @@ export function simulateContact(
   const scenario = scenarioFromCaseBase(c, p);
   const records = createRunRecords(p.runs);
   simulateBlock(compile(scenario), 0, p.runs, { records, diagnostics: false });
-  const f = engineContactForecast(records.firstTalk, p.runs, p.horizonMonths);
+  const f = engineContactForecast(records.firstTalk, records.endMonth, p.runs, p.horizonMonths);
   let any = false;
   for (let r = 0; r < p.runs && !any; r++) any = records.firstTalk[4 * r] >= 0;
   return { ...f, anyContact: any };
@@ -337,8 +355,8 @@ export function pitHistogram(
  * The engine's contact parameters searched on each training fold (mechanisms.contact): the
  * Weibull anchor's shape and scale and the weight of the utility of talking. The channel weights
  * are the training fold's shares of first contacts (to 0.01). Design choice: a grid, so that the engine is
- * simulated once per case and grid point and each fold picks the point with the least training
- * CRPS (no held-out case ever enters the choice, nor the channel weights its forecast uses).
+ * simulated once per case and grid point and each fold picks the point of greatest training
+ * likelihood (no held-out case ever enters the choice, nor the channel weights its forecast uses).
  */
 export type ContactGrid = {
   baselineShape: number[];
@@ -349,8 +367,10 @@ export type ContactGrid = {
 };
 
 export const DEFAULT_CONTACT_GRID: ContactGrid = {
-  baselineShape: [0.4, 0.6, 0.8],
-  baselineScaleMonths: [1, 3, 10, 30],
+  // wide starting ranges (searchGrid moves an edge the training fold's best point lies on):
+  // falling to rising hazards, scales from weeks to years, utilities from ignored to dominant
+  baselineShape: [0.3, 0.5, 0.8, 1.2],
+  baselineScaleMonths: [2, 6, 18, 54],
   utilitySensitivity: [0, 3, 10],
   runs: 60,
 };
@@ -362,6 +382,67 @@ export type ContactFit = GridPoint & {
   mediatedWeight: number;
   publicWeight: number;
 };
+
+/**
+ * Log-likelihood of one observation under a forecast pmf of the contact month: log P(month y) for a
+ * contact, log P(no contact before c) when censored at c. The fitting objective (maximum
+ * likelihood: a proper score that weighs the tails, where CRPS rewards sharpness around the
+ * median); probabilities are floored at 1e-4 (one run in 10,000) so a run-less month is not −∞.
+ */
+export function contactLogLikelihood(
+  pmf: readonly number[],
+  o: Pick<ContactObservation, 'month' | 'contact'>,
+): number {
+  const floor = 1e-4;
+  if (o.contact) return Math.log(Math.max(floor, pmf[Math.min(o.month, pmf.length - 1)]));
+  let F = 0;
+  for (let k = 0; k < Math.min(o.month, pmf.length); k++) F += pmf[k];
+  return Math.log(Math.max(floor, 1 - F));
+}
+
+/**
+ * Grid search with edges that move: while the best point lies on the edge of a parameter's range
+ * (and the range can grow: shape 0.05–3, scale 0.25–1000 months, utility weight up to 100), that
+ * range is extended one step outward and the search repeats (at most 4 times). Only training
+ * losses decide, so the range a fold ends with is as much a training-fold choice as the point.
+ */
+function searchGrid(g: ContactGrid, loss: (p: GridPoint) => number): GridPoint {
+  const dims = {
+    baselineShape: [...g.baselineShape].sort((x, y) => x - y),
+    baselineScaleMonths: [...g.baselineScaleMonths].sort((x, y) => x - y),
+    utilitySensitivity: [...g.utilitySensitivity].sort((x, y) => x - y),
+  };
+  const limits: Record<keyof GridPoint, [number, number]> = {
+    baselineShape: [0.05, 3],
+    baselineScaleMonths: [0.25, 1000],
+    utilitySensitivity: [0, 100],
+  };
+  let best = dims.baselineShape.length ? gridPoints({ ...g, ...dims })[0] : undefined;
+  for (let round = 0; round < 5; round++) {
+    const points = gridPoints({ ...g, ...dims });
+    const losses = points.map(loss);
+    best = points[losses.indexOf(Math.min(...losses))];
+    let grown = false;
+    for (const k of Object.keys(dims) as (keyof GridPoint)[]) {
+      const v = dims[k];
+      const [lo, hi] = limits[k];
+      if (round === 4 || v.length < 2) continue;
+      if (best[k] === v[0] && v[0] > lo) {
+        // one step down: geometric for positive ranges, to the bound otherwise
+        const next = v[0] > 0 && v[1] > 0 ? (v[0] * v[0]) / v[1] : lo;
+        v.unshift(Math.max(lo, Number(next.toPrecision(3))));
+        grown = true;
+      } else if (best[k] === v[v.length - 1] && v[v.length - 1] < hi) {
+        const [a, b] = [v[v.length - 2], v[v.length - 1]];
+        const next = a > 0 ? (b * b) / a : 2 * b;
+        v.push(Math.min(hi, Number(next.toPrecision(3))));
+        grown = true;
+      }
+    }
+    if (!grown) break;
+  }
+  return best!;
+}
 
 const gridPoints = (g: ContactGrid): GridPoint[] =>
   g.baselineShape.flatMap((baselineShape) =>
@@ -509,9 +590,8 @@ export function runContactBacktest(
   for (const id of testIds) defaults.set(id, simulate(id, opts.runs, {}));
   // fitted on each training fold: grid search on the training cases' CRPS, channel weights from
   // the training shares; folds with the same shares share their simulations
-  const points = gridPoints(opts.grid);
   const gridRuns = Math.min(opts.grid.runs, opts.runs);
-  const searched = new Map<string, Map<string, number>>(); // shares → case id → CRPS per point
+  const searched = new Map<string, Map<string, number>>(); // shares → case|point → −log-likelihood
   const fitted = new Map<string, ContactForecast & { anyContact: boolean }>();
   const chosen: GridPoint[] = [];
   let lastFit: ContactFit | undefined;
@@ -524,20 +604,21 @@ export function runContactBacktest(
     const key = sh.join(',');
     let scores = searched.get(key);
     if (!scores) searched.set(key, (scores = new Map<string, number>()));
-    const trainCrps = points.map((g, gi) => {
+    const cache = scores;
+    const trainLoss = (g: GridPoint) => {
       let sum = 0;
       for (const o of fold.train) {
-        const k = `${o.id}|${gi}`;
-        let v = scores.get(k);
+        const k = `${o.id}|${g.baselineShape},${g.baselineScaleMonths},${g.utilitySensitivity}`;
+        let v = cache.get(k);
         if (v === undefined) {
-          v = contactCrps(simulate(o.id, gridRuns, { ...weights, ...g }).pmf, o);
-          scores.set(k, v);
+          v = -contactLogLikelihood(simulate(o.id, gridRuns, { ...weights, ...g }).pmf, o);
+          cache.set(k, v);
         }
         sum += v;
       }
       return sum / fold.train.length;
-    });
-    const best = points[trainCrps.indexOf(Math.min(...trainCrps))];
+    };
+    const best = searchGrid(opts.grid, trainLoss);
     chosen.push(best);
     lastFit = { ...best, ...weights };
     for (const o of fold.test) fitted.set(o.id, simulate(o.id, opts.runs, { ...weights, ...best }));
