@@ -17,10 +17,11 @@ import {
   brier,
   cIndex,
   crpsDiscrete,
+  interval80,
   logScore,
   proportionalReductionInError,
-  reliabilityTable,
   type ReliabilityBin,
+  reliabilityTable,
 } from './scores.ts';
 import { simulateCase } from './simulateCases.ts';
 import { fitWeibull, weibullSurvival, type WeibullFit } from './weibullAft.ts';
@@ -67,6 +68,8 @@ export type ScoreRow = {
   cIndex: number;
   logScoreVictory: number;
   nOutcome: number;
+  /** share of ended held-out wars whose remaining months fall in the central 80 % interval */
+  coverage80: number;
 };
 
 export type BacktestResult = {
@@ -396,6 +399,11 @@ export function runBacktest(
             0.01,
           ),
           nOutcome: withOutcome.length,
+          coverage80:
+            ended.filter((c) => {
+              const [lo, hi] = interval80(c.f.remainingPmf);
+              return c.y >= lo && c.y <= hi;
+            }).length / Math.max(1, ended.length),
         });
       }
     }
@@ -417,6 +425,7 @@ export function formatBacktestTable(r: BacktestResult): string {
     ...hs.map((h) => `BSS${h}`),
     'C',
     'logS(vic)',
+    'cov80',
   ];
   const lines = [head];
   const f = (x: number, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
@@ -432,6 +441,7 @@ export function formatBacktestTable(r: BacktestResult): string {
       ...hs.map((h) => f(row.brierSkill[h], 2)),
       f(row.cIndex, 2),
       f(row.logScoreVictory, 3),
+      f(row.coverage80 ?? NaN, 2),
     ]);
   const widths = head.map((_, i) => Math.max(...lines.map((l) => l[i].length)));
   return lines

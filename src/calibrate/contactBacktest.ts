@@ -30,7 +30,16 @@ import {
   type CaseScenarioParams,
 } from './caseScenario.ts';
 import { kaplanMeier, survivalAt } from './kaplanMeier.ts';
-import { brier, crpsDiscrete, logScore, reliabilityTable, type ReliabilityBin } from './scores.ts';
+import {
+  brier,
+  crpsDiscrete,
+  interval80,
+  logScore,
+  reliabilityTable,
+  type ReliabilityBin,
+} from './scores.ts';
+
+export { interval80 };
 
 export const CHANNELS = ['secret', 'mediated', 'public'] as const;
 export type ContactChannel = (typeof CHANNELS)[number];
@@ -311,16 +320,6 @@ export function contactCrps(
     s += F * F;
   }
   return s;
-}
-
-/** Central 80 % interval [q10, q90] in whole months; q90 = Infinity when F never reaches 0.9. */
-export function interval80(pmf: readonly number[]): [number, number] {
-  const F = cdfOf(pmf);
-  const q = (p: number) => {
-    const k = F.findIndex((v) => v >= p - 1e-12);
-    return k < 0 ? Infinity : k;
-  };
-  return [q(0.1), q(0.9)];
 }
 
 /**

@@ -139,3 +139,14 @@ export function ksAgainstCdf(sample: readonly number[], cdf: readonly number[]):
   }
   return d;
 }
+
+/** Central 80 % interval [q10, q90] in whole months; q90 = Infinity when F never reaches 0.9. */
+export function interval80(pmf: readonly number[]): [number, number] {
+  let acc = 0;
+  const F = pmf.map((x) => (acc += x));
+  const q = (p: number) => {
+    const k = F.findIndex((v) => v >= p - 1e-12);
+    return k < 0 ? Infinity : k;
+  };
+  return [q(0.1), q(0.9)];
+}

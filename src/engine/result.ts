@@ -4,6 +4,7 @@
  * diagnostics are means over the runs still at war that month.
  */
 import { z } from 'zod';
+import { SkillSchema, type Skill } from '../model/index.ts';
 import {
   type Aggregate,
   CASUALTY_BINS,
@@ -50,6 +51,9 @@ export const RunResultSchema = z.object({
       .describe(
         'false: simulated without diagnostics (an outcomes-only answer); diagnostics, fans and the explanation are zeros',
       ),
+    skill: SkillSchema.optional().describe(
+      'what the back-test measured for this class of war: coverage of the 80 % intervals and skill against the best baseline',
+    ),
   }),
   outcomes: z
     .record(z.enum(OUTCOME_NAMES), series)
@@ -116,6 +120,7 @@ export interface ResultMeta {
   seed: number;
   parties: { id: string; name: string; side: 'A' | 'B' }[];
   explainMonth: number;
+  skill?: Skill;
 }
 
 export function summarise(agg: Aggregate, meta: ResultMeta): RunResult {
@@ -210,6 +215,7 @@ export function summarise(agg: Aggregate, meta: ResultMeta): RunResult {
       engineVersion: ENGINE_VERSION,
       parties: meta.parties,
       ...(agg.diagnostics ? {} : { diagnostics: false as const }),
+      ...(meta.skill ? { skill: meta.skill } : {}),
     },
     outcomes,
     talks,

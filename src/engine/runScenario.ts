@@ -3,7 +3,7 @@
  * split work across threads or machines call simulateBlock per chunk, merge the Aggregates, and
  * then summarise — with the same bytes as this function.
  */
-import type { Scenario } from '../model/index.ts';
+import { skillFor, type Scenario } from '../model/index.ts';
 import { belligerents, compile } from './state.ts';
 import { simulateBlock, type BlockOptions } from './simulate.ts';
 import { summarise, type ResultMeta, type RunResult } from './result.ts';
@@ -27,6 +27,7 @@ export function resultMeta(scenario: Scenario, explainMonth?: number): ResultMet
       { id: b.id, name: b.name, side: 'B' },
     ],
     explainMonth: explainMonth ?? scenario.settings.explainMonth,
+    skill: skillFor(scenario.type),
   };
 }
 

@@ -8,3 +8,4 @@ export * from './text.ts';
 export * from './own.ts';
 export * from './mechanismParams.ts';
 export * from './dates.ts';
+export * from './skillSchema.ts';

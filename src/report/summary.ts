@@ -1,4 +1,5 @@
 /** Plain-text summary of a RunResult (terminal output and the text part of reports). */
+import { skillLine } from '../model/index.ts';
 import type { RunResult } from '../engine/index.ts';
 
 const MONTHS = [6, 12, 24, 60];
@@ -52,6 +53,7 @@ export function formatRunSummary(r: RunResult, seconds?: number): string {
   lines.push(
     `Relapse into war after it ends: within 1 year ${pct(d['12']).trim()}, 2 years ${pct(d['24']).trim()}, 5 years ${pct(d['60']).trim()}`,
   );
+  if (r.meta.skill && r.meta.skill.figures.length > 0) lines.push(skillLine(r.meta.skill));
   lines.push('');
   lines.push(`Why talks are (not) opening — month ${r.explanation.month}:`);
   for (const p of r.explanation.parties)

@@ -13,6 +13,7 @@ import {
   timeToTalksChart,
 } from '../../../src/report/charts/index.ts';
 import { formatRunSummary } from '../../../src/report/summary.ts';
+import { skillLine } from '../../../src/model/index.ts';
 import type { Shared, Workspace } from '../App.tsx';
 import { Chart } from '../Chart.tsx';
 import { runInWorker } from '../engine/client.ts';
@@ -104,6 +105,11 @@ export function ResultsPage({ shared, ws }: { shared: Shared; ws: Workspace }): 
       </p>
       {r ? (
         <>
+          {r.meta.skill && r.meta.skill.figures.length > 0 ? (
+            <p className="skill" data-testid="skill">
+              {skillLine(r.meta.skill)}
+            </p>
+          ) : null}
           <dl className="headline" aria-label="Headline numbers">
             {headline(r).map((h) => (
               <div key={h.key} data-key={h.key}>

@@ -10,7 +10,7 @@
  */
 import { useEffect, useMemo, useRef, useState, type JSX } from 'react';
 import { belligerents, type RunResult } from '../../../src/engine/index.ts';
-import { formatIssues, type Mediator } from '../../../src/model/index.ts';
+import { formatIssues, skillLine, type Mediator } from '../../../src/model/index.ts';
 import {
   cumulativeIncidenceChart,
   timeToTalksChart,
@@ -419,6 +419,11 @@ export function WhatIfPage({ shared, ws }: { shared: Shared; ws: Workspace }): J
               ? `${r.meta.runs.toLocaleString('en')} runs${shown?.final ? '' : ' (first answer; refining…)'}${busy && shown?.final ? ' — updating…' : ''}`
               : 'Computing…'}
           </p>
+          {r?.meta.skill && r.meta.skill.figures.length > 0 ? (
+            <p className="skill" data-testid="skill">
+              {skillLine(r.meta.skill)}
+            </p>
+          ) : null}
           {r ? (
             <table className="whatif-numbers">
               <caption>
