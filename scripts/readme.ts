@@ -158,6 +158,11 @@ export const RENDERERS: Record<string, { render: (json: unknown) => string; writ
     render: (json) => formatBacktestTable(json as BacktestResult),
     writtenBy: 'npm run backtest',
   },
+  // the calibration's fit (parley calibrate --write): history, the literature values, calibrated
+  'calibration-table': {
+    render: (json) => calibrationTable(json as CalibrationFile),
+    writtenBy: 'parley calibrate --write',
+  },
   // the first-contact table of `parley backtest --target contact`, with what the folds chose
   'contact-table': {
     render: (json) => {
@@ -176,6 +181,71 @@ export const RENDERERS: Record<string, { render: (json: unknown) => string; writ
     writtenBy: 'npm run backtest',
   },
 };
+
+type Quantiles = Record<'p10' | 'p25' | 'p50' | 'p75' | 'p90', number | null>;
+type FitSummary = {
+  ksCowDuration: number;
+  cowVictoryShare: number;
+  cowDurationQuantilesMonthIndex: Quantiles;
+  ucdpShares: Record<'interstate' | 'civil', number[]>;
+  mediatedNegotiatedShareCivil: number;
+};
+type CalibrationFile = {
+  date: string;
+  command: string;
+  targets: {
+    cowDurationQuantilesMonthIndex?: Quantiles;
+    cowVictoryShare: number;
+    ucdpShares: Record<'interstate' | 'civil', number[]>;
+    mediatedCeasefireShare: number | null;
+  };
+  fit: { literatureDefaults: FitSummary; calibrated: FitSummary };
+};
+
+/** The calibration's moments as a text table: history, the literature values, calibrated. */
+function calibrationTable(c: CalibrationFile): string {
+  const pct = (xs: number[]) => xs.map((x) => `${Math.round(100 * x)}%`).join('/');
+  const q = (x: Quantiles | undefined) =>
+    x
+      ? [x.p10, x.p25, x.p50, x.p75, x.p90].map((v) => (v === null ? '–' : String(v))).join('/')
+      : '–';
+  const { literatureDefaults: lit, calibrated: cal } = c.fit;
+  const t = c.targets;
+  const rows = [
+    ['moment', 'history', 'literature values', 'calibrated'],
+    ['KS distance, COW durations', '–', lit.ksCowDuration.toFixed(3), cal.ksCowDuration.toFixed(3)],
+    [
+      'COW whole months p10/p25/p50/p75/p90',
+      q(t.cowDurationQuantilesMonthIndex),
+      q(lit.cowDurationQuantilesMonthIndex),
+      q(cal.cowDurationQuantilesMonthIndex),
+    ],
+    [
+      'COW share won outright',
+      pct([t.cowVictoryShare]),
+      pct([lit.cowVictoryShare]),
+      pct([cal.cowVictoryShare]),
+    ],
+    ...(['interstate', 'civil'] as const).map((k) => [
+      `UCDP agreement/ceasefire/victory, ${k}`,
+      pct(t.ucdpShares[k]),
+      pct(lit.ucdpShares[k]),
+      pct(cal.ucdpShares[k]),
+    ]),
+    [
+      'negotiated civil ends with a mediator (not fitted)',
+      t.mediatedCeasefireShare === null ? '–' : `${pct([t.mediatedCeasefireShare])} of ceasefires`,
+      pct([lit.mediatedNegotiatedShareCivil]),
+      pct([cal.mediatedNegotiatedShareCivil]),
+    ],
+  ];
+  const w = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return [
+    `${c.command} (${c.date})`,
+    '',
+    ...rows.map((r) => r.map((x, i) => (i === 0 ? x.padEnd(w[i]) : x.padStart(w[i]))).join('  ')),
+  ].join('\n');
+}
 
 type Spawned = { stdout: string; stderr: string; code: number | null };
 

@@ -55,7 +55,8 @@ describe.skipIf(!REDIS_URL)('distributed sweeps on a real Redis', () => {
       onProgress: (done) => progress.push(done),
     });
     const local = await runScenarioParallel(s, { threads: 1 });
-    // RunResult carries no timing fields: its meta is scenario, hash, seed, runs, horizon, version
+    // RunResult carries no timing fields: its meta is scenario, hash, seed, runs, horizon,
+    // version, and the back-test's skill figures for the class of war (committed, not measured)
     expect(Object.keys(local.meta).sort()).toEqual(
       [
         'engineVersion',
@@ -66,6 +67,7 @@ describe.skipIf(!REDIS_URL)('distributed sweeps on a real Redis', () => {
         'scenarioId',
         'scenarioName',
         'seed',
+        'skill',
       ].sort(),
     );
     expect(canonicalJson(dist)).toBe(canonicalJson(local));

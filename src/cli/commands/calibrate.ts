@@ -51,6 +51,13 @@ const fitSummary = (f: Fit) => ({
   mediatedNegotiatedShareCivil: r3(f.moments.mediatedNegotiatedShare),
 });
 
+/** p10 … p90 of the wars' lengths in whole months (the month index in which each war ended). */
+function wholeMonthQuantiles(months: readonly number[]) {
+  const m = months.map((x) => Math.floor(x)).sort((a, b) => a - b);
+  const q = (p: number) => (m.length ? m[Math.max(0, Math.ceil(p * m.length) - 1)] : null);
+  return { p10: q(0.1), p25: q(0.25), p50: q(0.5), p75: q(0.75), p90: q(0.9) };
+}
+
 export function formatFit(label: string, f: Fit, t: Targets): string {
   const q = f.moments.cowQuantiles;
   const pct = (xs: number[]) => xs.map((x) => `${Math.round(x * 100)}%`).join('/');
@@ -147,6 +154,7 @@ export function register(program: Command): void {
           engine: result.engine,
           builder: result.builder,
           targets: {
+            cowDurationQuantilesMonthIndex: wholeMonthQuantiles(targets.cowMonths),
             cowVictoryShare: r3(targets.cowVictoryShare),
             ucdpShares: {
               interstate: targets.ucdpShares.interstate.map(r3),
