@@ -1,10 +1,13 @@
 import type { Scenario } from '../../src/model/index.ts';
 
 /**
- * A built scenario as the language stood at commit 2df4e0a, where the builder's SHA-256 pins were
- * taken: without the parameter groups added since (contact), whose defaults no builder sets.
+ * A built scenario without its `mechanisms` block, for the builder's SHA-256 pins. The pins were
+ * first taken at commit 2df4e0a over whole scenarios; the mechanisms' defaults have moved since
+ * (new parameter groups, a new calibration), and the builder only passes on the engine overrides
+ * it is given, which the tests check apart. Re-pinned at commit 720300f, where the whole-scenario
+ * pins of 2df4e0a still held, so these pins still mean "the builder of 2df4e0a".
  */
 export function asAtHashCommit(s: Scenario): unknown {
-  const { contact: _added, ...mechanisms } = s.mechanisms;
-  return { ...s, mechanisms };
+  const { mechanisms: _defaults, ...rest } = s;
+  return rest;
 }

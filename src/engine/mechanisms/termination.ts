@@ -42,7 +42,7 @@ export const termination: Mechanism = {
   params: 'domestic',
   source: 'Slantchev 2003 (absorbing front); collapse hazard is a design choice',
   endsWars: true,
-  reads: ['front', 'support'],
-  writes: ['endMonth', 'outcome', 'status'],
+  reads: ['accepted', 'front', 'mediatorBias', 'mediatorGuarantee', 'mediatorsPresent', 'support'],
+  writes: ['endMonth', 'guaranteeAtEnd', 'outcome', 'pressuredEnd', 'status', 'talks'],
   step,
 };
