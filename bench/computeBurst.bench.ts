@@ -7,20 +7,14 @@
  * runs the server accepted to compute, the server's memory, and one JSON line. A client that
  * gets 503 waits its Retry-After (capped at 1 s here, to keep the pressure on) and goes on.
  */
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServerProcess } from '../test/reliability/load/harness.ts';
+import { healthFigures, probeHealth, quantile, rssMb } from './healthProbe.ts';
 
 const SECONDS = Number(process.env.BURST_SECONDS ?? 10);
 const CLIENTS = Number(process.env.CLIENTS ?? 64);
-
-const rssMb = (pid: number) =>
-  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
-};
 
 const REQUESTS: { what: string; path: string; body: unknown; runs: number }[] = [
   { what: 'run', path: '/runs', body: { scenarioId: 'bosnia-1995', runs: 2000 }, runs: 2000 },
@@ -72,17 +66,10 @@ try {
       }
     }
   };
-  const health: number[] = [];
-  const probe = async () => {
-    while (Date.now() < end) {
-      const t0 = performance.now();
-      await (await fetch(`${server.url}/health`)).text();
-      health.push(performance.now() - t0);
-      rssPeak = Math.max(rssPeak, rssMb(pid));
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
-  await Promise.all([probe(), ...Array.from({ length: CLIENTS }, (_, k) => client(k))]);
+  const [health] = await Promise.all([
+    probeHealth(server.url, end, () => (rssPeak = Math.max(rssPeak, rssMb(pid)))),
+    ...Array.from({ length: CLIENTS }, (_, k) => client(k)),
+  ]);
   const byStatus: Record<string, number> = {};
   for (const a of answers) byStatus[a.status] = (byStatus[a.status] ?? 0) + 1;
   const computed = answers.filter((a) => a.status === 201);
@@ -90,12 +77,7 @@ try {
     bench: 'compute-burst',
     seconds: SECONDS,
     clients: CLIENTS,
-    health: {
-      n: health.length,
-      p50Ms: +quantile(health, 0.5).toFixed(1),
-      p99Ms: +quantile(health, 0.99).toFixed(1),
-      maxMs: +Math.max(...health).toFixed(1),
-    },
+    health: healthFigures(health),
     answers: {
       total: answers.length,
       byStatus,

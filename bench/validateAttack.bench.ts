@@ -5,21 +5,15 @@
  * (default 10) while one client asks `/health` every 50 ms. Prints the /health p50/p99/max, the
  * attack answers (status, size) and the server's memory before and after, and one JSON line.
  */
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServerProcess } from '../test/reliability/load/harness.ts';
+import { healthFigures, probeHealth, quantile, rssMb } from './healthProbe.ts';
 
 const SECONDS = Number(process.env.ATTACK_SECONDS ?? 10);
 const ATTACKERS = Number(process.env.ATTACKERS ?? 4);
 const body = '"ÿ" '.repeat(750_000 / 4);
-
-const rssMb = (pid: number) =>
-  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
-};
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-attack-'));
 const server = await startServerProcess(join(dir, 'attack.db'));
@@ -40,28 +34,17 @@ try {
       answers.push({ status: r.status, bytes: text.length, ms: performance.now() - t0 });
     }
   };
-  const health: number[] = [];
-  const probe = async () => {
-    while (Date.now() < end) {
-      const t0 = performance.now();
-      await (await fetch(`${server.url}/health`)).text();
-      health.push(performance.now() - t0);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
-  await Promise.all([probe(), ...Array.from({ length: ATTACKERS }, attack)]);
+  const [health] = await Promise.all([
+    probeHealth(server.url, end),
+    ...Array.from({ length: ATTACKERS }, attack),
+  ]);
   const rssAfter = rssMb(pid);
   const statuses = [...new Set(answers.map((a) => a.status))].join(', ');
   const figures = {
     bench: 'validate-attack',
     seconds: SECONDS,
     attackers: ATTACKERS,
-    health: {
-      n: health.length,
-      p50Ms: +quantile(health, 0.5).toFixed(1),
-      p99Ms: +quantile(health, 0.99).toFixed(1),
-      maxMs: +Math.max(...health).toFixed(1),
-    },
+    health: healthFigures(health),
     attack: {
       answers: answers.length,
       statuses,
