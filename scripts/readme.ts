@@ -38,6 +38,10 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { formatBacktestTable, type BacktestResult } from '../src/calibrate/backtest.ts';
 import {
+  formatRelapseTable,
+  type RelapseBacktestResult,
+} from '../src/calibrate/relapseBacktest.ts';
+import {
   formatContactTable,
   type ContactBacktestResult,
 } from '../src/calibrate/contactBacktest.ts';
@@ -162,6 +166,11 @@ export const RENDERERS: Record<string, { render: (json: unknown) => string; writ
   'calibration-table': {
     render: (json) => calibrationTable(json as CalibrationFile),
     writtenBy: 'parley calibrate --write',
+  },
+  // the relapse table of `parley backtest --target relapse`
+  'relapse-table': {
+    render: (json) => formatRelapseTable(json as RelapseBacktestResult),
+    writtenBy: 'npm run backtest',
   },
   // the first-contact table of `parley backtest --target contact`, with what the folds chose
   'contact-table': {

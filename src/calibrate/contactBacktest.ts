@@ -283,7 +283,9 @@ export type Fold = { train: ContactObservation[]; test: ContactObservation[] };
  * Time split: train on wars begun before the cut year, test on the rest. The cut year is the
  * start year of the case at two-thirds of the sorted list, so about two-thirds train.
  */
-export function timeSplit(obs: readonly ContactObservation[]): Fold & { cutYear: number } {
+export function timeSplit<T extends { startYear: number; id: string }>(
+  obs: readonly T[],
+): { train: T[]; test: T[]; cutYear: number } {
   const sorted = [...obs].sort((a, b) => a.startYear - b.startYear || a.id.localeCompare(b.id));
   const cutYear = Math.floor(sorted[Math.round((sorted.length * 2) / 3)].startYear);
   return {
@@ -564,9 +566,9 @@ export function runContactBacktest(
   const K = opts.horizonMonths;
   const asOfYear = caseBaseYear(cases);
   const obs = cases.map((c) => observeContact(c, asOfYear));
-  const folds: Fold[] = opts.split === 'time' ? [timeSplit(obs)] : leaveOneOut(obs);
-  const cutYear =
-    opts.split === 'time' ? (folds[0] as ReturnType<typeof timeSplit>).cutYear : undefined;
+  const timed = opts.split === 'time' ? timeSplit(obs) : undefined;
+  const folds: Fold[] = timed ? [timed] : leaveOneOut(obs);
+  const cutYear = timed?.cutYear;
   const byId = new Map(cases.map((c) => [c.id, c]));
   const simulate = (
     id: string,

@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_CASES_DIR } from '../../data/cases.ts';
 import { contactBacktestCommand } from './backtestContact.ts';
+import { relapseBacktestCommand } from './backtestRelapse.ts';
 import {
   engineLosses,
   formatBacktestTable,
@@ -43,7 +44,7 @@ export function register(program: Command): void {
     )
     .option(
       '--target <target>',
-      'duration (COW/UCDP wars) or contact (time to first contact and first channel, case base)',
+      'duration (COW/UCDP wars), contact (time to first contact and first channel, case base) or relapse (the peace holding 5 years, case base)',
       'duration',
     )
     .option(
@@ -96,6 +97,14 @@ export function register(program: Command): void {
         },
         cmd: Command,
       ) => {
+        if (o.target === 'relapse')
+          return relapseBacktestCommand({
+            split: o.split,
+            runs: int('--runs', o.runs, 10),
+            cases: o.cases,
+            out: cmd.getOptionValueSource('out') === 'default' ? 'backtest-relapse.json' : o.out,
+            json: o.json,
+          });
         if (o.target === 'contact')
           return contactBacktestCommand({
             split: o.split,
@@ -109,7 +118,9 @@ export function register(program: Command): void {
             writeDefaults: o.writeDefaults,
           });
         if (o.target !== 'duration')
-          throw new UserError(`✖ --target must be duration or contact, found "${o.target}"`);
+          throw new UserError(
+            `✖ --target must be duration, contact or relapse, found "${o.target}"`,
+          );
         if (o.split !== 'time' && o.split !== 'kfold')
           throw new UserError(`✖ --split must be time or kfold, found "${o.split}"`);
         if (!['cow', 'ucdp', 'both'].includes(o.source))
