@@ -41,8 +41,10 @@ export interface RankedEntry {
   gain: number;
   low: number;
   high: number;
-  /** the whole 95% interval lies on the better side of zero */
+  /** the whole 95% interval lies on the better side of zero (verdict 'gain') */
   clear: boolean;
+  /** gain: the 95% interval lies on the better side of zero; harm: on the worse side; else unclear */
+  verdict: 'gain' | 'harm' | 'unclear';
 }
 
 export interface Goal {
@@ -147,6 +149,7 @@ export function compareVariants(inputs: readonly CompareInput[], opts: CompareOp
         low,
         high,
         clear: low > 0,
+        verdict: low > 0 ? 'gain' : high < 0 ? 'harm' : 'unclear',
       });
     }
     entries.sort((x, y) => y.gain - x.gain || x.id.localeCompare(y.id));
@@ -209,4 +212,17 @@ function pairedBootstrap(estimate: number, v: Float64Array, base: Float64Array):
     high: Math.max(q(0.975), estimate),
     method: 'paired-bootstrap',
   };
+}
+
+/**
+ * The entries a ranking may call "does most": those whose estimate improves on the baseline, best
+ * first; a variant that makes things worse is never among them, whatever the order.
+ */
+export function helping(entries: readonly RankedEntry[]): RankedEntry[] {
+  return entries.filter((e) => e.gain > 0);
+}
+
+/** The entries whose whole interval lies on the worse side: clear harms. */
+export function harming(entries: readonly RankedEntry[]): RankedEntry[] {
+  return entries.filter((e) => e.verdict === 'harm');
 }

@@ -3,6 +3,7 @@
  * compared, analogues and insights. No scripts, no fonts, no images or styles from the network.
  */
 import type { Comparison } from '../analysis/index.ts';
+import { harming, helping } from '../analysis/index.ts';
 import type { RunResult } from '../engine/index.ts';
 import type { Analogue } from '../history/analogues.ts';
 import type { Insight } from '../history/insights/index.ts';
@@ -85,12 +86,22 @@ function comparisonTable(c: Comparison): string {
   });
   const ranking = c.ranking
     .map((r) => {
-      const best = r.entries[0];
-      if (!best) return '';
-      return `<li><b>${esc(r.goal.label)}</b>: ${esc(best.name)}${best.clear ? '' : ' (not clearly better than the baseline)'}; then ${r.entries
-        .slice(1, 3)
-        .map((e) => esc(e.name))
-        .join('; ')}</li>`;
+      const up = helping(r.entries);
+      const harms = harming(r.entries);
+      const harmText = harms.length
+        ? `; clear harm: ${harms.map((e) => esc(e.name)).join('; ')}`
+        : '';
+      if (up.length === 0)
+        return `<li><b>${esc(r.goal.label)}</b>: no variant improves on the baseline${harmText}</li>`;
+      const [best, ...next] = up;
+      return `<li><b>${esc(r.goal.label)}</b>: ${esc(best.name)}${best.verdict === 'gain' ? ' (a clear gain)' : ' (not clearly better than the baseline)'}${
+        next.length
+          ? `; then ${next
+              .slice(0, 2)
+              .map((e) => esc(e.name))
+              .join('; ')}`
+          : ''
+      }${harmText}</li>`;
     })
     .join('');
   return `<table class="compare">${head}${rows.join('')}</table>

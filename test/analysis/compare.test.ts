@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   compareVariants,
+  harming,
+  helping,
   METRIC_IDS,
   prepareVariants,
   simulateRecords,
@@ -57,7 +59,12 @@ describe('paired comparison of variants on common random numbers', () => {
     expect(d.terms!.high).toBeLessThan(0);
     expect(d.settlement24!.low).toBeLessThanOrEqual(d.settlement24!.estimate);
     const termsRank = c.ranking.find((r) => r.goal.id === 'termsB')!;
-    expect(termsRank.entries[0]).toMatchObject({ id: 'waning', clear: true });
+    expect(termsRank.entries[0]).toMatchObject({ id: 'waning', clear: true, verdict: 'gain' });
+    // the same change is a clear harm for the recipient's terms, and never "does most" for it
+    const forA = c.ranking.find((r) => r.goal.id === 'termsA')!;
+    expect(forA.entries[0]).toMatchObject({ id: 'waning', clear: false, verdict: 'harm' });
+    expect(helping(forA.entries)).toEqual([]);
+    expect(harming(forA.entries).map((e) => e.id)).toEqual(['waning']);
   });
 
   it('a variant with a mistake names the variant and the field', () => {

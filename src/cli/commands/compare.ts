@@ -15,7 +15,7 @@ import {
   partialOutcomes,
   runComparisonDistributed,
 } from '../../jobs/distributed/analyses.ts';
-import { prepareVariants } from '../../analysis/index.ts';
+import { harming, helping, prepareVariants } from '../../analysis/index.ts';
 import {
   distributedFrom,
   distributedOptions,
@@ -90,13 +90,18 @@ export function formatComparison(c: Comparison, title: string): string {
     }
   }
   out.push('');
-  out.push('Which intervention does most for which goal (✓ = the 95% interval clears zero):');
+  out.push(
+    'Which intervention does most for which goal (✓ = a clear gain: the 95% interval lies above zero; · = unclear); clear harms (✗) are listed apart:',
+  );
   for (const r of c.ranking) {
-    const top = r.entries
+    const top = helping(r.entries)
       .slice(0, 3)
-      .map((e) => `${e.id} ${e.clear ? '✓' : '·'}`)
+      .map((e) => `${e.id} ${e.verdict === 'gain' ? '✓' : '·'}`)
       .join(', ');
-    out.push(`  ${r.goal.label.padEnd(36)} ${top || '—'}`);
+    const harms = harming(r.entries).map((e) => `${e.id} ✗`);
+    out.push(
+      `  ${r.goal.label.padEnd(36)} ${top || '— (no variant improves on the baseline)'}${harms.length ? `; clear harm: ${harms.join(', ')}` : ''}`,
+    );
   }
   return out.join('\n') + '\n';
 }

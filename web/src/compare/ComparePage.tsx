@@ -148,7 +148,9 @@ export function ComparePage({ shared, ws }: { shared: Shared; ws: Workspace }): 
         <>
           <h2>Which intervention does most for which goal</h2>
           <p className="help">
-            Ranked by the paired difference from the baseline; ✓ = the 95% interval clears zero.
+            Ranked by the paired difference from the baseline; ✓ = a clear gain (the 95% interval
+            lies on the better side of zero), ✗ = a clear harm (it lies on the worse side), · =
+            unclear.
           </p>
           <div className="rankings">
             {comparison.ranking.map(({ goal, entries }) => (
@@ -160,8 +162,17 @@ export function ComparePage({ shared, ws }: { shared: Shared; ws: Workspace }): 
                       <td>{k + 1}.</td>
                       <th scope="row">{e.name}</th>
                       <td className="num">{signed(e.gain, unitOf(goal.metric))}</td>
-                      <td aria-label={e.clear ? 'interval clears zero' : 'interval includes zero'}>
-                        {e.clear ? '✓' : '·'}
+                      <td
+                        aria-label={
+                          e.verdict === 'gain'
+                            ? 'clear gain: the interval lies above zero'
+                            : e.verdict === 'harm'
+                              ? 'clear harm: the interval lies below zero'
+                              : 'unclear: the interval includes zero'
+                        }
+                        className={`verdict-${e.verdict}`}
+                      >
+                        {e.verdict === 'gain' ? '✓' : e.verdict === 'harm' ? '✗' : '·'}
                       </td>
                     </tr>
                   ))}
