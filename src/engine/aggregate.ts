@@ -67,6 +67,11 @@ export const EXPLAIN_NUMBERS = [
   'pWin',
   'reservation',
   'support',
+  // exploratory contact (contact.ts), over the runs without talks: their count, the month's
+  // chance of contact, and the chance at history's pace alone (the anchor)
+  'contactRuns',
+  'contactChance',
+  'contactAnchor',
 ] as const;
 export const EXPLAIN_WIDTH = 1 + CONDITIONS.length + PRIMARY.length + EXPLAIN_NUMBERS.length;
 

@@ -24,6 +24,7 @@ import {
   fixed,
 } from './aggregate.ts';
 import { Channel, Effort, type State } from './state.ts';
+import { contactMonthBase, contactRates } from './mechanisms/contact.ts';
 
 const INFERENCE_THRESHOLD = 0.1;
 const CAPACITY_THRESHOLD = 0.5;
@@ -87,12 +88,17 @@ export function recordMonth(s: State, agg: Aggregate, explainMonth: number): voi
   d[base + 3] += nTalks;
   recordParty(s, d, base, 0);
   recordParty(s, d, base + P, 1);
-  if (t === explainMonth)
+  if (t === explainMonth) {
+    const base = contactMonthBase(s);
     for (let a = 0; a < s.nActive; a++) {
-      explainParty(s, agg, s.active[a], 0);
-      explainParty(s, agg, s.active[a], 1);
+      explainParty(s, agg, s.active[a], 0, base);
+      explainParty(s, agg, s.active[a], 1, base);
     }
+  }
 }
+
+/** Contact hazards by channel (scratch for the explanation). */
+const contactScratch = new Float64Array(3);
 
 /** Runs at war this month and live party-months: all that outcome curves need (no diagnostics). */
 export function recordAtWar(s: State, agg: Aggregate): void {
@@ -172,7 +178,7 @@ function fanBin(scaled: number): number {
   return bin < 0 ? 0 : bin >= FAN_BINS ? FAN_BINS - 1 : bin;
 }
 
-function explainParty(s: State, agg: Aggregate, r: number, p: number): void {
+function explainParty(s: State, agg: Aggregate, r: number, p: number, base: number): void {
   const i = 2 * r + p;
   const e = agg.explain;
   const o = p * EXPLAIN_WIDTH;
@@ -213,4 +219,11 @@ function explainParty(s: State, agg: Aggregate, r: number, p: number): void {
   e[vo + 8] += fixed(s.pWin[i]);
   e[vo + 9] += fixed(s.reservation[i]);
   e[vo + 10] += fixed(s.support[i]);
+  // contact is run-level: the same numbers for both leaders of a run
+  if (s.talks[r] === 0) {
+    const total = contactRates(s, r, base, contactScratch);
+    e[vo + 11] += fixed(1);
+    e[vo + 12] += fixed(1 - Math.exp(-total));
+    e[vo + 13] += fixed(1 - Math.exp(-base));
+  }
 }

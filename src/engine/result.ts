@@ -99,6 +99,15 @@ export const RunResultSchema = z.object({
         text: z.array(z.string()),
       }),
     ),
+    contact: z
+      .object({
+        runsWithoutTalks: z.number().describe('share of runs at war with no talks under way'),
+        chance: z.number().describe('mean chance of exploratory contact this month, among them'),
+        anchor: z.number().describe("the same at history's pace alone (the Weibull anchor)"),
+        text: z.array(z.string()),
+      })
+      .optional()
+      .describe('what stands between the sides and contact (contact needs no deal)'),
   }),
   leaks: z.object({
     secretTalkMonths: z.number(),
@@ -256,8 +265,22 @@ export function summarise(agg: Aggregate, meta: ResultMeta): RunResult {
 }
 
 function explanation(agg: Aggregate, meta: ResultMeta): RunResult['explanation'] {
+  const vo = 1 + CONDITIONS.length + PRIMARY.length;
+  const at = (name: (typeof EXPLAIN_NUMBERS)[number]) =>
+    agg.explain[vo + EXPLAIN_NUMBERS.indexOf(name)] / FIXED;
+  const atWar = agg.explain[0];
+  const noTalks = at('contactRuns');
+  const contact =
+    noTalks > 0
+      ? {
+          runsWithoutTalks: round(noTalks / atWar),
+          chance: round(at('contactChance') / noTalks),
+          anchor: round(at('contactAnchor') / noTalks),
+        }
+      : undefined;
   return {
     month: meta.explainMonth,
+    ...(contact ? { contact: { ...contact, text: contactText(contact, meta.explainMonth) } } : {}),
     parties: meta.parties.map((party, p) => {
       const o = p * EXPLAIN_WIDTH;
       const n = agg.explain[o];
@@ -283,6 +306,22 @@ function explanation(agg: Aggregate, meta: ResultMeta): RunResult['explanation']
       };
     }),
   };
+}
+
+function contactText(
+  c: { runsWithoutTalks: number; chance: number; anchor: number },
+  month: number,
+): string[] {
+  const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+  const ratio = c.anchor > 0 ? c.chance / c.anchor : 0;
+  return [
+    `Contact (talks about talks; no deal needed) at month ${month}: in the ${pct(c.runsWithoutTalks)} of runs at war without talks, a ${pct(c.chance)} chance of contact this month, against ${pct(c.anchor)} at history's pace for a war at this point.`,
+    ratio < 0.8
+      ? `The channels at hand and the more reluctant side's utility of talking (the costs of conversation against what talking promises) make contact ${ratio > 0 ? `${(1 / ratio).toFixed(1)} times` : 'far'} less likely than history's pace; a deal still needs a bargaining range (below).`
+      : ratio > 1.25
+        ? `The channels at hand (a mediator, a back channel) and the value of talking make contact ${ratio.toFixed(1)} times likelier than history's pace; a deal still needs a bargaining range (below).`
+        : 'Contact runs close to history’s pace; a deal still needs a bargaining range (below).',
+  ];
 }
 
 const PRIMARY_WORDS: Record<(typeof PRIMARY)[number], string> = {

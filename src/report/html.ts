@@ -118,12 +118,17 @@ export function reportHtml(input: ReportInput): string {
       .filter((c): c is ReportChart => !!c)
       .map(figure)
       .join('\n');
-  const why = r.explanation.parties
-    .map(
-      (p) =>
-        `<div class="party"><ul>${p.text.map((t) => `<li>${esc(t)}</li>`).join('')}</ul></div>`,
-    )
-    .join('');
+  const contact = r.explanation.contact
+    ? `<h3>Contact (talks about talks; no deal needed)</h3><ul>${r.explanation.contact.text.map((t) => `<li>${esc(t)}</li>`).join('')}</ul><h3>The leaders, about a deal</h3>`
+    : '';
+  const why =
+    contact +
+    r.explanation.parties
+      .map(
+        (p) =>
+          `<div class="party"><ul>${p.text.map((t) => `<li>${esc(t)}</li>`).join('')}</ul></div>`,
+      )
+      .join('');
   const analogues = input.analogues.length
     ? `<table><tr><th>#</th><th>case</th><th>similarity</th><th>matched</th><th>how its talks went</th></tr>${input.analogues
         .map(

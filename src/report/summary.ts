@@ -56,8 +56,12 @@ export function formatRunSummary(r: RunResult, seconds?: number): string {
   if (r.meta.skill && r.meta.skill.figures.length > 0) lines.push(skillLine(r.meta.skill));
   lines.push('');
   lines.push(`Why talks are (not) opening — month ${r.explanation.month}:`);
+  const contact = r.explanation.contact;
+  if (contact)
+    for (const [k, t] of contact.text.entries()) lines.push(`${k === 0 ? '  ' : '    '}${t}`);
+  lines.push('  The leaders, about a deal:');
   for (const p of r.explanation.parties)
-    for (const [k, t] of p.text.entries()) lines.push(`${k === 0 ? '  ' : '    '}${t}`);
+    for (const [k, t] of p.text.entries()) lines.push(`${k === 0 ? '    ' : '      '}${t}`);
   return lines.join('\n');
 }
 

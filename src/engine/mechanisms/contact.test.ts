@@ -93,4 +93,19 @@ describe('exploratory contact (Pillar 1983; Richmond 1998; Greig 2005; Mastro 20
     expect(noChannels.talks.mediated.at(-1)).toBe(0);
     expect(noChannels.talks.public.at(-1)).toBeGreaterThan(0);
   });
+
+  it('the "why" explains contact apart from a deal: its chance against history’s pace', () => {
+    const none = run(HAWKS).explanation.contact!;
+    const med = run({ ...HAWKS, extraParties: [mediator({ offerMonth: 0, arrivalRate: 1 })] })
+      .explanation.contact!;
+    console.log(
+      `contact chance at month 0: ${none.chance} (anchor ${none.anchor}) → mediator ${med.chance}`,
+    );
+    expect(none.anchor).toBeGreaterThan(0);
+    expect(none.text[0]).toMatch(/no deal needed/);
+    expect(med.chance).toBeGreaterThan(none.chance);
+    expect(
+      run({ ...HAWKS, mechanisms: { contact: { enabled: false } } }).explanation.contact!.chance,
+    ).toBe(0);
+  });
 });

@@ -43,42 +43,59 @@ export function contactBaseline(tau: number, shape: number, scaleMonths: number)
 /** exp(β·U) kept finite: utilities are shares of the stake, so ±50 is far outside their range. */
 const weight = (x: number): number => fastExp(x > 50 ? 50 : x < -50 ? -50 : x);
 
-function step(s: State): void {
+/** The anchor this month: the integrated Weibull hazard on the contact clock (0 when switched off). */
+export function contactMonthBase(s: State): number {
+  const cp = s.c.params.contact;
+  if (!cp.enabled) return 0;
+  return contactBaseline(s.c.contactClockStart + s.t, cp.baselineShape, cp.baselineScaleMonths);
+}
+
+/**
+ * The month's contact hazards of run r by channel (secret, mediated, public) into `out`, and
+ * their sum: base · π_k · a_k · exp(β·U_k) with U_k the more reluctant side's utility.
+ */
+export function contactRates(s: State, r: number, base: number, out: Float64Array): number {
   const c = s.c;
   const cp = c.params.contact;
-  if (!cp.enabled) return;
-  const base = contactBaseline(c.contactClockStart + s.t, cp.baselineShape, cp.baselineScaleMonths);
   const beta = cp.utilitySensitivity;
   // with back channels or mediation switched off, their channel carries no contact either
-  const mediationOn = c.params.mediation.enabled;
   const aSecret = c.params.backChannel.enabled
     ? s.t >= c.secretFrom
       ? cp.declaredChannelFactor
       : 1
     : 0;
-  const secretTerm = base * cp.secretWeight * aSecret;
-  const { talks, channelUtility: u, mediatorsPresent } = s;
+  const aMed = c.params.mediation.enabled
+    ? s.mediatorsPresent[r] !== 0
+      ? cp.mediatorFactor
+      : cp.unnamedMediatorFactor
+    : 0;
+  const u = s.channelUtility;
+  const iA = 6 * r,
+    iB = iA + 3;
+  out[0] = base * cp.secretWeight * aSecret * weight(beta * Math.min(u[iA], u[iB]));
+  out[1] = base * cp.mediatedWeight * aMed * weight(beta * Math.min(u[iA + 1], u[iB + 1]));
+  out[2] = base * cp.publicWeight * weight(beta * Math.min(u[iA + 2], u[iB + 2]));
+  return out[0] + out[1] + out[2];
+}
+
+/** Contact hazards by channel (scratch, reused every run). */
+const rates = new Float64Array(3);
+
+function step(s: State): void {
+  if (!s.c.params.contact.enabled) return;
+  const base = contactMonthBase(s);
+  const { talks } = s;
   for (let a = 0; a < s.nActive; a++) {
     const r = s.active[a];
     // two draws every month, used or not, so variants keep common random numbers
     const x = s.rng.next(r, Stream.contact);
     const y = s.rng.next(r, Stream.contact);
     if (talks[r] !== 0) continue;
-    const iA = 6 * r,
-      iB = iA + 3;
-    const aMed = mediationOn
-      ? mediatorsPresent[r] !== 0
-        ? cp.mediatorFactor
-        : cp.unnamedMediatorFactor
-      : 0;
-    // the more reluctant side's utility on each channel
-    const lSec = secretTerm * weight(beta * Math.min(u[iA], u[iB]));
-    const lMed = base * cp.mediatedWeight * aMed * weight(beta * Math.min(u[iA + 1], u[iB + 1]));
-    const lPub = base * cp.publicWeight * weight(beta * Math.min(u[iA + 2], u[iB + 2]));
-    const total = lSec + lMed + lPub;
+    const total = contactRates(s, r, base, rates);
     if (x >= 1 - fastExp(-total)) continue;
     const z = y * total;
-    const ch = z < lSec ? Channel.secret : z < lSec + lMed ? Channel.mediated : Channel.public;
+    const ch =
+      z < rates[0] ? Channel.secret : z < rates[0] + rates[1] ? Channel.mediated : Channel.public;
     talks[r] = ch;
     s.talkMonths[r] = 0;
     s.everChannel[r] |= 1 << ch;

@@ -19,6 +19,17 @@ export function WhyPanel({ result }: { result: RunResult }): JSX.Element {
   return (
     <section className="why" aria-labelledby="why-title">
       <h2 id="why-title">Why talks are (not) opening — month {e.month}</h2>
+      {e.contact ? (
+        <div className="why-contact" data-testid="why-contact">
+          <h3>Contact (talks about talks; no deal needed)</h3>
+          {e.contact.text.map((t, k) => (
+            <p key={k} className={k === 0 ? 'lead' : undefined}>
+              {t}
+            </p>
+          ))}
+        </div>
+      ) : null}
+      <h3 className="why-deal">The leaders, about a deal</h3>
       <div className="why-parties">
         {e.parties.map((p) => {
           const name = result.meta.parties.find((x) => x.id === p.party)?.name ?? p.party;
