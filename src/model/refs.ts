@@ -4,6 +4,7 @@
  * horizon. Reported as zod custom issues with explicit paths, all at once.
  */
 import type { z } from 'zod';
+import { monthsBetweenDates } from './dates.ts';
 
 // Structural view of a parsed scenario (avoids a type cycle with scenario.ts).
 interface PartyLike {
@@ -23,7 +24,8 @@ interface ScenarioLike {
   front: { demands: Record<string, unknown> };
   backChannels: { id: string; via?: string; openFrom: number }[];
   interventions: ({ kind: string; month: number } & Record<string, unknown>)[];
-  settings: { horizonMonths: number; explainMonth: number };
+  settings: { horizonMonths: number; explainMonth: number; startDate?: string; warBegan?: string };
+  situation?: { lastContact?: string };
 }
 
 type Path = (string | number)[];
@@ -62,7 +64,13 @@ export function checkReferencesLeniently(value: unknown, ctx: z.RefinementCtx): 
     settings: {
       horizonMonths: typeof settings.horizonMonths === 'number' ? settings.horizonMonths : Infinity,
       explainMonth: typeof settings.explainMonth === 'number' ? settings.explainMonth : 0,
+      startDate: typeof settings.startDate === 'string' ? settings.startDate : undefined,
+      warBegan: typeof settings.warBegan === 'string' ? settings.warBegan : undefined,
     },
+    situation: (() => {
+      const lc = obj(v.situation).lastContact;
+      return { lastContact: typeof lc === 'string' ? lc : undefined };
+    })(),
   };
   // count belligerents per side only when every party's role could be read
   const rolesKnown =
@@ -239,4 +247,28 @@ export function checkReferences(s: ScenarioLike, ctx: z.RefinementCtx, checkSide
     }
   });
   inHorizon(['settings', 'explainMonth'], s.settings.explainMonth);
+
+  // the contact clock runs from the last known contact (or the war's start) to the forecast date
+  const { startDate, warBegan } = s.settings;
+  const lastContact = s.situation?.lastContact;
+  const DATE = /^\d{4}-\d{2}(-\d{2})?$/;
+  const valid = (d: string | undefined): d is string => d !== undefined && DATE.test(d);
+  if (valid(lastContact) && !valid(startDate))
+    issue(
+      ['situation', 'lastContact'],
+      'a last known contact needs settings.startDate (the forecast date the contact clock runs to)',
+      { reason: 'needs_start_date' },
+    );
+  if (valid(lastContact) && valid(startDate) && monthsBetweenDates(startDate, lastContact) > 0.5)
+    issue(
+      ['situation', 'lastContact'],
+      `the last known contact (${lastContact}) lies after the forecast date settings.startDate (${startDate})`,
+      { reason: 'after_start_date' },
+    );
+  if (valid(lastContact) && valid(warBegan) && monthsBetweenDates(lastContact, warBegan) > 0.5)
+    issue(
+      ['situation', 'lastContact'],
+      `the last known contact (${lastContact}) lies before the war began (settings.warBegan ${warBegan}); leave it out to count from the war's start`,
+      { reason: 'before_war_began' },
+    );
 }
