@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServerProcess } from '../test/reliability/load/harness.ts';
-import { healthFigures, probeHealth, quantile, rssMb } from './healthProbe.ts';
+import { healthFigures, healthLine, probeHealth, quantile, rssMb } from './healthProbe.ts';
 
 const SECONDS = Number(process.env.BURST_SECONDS ?? 10);
 const CLIENTS = Number(process.env.CLIENTS ?? 64);
@@ -90,7 +90,7 @@ try {
     rssMb: { before: Math.round(rssBefore), peak: Math.round(rssPeak) },
   };
   console.log(
-    `/health during the burst: p50 ${figures.health.p50Ms} ms, p99 ${figures.health.p99Ms} ms, max ${figures.health.maxMs} ms (${health.length} probes)\n` +
+    `${healthLine('burst', figures.health)}\n` +
       `answers: ${answers.length} ${JSON.stringify(byStatus)}, ${figures.answers.runsComputed} runs computed, median ${figures.answers.computedMedianMs} ms\n` +
       `server memory: ${figures.rssMb.before} MB, peak ${figures.rssMb.peak} MB`,
   );

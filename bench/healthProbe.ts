@@ -31,3 +31,7 @@ export const healthFigures = (health: number[]) => ({
   p99Ms: +quantile(health, 0.99).toFixed(1),
   maxMs: +Math.max(...health).toFixed(1),
 });
+
+/** The printed line for /health figures during an attack or burst. */
+export const healthLine = (during: string, h: ReturnType<typeof healthFigures>) =>
+  `/health during the ${during}: p50 ${h.p50Ms} ms, p99 ${h.p99Ms} ms, max ${h.maxMs} ms (${h.n} probes)`;

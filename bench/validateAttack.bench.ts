@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServerProcess } from '../test/reliability/load/harness.ts';
-import { healthFigures, probeHealth, quantile, rssMb } from './healthProbe.ts';
+import { healthFigures, healthLine, probeHealth, quantile, rssMb } from './healthProbe.ts';
 
 const SECONDS = Number(process.env.ATTACK_SECONDS ?? 10);
 const ATTACKERS = Number(process.env.ATTACKERS ?? 4);
@@ -57,7 +57,7 @@ try {
     rssMb: { before: Math.round(rssBefore), after: Math.round(rssAfter) },
   };
   console.log(
-    `/health during the attack: p50 ${figures.health.p50Ms} ms, p99 ${figures.health.p99Ms} ms, max ${figures.health.maxMs} ms (${health.length} probes)\n` +
+    `${healthLine('attack', figures.health)}\n` +
       `attack answers: ${answers.length} (status ${statuses}), largest ${figures.attack.maxAnswerBytes} bytes, median ${figures.attack.medianMs} ms\n` +
       `server memory: ${figures.rssMb.before} → ${figures.rssMb.after} MB`,
   );

@@ -97,6 +97,8 @@ export function register(program: Command): void {
         },
         cmd: Command,
       ) => {
+        if (o.writeDefaults && o.target !== 'contact')
+          throw new UserError('✖ --write-defaults goes with --target contact --split time');
         if (o.target === 'relapse')
           return relapseBacktestCommand({
             split: o.split,
