@@ -40,6 +40,14 @@ export const KNOBS: Knob[] = [
     start: 0.3,
   },
   {
+    key: 'battle.tempoSpread',
+    target: 'engine',
+    path: 'battle.tempoSpread',
+    min: 0,
+    max: 4,
+    start: 0,
+  },
+  {
     key: 'bargaining.ceasefireRate',
     target: 'engine',
     path: 'bargaining.ceasefireRate',

@@ -23,8 +23,9 @@ export const Stream = {
   termination: 8,
   relapse: 9,
   contact: 10,
+  tempo: 11,
 } as const;
-export const STREAM_COUNT = 11;
+export const STREAM_COUNT = 12;
 
 const U32 = 2 ** -32;
 

@@ -122,6 +122,8 @@ function simulateInto(agg: Aggregate, s: State, opts: BlockOptions, offset: numb
   for (let t = 0; t < c.horizon && s.nActive > 0; t++) {
     s.t = t;
     s.nEndedNow = 0;
+    // runs that start from a ceasefire or agreement in force end in month 0 (durability follows)
+    if (t === 0 && c.inForceAtStart !== 0) compact(s);
     for (let m = 0; m < MECHANISMS.length; m++) {
       const mech = MECHANISMS[m];
       mech.step(s);
@@ -182,7 +184,7 @@ function collect(s: State, agg: Aggregate): void {
       const m = s.firstTalk[4 * r + ch];
       if (m >= 0) agg.talksByMonth[ch * H + m] += 1;
     }
-    if (o === Outcome.settlement)
+    if (o === Outcome.settlement && !Number.isNaN(s.terms[r]))
       agg.terms[Math.min(TERMS_BINS - 1, Math.floor(s.terms[r] * TERMS_BINS))] += 1;
     const total = s.casualties[2 * r] + s.casualties[2 * r + 1];
     agg.casualties[Math.min(CASUALTY_BINS - 1, Math.floor(20 * Math.log10(1 + total)))] += 1;

@@ -96,6 +96,13 @@ export interface Compiled {
   contactClockStart: number;
   /** Channel of talks under way at month 0 (Channel code; 0 = none). */
   talksAtStart: number;
+  /** Months those talks have run by month 0 (situation.talksSince; 0 without a date). */
+  talkMonthsAtStart: number;
+  /**
+   * Outcome in force at month 0 (situation.inForce: Outcome.ceasefire or Outcome.settlement;
+   * 0 = at war): every run starts ended that way and only its durability is simulated.
+   */
+  inForceAtStart: number;
 }
 
 export type CompiledEvent =
@@ -213,6 +220,14 @@ export function compile(scenario: Scenario): Compiled {
       : 0;
   const underWay = scenario.situation?.talksUnderWay;
   const talksAtStart = underWay === undefined ? 0 : Channel[underWay];
+  const talksSince = scenario.situation?.talksSince;
+  const talkMonthsAtStart =
+    talksAtStart !== 0 && talksSince !== undefined && startDate !== undefined
+      ? Math.max(0, Math.floor(monthsBetweenDates(talksSince, startDate)))
+      : 0;
+  const inForce = scenario.situation?.inForce?.kind;
+  const inForceAtStart =
+    inForce === 'ceasefire' ? Outcome.ceasefire : inForce === 'agreement' ? Outcome.settlement : 0;
   const attentionAll =
     lines.length * horizon > attention.length
       ? extend(attention, lines.length * horizon)
@@ -237,6 +252,8 @@ export function compile(scenario: Scenario): Compiled {
     events,
     contactClockStart,
     talksAtStart,
+    talkMonthsAtStart,
+    inForceAtStart,
   };
 }
 
@@ -288,6 +305,8 @@ export class State {
   readonly outcome: Uint8Array;
   readonly endMonth: Int16Array;
   readonly front: Int32Array;
+  /** This run's chance that a month of fighting moves the front neither way (battle.tempoSpread). */
+  readonly drawChance: Float64Array;
   readonly lastBattle: Int8Array; // +1 A won, −1 B won, 0 no movement
   readonly battlesA: Int16Array;
   readonly battlesB: Int16Array;
@@ -406,6 +425,7 @@ export class State {
     this.outcome = new Uint8Array(n);
     this.endMonth = new Int16Array(n);
     this.front = new Int32Array(n);
+    this.drawChance = f(n);
     this.lastBattle = new Int8Array(n);
     this.battlesA = new Int16Array(n);
     this.battlesB = new Int16Array(n);
@@ -531,9 +551,35 @@ export class State {
       for (let r = 0; r < this.n; r++) {
         // talks under way on the forecast date: open from month 0
         this.talks[r] = ch;
+        this.talkMonths[r] = this.c.talkMonthsAtStart;
         this.everChannel[r] = 1 << ch;
         this.firstTalk[4 * r] = this.firstTalk[4 * r + ch] = 0;
       }
+    const held = this.c.inForceAtStart;
+    if (held !== 0)
+      for (let r = 0; r < this.n; r++) {
+        // a ceasefire or agreement in force on the forecast date: the run starts from it
+        this.status[r] = Status.ended;
+        this.outcome[r] = held;
+        this.endMonth[r] = 0;
+      }
+  }
+
+  /**
+   * Each run's draw probability: logit(d_r) = logit(d) + σ·z_r with z_r standard normal on its own
+   * stream, so the spread changes no other draw. σ = 0 draws nothing and every run has d.
+   */
+  private sampleTempo(): void {
+    const b = this.c.params.battle;
+    const d = b.enabled ? b.drawProbability : 0;
+    const sd = b.tempoSpread;
+    if (sd === 0 || d <= 0 || d >= 1) {
+      this.drawChance.fill(d, 0, this.n);
+      return;
+    }
+    const logit = Math.log(d / (1 - d));
+    for (let r = 0; r < this.n; r++)
+      this.drawChance[r] = 1 / (1 + Math.exp(-(logit + sd * this.rng.normal(r, Stream.tempo))));
   }
 
   /**
@@ -563,6 +609,7 @@ export class State {
       }
       for (let r = 0; r < n; r++) out[r * stride + offset] = sampleUncertain(rng, r, u, min, max);
     };
+    this.sampleTempo();
     const balance = s.front.balance;
     for (let r = 0; r < n; r++) {
       const x = sampleUncertain(rng, r, balance, 0, 1);

@@ -25,7 +25,7 @@ interface ScenarioLike {
   backChannels: { id: string; via?: string; openFrom: number }[];
   interventions: ({ kind: string; month: number } & Record<string, unknown>)[];
   settings: { horizonMonths: number; explainMonth: number; startDate?: string; warBegan?: string };
-  situation?: { lastContact?: string };
+  situation?: { lastContact?: string; talksSince?: string; talksUnderWay?: string; inForceSince?: string };
 }
 
 type Path = (string | number)[];
@@ -68,8 +68,14 @@ export function checkReferencesLeniently(value: unknown, ctx: z.RefinementCtx): 
       warBegan: typeof settings.warBegan === 'string' ? settings.warBegan : undefined,
     },
     situation: (() => {
-      const lc = obj(v.situation).lastContact;
-      return { lastContact: typeof lc === 'string' ? lc : undefined };
+      const sit = obj(v.situation);
+      const str = (x: unknown) => (typeof x === 'string' ? x : undefined);
+      return {
+        lastContact: str(sit.lastContact),
+        talksSince: str(sit.talksSince),
+        talksUnderWay: str(sit.talksUnderWay),
+        inForceSince: str(obj(sit.inForce).since),
+      };
     })(),
   };
   // count belligerents per side only when every party's role could be read
@@ -250,25 +256,38 @@ export function checkReferences(s: ScenarioLike, ctx: z.RefinementCtx, checkSide
 
   // the contact clock runs from the last known contact (or the war's start) to the forecast date
   const { startDate, warBegan } = s.settings;
-  const lastContact = s.situation?.lastContact;
   const DATE = /^\d{4}-\d{2}(-\d{2})?$/;
   const valid = (d: string | undefined): d is string => d !== undefined && DATE.test(d);
-  if (valid(lastContact) && !valid(startDate))
+  // each date of the situation lies between the war's start and the forecast date
+  const dated: [string, string | undefined, string][] = [
+    ['lastContact', s.situation?.lastContact, 'the last known contact'],
+    ['talksSince', s.situation?.talksSince, 'the start of the talks under way'],
+    ['inForce.since', s.situation?.inForceSince, 'the ceasefire or agreement in force'],
+  ];
+  for (const [name, date, what] of dated) {
+    if (!valid(date)) continue;
+    const path = ['situation', ...name.split('.')];
+    if (!valid(startDate))
+      issue(
+        path,
+        `${what} needs settings.startDate (the forecast date the clock runs to)`,
+        { reason: 'needs_start_date' },
+      );
+    else if (monthsBetweenDates(startDate, date) > 0.5)
+      issue(path, `${what} (${date}) lies after the forecast date settings.startDate (${startDate})`, {
+        reason: 'after_start_date',
+      });
+    if (valid(warBegan) && monthsBetweenDates(date, warBegan) > 0.5)
+      issue(
+        path,
+        `${what} (${date}) lies before the war began (settings.warBegan ${warBegan})${name === 'lastContact' ? "; leave it out to count from the war's start" : ''}`,
+        { reason: 'before_war_began' },
+      );
+  }
+  if (s.situation?.talksSince !== undefined && s.situation.talksUnderWay === undefined)
     issue(
-      ['situation', 'lastContact'],
-      'a last known contact needs settings.startDate (the forecast date the contact clock runs to)',
-      { reason: 'needs_start_date' },
-    );
-  if (valid(lastContact) && valid(startDate) && monthsBetweenDates(startDate, lastContact) > 0.5)
-    issue(
-      ['situation', 'lastContact'],
-      `the last known contact (${lastContact}) lies after the forecast date settings.startDate (${startDate})`,
-      { reason: 'after_start_date' },
-    );
-  if (valid(lastContact) && valid(warBegan) && monthsBetweenDates(lastContact, warBegan) > 0.5)
-    issue(
-      ['situation', 'lastContact'],
-      `the last known contact (${lastContact}) lies before the war began (settings.warBegan ${warBegan}); leave it out to count from the war's start`,
-      { reason: 'before_war_began' },
+      ['situation', 'talksSince'],
+      'talksSince dates the talks under way: set situation.talksUnderWay (secret, mediated or public) too',
+      { reason: 'needs_talks_under_way' },
     );
 }

@@ -380,6 +380,21 @@ export const SituationSchema = z
       .enum(['secret', 'mediated', 'public'])
       .optional()
       .describe('talks going on at month 0, and through which channel'),
+    talksSince: DateSchema.optional().describe(
+      'when the talks under way began (needs talksUnderWay and settings.startDate); months of talks so far build trust in a secret channel',
+    ),
+    inForce: z
+      .object({
+        kind: z
+          .enum(['ceasefire', 'agreement'])
+          .describe('a bare ceasefire, or a settlement of terms'),
+        since: DateSchema.optional().describe('when it took effect'),
+      })
+      .strict()
+      .optional()
+      .describe(
+        'a ceasefire or agreement in force on the forecast date: every run starts from it, and the forecast is whether it holds (relapse within mechanisms.durability.followUpMonths)',
+      ),
   })
   .strict();
 

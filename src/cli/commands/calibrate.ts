@@ -15,8 +15,9 @@ import {
   type Targets,
 } from '../../calibrate/calibrate.ts';
 import { DEFAULT_BUILDER } from '../../calibrate/scenarioFromCase.ts';
-import { selectCalibrationCases } from '../../calibrate/backtest.ts';
+import { makeFolds, selectCalibrationCases } from '../../calibrate/backtest.ts';
 import { loadCalibrationData } from '../../data/calibrationData.ts';
+import type { HistoricalCase } from '../../calibrate/historicalCases.ts';
 import { UserError } from '../exit.ts';
 import { dataOption, requireDatasets, resolveDataDir } from '../dataDir.ts';
 import { calibrateDistributed } from '../../jobs/distributed/calibrate.ts';
@@ -79,6 +80,11 @@ export function register(program: Command): void {
     .option('--seed <n>', 'seed shared by every evaluation (common random numbers)', '11')
     .option('--write', 'save the result to src/model/calibratedDefaults.json')
     .option(
+      '--fold <fold>',
+      "'train': fit on the time split's training fold only (the earliest two-thirds of wars by start year, as the back-test's held-out figures assume); 'all': every war",
+      'train',
+    )
+    .option(
       '--no-covariates',
       'ignore COW NMC capabilities and Polity5 regimes (strength from side sizes, as before)',
     )
@@ -90,6 +96,7 @@ export function register(program: Command): void {
           evaluations: string;
           seed: string;
           write?: boolean;
+          fold: string;
           covariates: boolean;
         } & DistributedCliOptions,
       ) => {
@@ -103,8 +110,15 @@ export function register(program: Command): void {
         const data = loadCalibrationData(dataDir.dir, ['cow', 'ucdp'], {
           covariates: opts.covariates,
         });
-        const targets = targetsFrom(data.cow, data.ucdp, data.mediatedCeasefireShare);
-        const { cow, ucdp } = selectCalibrationCases(data.cow, data.ucdp);
+        if (opts.fold !== 'train' && opts.fold !== 'all')
+          throw new UserError(`✖ --fold must be 'train' or 'all', got '${opts.fold}'`);
+        // defaults are chosen on training folds only: held-out wars never shape them
+        const pick = (xs: HistoricalCase[]): HistoricalCase[] =>
+          opts.fold === 'all' ? xs : makeFolds(xs, 'time', 1, seed)[0].train;
+        const trainCow = pick(data.cow);
+        const trainUcdp = pick(data.ucdp);
+        const targets = targetsFrom(trainCow, trainUcdp, data.mediatedCeasefireShare);
+        const { cow, ucdp } = selectCalibrationCases(trainCow, trainUcdp);
         const started = Date.now();
         const input = {
           cow,
@@ -145,7 +159,11 @@ export function register(program: Command): void {
           method:
             'simulated method of moments with common random numbers (one seed for every parameter vector); Nelder–Mead over logistic-transformed bounds; objective = KS distance of pooled simulated vs COW inter-state durations + |COW victory-share error| + RMS error of UCDP agreement/ceasefire/victory shares by conflict type',
           date: new Date().toISOString().slice(0, 10),
-          command: `parley calibrate --runs ${runs} --evaluations ${evaluations} --seed ${seed}${opts.covariates ? '' : ' --no-covariates'} --write`,
+          command: `parley calibrate --runs ${runs} --evaluations ${evaluations} --seed ${seed} --fold ${opts.fold}${opts.covariates ? '' : ' --no-covariates'} --write`,
+          fold:
+            opts.fold === 'train'
+              ? `training fold of the time split: COW wars starting ${Math.min(...trainCow.map((c) => c.startYear))}–${Math.max(...trainCow.map((c) => c.startYear))}, UCDP episodes starting ${Math.min(...trainUcdp.map((c) => c.startYear))}–${Math.max(...trainUcdp.map((c) => c.startYear))}`
+              : 'every war (no held-out wars)',
           covariateCoverage: { cowCases: data.cow.length, ...data.covariateCoverage },
           data: data.versions,
           cases: { cow: cow.length, ucdp: ucdp.length },

@@ -36,4 +36,21 @@ describe('battle: the front moves by a contest-success function (Slantchev 2003)
     const vic = (r: typeof base) => r.outcomes.victoryA[23] + r.outcomes.victoryB[23];
     expect(vic(sticky)).toBeLessThan(vic(base));
   });
+
+  it('tempoSpread: wars differ in tempo → a longer tail of long wars than one shared draw probability', () => {
+    const settings = { horizonMonths: 120 };
+    const shared = run({ settings });
+    const spread = run({ mechanisms: { battle: { tempoSpread: 2.5 } }, settings });
+    const ended = (r: typeof shared, m: number) =>
+      r.outcomes.victoryA[m] +
+      r.outcomes.victoryB[m] +
+      r.outcomes.settlement[m] +
+      r.outcomes.ceasefire[m] +
+      r.outcomes.collapseA[m] +
+      r.outcomes.collapseB[m];
+    console.log(
+      `ended by 3 months ${ended(shared, 2)} → ${ended(spread, 2)}; still at war at 10 years ${1 - ended(shared, 119)} → ${1 - ended(spread, 119)}`,
+    );
+    expect(1 - ended(spread, 119)).toBeGreaterThan(1 - ended(shared, 119));
+  });
 });

@@ -5,7 +5,9 @@
  * reserves and blood; winning (or surviving an enemy escalation) builds demonstrated strength.
  * Source: Slantchev (2003, APSR) front-line model; Filson & Werner (2002, AJPS) battles by type;
  * the contest function and the strength memory are design choices (docs/model.md).
- * Deviations: (1) one battle per month; (2) a month may be a "draw" that moves the front neither way.
+ * Deviations: (1) one battle per month; (2) a month may be a "draw" that moves the front neither way,
+ * with a chance that varies between runs (battle.tempoSpread: unobserved heterogeneity of wars,
+ * Vaupel, Manton & Stallard 1979; wars differ in ways onset data do not show, Bennett & Stam 1996).
  * Switched off: the front never moves, casualties still accrue (a frozen war of attrition).
  */
 import type { Mechanism } from './mechanism.ts';
@@ -17,14 +19,14 @@ function step(s: State): void {
   const b = s.c.params.battle;
   const moves = b.enabled;
   // per-month constants hoisted out of the run loop (same arithmetic as strengthOf, in the same order)
-  const draw = b.drawProbability;
   const escBoost = 1 + b.escalationBoost;
   const aidBoost = b.aidBoost;
   const escCas = b.escalationCasualties;
   const reserveUse = b.escalationReserveUse;
   const mem = b.strengthMemory;
   const K = s.c.K;
-  const { active, effort, strong, baseStrength, advantage, aid, front, casualtyRate } = s;
+  const { active, effort, strong, baseStrength, advantage, aid, front, casualtyRate, drawChance } =
+    s;
   const { lastCasualties, casualties, reserves, strength, catastrophe, rng } = s;
   for (let a = 0; a < s.nActive; a++) {
     const r = active[a];
@@ -35,7 +37,7 @@ function step(s: State): void {
     const u1 = rng.next(r, Stream.battle);
     const u2 = rng.next(r, Stream.battle);
     let result = 0;
-    if (moves && u1 >= draw) {
+    if (moves && u1 >= drawChance[r]) {
       const sa =
         baseStrength[iA] *
         (strong[iA] ? advantage[iA] : 1) *
@@ -82,6 +84,7 @@ export const battle: Mechanism = {
     'aid',
     'baseStrength',
     'casualtyRate',
+    'drawChance',
     'effort',
     'mediatorBias',
     'mediatorGuarantee',

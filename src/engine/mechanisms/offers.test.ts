@@ -37,4 +37,25 @@ describe('offers, acceptance and ceasefires (Fearon; Powell 2004; Werner & Yuen 
     const r = run({ mechanisms: { bargaining: { enabled: false } } });
     expect(r.outcomes.settlement.at(-1)! + r.outcomes.ceasefire.at(-1)!).toBe(0);
   });
+
+  it('a hurting stalemate → more bare ceasefires (Zartman 2000); a commitment problem does not prevent them', () => {
+    // the stalemate effect κ_s raises the ceasefire chance where both hurt (S > ½) and lowers it
+    // where neither does (S < ½): compare κ_s = 6 with κ_s = 0 (the anchor alone) in both wars
+    const hurt = { military: { monthlyCost: 0.3 } };
+    const calm = { military: { monthlyCost: 0 } };
+    const at = (side: Record<string, unknown>, k: number) =>
+      run({ a: side, b: side, mechanisms: { bargaining: { ceasefireStalemateEffect: k } } })
+        .outcomes.ceasefire[35];
+    const [hurt0, hurt6, calm0, calm6] = [at(hurt, 0), at(hurt, 6), at(calm, 0), at(calm, 6)];
+    console.log(`ceasefire by 36: hurting ${hurt0} → ${hurt6}; not hurting ${calm0} → ${calm6}`);
+    expect(hurt6).toBeGreaterThan(hurt0);
+    expect(calm6).toBeLessThan(calm0);
+    // a large power shift after a deal: commitment problems block settlements, not ceasefires
+    const base = run();
+    const shifting = run({ a: { demobilisationShift: 0.9 }, b: { demobilisationShift: 0.9 } });
+    console.log(
+      `with a power shift: ceasefire by 36 ${base.outcomes.ceasefire[35]} → ${shifting.outcomes.ceasefire[35]}`,
+    );
+    expect(shifting.outcomes.ceasefire[35]).toBeGreaterThan(base.outcomes.ceasefire[35]);
+  });
 });

@@ -10,14 +10,18 @@
  *   the proposer (commitment.ts).
  * - A rejected offer teaches the proposer: types that would have accepted become less likely
  *   (screening by offers, Powell 2004; "negotiation behaviour is informative", Slantchev 2003).
- * - Without a deal, talks yield a ceasefire with probability ceasefireRate·ripeness, or more
- *   under third-party pressure (a pressured ceasefire: Werner & Yuen 2005).
+ * - Without a deal, talks yield a bare ceasefire with probability
+ *   ceasefireRate·exp(κ_s·(S − ½)), S = √(MHS_A·MHS_B): a rate anchored to history (calibrated on
+ *   UCDP endings) moved by the mutually hurting stalemate (Zartman 2000: the way out a ceasefire
+ *   needs is the halt itself, not agreed terms), plus more under third-party pressure (a pressured
+ *   ceasefire: Werner & Yuen 2005). A commitment problem blocks settlements but not ceasefires: wars whose issues
+ *   cannot be settled are the ones that end in ceasefires and frozen conflicts (Fortna 2004).
  * Switched off (bargaining.enabled = false): no offers and no ceasefires; wars end by force or collapse.
  */
 import type { Mechanism } from './mechanism.ts';
 import { Outcome, type State } from '../state.ts';
 import { Stream } from '../rng.ts';
-import { fastSigmoid as sigmoid } from '../fastMath.ts';
+import { fastExp, fastSigmoid as sigmoid } from '../fastMath.ts';
 import { endWar } from './termination.ts';
 
 function step(s: State): void {
@@ -83,11 +87,14 @@ function step(s: State): void {
       endWar(s, r, Outcome.settlement);
       continue;
     }
-    // a ceasefire without settled terms
-    const ripe = s.readiness[iA] * s.readiness[iB];
+    // a bare ceasefire: both hurt and neither expects to win soon, whether or not terms are in
+    // reach; a commitment problem blocks a settlement, not a halt to the fighting
+    const stalemate = Math.sqrt(s.mhs[iA] * s.mhs[iB]);
     const pressure = s.ceasefirePressure[r];
-    const pCeasefire = bp.ceasefireRate * ripe + pressure * Math.sqrt(ripe) * 0.5;
-    if (!blockedA && !blockedB && u2 < pCeasefire) {
+    const pCeasefire =
+      bp.ceasefireRate * fastExp(bp.ceasefireStalemateEffect * (stalemate - 0.5)) +
+      pressure * stalemate * 0.5;
+    if (u2 < pCeasefire) {
       s.leverageUsed[r] += s.stick[iA] + s.stick[iB];
       endWar(s, r, Outcome.ceasefire, pressure > 0 || s.stick[iA] + s.stick[iB] > 0);
     }
@@ -132,7 +139,7 @@ export const offers: Mechanism = {
     'mediatorBias',
     'mediatorGuarantee',
     'mediatorsPresent',
-    'readiness',
+    'mhs',
     'reservation',
     'stick',
     'warValue',
