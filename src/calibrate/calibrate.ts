@@ -307,11 +307,26 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
   const objective = (v: number[]) =>
     fitOf(evaluateParams(paramsFromVector(v, knobs, input.base), input), input.targets).objective;
   const start = vectorFromStart(knobs);
-  const res = nelderMead(objective, start, {
+  // Nelder–Mead stalls in a local optimum of this rough objective: restart from the best point
+  // with a fresh simplex while evaluations remain and a restart still improves (a standard remedy)
+  let res = nelderMead(objective, start, {
     step: 1,
     maxEvaluations: input.maxEvaluations,
     tolerance: 1e-4,
   });
+  let used = res.evaluations;
+  while (used < input.maxEvaluations - 2 * knobs.length) {
+    const again = nelderMead(objective, res.x, {
+      step: 0.5,
+      maxEvaluations: input.maxEvaluations - used,
+      tolerance: 1e-4,
+    });
+    used += again.evaluations;
+    const better = again.value < res.value - 1e-3;
+    if (again.value < res.value) res = { ...again, evaluations: used };
+    if (!better) break;
+  }
+  res = { ...res, evaluations: used };
   const best = paramsFromVector(res.x, knobs, input.base);
   const startP = paramsFromVector(start, knobs, input.base);
   return {

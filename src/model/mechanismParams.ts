@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import calibratedDefaults from './calibratedDefaults.json' with { type: 'json' };
 import contactDefaults from './contactDefaults.json' with { type: 'json' };
+import durabilityDefaults from './durabilityDefaults.json' with { type: 'json' };
 
 const p = (min: number, max: number, def: number, describe: string) =>
   z.number().min(min).max(max).default(def).describe(`${describe} (default ${def})`);
@@ -71,6 +72,25 @@ const fittedContact = (
     design,
     describe,
     "fitted on the case base's training fold: src/model/contactDefaults.json",
+  );
+/**
+ * A default of mechanisms.durability chosen on the training fold of the case base's time split by
+ * `parley backtest --target relapse --split time --write-defaults` (src/model/durabilityDefaults.json).
+ */
+const fittedDurability = (
+  min: number,
+  max: number,
+  name: keyof typeof durabilityDefaults.durability,
+  design: number,
+  describe: string,
+) =>
+  fittedParam(
+    min,
+    max,
+    durabilityDefaults.durability[name],
+    design,
+    describe,
+    "fitted on the case base's training fold: src/model/durabilityDefaults.json",
   );
 const on = z.boolean().default(true).describe('switch the mechanism on or off (ablation)');
 
@@ -442,18 +462,26 @@ export const DurabilityParamsSchema = z
   .object({
     enabled: on,
     followUpMonths: p(1, 600, 120, 'months each ended war is followed for relapse'),
-    baseRelapseHazard: p(
+    baseRelapseHazard: fittedDurability(
       0,
       1,
+      'baseRelapseHazard',
       0.012,
       'h_0: monthly relapse hazard after a ceasefire (reference ending)',
     ),
-    victoryEffect: p(-10, 10, -1.9, 'β for a military victory vs a ceasefire: ln(0.15) (Fortna)'),
-    settlementEffect: p(
+    victoryEffect: fittedDurability(
       -10,
       10,
+      'victoryEffect',
+      -1.9,
+      'β for a military victory vs a ceasefire (literature ln(0.15), Fortna 2004)',
+    ),
+    settlementEffect: fittedDurability(
+      -10,
+      10,
+      'settlementEffect',
       -0.92,
-      'β for a negotiated settlement vs a ceasefire: ln(0.4) (Fortna)',
+      'β for a negotiated settlement vs a ceasefire (literature ln(0.4), Fortna 2004)',
     ),
     guaranteeEffect: p(
       -10,

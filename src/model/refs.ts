@@ -25,7 +25,12 @@ interface ScenarioLike {
   backChannels: { id: string; via?: string; openFrom: number }[];
   interventions: ({ kind: string; month: number } & Record<string, unknown>)[];
   settings: { horizonMonths: number; explainMonth: number; startDate?: string; warBegan?: string };
-  situation?: { lastContact?: string; talksSince?: string; talksUnderWay?: string; inForceSince?: string };
+  situation?: {
+    lastContact?: string;
+    talksSince?: string;
+    talksUnderWay?: string;
+    inForceSince?: string;
+  };
 }
 
 type Path = (string | number)[];
@@ -268,15 +273,17 @@ export function checkReferences(s: ScenarioLike, ctx: z.RefinementCtx, checkSide
     if (!valid(date)) continue;
     const path = ['situation', ...name.split('.')];
     if (!valid(startDate))
+      issue(path, `${what} needs settings.startDate (the forecast date the clock runs to)`, {
+        reason: 'needs_start_date',
+      });
+    else if (monthsBetweenDates(startDate, date) > 0.5)
       issue(
         path,
-        `${what} needs settings.startDate (the forecast date the clock runs to)`,
-        { reason: 'needs_start_date' },
+        `${what} (${date}) lies after the forecast date settings.startDate (${startDate})`,
+        {
+          reason: 'after_start_date',
+        },
       );
-    else if (monthsBetweenDates(startDate, date) > 0.5)
-      issue(path, `${what} (${date}) lies after the forecast date settings.startDate (${startDate})`, {
-        reason: 'after_start_date',
-      });
     if (valid(warBegan) && monthsBetweenDates(date, warBegan) > 0.5)
       issue(
         path,

@@ -12,6 +12,7 @@ import {
   type Uncertain,
 } from '../../src/model/index.ts';
 import calibratedDefaults from '../../src/model/calibratedDefaults.json' with { type: 'json' };
+import durabilityDefaults from '../../src/model/durabilityDefaults.json' with { type: 'json' };
 
 /** The draw probability is a calibrated default (src/model/calibratedDefaults.json, 3 significant digits). */
 const CALIBRATED_DRAW = Number(calibratedDefaults.engine.battle.drawProbability.toPrecision(3));
@@ -131,7 +132,8 @@ describe('defaults', () => {
     expect(s.mechanisms.battle).toMatchObject({ enabled: true, drawProbability: CALIBRATED_DRAW });
     expect(s.mechanisms.durability).toMatchObject({
       followUpMonths: 120,
-      baseRelapseHazard: 0.012,
+      // fitted on the case base's training fold (src/model/durabilityDefaults.json)
+      baseRelapseHazard: Number(durabilityDefaults.durability.baseRelapseHazard.toPrecision(3)),
     });
   });
 

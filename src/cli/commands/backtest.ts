@@ -64,7 +64,7 @@ export function register(program: Command): void {
     .option('--json', 'print JSON instead of the table')
     .option(
       '--write-defaults',
-      'with --target contact --split time: save the training fold’s fit as the engine’s contact defaults (src/model/contactDefaults.json)',
+      'with --split time and --target contact or relapse: save the training fold’s fit as the engine’s contact (src/model/contactDefaults.json) or durability defaults (src/model/durabilityDefaults.json)',
     )
     .option('--html <file>', 'also write an HTML report with reliability diagrams')
     .option(
@@ -97,8 +97,10 @@ export function register(program: Command): void {
         },
         cmd: Command,
       ) => {
-        if (o.writeDefaults && o.target !== 'contact')
-          throw new UserError('✖ --write-defaults goes with --target contact --split time');
+        if (o.writeDefaults && o.target !== 'contact' && o.target !== 'relapse')
+          throw new UserError(
+            '✖ --write-defaults goes with --target contact or relapse and --split time',
+          );
         if (o.target === 'relapse')
           return relapseBacktestCommand({
             split: o.split,
@@ -106,6 +108,7 @@ export function register(program: Command): void {
             cases: o.cases,
             out: cmd.getOptionValueSource('out') === 'default' ? 'backtest-relapse.json' : o.out,
             json: o.json,
+            writeDefaults: o.writeDefaults,
           });
         if (o.target === 'contact')
           return contactBacktestCommand({
