@@ -53,6 +53,9 @@ describe('runBacktest', () => {
     for (const row of r.rows) {
       expect(Number.isFinite(row.crps)).toBe(true);
       expect(row.crps).toBeGreaterThanOrEqual(0);
+      // one PIT unit per held-out war, spread over ten bins
+      expect(row.pit).toHaveLength(10);
+      expect(row.pit.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
     }
     const base = at0.find((x) => x.model === 'base rate')!;
     expect(base.brierSkill[12]).toBeCloseTo(0, 12);

@@ -17,6 +17,7 @@ import {
   brier,
   cIndex,
   crpsDiscrete,
+  pitShares,
   interval80,
   logScore,
   proportionalReductionInError,
@@ -70,6 +71,8 @@ export type ScoreRow = {
   nOutcome: number;
   /** share of ended held-out wars whose remaining months fall in the central 80 % interval */
   coverage80: number;
+  /** PIT histogram of the remaining duration, share of held-out wars per tenth (flat = calibrated; wars still on are censored) */
+  pit: number[];
 };
 
 export type BacktestResult = {
@@ -399,6 +402,7 @@ export function runBacktest(
             0.01,
           ),
           nOutcome: withOutcome.length,
+          pit: pitShares(cs.map((c) => ({ pmf: c.f.remainingPmf, month: c.y, event: c.ended }))),
           coverage80:
             ended.filter((c) => {
               const [lo, hi] = interval80(c.f.remainingPmf);

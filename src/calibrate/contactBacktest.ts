@@ -35,6 +35,7 @@ import {
   crpsDiscrete,
   interval80,
   logScore,
+  pitShares,
   reliabilityTable,
   type ReliabilityBin,
 } from './scores.ts';
@@ -324,32 +325,15 @@ export function contactCrps(
   return s;
 }
 
-/**
- * Non-randomised PIT histogram (Czado, Gneiting & Held 2009): each case spreads one unit evenly
- * over [F(y−1), F(y)] (contact in month y) or, censored at c, over [F(c−1), 1] (design choice:
- * the PIT is known to lie there). Returns shares per bin; flat = calibrated.
- */
+/** PIT histogram of contact forecasts: a censored case (no contact yet) is an open interval. */
 export function pitHistogram(
   items: { pmf: readonly number[]; o: Pick<ContactObservation, 'month' | 'contact'> }[],
   bins = 10,
 ): number[] {
-  const h = new Array<number>(bins).fill(0);
-  for (const { pmf, o } of items) {
-    const F = cdfOf(pmf);
-    const at = (k: number) => (k < 0 ? 0 : F[Math.min(k, F.length - 1)]);
-    const lo = Math.min(1, at(o.month - 1));
-    const hi = o.contact ? Math.min(1, Math.max(lo, at(o.month))) : 1;
-    if (hi - lo < 1e-12) {
-      h[Math.min(bins - 1, Math.floor(lo * bins))] += 1;
-      continue;
-    }
-    for (let b = 0; b < bins; b++) {
-      const overlap = Math.min(hi, (b + 1) / bins) - Math.max(lo, b / bins);
-      if (overlap > 0) h[b] += overlap / (hi - lo);
-    }
-  }
-  const n = items.length || 1;
-  return h.map((x) => x / n);
+  return pitShares(
+    items.map(({ pmf, o }) => ({ pmf, month: o.month, event: o.contact })),
+    bins,
+  );
 }
 
 /**

@@ -150,3 +150,33 @@ export function interval80(pmf: readonly number[]): [number, number] {
   };
   return [q(0.1), q(0.9)];
 }
+
+/**
+ * Non-randomised PIT histogram (Czado, Gneiting & Held 2009): each case spreads one unit evenly
+ * over [F(y−1), F(y)] (the event in month y) or, censored at c, over [F(c−1), 1] (design choice:
+ * the PIT is known to lie there). Returns shares per bin; flat = calibrated.
+ */
+export function pitShares(
+  items: { pmf: readonly number[]; month: number; event: boolean }[],
+  bins = 10,
+): number[] {
+  const h = new Array<number>(bins).fill(0);
+  for (const { pmf, month, event } of items) {
+    const F: number[] = [];
+    let acc = 0;
+    for (const v of pmf) F.push((acc += v));
+    const at = (k: number) => (k < 0 ? 0 : F[Math.min(k, F.length - 1)]);
+    const lo = Math.min(1, at(month - 1));
+    const hi = event ? Math.min(1, Math.max(lo, at(month))) : 1;
+    if (hi - lo < 1e-12) {
+      h[Math.min(bins - 1, Math.floor(lo * bins))] += 1;
+      continue;
+    }
+    for (let b = 0; b < bins; b++) {
+      const overlap = Math.min(hi, (b + 1) / bins) - Math.max(lo, b / bins);
+      if (overlap > 0) h[b] += overlap / (hi - lo);
+    }
+  }
+  const n = items.length || 1;
+  return h.map((x) => x / n);
+}
