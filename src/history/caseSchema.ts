@@ -406,7 +406,7 @@ export const SourceSchema = z
       .enum(['cow', 'ucdp'])
       .optional()
       .describe(
-        "a dataset's landing page: it supports only the dataset's own fields (start, end; UCDP also durability), not negotiation events",
+        "a dataset's landing page: it supports only the dataset's own fields (start, end, durability), not negotiation events",
       ),
   })
   .strict();

@@ -4,7 +4,8 @@
  * the durability coding (flags and resumption date). Rules, stated in docs/history.md:
  * - a `source` key names `id`s of the case's `sources` entries;
  * - a dataset landing page (`dataset: cow | ucdp`) supports only that dataset's own fields:
- *   start and end for both, durability for UCDP (its yearly activity shows a resumption);
+ *   start and end, and durability (UCDP's yearly activity, or a later COW war between the same
+ *   states, shows a resumption; docs/history.md says when their silence shows none);
  * - a case marked `audited` must source every fact; the others are counted, not failed.
  */
 import type { Case, SourceRef } from './caseSchema.ts';
@@ -58,7 +59,7 @@ const refIds = (r: SourceRef): string[] => (typeof r === 'string' ? [r] : r);
 
 /** The dataset fields a landing page may support. */
 const DATASET_FIELDS: Record<'cow' | 'ucdp', ReadonlySet<FactKind>> = {
-  cow: new Set(['start', 'end']),
+  cow: new Set(['start', 'end', 'durability']),
   ucdp: new Set(['start', 'end', 'durability']),
 };
 
