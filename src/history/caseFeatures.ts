@@ -6,9 +6,11 @@
  */
 import {
   datedToYear,
+  isPreWar,
   monthsBetween,
   type Case,
   type CaseType,
+  type NegotiationEvent,
   type Regime,
   type SupportLevel,
 } from './caseSchema.ts';
@@ -60,13 +62,20 @@ export const CONTACT_KINDS = new Set([
 ]);
 
 /**
+ * A contact that counts for time-to-talks: a contact kind, not before the war began (pre-war
+ * contacts are recorded with `preWar: true` and left out of every lag; docs/history.md).
+ */
+export const isWartimeContact = (c: Case, e: NegotiationEvent): boolean =>
+  CONTACT_KINDS.has(e.kind) && !isPreWar(e, c.start);
+
+/**
  * Features of a case. `asOfYear` (decimal year) closes ongoing wars for the duration and
  * intensity; the edge passes the current date, the core never reads the clock.
  */
 export function caseFeatures(c: Case, asOfYear: number): Features {
   const endYear = c.end ? datedToYear(c.end) : asOfYear;
   const totalMonths = Math.max(0.5, (endYear - datedToYear(c.start)) * 12);
-  const firstContact = c.timeline.find((e) => CONTACT_KINDS.has(e.kind));
+  const firstContact = c.timeline.find((e) => isWartimeContact(c, e));
   const durationMonths = firstContact ? monthsBetween(c.start, firstContact.date) : totalMonths;
   const momentum =
     c.battlefieldAtTalks === 'stalemate'

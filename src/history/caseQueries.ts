@@ -1,8 +1,15 @@
 /**
  * Small, named questions about a case's timeline and outcome, shared by insights and analogues.
  */
-import { compareDated, monthsBetween, type Case, type NegotiationEvent } from './caseSchema.ts';
-import { CONTACT_KINDS } from './caseFeatures.ts';
+import {
+  compareDated,
+  isPreWar,
+  monthsBetween,
+  type Case,
+  type MediationEvent,
+  type NegotiationEvent,
+} from './caseSchema.ts';
+import { isWartimeContact } from './caseFeatures.ts';
 
 /** First event of a kind, or undefined. */
 export function firstEvent<K extends NegotiationEvent['kind']>(
@@ -12,9 +19,24 @@ export function firstEvent<K extends NegotiationEvent['kind']>(
   return c.timeline.find((e): e is Extract<NegotiationEvent, { kind: K }> => e.kind === kind);
 }
 
-/** First negotiation contact of any kind (secret contact, back channel, public talks, mediation). */
+/**
+ * First contact of the war: the first secret contact, back channel, public talks or mediation not
+ * marked `preWar` (docs/history.md, "Rules for dated facts").
+ */
 export function firstContact(c: Case): NegotiationEvent | undefined {
-  return c.timeline.find((e) => CONTACT_KINDS.has(e.kind));
+  return c.timeline.find((e) => isWartimeContact(c, e));
+}
+
+/** First mediated contact: the first mediation effort during the war. */
+export function firstMediatedContact(c: Case): MediationEvent | undefined {
+  return c.timeline.find(
+    (e): e is MediationEvent => e.kind === 'mediation' && !isPreWar(e, c.start),
+  );
+}
+
+/** First public talks: the first acknowledged direct negotiation during the war. */
+export function firstPublicTalks(c: Case): NegotiationEvent | undefined {
+  return c.timeline.find((e) => e.kind === 'public-talks' && !isPreWar(e, c.start));
 }
 
 /** Months from onset to the first contact, or null if there was none. */
@@ -43,13 +65,14 @@ export function finalAgreement(
   return a[a.length - 1];
 }
 
-/** A secret contact or back channel dated strictly before the first public talks (or mediation-hosted talks). */
+/** A wartime secret contact or back channel dated strictly before the first wartime public talks. */
 export function backChannelBeforePublicTalks(c: Case): boolean {
-  const pub = firstEvent(c, 'public-talks');
+  const pub = firstPublicTalks(c);
   if (!pub) return false;
   return c.timeline.some(
     (e) =>
       (e.kind === 'secret-contact' || e.kind === 'back-channel') &&
+      !isPreWar(e, c.start) &&
       compareDated(e.date, pub.date) < 0,
   );
 }

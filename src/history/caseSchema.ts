@@ -7,6 +7,7 @@
  * Conventions that are design choices are marked where they are defined.
  */
 import { z } from 'zod';
+import { sourceProblems } from './caseSources.ts';
 
 /** A kebab-case id, equal to the file name without `.yaml`. */
 export const CaseIdSchema = z
@@ -22,6 +23,15 @@ export type DatePrecision = z.infer<typeof DatePrecisionSchema>;
 const ISO_PARTIAL = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
 
 /**
+ * The `id`s of the case's `sources` entries that contain a fact (one id or several). Issue 17:
+ * every dated fact names the source that contains it; docs/history.md states the rules.
+ */
+export const SourceRefSchema = z
+  .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
+  .describe('id(s) of the entries of `sources` that contain this fact');
+export type SourceRef = z.infer<typeof SourceRefSchema>;
+
+/**
  * A date with its precision. `date` is ISO `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; it must carry at
  * least the parts its precision claims (a month-precision date needs `YYYY-MM`). Extra parts are
  * allowed and ignored beyond the precision.
@@ -35,6 +45,9 @@ export const DatedSchema = z
       )
       .describe('ISO date; partial dates allowed (YYYY-MM, YYYY; a bare year may be unquoted)'),
     precision: DatePrecisionSchema.describe('how exact the date is: day, month or year'),
+    source: SourceRefSchema.optional().describe(
+      'for start, end and resumedOn: the source(s) giving this date',
+    ),
   })
   .strict()
   .superRefine((d, ctx) => {
@@ -180,6 +193,13 @@ const eventBase = {
     'when the event (talks, mediation) ended, if it spans time',
   ),
   summary: z.string().min(1).describe('one or two sentences in our own words'),
+  preWar: z
+    .boolean()
+    .optional()
+    .describe(
+      'the event happened before the war began: recorded for context, left out of time-to-talks lags (docs/history.md). An event surely before the start counts as pre-war even unmarked; the case base marks it',
+    ),
+  source: SourceRefSchema.optional().describe('the source(s) giving the event and its dates'),
 };
 
 /** A contact or a round of talks: who took part and where, both optional. */
@@ -241,7 +261,15 @@ export const CeasefireEventSchema = z
     held: z
       .boolean()
       .nullable()
-      .describe('did it hold for at least a year? null = unknown or too recent'),
+      .describe(
+        'did it hold for at least a year? false = failed (broke down within a year); null = unknown or too recent',
+      ),
+    scope: z
+      .enum(['general', 'local', 'humanitarian'])
+      .optional()
+      .describe(
+        'general (the whole war; the default when absent), local (one front or area) or humanitarian (a pause for aid or evacuation)',
+      ),
   })
   .strict();
 
@@ -264,6 +292,12 @@ export const AgreementEventSchema = z
       .describe('an outside force deployed to monitor or enforce it'),
     ucdpPeaceAgreementId: z.number().int().positive().optional(),
     paxId: z.number().int().positive().optional(),
+    datedAt: z
+      .enum(['signature', 'initialling', 'announcement', 'entry-into-force'])
+      .optional()
+      .describe(
+        'which act `date` records; absent = signature (the rule). Anything else is marked here',
+      ),
   })
   .strict();
 
@@ -316,6 +350,12 @@ export const DurabilitySchema = z
     resumedWithin5y: z.boolean().nullable(),
     resumedWithin10y: z.boolean().nullable(),
     resumedOn: DatedSchema.nullable().describe('when fighting resumed; null if it did not'),
+    observedTo: DatedSchema.optional().describe(
+      'the last date the cited sources cover; a window closing later stays null. Absent = the review date (caseRules.ts)',
+    ),
+    source: SourceRefSchema.optional().describe(
+      'the source(s) showing whether and when fighting resumed',
+    ),
   })
   .strict()
   .superRefine((d, ctx) => {
@@ -354,9 +394,20 @@ export const CasualtiesSchema = z
 
 export const SourceSchema = z
   .object({
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a short kebab-case id such as "ucdp" or "frus-1946"')
+      .optional()
+      .describe('how facts cite this source (their `source` keys)'),
     publisher: z.string().min(1),
     title: z.string().min(1),
     url: z.url(),
+    dataset: z
+      .enum(['cow', 'ucdp'])
+      .optional()
+      .describe(
+        "a dataset's landing page: it supports only the dataset's own fields (start, end, durability), not negotiation events",
+      ),
   })
   .strict();
 export type Source = z.infer<typeof SourceSchema>;
@@ -414,9 +465,23 @@ export const CaseSchema = z
     sources: z.array(SourceSchema).min(2),
     annotations: z.array(AnnotationSchema).default([]),
     notes: z.string().optional(),
+    audited: z
+      .boolean()
+      .optional()
+      .describe('every dated fact names the source containing it, and validation enforces it'),
   })
   .strict()
   .superRefine((c, ctx) => {
+    for (const p of sourceProblems(c))
+      ctx.addIssue({ code: 'custom', path: p.path, message: p.message });
+    for (const [i, e] of c.timeline.entries()) {
+      if (e.preWar === true && !(datedRange(e.date)[0] < datedRange(c.start)[0]))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['timeline', i, 'preWar'],
+          message: `preWar, but the event (${e.date.date}) cannot lie before the war began (${c.start.date})`,
+        });
+    }
     const sides = new Set(c.belligerents.map((b) => b.side));
     if (!sides.has('a') || !sides.has('b')) {
       ctx.addIssue({
@@ -495,6 +560,13 @@ export function datedToYear(d: Dated): number {
   const [lo, hi] = datedRange(d);
   return (lo + hi) / 2;
 }
+
+/**
+ * An event before the war began (docs/history.md): marked `preWar`, or dated surely before the
+ * start, so files written before the flag existed read the same.
+ */
+export const isPreWar = (e: { date: Dated; preWar?: boolean }, start: Dated): boolean =>
+  e.preWar === true || surelyBefore(e.date, start);
 
 /** True only when `a` is before `b` whatever the imprecision of either (the windows do not overlap). */
 export function surelyBefore(a: Dated, b: Dated): boolean {

@@ -5,7 +5,7 @@
 import {
   backChannelBeforePublicTalks,
   endedNegotiated,
-  firstEvent,
+  firstPublicTalks,
   hasBackChannel,
 } from '../caseQueries.ts';
 import { comparisonInsight, defineInsight, idsOf, shareInsight, shareRow } from './insight.ts';
@@ -18,7 +18,7 @@ export const backChannelsBeforeTalks = defineInsight(
     needs: [],
   },
   ({ cases }, meta) => {
-    const scope = cases.filter((c) => firstEvent(c, 'public-talks') !== undefined);
+    const scope = cases.filter((c) => firstPublicTalks(c) !== undefined);
     if (scope.length === 0) return null;
     return shareInsight(
       meta,

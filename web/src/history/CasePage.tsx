@@ -10,6 +10,7 @@ import {
   type Case,
   type NegotiationEvent,
 } from '../../../src/history/caseSchema.ts';
+import { firstContact } from '../../../src/history/caseQueries.ts';
 import { getJson, type AnaloguesAnswer } from './api.ts';
 import { AnalogueList } from './Analogues.tsx';
 import {
@@ -30,13 +31,12 @@ const REGIONS: Record<string, string> = {
   oceania: 'Oceania',
 };
 
-const CONTACTS = new Set(['secret-contact', 'back-channel', 'public-talks', 'mediation']);
-
 function KeyNumbers({ c }: { c: Case }): JSX.Element {
   const now = new Date();
   const endYear = c.end ? datedToYear(c.end) : now.getUTCFullYear() + now.getUTCMonth() / 12;
   const months = Math.max(0, (endYear - datedToYear(c.start)) * 12);
-  const first = c.timeline.find((e) => CONTACTS.has(e.kind));
+  // pre-war contacts are left out, as in every time-to-talks lag (docs/history.md)
+  const first = firstContact(c);
   const count = (k: NegotiationEvent['kind']) => c.timeline.filter((e) => e.kind === k).length;
   const held = c.timeline.filter((e) => e.kind === 'ceasefire' && e.held === true).length;
   const ceasefires = count('ceasefire');
