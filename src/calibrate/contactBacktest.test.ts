@@ -41,12 +41,12 @@ const obs = (
 });
 
 describe('observed time to first contact', () => {
-  it('counts a contact dated before the start as month 0 and flags it', () => {
+  it('leaves a contact dated before the war out of the lag and flags the case (docs/history.md)', () => {
     const o = observeContact(
       makeCase({ id: 'pre', timeline: [ev.talks('1999-10-01'), ev.mediation('2000-03-01')] }),
       2025,
     );
-    expect(o).toMatchObject({ month: 0, contact: true, channel: 'public', preStart: true });
+    expect(o).toMatchObject({ month: 1, contact: true, channel: 'mediated', preStart: true });
   });
 
   it('measures the lag in whole months from the start and maps kinds to channels', () => {
@@ -242,7 +242,8 @@ describe('runContactBacktest on synthetic cases', () => {
     const t = runContactBacktest(cases, { split: 'time', runs: 20 });
     expect(t.split).toMatchObject({ cutYear: 1990, train: 8, test: 4, folds: 1 });
     expect(t.observed.preStart).toBe(4);
-    expect(t.observed.censored).toBe(1);
+    // the 4 cases whose only talks predate the war are censored (pre-war contacts are left out)
+    expect(t.observed.censored).toBe(5);
     expect(t.rows.map((r) => r.n)).toEqual([4, 4, 4, 4]);
     const km = t.rows.find((r) => r.model === 'Kaplan–Meier')!;
     expect(km.brierSkill[6]).toBe(0);
@@ -250,7 +251,7 @@ describe('runContactBacktest on synthetic cases', () => {
     const l = runContactBacktest(cases, { split: 'loo', runs: 20 });
     expect(l.split.folds).toBe(12);
     expect(l.rows[0].n).toBe(12);
-    expect(l.rows[0].censored).toBe(1);
+    expect(l.rows[0].censored).toBe(5);
   });
 
   it('the engine fitted on train never sees the held-out cases: changing their outcomes changes neither the fit nor their forecasts', () => {

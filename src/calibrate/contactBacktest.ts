@@ -2,7 +2,8 @@
  * Back-test of time to first contact and the first channel on the historical case base
  * (issue 18, item 7). For each case: the months from the war's start to the first negotiation
  * contact (secret contact, back channel, public talks or mediation; history/caseFeatures.ts
- * CONTACT_KINDS) and its channel, or censoring at the war's end (or at the case base's date)
+ * CONTACT_KINDS; contacts before the war are left out, the case base's rule in docs/history.md)
+ * and its channel, or censoring at the war's end (or at the case base's date)
  * when no contact happened during the war. Forecasts made at onset by the engine (the onset
  * scenario of caseScenario.ts) and by baselines fitted on the training fold only: Kaplan–Meier
  * of the lags with the channel shares, overall and by war type. Splits: time (train on wars
@@ -14,7 +15,7 @@
  * Sources: Gneiting & Raftery (2007) for the scores; Kaplan & Meier (1958).
  */
 import { compile, createRunRecords, simulateBlock } from '../engine/index.ts';
-import { CONTACT_KINDS } from '../history/caseFeatures.ts';
+import { CONTACT_KINDS, isWartimeContact } from '../history/caseFeatures.ts';
 import {
   datedRange,
   datedToYear,
@@ -68,7 +69,7 @@ export type ContactObservation = {
   /** true: a contact was observed in `month`; false: none by `month` (censored) */
   contact: boolean;
   channel: ContactChannel | null;
-  /** the first contact is dated before the start (counted as month 0) */
+  /** the case records contacts before the war began (left out of the lag, docs/history.md) */
   preStart: boolean;
   /** the first contact came after the war ended (so none during the war: censored at the end) */
   contactAfterEnd: boolean;
@@ -116,10 +117,11 @@ export function observeContact(c: Case, asOfYear: number): ContactObservation {
     : Math.max(0, (asOfYear - startYear) * 12);
   const contacts = c.timeline
     .map((e, i) => ({ e, i }))
-    .filter(({ e }) => CONTACT_KINDS.has(e.kind))
+    .filter(({ e }) => isWartimeContact(c, e))
     .sort((x, y) => datedToYear(x.e.date) - datedToYear(y.e.date) || x.i - y.i);
   const first = contacts[0]?.e;
-  const base = { id: c.id, type: c.type, startYear, ongoing: c.end === null };
+  const preStart = c.timeline.some((e) => CONTACT_KINDS.has(e.kind) && !isWartimeContact(c, e));
+  const base = { id: c.id, type: c.type, startYear, ongoing: c.end === null, preStart };
   const afterEnd = first !== undefined && c.end !== null && surelyBefore(c.end, first.date);
   if (!first || afterEnd)
     return {
@@ -127,7 +129,6 @@ export function observeContact(c: Case, asOfYear: number): ContactObservation {
       month: Math.floor(endMonths),
       contact: false,
       channel: null,
-      preStart: false,
       contactAfterEnd: afterEnd,
     };
   const lag = Math.min(monthsBetween(c.start, first.date), endMonths);
@@ -136,7 +137,6 @@ export function observeContact(c: Case, asOfYear: number): ContactObservation {
     month: Math.floor(lag),
     contact: true,
     channel: CHANNEL_OF_KIND[first.kind],
-    preStart: datedToYear(first.date) < startYear,
     contactAfterEnd: false,
   };
 }

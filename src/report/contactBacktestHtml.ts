@@ -49,7 +49,7 @@ export function contactBacktestHtml(input: {
 </head><body>
 <h1>Parley back-test: time to first contact and first channel</h1>
 <p><code>${esc(input.command)}</code></p>
-<p>${r.cases} cases of the case base; ${esc(split)}. ${o.contacts} with a contact during the war (${o.preStart} dated before the start, counted as month 0; first channels: ${o.byChannel.secret} secret, ${o.byChannel.mediated} mediated, ${o.byChannel.public} public); ${o.censored} censored at the end of the war (${o.contactAfterEnd} of them talked only after it ended) or at the case base's date. The engine gave no chance of contact in ${r.engineNoContact} held-out cases.</p>
+<p>${r.cases} cases of the case base; ${esc(split)}. ${o.contacts} with a contact during the war (${o.preStart} cases also record contacts before the war, left out; first channels: ${o.byChannel.secret} secret, ${o.byChannel.mediated} mediated, ${o.byChannel.public} public); ${o.censored} censored at the end of the war (${o.contactAfterEnd} of them talked only after it ended) or at the case base's date. The engine gave no chance of contact in ${r.engineNoContact} held-out cases.</p>
 <p>CRPS of the month of first contact (survival CRPS for censored cases), lower is better; logS(channel): mean log score of the first channel (floor ${r.options.channelFloor}); BSSh: Brier skill of P(contact within h months) against Kaplan–Meier; cov80: share of held-out contacts inside the central 80 % interval; P12/obs12: mean forecast and observed share of contact within 12 months.</p>
 <table>${head}
 ${rows}</table>

@@ -108,7 +108,7 @@ export async function contactBacktestCommand(o: {
       s.kind === 'time'
         ? `Time split: train on the ${s.train} wars begun before ${s.cutYear}, test on the ${s.test} others.`
         : `Leave-one-out: ${s.folds} folds, each trained on the ${s.train} other cases.`,
-      `Observed: ${ob.contacts} first contacts during the war (${ob.preStart} dated before the start count as month 0; secret ${ob.byChannel.secret}, mediated ${ob.byChannel.mediated}, public ${ob.byChannel.public}); ${ob.censored} censored at the war's end (${ob.contactAfterEnd} talked only after it) or the case base's date.`,
+      `Observed: ${ob.contacts} first contacts during the war (${ob.preStart} cases also record contacts before the war, left out; secret ${ob.byChannel.secret}, mediated ${ob.byChannel.mediated}, public ${ob.byChannel.public}); ${ob.censored} censored at the war's end (${ob.contactAfterEnd} talked only after it) or the case base's date.`,
       'CRPS of the month of first contact (survival CRPS when censored), lower is better; logS(ch) = mean log score of the first channel (secret/mediated/public);',
       'The baselines are fitted on the training fold only: Kaplan–Meier of the lags with the channel shares, pooled and by war type (types with fewer than 8 training cases use the pooled curve).',
       'BSSh = Brier skill of P(contact within h months) against Kaplan–Meier; cov80 = held-out contacts inside the central 80 % interval; P12/obs12 = mean forecast and observed share within 12 months.',
