@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  durationPits,
   evaluateParams,
   fitOf,
   KNOBS,
@@ -8,6 +9,7 @@ import {
   vectorFromStart,
 } from './calibrate.ts';
 import { nelderMead } from './nelderMead.ts';
+import { ksUniform } from './scores.ts';
 import { DEFAULT_BUILDER } from './scenarioFromCase.ts';
 import { syntheticCase } from './syntheticCases.ts';
 
@@ -59,5 +61,26 @@ describe('calibration pieces', () => {
     expect(fit.ksCowDuration).toBeLessThanOrEqual(1);
     expect(Number.isFinite(fit.objective)).toBe(true);
     expect(a.ucdpShares.civil.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 6);
+  });
+});
+
+describe('the PIT term of the calibration', () => {
+  const sim = (ends: number[]) => ({
+    id: 'x',
+    endMonth: Int16Array.from(ends),
+    ending: ends.map(() => 'victory' as const),
+    mediated: new Uint8Array(ends.length),
+    horizon: 60,
+  });
+  it('mid-PIT: ½ where every run ends in the observed month, 1 where all end before, 0 after', () => {
+    const cases = [3, 3, 3].map((months) => ({ months, ended: true }));
+    expect(durationPits(cases, [sim([3, 3]), sim([1, 2]), sim([7, -1])])).toEqual([0.5, 1, 0]);
+    // a war still on is left out
+    expect(durationPits([{ months: 3, ended: false }], [sim([1])])).toEqual([]);
+  });
+  it('KS from uniform: 0-ish for an even grid, near 1 when every PIT is 0 (intervals far too narrow)', () => {
+    const grid = Array.from({ length: 100 }, (_, i) => (i + 0.5) / 100);
+    expect(ksUniform(grid)).toBeCloseTo(0.005, 9);
+    expect(ksUniform(new Array(50).fill(0))).toBe(1);
   });
 });

@@ -3,7 +3,10 @@
  * common random numbers (McFadden 1989; Gouriéroux & Monfort 1996): scenarios built from the
  * onset records of historical cases are simulated with a fixed seed for each parameter vector,
  * and a Nelder–Mead search minimises the distance between simulated and observed moments:
- *   D = KS(COW inter-state durations) + |share error| terms, where the shares are
+ *   D = KS(COW inter-state durations) + KS(PIT of each war's own duration) + |share error| terms,
+ * where the PIT term asks each simulated war's predictive distribution to hold its own outcome
+ * as often as it claims (calibrated intervals, Gneiting, Balabdaoui & Raftery 2007: a flat PIT),
+ * which the pooled KS alone does not, and the shares are
  *   - the COW share of inter-state wars won outright (a winner coded), and
  *   - UCDP episode endings by conflict type (agreement / ceasefire / victory, among those three;
  *     the engine has no "low activity" ending, so those episodes are left out of the shares).
@@ -12,7 +15,7 @@
 import { nelderMead } from './nelderMead.ts';
 import type { HistoricalCase } from './historicalCases.ts';
 import type { BuilderParams, EngineOverrides } from './scenarioFromCase.ts';
-import { ksAgainstCdf } from './scores.ts';
+import { ksAgainstCdf, ksUniform } from './scores.ts';
 import { simulateCase, type CaseSimulation } from './simulateCases.ts';
 
 /**
@@ -138,6 +141,8 @@ export function targetsFrom(
 
 export type Moments = {
   cowCdf: number[];
+  /** KS distance from uniform of the mid-PIT of each simulated COW-role war's own duration (NaN without cases) */
+  cowPitKs: number;
   cowQuantiles: { p10: number; p25: number; p50: number; p75: number; p90: number };
   cowVictoryShare: number;
   ucdpShares: Record<'interstate' | 'civil', [number, number, number]>;
@@ -147,6 +152,7 @@ export type Moments = {
 export type Fit = {
   objective: number;
   ksCowDuration: number;
+  pitKsCow: number;
   cowVictoryShareError: number;
   ucdpShareErrors: Record<'interstate' | 'civil', [number, number, number]>;
   moments: Moments;
@@ -171,12 +177,40 @@ const quantileOfCdf = (cdf: number[], p: number) => {
   return k < 0 ? cdf.length : k;
 };
 
+/**
+ * Mid-PIT of each ended war's duration under its own simulation: (F(y − 1) + F(y)) / 2, with F
+ * the share of runs ended by month y (a war still on at its last record is left out).
+ */
+export function durationPits(
+  cases: readonly Pick<HistoricalCase, 'months' | 'ended'>[],
+  sims: readonly CaseSimulation[],
+): number[] {
+  const out: number[] = [];
+  cases.forEach((c, i) => {
+    if (!c.ended) return;
+    const y = Math.floor(c.months);
+    let before = 0;
+    let upTo = 0;
+    for (const e of sims[i].endMonth) {
+      if (e < 0) continue;
+      if (e < y) before++;
+      if (e <= y) upTo++;
+    }
+    const n = sims[i].endMonth.length;
+    out.push((before + upTo) / (2 * n));
+  });
+  return out;
+}
+
 export function momentsOf(
   cowSims: CaseSimulation[],
   ucdpSims: { kind: 'interstate' | 'civil'; sim: CaseSimulation }[],
   horizon: number,
+  /** the cases behind cowSims, in the same order (for the PIT term) */
+  cowCases?: readonly Pick<HistoricalCase, 'months' | 'ended'>[],
 ): Moments {
   const cowCdf = pooledCdf(cowSims, horizon);
+  const pits = cowCases ? durationPits(cowCases, cowSims) : [];
   let vic = 0;
   let all = 0;
   for (const s of cowSims)
@@ -205,6 +239,7 @@ export function momentsOf(
       }
   return {
     cowCdf,
+    cowPitKs: pits.length ? ksUniform(pits) : NaN,
     cowQuantiles: {
       p10: quantileOfCdf(cowCdf, 0.1),
       p25: quantileOfCdf(cowCdf, 0.25),
@@ -227,9 +262,11 @@ export function fitOf(m: Moments, t: Targets): Fit {
     [...ucdpShareErrors.interstate, ...ucdpShareErrors.civil].reduce((s, e) => s + e * e, 0) / 6,
   );
   const vicErr = m.cowVictoryShare - t.cowVictoryShare;
+  const pitKs = Number.isFinite(m.cowPitKs) ? m.cowPitKs : 0;
   return {
-    objective: ks + Math.abs(vicErr) + rms,
+    objective: ks + pitKs + Math.abs(vicErr) + rms,
     ksCowDuration: ks,
+    pitKsCow: m.cowPitKs,
     cowVictoryShareError: vicErr,
     ucdpShareErrors,
     moments: m,
@@ -299,7 +336,7 @@ export function evaluateParams(
   const s = { ...p, runs: input.runs, horizonMonths: input.horizonMonths, seed: input.seed };
   const cowSims = input.cow.map((c) => simulateCase(c, s));
   const ucdpSims = input.ucdp.map((c) => ({ kind: c.kind, sim: simulateCase(c, s) }));
-  return momentsOf(cowSims, ucdpSims, input.horizonMonths);
+  return momentsOf(cowSims, ucdpSims, input.horizonMonths, input.cow);
 }
 
 export function calibrate(input: CalibrationInput): CalibrationResult {

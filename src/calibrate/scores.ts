@@ -140,6 +140,15 @@ export function ksAgainstCdf(sample: readonly number[], cdf: readonly number[]):
   return d;
 }
 
+/** KS distance of a sample of values in [0, 1] from the uniform distribution (a PIT sample: 0 = calibrated). */
+export function ksUniform(values: readonly number[]): number {
+  const xs = [...values].sort((u, v) => u - v);
+  const n = xs.length;
+  let d = 0;
+  for (let i = 0; i < n; i++) d = Math.max(d, (i + 1) / n - xs[i], xs[i] - i / n);
+  return d;
+}
+
 /** Central 80 % interval [q10, q90] in whole months; q90 = Infinity when F never reaches 0.9. */
 export function interval80(pmf: readonly number[]): [number, number] {
   let acc = 0;
