@@ -202,3 +202,25 @@ export type Datasets = {
   ceasefires?: CeasefireRow[];
   cwm?: CwmRow[];
 };
+
+/** PA-X v2: one agreement, with the provision codes the provision families read (src/history/provisions). */
+export type PaxAgreementRow = {
+  agtId: number;
+  agt: string;
+  dat: string | null;
+  con: string;
+  /** conflict type: Government, Territory, Government/territory, Inter-group, Other */
+  contp: string | null;
+  ppName: string | null;
+  pp: number | null;
+  reg: string | null;
+  /** Intra, Inter, InterIntra, IntraLocal */
+  agtp: string | null;
+  /** Pre, Cea, SubPar, SubComp, Imp, Ren, Oth */
+  stage: string | null;
+  status: string | null;
+  /** UCDP conflict id (null when PA-X gives none or NA) */
+  ucdpCon: number | null;
+  /** provision code → value (0 = not mentioned) */
+  codes: Record<string, number | null>;
+};
