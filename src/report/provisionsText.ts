@@ -3,10 +3,14 @@ import type { ProvisionsReport, Share } from '../history/provisions/index.ts';
 
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(100 * x)}%`);
 const ci = (s: Share) => `${pct(s.interval.low)}–${pct(s.interval.high)}`;
-const cell = (s: Share) => (s.n === 0 ? 'n/a (0 observable)' : `${pct(s.share)} ${s.k}/${s.n} [${ci(s)}]`);
+const cell = (s: Share) =>
+  s.n === 0 ? 'n/a (0 observable)' : `${pct(s.share)} ${s.k}/${s.n} [${ci(s)}]`;
 const mark = (verified: boolean) => (verified ? '' : ' [M]');
 
-export function formatProvisions(r: ProvisionsReport, opts: { listAgreements?: number } = {}): string {
+export function formatProvisions(
+  r: ProvisionsReport,
+  opts: { listAgreements?: number } = {},
+): string {
   const q = r.query;
   const out: string[] = [];
   out.push(`Provisions of agreements comparable to ${q.label} (${q.kind} ${q.id})`);
@@ -36,18 +40,24 @@ export function formatProvisions(r: ProvisionsReport, opts: { listAgreements?: n
       `  ${(f.label + mark(f.verified)).padEnd(56)} ${pct(f.present.share).padStart(4)}  ${String(f.present.k).padStart(3)}/${f.present.n}  [${ci(f.present)}]`,
     );
   out.push('');
-  out.push('War again within 5 years, with and without each provision (relapsed/observable [95% Wilson]):');
+  out.push(
+    'War again within 5 years, with and without each provision (relapsed/observable [95% Wilson]):',
+  );
   for (const f of freq) {
     const d = r.durability.find((x) => x.family === f.family && x.years === 5)!;
     if (d.with.n === 0 && d.without.n === 0) continue;
-    out.push(`  ${(f.label + mark(f.verified)).padEnd(56)} with ${cell(d.with)}; without ${cell(d.without)}`);
+    out.push(
+      `  ${(f.label + mark(f.verified)).padEnd(56)} with ${cell(d.with)}; without ${cell(d.without)}`,
+    );
   }
   const two = (fam: string) => r.durability.find((x) => x.family === fam && x.years === 2)!;
   out.push(
     `  (within 2 years, e.g. ceasefire: with ${cell(two('ceasefire').with)}; without ${cell(two('ceasefire').without)}; all families in --json)`,
   );
   out.push('');
-  out.push('Power-sharing dimensions (political, territorial, military, economic) and war again within 5 years:');
+  out.push(
+    'Power-sharing dimensions (political, territorial, military, economic) and war again within 5 years:',
+  );
   for (const d of r.powerSharingDimensions.filter((x) => x.years === 5))
     out.push(`  ${d.dimensions.padEnd(3)} dimensions: ${cell(d.relapse)}`);
   out.push('');
@@ -55,7 +65,9 @@ export function formatProvisions(r: ProvisionsReport, opts: { listAgreements?: n
   for (const p of r.published) {
     out.push(`  ${p.citation}${mark(p.verified)}`);
     out.push(`    found: ${p.finding}`);
-    out.push(`    here:  ${p.ours} → ${p.verdict === 'too-few' ? 'too few agreements to compare' : p.verdict === 'agrees' ? 'same direction' : 'opposite direction'}`);
+    out.push(
+      `    here:  ${p.ours} → ${p.verdict === 'too-few' ? 'too few agreements to compare' : p.verdict === 'agrees' ? 'same direction' : 'opposite direction'}`,
+    );
   }
   out.push('');
   out.push('Caveats:');
@@ -70,13 +82,17 @@ export function formatProvisions(r: ProvisionsReport, opts: { listAgreements?: n
       out.push(
         `  ${i + 2}. ${c.label[0].toUpperCase()}${c.label.slice(1)}: in ${pct(c.present.share)} (${c.present.k}/${c.present.n}) of comparable settlements; war within 5 years with it ${cell(c.relapse5yWith)}, without ${cell(c.relapse5yWithout)}`,
       );
-      out.push(`     e.g. ${c.examples.map((e) => `${e.name.slice(0, 70)} (${e.date ?? 'undated'}, PA-X ${e.paxId})`).join('; ')}`);
+      out.push(
+        `     e.g. ${c.examples.map((e) => `${e.name.slice(0, 70)} (${e.date ?? 'undated'}, PA-X ${e.paxId})`).join('; ')}`,
+      );
     });
   }
   const n = opts.listAgreements ?? 10;
   if (n > 0) {
     out.push('');
-    out.push(`Comparable agreements (first ${Math.min(n, r.agreements.length)} of ${r.agreements.length}; all with --json):`);
+    out.push(
+      `Comparable agreements (first ${Math.min(n, r.agreements.length)} of ${r.agreements.length}; all with --json):`,
+    );
     for (const a of r.agreements.slice(0, n))
       out.push(
         `  PA-X ${a.paxId} ${a.date ?? '    '} ${a.name.slice(0, 80)}${a.fromAnalogue ? ` [analogue ${a.fromAnalogue}]` : ''} — ${a.link}`,
@@ -86,7 +102,9 @@ export function formatProvisions(r: ProvisionsReport, opts: { listAgreements?: n
     out.push('');
     out.push("The case's own agreements in PA-X (not counted above):");
     for (const a of r.own)
-      out.push(`  PA-X ${a.paxId} ${a.date ?? ''} ${a.name.slice(0, 80)}: ${a.families.join(', ') || 'no coded provision family'}`);
+      out.push(
+        `  PA-X ${a.paxId} ${a.date ?? ''} ${a.name.slice(0, 80)}: ${a.families.join(', ') || 'no coded provision family'}`,
+      );
   }
   return out.join('\n') + '\n';
 }

@@ -14,7 +14,9 @@ const HAVE = (() => {
     readFileSync(join(SHARED_DATA, 'ucdp-termination/ucdp_term_conflict_v3-2021.csv'));
     return true;
   } catch {
-    console.warn(`provisions tests on the raw data skipped: PA-X or UCDP termination not in ${SHARED_DATA}`);
+    console.warn(
+      `provisions tests on the raw data skipped: PA-X or UCDP termination not in ${SHARED_DATA}`,
+    );
     return false;
   }
 })();
@@ -46,32 +48,57 @@ function readCsv(file: string): Record<string, string>[] {
   let field = '';
   let rec: string[] = [];
   let quoted = false;
+  const endField = () => {
+    rec.push(field);
+    field = '';
+  };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') rec.push(field), (field = '');
-    else if (ch === '\n') rec.push(field), records.push(rec), (rec = []), (field = '');
-    else if (ch !== '\r') field += ch;
+    else if (ch === ',') endField();
+    else if (ch === '\n') {
+      endField();
+      records.push(rec);
+      rec = [];
+    } else if (ch !== '\r') field += ch;
   }
-  if (field !== '' || rec.length > 0) rec.push(field), records.push(rec);
+  if (field !== '' || rec.length > 0) {
+    endField();
+    records.push(rec);
+  }
   const [header, ...rows] = records;
   return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
 }
 
 describe.skipIf(!HAVE)('parley provisions against the raw CSVs', () => {
   const pax = HAVE ? readCsv(join(SHARED_DATA, 'pa-x/pax_all_agreements_v2.csv')) : [];
-  const term = HAVE ? readCsv(join(SHARED_DATA, 'ucdp-termination/ucdp_term_conflict_v3-2021.csv')) : [];
+  const term = HAVE
+    ? readCsv(join(SHARED_DATA, 'ucdp-termination/ucdp_term_conflict_v3-2021.csv'))
+    : [];
   const byId = new Map(pax.map((r) => [Number(r.AgtId), r]));
   // no case base: every outcome then comes from UCDP, which this test recomputes
   const noCases = mkdtempSync(join(tmpdir(), 'parley-nocases-'));
 
   it('russia-ukraine-2024: the filters, two provision frequencies and a durability figure match the raw data', async () => {
     const r = JSON.parse(
-      await run('provisions', 'russia-ukraine-2024', '--json', '--no-terms', '--cases', noCases, '--data', SHARED_DATA, '--region', 'Europe and Eurasia'),
+      await run(
+        'provisions',
+        'russia-ukraine-2024',
+        '--json',
+        '--no-terms',
+        '--cases',
+        noCases,
+        '--data',
+        SHARED_DATA,
+        '--region',
+        'Europe and Eurasia',
+      ),
     );
     const passes = (a: Record<string, string>) =>
       a.Status === 'Multiparty signed/agreed' &&
@@ -79,14 +106,18 @@ describe.skipIf(!HAVE)('parley provisions against the raw CSVs', () => {
       ['Territory', 'Government/territory'].includes(a.Contp) &&
       ['Cea', 'SubPar', 'SubComp'].includes(a.Stage);
     expect(r.candidates).toBe(pax.filter(passes).length);
-    const ids: number[] = r.agreements.map((a: { paxId: number }) => a.paxId);
+    const ids = (r.agreements as { paxId: number }[]).map((a) => a.paxId);
     expect(ids.length).toBeGreaterThan(20);
     for (const id of ids) expect(passes(byId.get(id)!)).toBe(true);
 
-    const freq = (family: string) => r.frequencies.find((f: { family: string }) => f.family === family).present;
+    const frequencies = r.frequencies as { family: string; present: unknown }[];
+    const freq = (family: string) => frequencies.find((f) => f.family === family)!.present;
     const withCode = (code: string) => ids.filter((id) => Number(byId.get(id)![code]) > 0);
     expect(freq('ceasefire')).toMatchObject({ k: withCode('Ce').length, n: ids.length });
-    expect(freq('security-guarantees')).toMatchObject({ k: withCode('SsrGua').length, n: ids.length });
+    expect(freq('security-guarantees')).toMatchObject({
+      k: withCode('SsrGua').length,
+      n: ids.length,
+    });
     expect(withCode('Ce').length).toBeGreaterThan(0);
 
     // war within 5 years after agreements with a ceasefire provision, from the conflict-years
@@ -102,7 +133,9 @@ describe.skipIf(!HAVE)('parley provisions against the raw CSVs', () => {
       n++;
       if ([1, 2, 3, 4, 5].some((d) => active.has(`${a.UcdpCon}:${y + d}`))) k++;
     }
-    const d = r.durability.find((x: { family: string; years: number }) => x.family === 'ceasefire' && x.years === 5);
+    const d = r.durability.find(
+      (x: { family: string; years: number }) => x.family === 'ceasefire' && x.years === 5,
+    );
     expect(d.with).toMatchObject({ k, n });
     expect(n).toBeGreaterThan(0);
     expect(d.with.interval.low).toBeLessThanOrEqual(k / n);
@@ -111,22 +144,45 @@ describe.skipIf(!HAVE)('parley provisions against the raw CSVs', () => {
   });
 
   it('a war no PA-X agreement matches says so and what to relax', async () => {
-    const yaml = readFileSync(join(REPO_ROOT, 'data/scenarios/russia-ukraine-2024.yaml'), 'utf8').replace(
-      /^type: interstate$/m,
-      'type: extra-state',
-    );
+    const yaml = readFileSync(
+      join(REPO_ROOT, 'data/scenarios/russia-ukraine-2024.yaml'),
+      'utf8',
+    ).replace(/^type: interstate$/m, 'type: extra-state');
     const file = join(mkdtempSync(join(tmpdir(), 'parley-scenario-')), 'extra-state.yaml');
     writeFileSync(file, yaml);
-    const out = await run('provisions', file, '--no-terms', '--cases', noCases, '--data', SHARED_DATA);
+    const out = await run(
+      'provisions',
+      file,
+      '--no-terms',
+      '--cases',
+      noCases,
+      '--data',
+      SHARED_DATA,
+    );
     expect(out).toContain('No PA-X agreement matches');
-    expect(out).toMatch(/agreement types Inter,InterIntra,Intra \(--agreement-type Inter,InterIntra,Intra\): [1-9]\d* agreements would match/);
-    const json = JSON.parse(await run('provisions', file, '--json', '--no-terms', '--cases', noCases, '--data', SHARED_DATA));
+    expect(out).toMatch(
+      /agreement types Inter,InterIntra,Intra \(--agreement-type Inter,InterIntra,Intra\): [1-9]\d* agreements would match/,
+    );
+    const json = JSON.parse(
+      await run(
+        'provisions',
+        file,
+        '--json',
+        '--no-terms',
+        '--cases',
+        noCases,
+        '--data',
+        SHARED_DATA,
+      ),
+    );
     expect(json.agreements).toEqual([]);
     expect(json.termSheet).toBeNull();
   });
 
   it('a case lists its own agreements apart, with the relapse record from the case base', async () => {
-    const r = JSON.parse(await run('provisions', 'bosnia-war-dayton-1995', '--json', '--data', SHARED_DATA));
+    const r = JSON.parse(
+      await run('provisions', 'bosnia-war-dayton-1995', '--json', '--data', SHARED_DATA),
+    );
     const dayton = r.own.find((a: { paxId: number }) => a.paxId === 389);
     expect(dayton).toMatchObject({ outcomeSource: 'case', relapse2y: false, relapse5y: false });
     expect(r.agreements.some((a: { paxId: number }) => a.paxId === 389)).toBe(false);
@@ -136,7 +192,16 @@ describe.skipIf(!HAVE)('parley provisions against the raw CSVs', () => {
   });
 
   it('a scenario gets a draft term sheet from the engine run, labelled as a starting point', async () => {
-    const out = await run('provisions', 'russia-ukraine-2024', '--runs', '200', '--cases', noCases, '--data', SHARED_DATA);
+    const out = await run(
+      'provisions',
+      'russia-ukraine-2024',
+      '--runs',
+      '200',
+      '--cases',
+      noCases,
+      '--data',
+      SHARED_DATA,
+    );
     expect(out).toContain('Draft term sheet: a starting point for drafting, not advice.');
     expect(out).toMatch(/1\. Division of the contested territory .*Russian Federation about \d+%/);
   });
@@ -157,6 +222,8 @@ describe('parley provisions: bad input', () => {
   });
 
   it('rejects an unknown reference', async () => {
-    await expect(run('provisions', 'no-such-war')).rejects.toThrow(/not a case id, a bundled scenario or a file/);
+    await expect(run('provisions', 'no-such-war')).rejects.toThrow(
+      /not a case id, a bundled scenario or a file/,
+    );
   });
 });

@@ -9,6 +9,7 @@ import { DEFAULT_CASES_DIR, formatCaseIssue, loadCases } from '../../data/cases.
 import { loadProvisionsData } from '../../data/provisions.ts';
 import { DATASETS } from '../../data/registry.ts';
 import { loadScenario } from '../../data/scenarios.ts';
+import { settlementTerms } from '../../analysis/settlementTerms.ts';
 import { runScenario } from '../../engine/index.ts';
 import {
   PAX_AGREEMENT_TYPES,
@@ -27,12 +28,21 @@ import { UserError } from '../exit.ts';
 
 const decimalYear = (d: Date) => d.getUTCFullYear() + (d.getUTCMonth() + d.getUTCDate() / 31) / 12;
 
-function list<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T[] | undefined {
+function list<T extends string>(
+  flag: string,
+  value: string | undefined,
+  allowed: readonly T[],
+): T[] | undefined {
   if (value === undefined) return undefined;
-  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const items = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = items.filter((s) => !(allowed as readonly string[]).includes(s));
   if (bad.length > 0)
-    throw new UserError(`✖ ${flag}: unknown value ${bad.map((b) => `"${b}"`).join(', ')} (one or more of ${allowed.join(', ')})`);
+    throw new UserError(
+      `✖ ${flag}: unknown value ${bad.map((b) => `"${b}"`).join(', ')} (one or more of ${allowed.join(', ')})`,
+    );
   return items as T[];
 }
 
@@ -58,11 +68,17 @@ type Opts = {
 };
 
 export function queryOptions(o: Opts): QueryOptions {
-  const region = o.region === undefined ? undefined : o.region === 'none' ? null : list('--region', o.region, PAX_REGIONS)![0];
+  const region =
+    o.region === undefined
+      ? undefined
+      : o.region === 'none'
+        ? null
+        : list('--region', o.region, PAX_REGIONS)![0];
   return {
     stages: list('--stage', o.stage, PAX_STAGES),
     agreementTypes: list('--agreement-type', o.agreementType, PAX_AGREEMENT_TYPES),
-    conflictTypes: o.conflictType === 'any' ? [] : list('--conflict-type', o.conflictType, PAX_CONFLICT_TYPES),
+    conflictTypes:
+      o.conflictType === 'any' ? [] : list('--conflict-type', o.conflictType, PAX_CONFLICT_TYPES),
     region,
     top: positive('--top', o.top, 200),
     perProcess: positive('--per-process', o.perProcess, 50),
@@ -70,18 +86,8 @@ export function queryOptions(o: Opts): QueryOptions {
 }
 
 /** Settlement terms of a run of the scenario (same seed → same terms). */
-export function runTerms(s: Scenario, runs: number): RunTerms {
-  const r = runScenario({ ...s, settings: { ...s.settings, runs } });
-  const [a, b] = r.meta.parties;
-  return {
-    runs,
-    seed: r.meta.seed,
-    settlements: r.terms.settlements,
-    sideA: a.name,
-    sideB: b.name,
-    quantiles: r.terms.quantiles,
-  };
-}
+export const runTerms = (s: Scenario, runs: number): RunTerms =>
+  settlementTerms(runScenario({ ...s, settings: { ...s.settings, runs } }));
 
 export function register(program: Command): void {
   dataOption(
@@ -99,7 +105,10 @@ export function register(program: Command): void {
       .option('--per-process <n>', 'at most this many agreements from one peace process', '3')
       .option('--stage <list>', `PA-X stages to compare (${PAX_STAGES.join(',')})`)
       .option('--agreement-type <list>', `PA-X agreement types (${PAX_AGREEMENT_TYPES.join(',')})`)
-      .option('--conflict-type <list>', `PA-X conflict types (${PAX_CONFLICT_TYPES.join(',')}), or "any"`)
+      .option(
+        '--conflict-type <list>',
+        `PA-X conflict types (${PAX_CONFLICT_TYPES.join(',')}), or "any"`,
+      )
       .option('--region <name>', `preferred PA-X region (${PAX_REGIONS.join('; ')}), or "none"`),
   )
     .addHelpText(
@@ -112,7 +121,8 @@ export function register(program: Command): void {
       const { cases, issues } = loadCases(opts.cases);
       if (issues.length > 0)
         process.stderr.write(
-          issues.map(formatCaseIssue).join('\n') + `\n(${issues.length} problem(s) in case files; those cases are left out)\n`,
+          issues.map(formatCaseIssue).join('\n') +
+            `\n(${issues.length} problem(s) in case files; those cases are left out)\n`,
         );
       const theCase = cases.find((c) => c.id === ref);
       let scenario: { s: Scenario; source: string } | undefined;
@@ -120,7 +130,9 @@ export function register(program: Command): void {
         const loaded = loadScenario(ref);
         if (!loaded.result.ok) {
           if (loaded.result.issues.some((i) => i.code === 'not_found'))
-            throw new UserError(`✖ "${ref}" is not a case id, a bundled scenario or a file (see parley cases, parley scenarios)`);
+            throw new UserError(
+              `✖ "${ref}" is not a case id, a bundled scenario or a file (see parley cases, parley scenarios)`,
+            );
           throw new UserError(formatIssues(loaded.source, loaded.result.issues));
         }
         scenario = { s: loaded.result.value, source: loaded.source };
@@ -129,7 +141,9 @@ export function register(program: Command): void {
       requireDatasets('provisions', data, ['pax', 'ucdp-termination']);
       const d = loadProvisionsData(data.dir);
       if (d.issues.length > 0)
-        process.stderr.write(`(${d.issues.length} malformed row(s) in the datasets were left out; first: ${d.issues[0].file} row ${d.issues[0].row} column ${d.issues[0].column}: ${d.issues[0].message})\n`);
+        process.stderr.write(
+          `(${d.issues.length} malformed row(s) in the datasets were left out; first: ${d.issues[0].file} row ${d.issues[0].row} column ${d.issues[0].column}: ${d.issues[0].message})\n`,
+        );
       const tables = { pax: d.pax, termination: d.termination, paxVersion: DATASETS.pax.version };
       const asOf = decimalYear(new Date());
       const report = theCase
@@ -143,6 +157,8 @@ export function register(program: Command): void {
             q,
             opts.terms ? runTerms(scenario!.s, runs) : undefined,
           );
-      process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : formatProvisions(report));
+      process.stdout.write(
+        opts.json ? JSON.stringify(report, null, 2) + '\n' : formatProvisions(report),
+      );
     });
 }

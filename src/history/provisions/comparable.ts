@@ -21,7 +21,8 @@ export function passesFilters(a: PaxAgreementRow, f: Filters): boolean {
   return (
     a.status === SIGNED &&
     (f.agreementTypes as readonly (string | null)[]).includes(a.agtp) &&
-    (f.conflictTypes.length === 0 || (f.conflictTypes as readonly (string | null)[]).includes(a.contp)) &&
+    (f.conflictTypes.length === 0 ||
+      (f.conflictTypes as readonly (string | null)[]).includes(a.contp)) &&
     (f.stages as readonly (string | null)[]).includes(a.stage)
   );
 }
@@ -47,7 +48,9 @@ export function selectComparable(
     (a) =>
       !excluded.has(a.agtId) &&
       (passesFilters(a, q) ||
-        (analogueOf.has(a.agtId) && a.status === SIGNED && (q.stages as readonly (string | null)[]).includes(a.stage))),
+        (analogueOf.has(a.agtId) &&
+          a.status === SIGNED &&
+          (q.stages as readonly (string | null)[]).includes(a.stage))),
   );
   const ranked = pool
     .map((row) => ({ row, analogue: analogueOf.get(row.agtId), score: score(row) }))

@@ -17,23 +17,58 @@ export type ProvisionFamily = {
 
 export const PROVISION_FAMILIES: readonly ProvisionFamily[] = [
   { id: 'ceasefire', label: 'ceasefire', codes: ['Ce'], verified: true },
-  { id: 'security-sector-ddr', label: 'security sector reform / DDR', codes: ['SsrDdr', 'SsrArm', 'SsrPol'], verified: true },
-  { id: 'political-power-sharing', label: 'political power-sharing', codes: ['Polps'], verified: true },
-  { id: 'territorial-power-sharing', label: 'territorial power-sharing (autonomy, federalism)', codes: ['Terps'], verified: true },
+  {
+    id: 'security-sector-ddr',
+    label: 'security sector reform / DDR',
+    codes: ['SsrDdr', 'SsrArm', 'SsrPol'],
+    verified: true,
+  },
+  {
+    id: 'political-power-sharing',
+    label: 'political power-sharing',
+    codes: ['Polps'],
+    verified: true,
+  },
+  {
+    id: 'territorial-power-sharing',
+    label: 'territorial power-sharing (autonomy, federalism)',
+    codes: ['Terps'],
+    verified: true,
+  },
   { id: 'military-power-sharing', label: 'military power-sharing', codes: ['Mps'], verified: true },
   { id: 'economic-power-sharing', label: 'economic power-sharing', codes: ['Eps'], verified: true },
-  { id: 'state-status', label: 'status of the territory (independence or referendum)', codes: ['StInd', 'StRef'], verified: true },
+  {
+    id: 'state-status',
+    label: 'status of the territory (independence or referendum)',
+    codes: ['StInd', 'StRef'],
+    verified: true,
+  },
   { id: 'elections', label: 'elections', codes: ['Ele'], verified: true },
   { id: 'security-guarantees', label: 'security guarantees', codes: ['SsrGua'], verified: true },
-  { id: 'third-party-role', label: 'UN or other international actor in implementation', codes: ['ImUN', 'ImOth'], verified: true },
+  {
+    id: 'third-party-role',
+    label: 'UN or other international actor in implementation',
+    codes: ['ImUN', 'ImOth'],
+    verified: true,
+  },
   { id: 'peacekeeping', label: 'peacekeeping force', codes: ['ImPK'], verified: true },
   { id: 'enforcement', label: 'enforcement mechanism', codes: ['ImE'], verified: true },
   { id: 'amnesty', label: 'amnesty', codes: ['TjAm'], verified: true },
   { id: 'prisoners', label: 'prisoner release', codes: ['TjPrire'], verified: false },
   { id: 'refugees', label: 'refugees and displaced persons', codes: ['GRef'], verified: false },
   { id: 'human-rights', label: 'human rights (general)', codes: ['HrGen'], verified: false },
-  { id: 'transitional-justice', label: 'transitional justice (general)', codes: ['TjGen'], verified: false },
-  { id: 'reconstruction-development', label: 'reconstruction and development', codes: ['Dev'], verified: false },
+  {
+    id: 'transitional-justice',
+    label: 'transitional justice (general)',
+    codes: ['TjGen'],
+    verified: false,
+  },
+  {
+    id: 'reconstruction-development',
+    label: 'reconstruction and development',
+    codes: ['Dev'],
+    verified: false,
+  },
 ];
 
 /** The four power-sharing dimensions of Hartzell & Hoddie (2003), as PA-X codes them. */

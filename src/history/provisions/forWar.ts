@@ -53,8 +53,8 @@ export function provisionsOfScenario(
 ): ProvisionsReport {
   const features = scenarioFeatures(s);
   const byId = new Map(cases.map((x) => [x.id, x]));
-  const analogues = findAnalogues(features, cases, { top: ANALOGUES_USED, asOfYear }).map(
-    (a) => byId.get(a.caseId)!,
+  const analogues = findAnalogues(features, cases, { top: ANALOGUES_USED, asOfYear }).map((a) =>
+    byId.get(a.caseId)!,
   );
   const start = s.settings.startDate;
   const query = scenarioQuery(
@@ -74,4 +74,3 @@ export function provisionsOfScenario(
     terms: terms ? { ...terms, territorial: features.territorial } : undefined,
   });
 }
-

@@ -46,8 +46,14 @@ export function durabilityByProvision(agreements: readonly ComparableAgreement[]
       family: f.id,
       label: f.label,
       years,
-      with: relapseShare(agreements.filter((a) => a.families.includes(f.id)), years),
-      without: relapseShare(agreements.filter((a) => !a.families.includes(f.id)), years),
+      with: relapseShare(
+        agreements.filter((a) => a.families.includes(f.id)),
+        years,
+      ),
+      without: relapseShare(
+        agreements.filter((a) => !a.families.includes(f.id)),
+        years,
+      ),
     })),
   );
 }
@@ -67,7 +73,10 @@ export function durabilityByDimensions(agreements: readonly ComparableAgreement[
     ([2, 5] as const).map((years) => ({
       dimensions,
       years,
-      relapse: relapseShare(agreements.filter((a) => inGroup(powerSharingDimensions(a))), years),
+      relapse: relapseShare(
+        agreements.filter((a) => inGroup(powerSharingDimensions(a))),
+        years,
+      ),
     })),
   );
 }

@@ -36,7 +36,10 @@ export function agreementTypesFor(t: CaseType): Q['agreementTypes'] {
   return ['Intra', 'InterIntra'];
 }
 
-export function conflictTypesFor(territorial: boolean | null, government: boolean | null): Q['conflictTypes'] {
+export function conflictTypesFor(
+  territorial: boolean | null,
+  government: boolean | null,
+): Q['conflictTypes'] {
   if (territorial && government) return ['Government/territory'];
   if (territorial) return ['Territory', 'Government/territory'];
   if (government) return ['Government', 'Government/territory'];
@@ -87,7 +90,10 @@ export function caseQuery(c: Case, analogues: readonly Case[], o: QueryOptions =
       year: Number((c.end ?? c.start).date.slice(0, 4)),
       analogueAgreements: analogueAgreements(analogues),
       excludeAgreementIds: own,
-      notes: own.length > 0 ? [`the case's own ${own.length} PA-X agreement(s) are listed apart and not counted`] : [],
+      notes:
+        own.length > 0
+          ? [`the case's own ${own.length} PA-X agreement(s) are listed apart and not counted`]
+          : [],
     },
     o,
   );
@@ -103,19 +109,28 @@ export type ScenarioFacts = {
   year: number | null;
 };
 
-export function scenarioQuery(s: ScenarioFacts, analogues: readonly Case[], o: QueryOptions = {}): Q {
+export function scenarioQuery(
+  s: ScenarioFacts,
+  analogues: readonly Case[],
+  o: QueryOptions = {},
+): Q {
   // the most common region among the analogues (the nearer one on a tie)
   const count = (r: string | undefined) => analogues.filter((c) => c.region === r).length;
   const withRegion = analogues
     .filter((c) => c.region !== undefined)
-    .reduce<Case | undefined>((best, c) => (!best || count(c.region) > count(best.region) ? c : best), undefined);
+    .reduce<Case | undefined>(
+      (best, c) => (!best || count(c.region) > count(best.region) ? c : best),
+      undefined,
+    );
   const notes: string[] = [];
   if (withRegion?.region && o.region === undefined)
     notes.push(
       `a scenario records no region: the most common among its nearest analogues (${withRegion.region}) is preferred (--region to change)`,
     );
   if (s.territorial === null)
-    notes.push('the scenario does not say whether territory is at stake: any conflict type is kept');
+    notes.push(
+      'the scenario does not say whether territory is at stake: any conflict type is kept',
+    );
   return finish(
     {
       kind: 'scenario',

@@ -12,7 +12,13 @@ import {
   durabilityByProvision,
   provisionFrequencies,
 } from './frequencies.ts';
-import { agreementOutcome, caseRecords, conflictYears, type CaseRecord, type ConflictYears } from './outcomes.ts';
+import {
+  agreementOutcome,
+  caseRecords,
+  conflictYears,
+  type CaseRecord,
+  type ConflictYears,
+} from './outcomes.ts';
 import { publishedComparisons } from './published.ts';
 import type { ComparableAgreement, ProvisionsQuery, ProvisionsReport } from './schema.ts';
 import { draftTermSheet, type SettlementTerms } from './termSheet.ts';

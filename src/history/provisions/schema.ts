@@ -39,7 +39,12 @@ export const ProvisionsQuerySchema = z.object({
     .describe("the case base's analogues' own PA-X agreements, ranked first"),
   excludeAgreementIds: z.array(z.number().int()).describe("the case's own agreements"),
   top: z.number().int().min(1).max(200),
-  perProcess: z.number().int().min(1).max(50).describe('at most this many agreements per peace process'),
+  perProcess: z
+    .number()
+    .int()
+    .min(1)
+    .max(50)
+    .describe('at most this many agreements per peace process'),
   notes: z.array(z.string()),
 });
 export type ProvisionsQuery = z.infer<typeof ProvisionsQuerySchema>;
@@ -59,7 +64,10 @@ export const ComparableAgreementSchema = z.object({
   link: z.string(),
   fromAnalogue: z.string().nullable().describe('case id when the agreement is an analogue’s own'),
   families: z.array(z.string()),
-  relapse2y: z.boolean().nullable().describe('armed conflict within 2 years; null = not observable'),
+  relapse2y: z
+    .boolean()
+    .nullable()
+    .describe('armed conflict within 2 years; null = not observable'),
   relapse5y: z.boolean().nullable(),
   outcomeSource: z.enum(['case', 'ucdp']).nullable(),
 });
@@ -116,7 +124,14 @@ export const TermClauseSchema = z.object({
   present: ShareSchema.describe('share of the comparable substantive agreements with it'),
   relapse5yWith: ShareSchema,
   relapse5yWithout: ShareSchema,
-  examples: z.array(z.object({ paxId: z.number().int(), name: z.string(), date: z.string().nullable(), link: z.string() })),
+  examples: z.array(
+    z.object({
+      paxId: z.number().int(),
+      name: z.string(),
+      date: z.string().nullable(),
+      link: z.string(),
+    }),
+  ),
 });
 
 export const TermSheetSchema = z.object({
@@ -126,7 +141,11 @@ export const TermSheetSchema = z.object({
   settlements: z.number().int(),
   sideA: z.string(),
   sideB: z.string(),
-  shareA: z.object({ p10: z.number().nullable(), p50: z.number().nullable(), p90: z.number().nullable() }),
+  shareA: z.object({
+    p10: z.number().nullable(),
+    p50: z.number().nullable(),
+    p90: z.number().nullable(),
+  }),
   stakeClause: z.string(),
   basis: z.string(),
   clauses: z.array(TermClauseSchema),
@@ -147,7 +166,10 @@ export const ProvisionsReportSchema = z.object({
   powerSharingDimensions: z.array(DimensionRowSchema),
   published: z.array(PublishedComparisonSchema),
   empty: z
-    .object({ message: z.string(), relax: z.array(z.object({ change: z.string(), matches: z.number().int() })) })
+    .object({
+      message: z.string(),
+      relax: z.array(z.object({ change: z.string(), matches: z.number().int() })),
+    })
     .nullable(),
   own: z.array(ComparableAgreementSchema).describe("a case's own agreements in PA-X (not counted)"),
   termSheet: TermSheetSchema.nullable(),

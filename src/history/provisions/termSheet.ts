@@ -26,11 +26,16 @@ export type SettlementTerms = {
 
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(100 * x)}%`);
 
-export function draftTermSheet(t: SettlementTerms, agreements: readonly ComparableAgreement[]): TermSheet {
+export function draftTermSheet(
+  t: SettlementTerms,
+  agreements: readonly ComparableAgreement[],
+): TermSheet {
   const substantive = agreements.filter((a) => a.stage === 'SubPar' || a.stage === 'SubComp');
   const basisSet = substantive.length > 0 ? substantive : agreements;
   const q = t.quantiles;
-  const what = t.territorial ? 'the contested territory and the questions attached to it' : 'the stake';
+  const what = t.territorial
+    ? 'the contested territory and the questions attached to it'
+    : 'the stake';
   const stakeClause =
     t.settlements === 0
       ? `No run of ${t.runs} reached a settlement within the horizon: the simulation gives no terms to draft from.`
@@ -45,9 +50,17 @@ export function draftTermSheet(t: SettlementTerms, agreements: readonly Comparab
       family: f.id,
       label: f.label,
       present,
-      relapse5yWith: relapseShare(agreements.filter((a) => a.families.includes(f.id)), 5),
-      relapse5yWithout: relapseShare(agreements.filter((a) => !a.families.includes(f.id)), 5),
-      examples: has.slice(0, 3).map((a) => ({ paxId: a.paxId, name: a.name, date: a.date, link: a.link })),
+      relapse5yWith: relapseShare(
+        agreements.filter((a) => a.families.includes(f.id)),
+        5,
+      ),
+      relapse5yWithout: relapseShare(
+        agreements.filter((a) => !a.families.includes(f.id)),
+        5,
+      ),
+      examples: has
+        .slice(0, 3)
+        .map((a) => ({ paxId: a.paxId, name: a.name, date: a.date, link: a.link })),
     }));
   return {
     label: TERM_SHEET_LABEL,
