@@ -7,6 +7,15 @@ const cell = (s: Share) =>
   s.n === 0 ? 'n/a (0 observable)' : `${pct(s.share)} ${s.k}/${s.n} [${ci(s)}]`;
 const mark = (verified: boolean) => (verified ? '' : ' [M]');
 
+/** One phrase for how our comparison stands against a published finding. */
+export function verdictText(p: ProvisionsReport['published'][number]): string {
+  if (p.verdict === 'too-few') return 'too few agreements here to compare';
+  const dir = p.verdict === 'agrees' ? 'same direction' : 'opposite direction';
+  return p.overlap
+    ? `${dir}, but the intervals overlap: these agreements cannot tell`
+    : `${dir}, intervals apart`;
+}
+
 export function formatProvisions(
   r: ProvisionsReport,
   opts: { listAgreements?: number } = {},
@@ -65,9 +74,7 @@ export function formatProvisions(
   for (const p of r.published) {
     out.push(`  ${p.citation}${mark(p.verified)}`);
     out.push(`    found: ${p.finding}`);
-    out.push(
-      `    here:  ${p.ours} → ${p.verdict === 'too-few' ? 'too few agreements to compare' : p.verdict === 'agrees' ? 'same direction' : 'opposite direction'}`,
-    );
+    out.push(`    here:  ${p.ours} → ${verdictText(p)}`);
   }
   out.push('');
   out.push('Caveats:');

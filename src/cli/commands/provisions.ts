@@ -14,6 +14,7 @@ import { runScenario } from '../../engine/index.ts';
 import {
   PAX_AGREEMENT_TYPES,
   PAX_CONFLICT_TYPES,
+  PAX_REGION_OF,
   PAX_REGIONS,
   PAX_STAGES,
   provisionsOfCase,
@@ -65,6 +66,7 @@ type Opts = {
   agreementType?: string;
   conflictType?: string;
   region?: string;
+  list: string;
 };
 
 export function queryOptions(o: Opts): QueryOptions {
@@ -73,7 +75,8 @@ export function queryOptions(o: Opts): QueryOptions {
       ? undefined
       : o.region === 'none'
         ? null
-        : list('--region', o.region, PAX_REGIONS)![0];
+        : (PAX_REGION_OF[o.region as keyof typeof PAX_REGION_OF] ??
+          list('--region', o.region, PAX_REGIONS)![0]);
   return {
     stages: list('--stage', o.stage, PAX_STAGES),
     agreementTypes: list('--agreement-type', o.agreementType, PAX_AGREEMENT_TYPES),
@@ -109,7 +112,11 @@ export function register(program: Command): void {
         '--conflict-type <list>',
         `PA-X conflict types (${PAX_CONFLICT_TYPES.join(',')}), or "any"`,
       )
-      .option('--region <name>', `preferred PA-X region (${PAX_REGIONS.join('; ')}), or "none"`),
+      .option(
+        '--region <name>',
+        `preferred region: a case-base region (${Object.keys(PAX_REGION_OF).join(', ')}), a PA-X region (${PAX_REGIONS.join('; ')}), or "none"`,
+      )
+      .option('--list <n>', 'how many comparable agreements to list in the text output', '10'),
   )
     .addHelpText(
       'after',
@@ -118,6 +125,7 @@ export function register(program: Command): void {
     .action((ref: string, opts: Opts) => {
       const q = queryOptions(opts);
       const runs = positive('--runs', opts.runs, 100_000);
+      const listed = opts.list === '0' ? 0 : positive('--list', opts.list, 1000);
       const { cases, issues } = loadCases(opts.cases);
       if (issues.length > 0)
         process.stderr.write(
@@ -158,7 +166,9 @@ export function register(program: Command): void {
             opts.terms ? runTerms(scenario!.s, runs) : undefined,
           );
       process.stdout.write(
-        opts.json ? JSON.stringify(report, null, 2) + '\n' : formatProvisions(report),
+        opts.json
+          ? JSON.stringify(report, null, 2) + '\n'
+          : formatProvisions(report, { listAgreements: listed }),
       );
     });
 }

@@ -19,6 +19,9 @@ function verdict(lower: Share, higher: Share): PublishedComparison['verdict'] {
   return lower.share < higher.share ? 'agrees' : 'differs';
 }
 
+const overlap = (x: Share, y: Share) =>
+  x.interval.low <= y.interval.high && y.interval.low <= x.interval.high;
+
 export function publishedComparisons(
   durability: readonly DurabilityRow[],
   dims: readonly DimensionRow[],
@@ -40,6 +43,7 @@ export function publishedComparisons(
       verified: true,
       ours: `war within 5 years after agreements with 2+ power-sharing dimensions: ${show(many)}; with none: ${show(none)}`,
       verdict: verdict(many, none),
+      overlap: overlap(many, none),
     },
     {
       id: 'fortna-2003-guarantees',
@@ -51,6 +55,7 @@ export function publishedComparisons(
       verified: true,
       ours: `war within 5 years with security guarantees: ${show(gua.with)}; without: ${show(gua.without)}`,
       verdict: verdict(gua.with, gua.without),
+      overlap: overlap(gua.with, gua.without),
     },
     {
       id: 'fortna-2004-peacekeeping',
@@ -62,6 +67,7 @@ export function publishedComparisons(
       verified: true,
       ours: `war within 5 years with a peacekeeping provision: ${show(pk.with)}; without: ${show(pk.without)}`,
       verdict: verdict(pk.with, pk.without),
+      overlap: overlap(pk.with, pk.without),
     },
   ];
 }

@@ -114,7 +114,14 @@ export const PublishedComparisonSchema = z.object({
   finding: z.string(),
   verified: z.boolean().describe('false = not checked against the text: shown with [M]'),
   ours: z.string(),
-  verdict: z.enum(['agrees', 'differs', 'too-few']),
+  verdict: z
+    .enum(['agrees', 'differs', 'too-few'])
+    .describe(
+      'direction of the point estimates; too-few = a group under MIN_GROUP observable agreements',
+    ),
+  overlap: z
+    .boolean()
+    .describe('the two 95% intervals overlap: the data cannot tell the groups apart'),
 });
 export type PublishedComparison = z.infer<typeof PublishedComparisonSchema>;
 
