@@ -25,6 +25,14 @@ import { compareForCli } from './compare.ts';
 import { orExit } from './sensitivity.ts';
 import { runTornado } from '../../jobs/analyses.ts';
 import { htmlToPdf, pdfUnavailable } from '../../report/pdf.ts';
+import { settlementTerms } from '../../analysis/settlementTerms.ts';
+import { loadProvisionsData } from '../../data/provisions.ts';
+import { DATASETS } from '../../data/registry.ts';
+import type { RunResult } from '../../engine/index.ts';
+import type { Case } from '../../history/caseSchema.ts';
+import { provisionsOfScenario, type ProvisionsReport } from '../../history/provisions/index.ts';
+import type { Scenario } from '../../model/index.ts';
+import { dataOption, requireDatasets, resolveDataDir } from '../dataDir.ts';
 
 const RELEVANT_TOPICS = new Set([
   'back-channels',
@@ -45,6 +53,38 @@ interface ReportOptions {
   threads: number;
   sensitivityRuns: number;
   variants?: string[];
+  data?: string;
+}
+
+/** The Provisions section's answer, or why there is none (datasets absent: named, with how to get them). */
+function reportProvisions(
+  scenario: Scenario,
+  source: string,
+  cases: readonly Case[],
+  result: RunResult,
+  dataFlag: string | undefined,
+  asOfYear: number,
+): { report?: ProvisionsReport; note?: string } {
+  const data = resolveDataDir(dataFlag);
+  try {
+    requireDatasets('report', data, ['pax', 'ucdp-termination']);
+  } catch (e) {
+    if (e instanceof UserError) return { note: e.message.replace(/^✖ /, '') };
+    throw e;
+  }
+  const d = loadProvisionsData(data.dir);
+  const tables = { pax: d.pax, termination: d.termination, paxVersion: DATASETS.pax.version };
+  return {
+    report: provisionsOfScenario(
+      scenario,
+      { id: scenario.id ?? source, label: scenario.name },
+      cases,
+      tables,
+      asOfYear,
+      {},
+      settlementTerms(result),
+    ),
+  };
 }
 
 function monthsBetween(from: string, to: string): number {
@@ -56,29 +96,31 @@ function monthsBetween(from: string, to: string): number {
 }
 
 export function register(program: Command): void {
-  program
-    .command('report')
-    .description(
-      'one self-contained HTML report with charts, interventions compared, analogues and insights',
-    )
-    .argument('<scenario>', 'bundled scenario id or a YAML/JSON file')
-    .requiredOption('-o, --out <file>', 'HTML file to write')
-    .option('--png-dir <dir>', 'also write every chart as a PNG into this folder')
-    .option(
-      '--pdf',
-      'also print the report to PDF (needs Chromium at /usr/bin/chromium and playwright-core)',
-    )
-    .option('-n, --runs <N>', 'Monte Carlo runs', int('--runs', 1, 1_000_000))
-    .option('-s, --seed <S>', 'random seed', int('--seed', 0, 2 ** 32 - 1))
-    .option('--horizon <H>', 'months to simulate', int('--horizon', 1, 600))
-    .option('-t, --threads <T>', 'worker threads', int('--threads', 1, 64), 1)
-    .option(
-      '--sensitivity-runs <N>',
-      'runs per tornado point (0 = no sensitivity section)',
-      int('--sensitivity-runs', 0, 1_000_000),
-      400,
-    )
-    .option('--variants <files...>', 'more variants to compare, from overlay files')
+  dataOption(
+    program
+      .command('report')
+      .description(
+        'one self-contained HTML report with charts, interventions compared, analogues and insights',
+      )
+      .argument('<scenario>', 'bundled scenario id or a YAML/JSON file')
+      .requiredOption('-o, --out <file>', 'HTML file to write')
+      .option('--png-dir <dir>', 'also write every chart as a PNG into this folder')
+      .option(
+        '--pdf',
+        'also print the report to PDF (needs Chromium at /usr/bin/chromium and playwright-core)',
+      )
+      .option('-n, --runs <N>', 'Monte Carlo runs', int('--runs', 1, 1_000_000))
+      .option('-s, --seed <S>', 'random seed', int('--seed', 0, 2 ** 32 - 1))
+      .option('--horizon <H>', 'months to simulate', int('--horizon', 1, 600))
+      .option('-t, --threads <T>', 'worker threads', int('--threads', 1, 64), 1)
+      .option(
+        '--sensitivity-runs <N>',
+        'runs per tornado point (0 = no sensitivity section)',
+        int('--sensitivity-runs', 0, 1_000_000),
+        400,
+      )
+      .option('--variants <files...>', 'more variants to compare, from overlay files'),
+  )
     .addHelpText(
       'after',
       '\nExamples:\n  $ parley report russia-ukraine-2024 -o report.html\n  $ parley report russia-ukraine-2024 -o report.html --png-dir docs/img --runs 1000',
@@ -129,6 +171,9 @@ export function register(program: Command): void {
         notes.push(
           'Insights are computed over the case base only in reports; `parley insights --data` adds the standard datasets.',
         );
+
+        progress('provisions of comparable agreements');
+        const provisions = reportProvisions(scenario, source, cases, result, opts.data, asOfYear);
 
         progress('rendering charts');
         const specs: { id: string; title: string; spec: charts.Spec }[] = [
@@ -197,6 +242,7 @@ export function register(program: Command): void {
           },
           analogues,
           insights,
+          provisions,
           notes,
         });
         const pngs = opts.pngDir

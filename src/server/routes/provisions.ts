@@ -19,7 +19,7 @@ import {
 import { clientSignal } from '../clientSignal.ts';
 import { httpError, notFound } from '../errors.ts';
 import { ErrorSchema, ScenarioParamsSchema } from '../schemas.ts';
-import { ProvisionsService } from '../services/provisions.ts';
+import { provisionsService } from '../services/provisions.ts';
 
 const decimalYear = (d: Date) => d.getUTCFullYear() + (d.getUTCMonth() + d.getUTCDate() / 31) / 12;
 
@@ -59,7 +59,7 @@ function options(q: z.infer<typeof QuerySchema>): QueryOptions {
 
 const routes: FastifyPluginAsyncZod = (app) => {
   const { store, history, compute } = app.parley;
-  const service = new ProvisionsService();
+  const service = provisionsService();
   const response = {
     200: ProvisionsReportSchema,
     400: ErrorSchema,

@@ -38,3 +38,13 @@ export class ProvisionsService {
     return this.tables;
   }
 }
+
+let shared: ProvisionsService | undefined;
+
+/** One service per data folder for the process (routes and reports share the loaded tables). */
+export function provisionsService(
+  dataDir: string = process.env.PARLEY_DATA ?? DEFAULT_DATA_DIR,
+): ProvisionsService {
+  if (shared?.dataDir !== dataDir) shared = new ProvisionsService(dataDir);
+  return shared;
+}
