@@ -125,7 +125,7 @@ export function scenarioQuery(
   const notes: string[] = [];
   if (withRegion?.region && o.region === undefined)
     notes.push(
-      `a scenario records no region: the most common among its nearest analogues (${withRegion.region}) is preferred (--region to change)`,
+      `a scenario records no region: the most common among its nearest analogues (${withRegion.region}) is preferred (the region option changes it)`,
     );
   if (s.territorial === null)
     notes.push(
