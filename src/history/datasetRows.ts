@@ -221,6 +221,18 @@ export type PaxAgreementRow = {
   status: string | null;
   /** UCDP conflict id (null when PA-X gives none or NA) */
   ucdpCon: number | null;
+  /** UCDP Peace Agreement Dataset id (null when PA-X links none) */
+  ucdpAgr: number | null;
   /** provision code → value (0 = not mentioned) */
   codes: Record<string, number | null>;
+};
+
+/** UCDP Peace Agreement Dataset v22.1: one agreement and whether it ended. */
+export type UcdpPeaceAgreementRow = {
+  paid: number;
+  paDate: string | null;
+  /** true = UCDP records the agreement as terminated; null = not recorded as ended */
+  ended: boolean | null;
+  /** date the agreement ended, when it did */
+  duration: string | null;
 };

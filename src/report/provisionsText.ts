@@ -63,6 +63,20 @@ export function formatProvisions(
   out.push(
     `  (within 2 years, e.g. ceasefire: with ${cell(two('ceasefire').with)}; without ${cell(two('ceasefire').without)}; all families in --json)`,
   );
+  const ended = r.agreementEnded.filter((e) => e.with.n + e.without.n > 0);
+  if (ended.length > 0) {
+    out.push('');
+    out.push(
+      'The agreement itself ended within 5 years (UCDP Peace Agreement Dataset, agreements it records):',
+    );
+    for (const f of freq) {
+      const e = ended.find((x) => x.family === f.family);
+      if (e && e.with.n > 0)
+        out.push(
+          `  ${(f.label + mark(f.verified)).padEnd(56)} with ${cell(e.with)}; without ${cell(e.without)}`,
+        );
+    }
+  }
   out.push('');
   out.push(
     'Power-sharing dimensions (political, territorial, military, economic) and war again within 5 years:',

@@ -185,6 +185,15 @@ describe.skipIf(!HAVE)('parley provisions against the raw CSVs', () => {
     );
     const dayton = r.own.find((a: { paxId: number }) => a.paxId === 389);
     expect(dayton).toMatchObject({ outcomeSource: 'case', relapse2y: false, relapse5y: false });
+    // the UCDP Peace Agreement Dataset record PA-X links (UcdpAgr), read here from the raw files
+    const ucdp = readCsv(
+      join(SHARED_DATA, 'ucdp-peace-agreements/ucdp_peace_agreements_v22.1.csv'),
+    );
+    const link = byId.get(389)!.UcdpAgr;
+    const u = ucdp.find((x) => x.paid === link)!;
+    expect(u).toBeDefined();
+    expect(dayton.ucdpAgreement.paid).toBe(Number(link));
+    expect(dayton.ucdpAgreement.endedOn).toBe(u.ended === 'True' ? u.duration || null : null);
     expect(r.agreements.some((a: { paxId: number }) => a.paxId === 389)).toBe(false);
     // secession and territory at stake, not government
     expect(r.query.conflictTypes).toEqual(['Territory', 'Government/territory']);

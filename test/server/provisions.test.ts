@@ -83,8 +83,9 @@ describe('provisions API without the datasets', () => {
     expect(r.status).toBe(503);
     expect(r.headers.get('retry-after')).toBe('3600');
     const codes = r.body.issues.map((i: { code: string }) => i.code);
-    expect(codes).toEqual(['dataset_missing', 'dataset_missing']);
+    expect(codes).toEqual(['dataset_missing', 'dataset_missing', 'dataset_missing']);
     expect(r.body.issues[0].message).toMatch(/dataset pax .*parley data fetch pax/);
     expect(r.body.issues[1].message).toMatch(/ucdp-termination/);
+    expect(r.body.issues[2].message).toMatch(/ucdp-peace-agreements/);
   });
 });

@@ -6,8 +6,7 @@
  */
 import type { Command } from 'commander';
 import { DEFAULT_CASES_DIR, formatCaseIssue, loadCases } from '../../data/cases.ts';
-import { loadProvisionsData } from '../../data/provisions.ts';
-import { DATASETS } from '../../data/registry.ts';
+import { loadProvisionsTables, PROVISIONS_DATASETS } from '../../data/provisions.ts';
 import { loadScenario } from '../../data/scenarios.ts';
 import { settlementTerms } from '../../analysis/settlementTerms.ts';
 import { runScenario } from '../../engine/index.ts';
@@ -146,13 +145,12 @@ export function register(program: Command): void {
         scenario = { s: loaded.result.value, source: loaded.source };
       }
       const data = resolveDataDir(opts.data);
-      requireDatasets('provisions', data, ['pax', 'ucdp-termination']);
-      const d = loadProvisionsData(data.dir);
-      if (d.issues.length > 0)
+      requireDatasets('provisions', data, PROVISIONS_DATASETS);
+      const { tables, issues: dataIssues } = loadProvisionsTables(data.dir);
+      if (dataIssues.length > 0)
         process.stderr.write(
-          `(${d.issues.length} malformed row(s) in the datasets were left out; first: ${d.issues[0].file} row ${d.issues[0].row} column ${d.issues[0].column}: ${d.issues[0].message})\n`,
+          `(${dataIssues.length} malformed row(s) in the datasets were left out; first: ${dataIssues[0].file} row ${dataIssues[0].row} column ${dataIssues[0].column}: ${dataIssues[0].message})\n`,
         );
-      const tables = { pax: d.pax, termination: d.termination, paxVersion: DATASETS.pax.version };
       const asOf = decimalYear(new Date());
       const report = theCase
         ? provisionsOfCase(theCase, cases, tables, asOf, q)

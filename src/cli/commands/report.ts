@@ -26,8 +26,7 @@ import { orExit } from './sensitivity.ts';
 import { runTornado } from '../../jobs/analyses.ts';
 import { htmlToPdf, pdfUnavailable } from '../../report/pdf.ts';
 import { settlementTerms } from '../../analysis/settlementTerms.ts';
-import { loadProvisionsData } from '../../data/provisions.ts';
-import { DATASETS } from '../../data/registry.ts';
+import { loadProvisionsTables, PROVISIONS_DATASETS } from '../../data/provisions.ts';
 import type { RunResult } from '../../engine/index.ts';
 import type { Case } from '../../history/caseSchema.ts';
 import { provisionsOfScenario, type ProvisionsReport } from '../../history/provisions/index.ts';
@@ -67,13 +66,12 @@ function reportProvisions(
 ): { report?: ProvisionsReport; note?: string } {
   const data = resolveDataDir(dataFlag);
   try {
-    requireDatasets('report', data, ['pax', 'ucdp-termination']);
+    requireDatasets('report', data, PROVISIONS_DATASETS);
   } catch (e) {
     if (e instanceof UserError) return { note: e.message.replace(/^✖ /, '') };
     throw e;
   }
-  const d = loadProvisionsData(data.dir);
-  const tables = { pax: d.pax, termination: d.termination, paxVersion: DATASETS.pax.version };
+  const { tables } = loadProvisionsTables(data.dir);
   return {
     report: provisionsOfScenario(
       scenario,

@@ -7,7 +7,7 @@ import type { Scenario } from '../../model/index.ts';
 import { findAnalogues } from '../analogues.ts';
 import { caseFeatures } from '../caseFeatures.ts';
 import type { Case } from '../caseSchema.ts';
-import type { PaxAgreementRow, UcdpTerminationRow } from '../datasetRows.ts';
+import type { PaxAgreementRow, UcdpPeaceAgreementRow, UcdpTerminationRow } from '../datasetRows.ts';
 import { scenarioFeatures } from '../scenarioFeatures.ts';
 import { caseQuery, scenarioQuery, type QueryOptions } from './query.ts';
 import { buildProvisionsReport } from './report.ts';
@@ -20,6 +20,7 @@ export const ANALOGUES_USED = 5;
 export type ProvisionsTables = {
   pax: readonly PaxAgreementRow[];
   termination: readonly UcdpTerminationRow[];
+  ucdpAgreements: readonly UcdpPeaceAgreementRow[];
   paxVersion: string;
 };
 

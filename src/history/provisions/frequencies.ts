@@ -9,6 +9,7 @@ import type {
   ComparableAgreement,
   DimensionRow,
   DurabilityRow,
+  EndedRow,
   Frequency,
   Share,
 } from './schema.ts';
@@ -79,4 +80,19 @@ export function durabilityByDimensions(agreements: readonly ComparableAgreement[
       ),
     })),
   );
+}
+
+/** Ended within 5 years / observable, among agreements the UCDP Peace Agreement Dataset records. */
+function endedShare(group: readonly ComparableAgreement[]): Share {
+  const seen = group.filter((a) => (a.ucdpAgreement?.endedWithin5y ?? null) !== null);
+  return share(seen.filter((a) => a.ucdpAgreement!.endedWithin5y === true).length, seen.length);
+}
+
+export function endedByProvision(agreements: readonly ComparableAgreement[]): EndedRow[] {
+  return PROVISION_FAMILIES.map((f) => ({
+    family: f.id,
+    label: f.label,
+    with: endedShare(agreements.filter((a) => a.families.includes(f.id))),
+    without: endedShare(agreements.filter((a) => !a.families.includes(f.id))),
+  }));
 }

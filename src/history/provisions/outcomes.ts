@@ -6,10 +6,13 @@
  * of signature. Design choices: calendar years (the data are annual), so fighting later in the
  * signing year does not count; a window not yet closed by the data's last year, a missing UCDP
  * link, or a conflict absent from the termination data gives null (not observable).
+ * Separately, whether the agreement itself ended within 5 years, from the UCDP Peace Agreement
+ * Dataset v22.1 (Högbladh 2011) for agreements PA-X links to it (UcdpAgr); the dataset is read
+ * as observed to its last agreement date.
  */
 import type { Case } from '../caseSchema.ts';
 import { finalAgreement } from '../caseQueries.ts';
-import type { PaxAgreementRow, UcdpTerminationRow } from '../datasetRows.ts';
+import type { PaxAgreementRow, UcdpPeaceAgreementRow, UcdpTerminationRow } from '../datasetRows.ts';
 
 export type ConflictYears = { active: Map<number, Set<number>>; lastYear: number | null };
 
@@ -65,4 +68,30 @@ export function agreementOutcome(
     return false;
   };
   return { relapse2y: within(2), relapse5y: within(5), source: 'ucdp' };
+}
+
+export type UcdpAgreementOutcome = {
+  paid: number;
+  endedWithin5y: boolean | null;
+  endedOn: string | null;
+};
+
+const addYears = (iso: string, n: number) => `${Number(iso.slice(0, 4)) + n}${iso.slice(4)}`;
+
+/** The UCDP Peace Agreement Dataset's record of the agreement, if PA-X links one. */
+export function ucdpAgreementOutcome(
+  a: PaxAgreementRow,
+  byId: ReadonlyMap<number, UcdpPeaceAgreementRow>,
+  lastDate: string | null,
+): UcdpAgreementOutcome | null {
+  const u = a.ucdpAgr !== null ? byId.get(a.ucdpAgr) : undefined;
+  if (!u || !u.paDate) return null;
+  const limit = addYears(u.paDate, 5);
+  const endedOn = u.ended ? u.duration : null;
+  let endedWithin5y: boolean | null;
+  if (u.ended && endedOn) endedWithin5y = endedOn <= limit;
+  else if (u.ended)
+    endedWithin5y = null; // ended, date unknown
+  else endedWithin5y = lastDate !== null && limit <= lastDate ? false : null;
+  return { paid: u.paid, endedWithin5y, endedOn };
 }

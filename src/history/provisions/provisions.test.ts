@@ -12,6 +12,7 @@ import {
   relaxations,
   selectComparable,
   share,
+  ucdpAgreementOutcome,
   durabilityByProvision,
   type ComparableAgreement,
   type ProvisionsQuery,
@@ -30,6 +31,7 @@ const row = (over: Partial<PaxAgreementRow>): PaxAgreementRow => ({
   stage: 'SubComp',
   status: 'Multiparty signed/agreed',
   ucdpCon: 7,
+  ucdpAgr: null,
   codes: {},
   ...over,
 });
@@ -70,6 +72,7 @@ const agreement = (over: Partial<ComparableAgreement>): ComparableAgreement => (
   relapse2y: false,
   relapse5y: false,
   outcomeSource: 'ucdp',
+  ucdpAgreement: null,
   ...over,
 });
 
@@ -113,6 +116,22 @@ describe('what followed an agreement', () => {
       relapse5y: true,
       source: 'case',
     });
+  });
+});
+
+describe("the UCDP Peace Agreement Dataset's record", () => {
+  const byId = new Map([
+    [1, { paid: 1, paDate: '2000-03-01', ended: true, duration: '2004-01-01' }],
+    [2, { paid: 2, paDate: '2000-03-01', ended: true, duration: '2006-01-01' }],
+    [3, { paid: 3, paDate: '2015-03-01', ended: null, duration: null }],
+  ]);
+  const at = (ucdpAgr: number | null) => ucdpAgreementOutcome(row({ ucdpAgr }), byId, '2019-12-31');
+  it('ended within 5 years, later, not yet observable, or not linked', () => {
+    expect(at(1)).toEqual({ paid: 1, endedWithin5y: true, endedOn: '2004-01-01' });
+    expect(at(2)?.endedWithin5y).toBe(false);
+    expect(at(3)?.endedWithin5y).toBeNull(); // 2020-03 is after the data's last agreement
+    expect(at(null)).toBeNull();
+    expect(at(9)).toBeNull();
   });
 });
 

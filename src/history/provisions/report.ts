@@ -4,18 +4,20 @@
  * published findings beside ours, and (for a scenario run) a draft term sheet.
  */
 import type { Case } from '../caseSchema.ts';
-import type { PaxAgreementRow, UcdpTerminationRow } from '../datasetRows.ts';
+import type { PaxAgreementRow, UcdpPeaceAgreementRow, UcdpTerminationRow } from '../datasetRows.ts';
 import { paxLink, relaxations, selectComparable } from './comparable.ts';
 import { familiesOf } from './families.ts';
 import {
   durabilityByDimensions,
   durabilityByProvision,
+  endedByProvision,
   provisionFrequencies,
 } from './frequencies.ts';
 import {
   agreementOutcome,
   caseRecords,
   conflictYears,
+  ucdpAgreementOutcome,
   type CaseRecord,
   type ConflictYears,
 } from './outcomes.ts';
@@ -34,18 +36,25 @@ export type ProvisionsInput = {
   query: ProvisionsQuery;
   pax: readonly PaxAgreementRow[];
   termination: readonly UcdpTerminationRow[];
+  ucdpAgreements: readonly UcdpPeaceAgreementRow[];
   cases: readonly Case[];
   paxVersion: string;
   terms?: SettlementTerms;
 };
 
+type Joins = {
+  years: ConflictYears;
+  records: ReadonlyMap<number, CaseRecord>;
+  ucdp: ReadonlyMap<number, UcdpPeaceAgreementRow>;
+  ucdpLast: string | null;
+};
+
 function toComparable(
   row: PaxAgreementRow,
   fromAnalogue: string | null,
-  years: ConflictYears,
-  records: ReadonlyMap<number, CaseRecord>,
+  j: Joins,
 ): ComparableAgreement {
-  const o = agreementOutcome(row, years, records);
+  const o = agreementOutcome(row, j.years, j.records);
   return {
     paxId: row.agtId,
     name: row.agt,
@@ -62,28 +71,40 @@ function toComparable(
     relapse2y: o.relapse2y,
     relapse5y: o.relapse5y,
     outcomeSource: o.source,
+    ucdpAgreement: ucdpAgreementOutcome(row, j.ucdp, j.ucdpLast),
   };
 }
 
 export function buildProvisionsReport(input: ProvisionsInput): ProvisionsReport {
   const { query } = input;
-  const years = conflictYears(input.termination);
-  const records = caseRecords(input.cases);
+  const ucdpLast = input.ucdpAgreements.reduce<string | null>(
+    (m, u) => (u.paDate !== null && (m === null || u.paDate > m) ? u.paDate : m),
+    null,
+  );
+  const joins: Joins = {
+    years: conflictYears(input.termination),
+    records: caseRecords(input.cases),
+    ucdp: new Map(input.ucdpAgreements.map((u) => [u.paid, u])),
+    ucdpLast,
+  };
   const { candidates, chosen } = selectComparable(input.pax, query);
-  const list = chosen.map((c) => toComparable(c.row, c.fromAnalogue, years, records));
+  const list = chosen.map((c) => toComparable(c.row, c.fromAnalogue, joins));
   const ownIds = new Set(query.excludeAgreementIds);
-  const own = input.pax
-    .filter((a) => ownIds.has(a.agtId))
-    .map((a) => toComparable(a, null, years, records));
+  const own = input.pax.filter((a) => ownIds.has(a.agtId)).map((a) => toComparable(a, null, joins));
   const durability = durabilityByProvision(list);
   const dims = durabilityByDimensions(list);
   return {
     query,
-    data: { pax: input.paxVersion, agreements: input.pax.length, lastObservedYear: years.lastYear },
+    data: {
+      pax: input.paxVersion,
+      agreements: input.pax.length,
+      lastObservedYear: joins.years.lastYear,
+    },
     candidates,
     agreements: list,
     frequencies: provisionFrequencies(list),
     durability,
+    agreementEnded: endedByProvision(list),
     powerSharingDimensions: dims,
     published: publishedComparisons(durability, dims),
     empty:

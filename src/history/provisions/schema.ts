@@ -70,6 +70,14 @@ export const ComparableAgreementSchema = z.object({
     .describe('armed conflict within 2 years; null = not observable'),
   relapse5y: z.boolean().nullable(),
   outcomeSource: z.enum(['case', 'ucdp']).nullable(),
+  ucdpAgreement: z
+    .object({
+      paid: z.number().int(),
+      endedWithin5y: z.boolean().nullable(),
+      endedOn: z.string().nullable(),
+    })
+    .nullable()
+    .describe('the UCDP Peace Agreement Dataset record, when PA-X links one'),
 });
 export type ComparableAgreement = z.infer<typeof ComparableAgreementSchema>;
 
@@ -99,6 +107,14 @@ export const DurabilityRowSchema = z.object({
   without: ShareSchema,
 });
 export type DurabilityRow = z.infer<typeof DurabilityRowSchema>;
+
+export const EndedRowSchema = z.object({
+  family: z.string(),
+  label: z.string(),
+  with: ShareSchema.describe('ended within 5 years / observable, UCDP Peace Agreement Dataset'),
+  without: ShareSchema,
+});
+export type EndedRow = z.infer<typeof EndedRowSchema>;
 
 export const DimensionRowSchema = z.object({
   dimensions: z.enum(['0', '1', '2+']),
@@ -170,6 +186,9 @@ export const ProvisionsReportSchema = z.object({
   agreements: z.array(ComparableAgreementSchema),
   frequencies: z.array(FrequencySchema),
   durability: z.array(DurabilityRowSchema),
+  agreementEnded: z
+    .array(EndedRowSchema)
+    .describe('the agreement itself ended within 5 years (UCDP), with and without each family'),
   powerSharingDimensions: z.array(DimensionRowSchema),
   published: z.array(PublishedComparisonSchema),
   empty: z

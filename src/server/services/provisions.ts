@@ -7,12 +7,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_DATA_DIR } from '../../data/datasets.ts';
-import { loadProvisionsData } from '../../data/provisions.ts';
-import { DATASETS, type DatasetName } from '../../data/registry.ts';
+import { loadProvisionsTables, PROVISIONS_DATASETS } from '../../data/provisions.ts';
+import { DATASETS } from '../../data/registry.ts';
 import type { ProvisionsTables } from '../../history/provisions/index.ts';
 import { HttpError } from '../errors.ts';
-
-const NEEDED: DatasetName[] = ['pax', 'ucdp-termination'];
 
 export class ProvisionsService {
   private tables: ProvisionsTables | undefined;
@@ -22,7 +20,9 @@ export class ProvisionsService {
   /** The tables, loaded on first use; a 503 listing any dataset that is not there. */
   load(): ProvisionsTables {
     if (this.tables) return this.tables;
-    const missing = NEEDED.filter((n) => !existsSync(join(this.dataDir, DATASETS[n].file)));
+    const missing = PROVISIONS_DATASETS.filter(
+      (n) => !existsSync(join(this.dataDir, DATASETS[n].file)),
+    );
     if (missing.length > 0)
       throw new HttpError(
         503,
@@ -33,8 +33,7 @@ export class ProvisionsService {
         })),
         3600,
       );
-    const d = loadProvisionsData(this.dataDir);
-    this.tables = { pax: d.pax, termination: d.termination, paxVersion: DATASETS.pax.version };
+    this.tables = loadProvisionsTables(this.dataDir).tables;
     return this.tables;
   }
 }
