@@ -29,6 +29,15 @@ export function provisionsSection(p: ProvisionsReport | undefined, note?: string
     })
     .join('');
   const table = `<table><tr><th>provision family</th><th>share of comparable agreements</th><th>war within 5 years, with</th><th>without</th></tr>${rows}</table><p><small>Counts and 95% Wilson intervals. [M]: code meaning not checked against the dataset's column dictionary.</small></p>`;
+  const endedRows = p.agreementEnded.filter((e) => e.with.n > 0);
+  const ended = endedRows.length
+    ? `<h3>The agreement itself ended within 5 years (UCDP Peace Agreement Dataset)</h3><table><tr><th>provision family</th><th>ended, with</th><th>without</th></tr>${endedRows
+        .map(
+          (e) =>
+            `<tr><td>${esc(e.label)}</td><td>${cell(e.with)}</td><td>${cell(e.without)}</td></tr>`,
+        )
+        .join('')}</table>`
+    : '';
   const published = `<h3>Published findings</h3><ul>${p.published
     .map(
       (x) =>
@@ -51,5 +60,5 @@ export function provisionsSection(p: ProvisionsReport | undefined, note?: string
     .join(
       '; ',
     )}${p.agreements.length > 30 ? '; …' : ''}. Texts: peaceagreements.org/view/&lt;PA-X id&gt;.</small></p>`;
-  return head + table + published + sheet + caveats + list;
+  return head + table + ended + published + sheet + caveats + list;
 }

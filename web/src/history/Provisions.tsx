@@ -114,6 +114,33 @@ export function ProvisionsPage(props: { kind?: string; id?: string }): JSX.Eleme
             Counts and 95% Wilson intervals. [M]: code meaning not checked against the dataset’s
             column dictionary.
           </p>
+          {p.agreementEnded.some((e) => e.with.n > 0) ? (
+            <details>
+              <summary>
+                The agreement itself ended within 5 years (UCDP Peace Agreement Dataset)
+              </summary>
+              <table className="provisions-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Provision family</th>
+                    <th scope="col">Ended, with</th>
+                    <th scope="col">Without</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {p.agreementEnded
+                    .filter((e) => e.with.n > 0)
+                    .map((e) => (
+                      <tr key={e.family}>
+                        <th scope="row">{e.label}</th>
+                        <td>{cell(e.with)}</td>
+                        <td>{cell(e.without)}</td>
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+            </details>
+          ) : null}
           <h3>Published findings</h3>
           <ul>
             {p.published.map((x) => (
