@@ -25,13 +25,8 @@ import { compareForCli } from './compare.ts';
 import { orExit } from './sensitivity.ts';
 import { runTornado } from '../../jobs/analyses.ts';
 import { htmlToPdf, pdfUnavailable } from '../../report/pdf.ts';
-import { settlementTerms } from '../../analysis/settlementTerms.ts';
-import { loadProvisionsTables, PROVISIONS_DATASETS } from '../../data/provisions.ts';
-import type { RunResult } from '../../engine/index.ts';
-import type { Case } from '../../history/caseSchema.ts';
-import { provisionsOfScenario, type ProvisionsReport } from '../../history/provisions/index.ts';
-import type { Scenario } from '../../model/index.ts';
-import { dataOption, requireDatasets, resolveDataDir } from '../dataDir.ts';
+import { dataOption } from '../dataDir.ts';
+import { reportProvisions } from '../reportProvisions.ts';
 
 const RELEVANT_TOPICS = new Set([
   'back-channels',
@@ -55,36 +50,6 @@ interface ReportOptions {
   data?: string;
 }
 
-/** The Provisions section's answer, or why there is none (datasets absent: named, with how to get them). */
-function reportProvisions(
-  scenario: Scenario,
-  source: string,
-  cases: readonly Case[],
-  result: RunResult,
-  dataFlag: string | undefined,
-  asOfYear: number,
-): { report?: ProvisionsReport; note?: string } {
-  const data = resolveDataDir(dataFlag);
-  try {
-    requireDatasets('report', data, PROVISIONS_DATASETS);
-  } catch (e) {
-    if (e instanceof UserError) return { note: e.message.replace(/^✖ /, '') };
-    throw e;
-  }
-  const { tables } = loadProvisionsTables(data.dir);
-  return {
-    report: provisionsOfScenario(
-      scenario,
-      { id: scenario.id ?? source, label: scenario.name },
-      cases,
-      tables,
-      asOfYear,
-      {},
-      settlementTerms(result),
-    ),
-  };
-}
-
 function monthsBetween(from: string, to: string): number {
   const p = (s: string) => {
     const [y, m] = s.split('-').map(Number);
@@ -94,31 +59,29 @@ function monthsBetween(from: string, to: string): number {
 }
 
 export function register(program: Command): void {
-  dataOption(
-    program
-      .command('report')
-      .description(
-        'one self-contained HTML report with charts, interventions compared, analogues and insights',
-      )
-      .argument('<scenario>', 'bundled scenario id or a YAML/JSON file')
-      .requiredOption('-o, --out <file>', 'HTML file to write')
-      .option('--png-dir <dir>', 'also write every chart as a PNG into this folder')
-      .option(
-        '--pdf',
-        'also print the report to PDF (needs Chromium at /usr/bin/chromium and playwright-core)',
-      )
-      .option('-n, --runs <N>', 'Monte Carlo runs', int('--runs', 1, 1_000_000))
-      .option('-s, --seed <S>', 'random seed', int('--seed', 0, 2 ** 32 - 1))
-      .option('--horizon <H>', 'months to simulate', int('--horizon', 1, 600))
-      .option('-t, --threads <T>', 'worker threads', int('--threads', 1, 64), 1)
-      .option(
-        '--sensitivity-runs <N>',
-        'runs per tornado point (0 = no sensitivity section)',
-        int('--sensitivity-runs', 0, 1_000_000),
-        400,
-      )
-      .option('--variants <files...>', 'more variants to compare, from overlay files'),
-  )
+  const cmd = program
+    .command('report')
+    .description(
+      'one self-contained HTML report with charts, interventions compared, analogues and insights',
+    )
+    .argument('<scenario>', 'bundled scenario id or a YAML/JSON file')
+    .requiredOption('-o, --out <file>', 'HTML file to write')
+    .option('--png-dir <dir>', 'also write every chart as a PNG into this folder')
+    .option(
+      '--pdf',
+      'also print the report to PDF (needs Chromium at /usr/bin/chromium and playwright-core)',
+    )
+    .option('-n, --runs <N>', 'Monte Carlo runs', int('--runs', 1, 1_000_000))
+    .option('-s, --seed <S>', 'random seed', int('--seed', 0, 2 ** 32 - 1))
+    .option('--horizon <H>', 'months to simulate', int('--horizon', 1, 600))
+    .option('-t, --threads <T>', 'worker threads', int('--threads', 1, 64), 1)
+    .option(
+      '--sensitivity-runs <N>',
+      'runs per tornado point (0 = no sensitivity section)',
+      int('--sensitivity-runs', 0, 1_000_000),
+      400,
+    )
+    .option('--variants <files...>', 'more variants to compare, from overlay files')
     .addHelpText(
       'after',
       '\nExamples:\n  $ parley report russia-ukraine-2024 -o report.html\n  $ parley report russia-ukraine-2024 -o report.html --png-dir docs/img --runs 1000',
@@ -270,4 +233,5 @@ export function register(program: Command): void {
         await closePools();
       }
     });
+  dataOption(cmd); // the standard datasets, for the Provisions section
 }
