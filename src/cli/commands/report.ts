@@ -1,6 +1,6 @@
 /**
  * `parley report <scenario> -o report.html`: one self-contained HTML report (summary, why,
- * charts as inline SVG, interventions compared, sensitivity, analogues, insights); --png-dir
+ * charts as inline SVG, interventions compared, sensitivity, analogues, insights, provisions); --png-dir
  * writes every chart as PNG; --pdf prints the HTML with Chromium when it is installed.
  * Nothing is written unless the scenario is valid and every requested output can be produced.
  */
