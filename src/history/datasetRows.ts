@@ -202,3 +202,37 @@ export type Datasets = {
   ceasefires?: CeasefireRow[];
   cwm?: CwmRow[];
 };
+
+/** PA-X v2: one agreement, with the provision codes the provision families read (src/history/provisions). */
+export type PaxAgreementRow = {
+  agtId: number;
+  agt: string;
+  dat: string | null;
+  con: string;
+  /** conflict type: Government, Territory, Government/territory, Inter-group, Other */
+  contp: string | null;
+  ppName: string | null;
+  pp: number | null;
+  reg: string | null;
+  /** Intra, Inter, InterIntra, IntraLocal */
+  agtp: string | null;
+  /** Pre, Cea, SubPar, SubComp, Imp, Ren, Oth */
+  stage: string | null;
+  status: string | null;
+  /** UCDP conflict id (null when PA-X gives none or NA) */
+  ucdpCon: number | null;
+  /** UCDP Peace Agreement Dataset id (null when PA-X links none) */
+  ucdpAgr: number | null;
+  /** provision code → value (0 = not mentioned) */
+  codes: Record<string, number | null>;
+};
+
+/** UCDP Peace Agreement Dataset v22.1: one agreement and whether it ended. */
+export type UcdpPeaceAgreementRow = {
+  paid: number;
+  paDate: string | null;
+  /** true = UCDP records the agreement as terminated; null = not recorded as ended */
+  ended: boolean | null;
+  /** date the agreement ended, when it did */
+  duration: string | null;
+};

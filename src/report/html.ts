@@ -7,6 +7,8 @@ import { harming, helping } from '../analysis/index.ts';
 import type { RunResult } from '../engine/index.ts';
 import type { Analogue } from '../history/analogues.ts';
 import type { Insight } from '../history/insights/index.ts';
+import type { ProvisionsReport } from '../history/provisions/index.ts';
+import { provisionsSection } from './provisionsHtml.ts';
 
 export interface ReportChart {
   id: string;
@@ -29,6 +31,8 @@ export interface ReportInput {
   >;
   analogues: Analogue[];
   insights: Insight[];
+  /** comparable agreements' provisions; `note` says why there is no answer (e.g. datasets absent) */
+  provisions?: { report?: ProvisionsReport; note?: string };
   notes: string[];
 }
 
@@ -39,6 +43,7 @@ export const REPORT_SECTIONS = [
   'interventions',
   'analogues',
   'insights',
+  'provisions',
 ] as const;
 
 const esc = (s: string) =>
@@ -169,6 +174,7 @@ ${input.description ? `<p>${esc(input.description)}</p>` : ''}
   }${input.sectionCharts?.sensitivity ? `<h3>Sensitivity</h3>${chartsBy(input.sectionCharts.sensitivity)}` : ''}</section>
 <section id="analogues"><h2>Historical analogues</h2>${chartsBy(input.sectionCharts?.analogues)}${analogues}</section>
 <section id="insights"><h2>What history teaches</h2>${chartsBy(input.sectionCharts?.insights)}${insights}</section>
+<section id="provisions"><h2>Provisions</h2>${provisionsSection(input.provisions?.report, input.provisions?.note ?? 'Provisions were not computed for this report.')}</section>
 ${input.notes.length ? `<footer><h2>Notes</h2><ul>${input.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></footer>` : ''}
 </body></html>
 `;

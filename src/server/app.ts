@@ -41,6 +41,7 @@ import analysisRoutes from './routes/analyses.ts';
 import reportRoutes from './routes/reports.ts';
 import webUi from './webUi.ts';
 import exportRoutes from './routes/export.ts';
+import provisionRoutes from './routes/provisions.ts';
 
 export type AppOptions = {
   store: Store;
@@ -150,6 +151,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(caseRoutes);
   await app.register(analogueRoutes);
   await app.register(insightRoutes);
+  await app.register(provisionRoutes);
   await app.register(analysisRoutes);
   await app.register(reportRoutes);
   await app.register(exportRoutes);

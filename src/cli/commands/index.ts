@@ -17,6 +17,7 @@ import { register as data } from './data.ts';
 import { register as calibrate } from './calibrate.ts';
 import { register as backtest } from './backtest.ts';
 import { register as worker } from './worker.ts';
+import { register as provisions } from './provisions.ts';
 
 /** Each command module exports a `register(program)`; the order here is the order in --help. */
 export function registerCommands(program: Command): void {
@@ -28,6 +29,7 @@ export function registerCommands(program: Command): void {
   cases(program);
   analogues(program);
   insights(program);
+  provisions(program);
   serve(program);
   token(program);
   compare(program);

@@ -1,6 +1,6 @@
 /**
  * `parley report <scenario> -o report.html`: one self-contained HTML report (summary, why,
- * charts as inline SVG, interventions compared, sensitivity, analogues, insights); --png-dir
+ * charts as inline SVG, interventions compared, sensitivity, analogues, insights, provisions); --png-dir
  * writes every chart as PNG; --pdf prints the HTML with Chromium when it is installed.
  * Nothing is written unless the scenario is valid and every requested output can be produced.
  */
@@ -25,6 +25,8 @@ import { compareForCli } from './compare.ts';
 import { orExit } from './sensitivity.ts';
 import { runTornado } from '../../jobs/analyses.ts';
 import { htmlToPdf, pdfUnavailable } from '../../report/pdf.ts';
+import { dataOption } from '../dataDir.ts';
+import { reportProvisions } from '../reportProvisions.ts';
 
 const RELEVANT_TOPICS = new Set([
   'back-channels',
@@ -45,6 +47,7 @@ interface ReportOptions {
   threads: number;
   sensitivityRuns: number;
   variants?: string[];
+  data?: string;
 }
 
 function monthsBetween(from: string, to: string): number {
@@ -56,7 +59,7 @@ function monthsBetween(from: string, to: string): number {
 }
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('report')
     .description(
       'one self-contained HTML report with charts, interventions compared, analogues and insights',
@@ -130,6 +133,9 @@ export function register(program: Command): void {
           'Insights are computed over the case base only in reports; `parley insights --data` adds the standard datasets.',
         );
 
+        progress('provisions of comparable agreements');
+        const provisions = reportProvisions(scenario, source, cases, result, opts.data, asOfYear);
+
         progress('rendering charts');
         const specs: { id: string; title: string; spec: charts.Spec }[] = [
           {
@@ -197,6 +203,7 @@ export function register(program: Command): void {
           },
           analogues,
           insights,
+          provisions,
           notes,
         });
         const pngs = opts.pngDir
@@ -226,4 +233,5 @@ export function register(program: Command): void {
         await closePools();
       }
     });
+  dataOption(cmd); // the standard datasets, for the Provisions section
 }

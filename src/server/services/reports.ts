@@ -9,6 +9,10 @@ import { reportHtml } from '../../report/html.ts';
 import { renderSvg, svgToPng } from '../../report/render.ts';
 import type { ScenarioVersion } from '../../store/index.ts';
 import type { HistoryService } from './history.ts';
+import { settlementTerms } from '../../analysis/settlementTerms.ts';
+import { provisionsOfScenario, type ProvisionsReport } from '../../history/provisions/index.ts';
+import { HttpError } from '../errors.ts';
+import { provisionsService } from './provisions.ts';
 
 export const RUN_CHARTS = [
   'cumulative-incidence',
@@ -38,6 +42,33 @@ export async function chartPng(result: RunResult, chart: RunChart): Promise<Buff
   return svgToPng(await chartSvg(result, chart));
 }
 
+/** The Provisions section: from the run's own settlement terms; a note when the datasets are absent. */
+function reportProvisions(
+  result: RunResult,
+  v: ScenarioVersion,
+  history: HistoryService,
+): { report?: ProvisionsReport; note?: string } {
+  let tables;
+  try {
+    tables = provisionsService().load();
+  } catch (e) {
+    if (e instanceof HttpError) return { note: e.issues.map((i) => i.message).join(' ') };
+    throw e;
+  }
+  const asOfYear = new Date().getUTCFullYear();
+  return {
+    report: provisionsOfScenario(
+      v.scenario,
+      { id: v.id, label: v.scenario.name },
+      history.cases,
+      tables,
+      asOfYear,
+      {},
+      settlementTerms(result),
+    ),
+  };
+}
+
 export async function runReportHtml(
   result: RunResult,
   v: ScenarioVersion,
@@ -55,6 +86,7 @@ export async function runReportHtml(
       svg: await renderSvg(charts.analogueTableChart(analogues)),
     });
   return reportHtml({
+    provisions: reportProvisions(result, v, history),
     title: v.scenario.name,
     source: `scenario ${v.id} v${v.version}`,
     description: v.scenario.description,

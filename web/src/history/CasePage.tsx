@@ -13,6 +13,7 @@ import {
 import { firstContact } from '../../../src/history/caseQueries.ts';
 import { getJson, type AnaloguesAnswer } from './api.ts';
 import { AnalogueList } from './Analogues.tsx';
+import { provisionsHref } from './Provisions.tsx';
 import {
   EVENT_KINDS,
   formatDated,
@@ -186,6 +187,9 @@ export function CasePage(props: { id: string }): JSX.Element {
             />
             {outcomeLabel(k.outcome)}
           </span>
+        </p>
+        <p className="history-provisions-link">
+          <a href={provisionsHref('case', k.id)}>Provisions of comparable agreements →</a>
         </p>
       </header>
 

@@ -2,13 +2,14 @@
  * History, mounted by the web shell at #/history/…: the explorer (cases on a timeline with
  * filters), a case page, the analogues of the open scenario, the insights digest and the run
  * report export. `path` is the hash path after "history": [] explorer, ['case', id],
- * ['analogues'], ['insights'], ['export'].
+ * ['analogues'], ['insights'], ['export'], ['provisions', 'case' | 'scenario', id].
  */
 import { useEffect, useRef, type JSX } from 'react';
 import { AnaloguesPage } from './Analogues.tsx';
 import { CasePage } from './CasePage.tsx';
 import { Explorer } from './Explorer.tsx';
 import { InsightsPage } from './Insights.tsx';
+import { ProvisionsPage } from './Provisions.tsx';
 import { ReportExport } from './ReportExport.tsx';
 import './history.css';
 
@@ -20,7 +21,7 @@ const TABS = [
 ] as const;
 
 export function HistoryPage(props: { path: string[]; scenarioId?: string }): JSX.Element {
-  const [section = '', id] = props.path;
+  const [section = '', id, provisionsId] = props.path;
   const tab = section === 'case' ? '' : section;
   const known = TABS.find((t) => t.id === tab);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -45,7 +46,14 @@ export function HistoryPage(props: { path: string[]; scenarioId?: string }): JSX
           ))}
         </ul>
       </nav>
-      {section === 'case' ? (
+      {section === 'provisions' ? (
+        <>
+          <h1 id="history-title" tabIndex={-1} ref={heading}>
+            Provisions of comparable agreements
+          </h1>
+          <ProvisionsPage kind={id} id={provisionsId} />
+        </>
+      ) : section === 'case' ? (
         <>
           <p className="history-back">
             <a href="#/history">← All cases</a>

@@ -16,6 +16,7 @@ import { formatRunSummary } from '../../../src/report/summary.ts';
 import { skillLine } from '../../../src/model/index.ts';
 import type { Shared, Workspace } from '../App.tsx';
 import { Chart } from '../Chart.tsx';
+import { provisionsHref } from '../history/Provisions.tsx';
 import { runInWorker } from '../engine/client.ts';
 import { headline, outcomeRows, pct, at, TABLE_MONTHS } from './numbers.ts';
 import { WhyPanel } from './WhyPanel.tsx';
@@ -102,6 +103,14 @@ export function ResultsPage({ shared, ws }: { shared: Shared; ws: Workspace }): 
               : r
                 ? `${r.meta.runs.toLocaleString('en')} runs, seed ${r.meta.seed}`
                 : 'Not run yet: press Run to simulate in this browser (nothing is saved).'}
+      </p>
+      <p className="provisions-link">
+        <a href={provisionsHref('scenario', ws.open.id)}>
+          Provisions of comparable agreements and a draft term sheet →
+        </a>
+        {ws.edited ? (
+          <span className="muted"> (for the saved scenario, not these edits)</span>
+        ) : null}
       </p>
       {r ? (
         <>
