@@ -4,8 +4,7 @@
  * with --write, saves them with their provenance to src/model/calibratedDefaults.json.
  */
 import { renameSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import {
   calibrate,
@@ -17,6 +16,7 @@ import {
 import { DEFAULT_BUILDER } from '../../calibrate/scenarioFromCase.ts';
 import { selectCalibrationCases } from '../../calibrate/backtest.ts';
 import { loadCalibrationData } from '../../data/calibrationData.ts';
+import { REPO_ROOT } from '../../data/scenarios.ts';
 import { UserError } from '../exit.ts';
 import { dataOption, requireDatasets, resolveDataDir } from '../dataDir.ts';
 import { calibrateDistributed } from '../../jobs/distributed/calibrate.ts';
@@ -28,10 +28,8 @@ import {
   type DistributedCliOptions,
 } from './worker.ts';
 
-export const CALIBRATED_DEFAULTS_FILE = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  '../../model/calibratedDefaults.json',
-);
+// the source file (from the repository root): the compiled CLI in dist/ reads the same one
+export const CALIBRATED_DEFAULTS_FILE = join(REPO_ROOT, 'src', 'model', 'calibratedDefaults.json');
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 const fitSummary = (f: Fit) => ({

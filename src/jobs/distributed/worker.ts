@@ -4,11 +4,10 @@
  * with HSETNX under the sweep's parts hash, so a chunk delivered twice (a stalled job retried
  * while its first worker was only slow) counts once. The job's return value is only a receipt.
  */
-import { fileURLToPath } from 'node:url';
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { ENGINE_VERSION } from '../../engine/index.ts';
-import { getPool } from '../workerPool.ts';
+import { getPool, workerPath } from '../workerPool.ts';
 import { encodeArrays } from './codec.ts';
 import type { ChunkThreadResult, ChunkThreadTask } from './chunkThread.ts';
 import {
@@ -25,7 +24,7 @@ import {
   type RedisUnavailableError,
 } from './protocol.ts';
 
-const THREAD = fileURLToPath(new URL('./chunkThread.ts', import.meta.url));
+const THREAD = workerPath(import.meta.url, 'chunkThread');
 
 export interface WorkerOptions {
   redis: string;
