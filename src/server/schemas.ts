@@ -24,7 +24,11 @@ export const ErrorSchema = z
 export const ScenarioVersionMetaSchema = z.object({
   id: z.string(),
   version: z.number().int(),
-  hash: z.string().describe('SHA-256 of the canonical JSON of the validated scenario'),
+  hash: z
+    .string()
+    .describe(
+      'SHA-256 of the canonical JSON of this saved version, run settings included: a save that changes nothing adds no version',
+    ),
   name: z.string(),
   createdAt: z.string(),
 });
@@ -49,7 +53,11 @@ export const RunRecordSchema = z.object({
   id: z.string(),
   scenarioId: z.string(),
   scenarioVersion: z.number().int(),
-  scenarioHash: z.string(),
+  scenarioHash: z
+    .string()
+    .describe(
+      "SHA-256 of the scenario alone, without its run settings (runs, seed, horizonMonths, explainMonth); equal to the result's meta.scenarioHash",
+    ),
   seed: z.number().int(),
   runs: z.number().int(),
   engineVersion: z.string(),

@@ -73,7 +73,7 @@ export function formatComparison(c: Comparison, title: string): string {
     const x = v.values;
     out.push(`${v.id === c.baselineId ? '■' : '•'} ${v.name} [${v.id}]`);
     out.push(
-      `    talks by 6 ${pct(x.talks6)}, by 12 ${pct(x.talks12)}; settled by 24 ${pct(x.settlement24)}; median duration ${x.medianDuration ?? '—'} months; terms ${x.terms === null ? '—' : x.terms.toFixed(2)}; deaths ${x.casualties === null ? '—' : Math.round(x.casualties).toLocaleString('en-GB')}; peace 5y ${pct(x.durable5y)}`,
+      `    talks by 6 ${pct(x.talks6)}, by 12 ${pct(x.talks12)}; settled by 24 ${pct(x.settlement24)}; median duration ${x.medianDuration ?? '—'} months; mean terms ${x.terms === null ? '—' : x.terms.toFixed(2)}; deaths ${x.casualties === null ? '—' : Math.round(x.casualties).toLocaleString('en-GB')}; peace 5y ${pct(x.durable5y)}`,
     );
     const d = v.differences;
     if (d.talks12) {
@@ -85,7 +85,7 @@ export function formatComparison(c: Comparison, title: string): string {
         `    Δ talks by 6 ${iv('talks6', pts)}, by 12 ${iv('talks12', pts)}; Δ settled by 24 ${iv('settlement24', pts)}`,
       );
       out.push(
-        `    Δ median duration ${iv('medianDuration', (x) => num(x, 0))} months; Δ terms ${iv('terms', (x) => num(x, 3))}; Δ peace 5y ${iv('durable5y', pts)}`,
+        `    Δ median duration ${iv('medianDuration', (x) => num(x, 0))} months; Δ mean terms ${iv('terms', (x) => num(x, 3))}; Δ peace 5y ${iv('durable5y', pts)}`,
       );
     }
   }

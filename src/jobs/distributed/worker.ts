@@ -68,15 +68,15 @@ export async function processChunk(
       `chunk ${chunkKey(data)} of sweep ${data.sweepId}: coordinator runs engine ${data.engineVersion}, this worker ${ENGINE_VERSION}; deploy the same Parley version everywhere`,
     );
   const json =
-    scenarios.get(data.scenarioHash) ?? (await redis.get(scenarioKey(prefix, data.scenarioHash)));
+    scenarios.get(data.inputHash) ?? (await redis.get(scenarioKey(prefix, data.inputHash)));
   if (json === null)
     throw new Error(
-      `chunk ${chunkKey(data)} of sweep ${data.sweepId}: scenario ${data.scenarioHash} is not in Redis (the coordinator re-stores it after a Redis restart)`,
+      `chunk ${chunkKey(data)} of sweep ${data.sweepId}: scenario ${data.inputHash} is not in Redis (the coordinator re-stores it after a Redis restart)`,
     );
   const pool = await getPool(THREAD, threads);
   const task: ChunkThreadTask = {
     kind: data.kind,
-    scenarioHash: data.scenarioHash,
+    inputHash: data.inputHash,
     scenarioJson: json,
     firstRun: data.firstRun,
     runs: data.runs,
@@ -92,7 +92,7 @@ export async function processChunk(
   const err = e1 ?? e2;
   if (err) throw err;
   if (scenarios.size >= 64) scenarios.clear();
-  scenarios.set(data.scenarioHash, json);
+  scenarios.set(data.inputHash, json);
   return { stored: stored === 1 };
 }
 
