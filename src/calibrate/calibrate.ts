@@ -294,10 +294,21 @@ export function evaluateParams(
   return momentsOf(cowSims, ucdpSims, input.horizonMonths);
 }
 
-export function calibrate(input: CalibrationInput): CalibrationResult {
+/** `onEvaluation`: after each objective evaluation, the count so far and its objective (progress). */
+export function calibrate(
+  input: CalibrationInput,
+  onEvaluation?: (count: number, objective: number) => void,
+): CalibrationResult {
   const knobs = input.knobs ?? KNOBS;
-  const objective = (v: number[]) =>
-    fitOf(evaluateParams(paramsFromVector(v, knobs, input.base), input), input.targets).objective;
+  let count = 0;
+  const objective = (v: number[]) => {
+    const o = fitOf(
+      evaluateParams(paramsFromVector(v, knobs, input.base), input),
+      input.targets,
+    ).objective;
+    onEvaluation?.(++count, o);
+    return o;
+  };
   const start = vectorFromStart(knobs);
   const res = nelderMead(objective, start, {
     step: 1,

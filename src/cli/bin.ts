@@ -5,6 +5,7 @@ import { CommanderError } from 'commander';
 import { argsToParse, buildProgram } from './program.ts';
 import { EXIT_INTERNAL, EXIT_UNAVAILABLE, EXIT_USER, UserError } from './exit.ts';
 import { DataError } from '../data/csv.ts';
+import { paint } from './colour.ts';
 
 interface FileSystemError extends Error {
   code: string;
@@ -47,7 +48,8 @@ try {
 /** Prints what the user needs to know about `e` and returns the exit code. */
 async function report(e: unknown): Promise<number> {
   if (e instanceof UserError) {
-    process.stderr.write(e.message + '\n');
+    const { bad } = paint(process.stderr);
+    process.stderr.write(e.message.replaceAll('✖', bad('✖')) + '\n');
     return EXIT_USER;
   }
   if (e instanceof CommanderError) {

@@ -18,6 +18,7 @@ import { selectCalibrationCases } from '../../calibrate/backtest.ts';
 import { loadCalibrationData } from '../../data/calibrationData.ts';
 import { REPO_ROOT } from '../../data/scenarios.ts';
 import { UserError } from '../exit.ts';
+import { progressBar } from '../progress.ts';
 import { dataOption, requireDatasets, resolveDataDir } from '../dataDir.ts';
 import { calibrateDistributed } from '../../jobs/distributed/calibrate.ts';
 import { DistributedSweepError } from '../../jobs/distributed/analyses.ts';
@@ -76,6 +77,7 @@ export function register(program: Command): void {
     .option('--evaluations <n>', 'Nelder–Mead evaluations', '150')
     .option('--seed <n>', 'seed shared by every evaluation (common random numbers)', '11')
     .option('--write', 'save the result to src/model/calibratedDefaults.json')
+    .option('-q, --quiet', 'no progress bar (there is none when stderr is not a terminal)')
     .option(
       '--no-covariates',
       'ignore COW NMC capabilities and Polity5 regimes (strength from side sizes, as before)',
@@ -89,6 +91,7 @@ export function register(program: Command): void {
           seed: string;
           write?: boolean;
           covariates: boolean;
+          quiet?: boolean;
         } & DistributedCliOptions,
       ) => {
         const runs = Number(opts.runs);
@@ -116,18 +119,20 @@ export function register(program: Command): void {
         };
         // distributed: each objective evaluation's case simulations run on the workers (see jobs/distributed/calibrate.ts)
         const dist = distributedFrom(opts, false);
+        // evaluations run on after the budget while Nelder–Mead finishes a step: the bar grows
+        const bar = progressBar('calibrating', 'evaluations', opts.quiet);
+        const onEvaluation = (n: number, objective: number) =>
+          bar.update(n, Math.max(n, evaluations), `objective ${objective.toFixed(4)}`);
         let result: CalibrationResult;
         try {
           result = dist
-            ? await calibrateDistributed(input, {
-                ...dist,
-                onEvaluation: (n, objective) =>
-                  process.stderr.write(`evaluation ${n}: objective ${objective.toFixed(4)}\n`),
-              })
-            : calibrate(input);
+            ? await calibrateDistributed(input, { ...dist, onEvaluation })
+            : calibrate(input, onEvaluation);
         } catch (e) {
           if (!(e instanceof DistributedSweepError)) throw e;
           return failPartial(e, undefined);
+        } finally {
+          bar.stop();
         }
         const seconds = (Date.now() - started) / 1000;
         process.stdout.write(
