@@ -72,6 +72,9 @@ export const METRICS: readonly MetricSpec[] = [
   },
   {
     id: 'terms',
+    // the mean, where `parley run` and the UI give the median, and always labelled so: a
+    // difference of means moves smoothly with the runs a variant changes, while the median of a
+    // distribution with a spike at 0 can jump between the spike and the bulk
     label: "mean terms (side A's share of the stake in settlements)",
     kind: 'statistic',
     better: 'none',

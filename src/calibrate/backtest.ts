@@ -273,7 +273,7 @@ type Collected = { y: number; ended: boolean; victory: number | null; f: Forecas
 export function runBacktest(
   all: { source: 'cow-interstate' | 'ucdp'; cases: HistoricalCase[] }[],
   opts: BacktestOptions,
-  onProgress?: (msg: string) => void,
+  onProgress?: (msg: string, at: { source: string; fold: number; folds: number }) => void,
 ): BacktestResult {
   const H = opts.horizonMonths;
   const collected = new Map<string, Collected[]>(); // key source|checkpoint|model
@@ -322,6 +322,7 @@ export function runBacktest(
       });
       onProgress?.(
         `${source} fold ${fi + 1}/${fs.length}: ${fold.train.length} train, ${fold.test.length} test`,
+        { source, fold: fi + 1, folds: fs.length },
       );
       const calibrated = engineForecasts(fold.test, cal, opts);
       const literature = engineForecasts(

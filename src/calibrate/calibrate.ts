@@ -339,10 +339,21 @@ export function evaluateParams(
   return momentsOf(cowSims, ucdpSims, input.horizonMonths, input.cow);
 }
 
-export function calibrate(input: CalibrationInput): CalibrationResult {
+/** `onEvaluation`: after each objective evaluation, the count so far and its objective (progress). */
+export function calibrate(
+  input: CalibrationInput,
+  onEvaluation?: (count: number, objective: number) => void,
+): CalibrationResult {
   const knobs = input.knobs ?? KNOBS;
-  const objective = (v: number[]) =>
-    fitOf(evaluateParams(paramsFromVector(v, knobs, input.base), input), input.targets).objective;
+  let count = 0;
+  const objective = (v: number[]) => {
+    const o = fitOf(
+      evaluateParams(paramsFromVector(v, knobs, input.base), input),
+      input.targets,
+    ).objective;
+    onEvaluation?.(++count, o);
+    return o;
+  };
   const start = vectorFromStart(knobs);
   // Nelder–Mead stalls in a local optimum of this rough objective: restart from the best point
   // with a fresh simplex while evaluations remain and a restart still improves (a standard remedy)

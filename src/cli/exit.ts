@@ -1,5 +1,6 @@
 /** Exit codes and user-facing failure output shared by all commands. */
-import { formatIssues, type InputIssue } from '../model/index.ts';
+// the issues module alone, not the model's index: every command loads this file, --version too
+import { formatIssues, type InputIssue } from '../model/issues.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;

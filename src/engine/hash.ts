@@ -1,6 +1,11 @@
 /**
- * Scenario hash: SHA-256 of the canonical JSON (keys sorted) of the validated scenario, so the
- * same scenario gives the same hash whatever the key order or formatting of its file.
+ * Hashes of a scenario: SHA-256 of canonical JSON (keys sorted), so the same scenario gives the
+ * same hash whatever the key order or formatting of its file. Three of them, one per question:
+ * - scenarioHash: the war as described, without the run settings (runs, seed, horizon, month of
+ *   the explanation), so `--runs 500` and `--runs 5000` of one scenario print the same hash;
+ * - settingsHash: those run settings alone;
+ * - inputHash: the whole validated document, settings included: everything a run computes from.
+ *   Integrity checks of distributed chunks and the store's version dedupe compare this one.
  * SHA-256 in pure TypeScript (FIPS 180-4) keeps the core free of node:crypto, so it runs in browsers.
  */
 export function canonicalJson(value: unknown): string {
@@ -12,8 +17,33 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
+/** The settings that say how to run a scenario rather than what the war is. */
+export const RUN_SETTINGS = ['runs', 'seed', 'horizonMonths', 'explainMonth'] as const;
+
+const hashJson = (value: unknown) => sha256Hex(new TextEncoder().encode(canonicalJson(value)));
+const settingsOf = (scenario: unknown): Record<string, unknown> => {
+  const s = (scenario as { settings?: unknown } | null)?.settings;
+  return s !== null && typeof s === 'object' ? (s as Record<string, unknown>) : {};
+};
+
+/** The whole validated document, run settings included (distributed integrity, store dedupe). */
+export function inputHash(scenario: unknown): string {
+  return hashJson(scenario);
+}
+
+/** The scenario alone: the document without its run settings (RUN_SETTINGS). */
 export function scenarioHash(scenario: unknown): string {
-  return sha256Hex(new TextEncoder().encode(canonicalJson(scenario)));
+  if (scenario === null || typeof scenario !== 'object' || !('settings' in scenario))
+    return hashJson(scenario);
+  const settings = { ...settingsOf(scenario) };
+  for (const k of RUN_SETTINGS) delete settings[k];
+  return hashJson({ ...scenario, settings });
+}
+
+/** The run settings alone (RUN_SETTINGS). */
+export function settingsHash(scenario: unknown): string {
+  const settings = settingsOf(scenario);
+  return hashJson(Object.fromEntries(RUN_SETTINGS.map((k) => [k, settings[k]])));
 }
 
 const K = new Uint32Array([

@@ -20,6 +20,6 @@ export {
 } from './mechanisms/index.ts';
 export { Rng, Stream } from './rng.ts';
 export { runScenario, resultMeta } from './runScenario.ts';
-export { scenarioHash, canonicalJson } from './hash.ts';
+export { scenarioHash, settingsHash, inputHash, canonicalJson } from './hash.ts';
 export { RunTraceSchema, emptyTraces, type RunTrace } from './trace.ts';
 export { sliceSize, claimSlice } from './claims.ts';

@@ -7,6 +7,7 @@ const meta: ResultMeta = {
   scenarioId: 'x',
   scenarioName: 'X',
   scenarioHash: 'h',
+  settingsHash: 's',
   seed: 1,
   parties: [
     { id: 'a', name: 'A', side: 'A' },

@@ -39,7 +39,17 @@ export const RunResultSchema = z.object({
   meta: z.object({
     scenarioId: z.string(),
     scenarioName: z.string(),
-    scenarioHash: z.string().describe('SHA-256 of the canonical JSON of the validated scenario'),
+    scenarioHash: z
+      .string()
+      .describe(
+        'SHA-256 of the canonical JSON of the scenario alone, without its run settings (runs, seed, horizonMonths, explainMonth)',
+      ),
+    settingsHash: z
+      .string()
+      .optional()
+      .describe(
+        'SHA-256 of the run settings alone (runs, seed, horizonMonths, explainMonth); absent in results stored before it was added',
+      ),
     seed: z.number().int(),
     runs: z.number().int(),
     horizonMonths: z.number().int(),
@@ -126,6 +136,7 @@ export interface ResultMeta {
   scenarioId: string;
   scenarioName: string;
   scenarioHash: string;
+  settingsHash: string;
   seed: number;
   parties: { id: string; name: string; side: 'A' | 'B' }[];
   explainMonth: number;
@@ -218,6 +229,7 @@ export function summarise(agg: Aggregate, meta: ResultMeta): RunResult {
       scenarioId: meta.scenarioId,
       scenarioName: meta.scenarioName,
       scenarioHash: meta.scenarioHash,
+      settingsHash: meta.settingsHash,
       seed: meta.seed,
       runs: N,
       horizonMonths: H,

@@ -33,14 +33,21 @@ import { simulateRecordsMany } from './recordsPool.ts';
 export type RecordsSimulator =
   number | ((scenarios: readonly Scenario[], names: readonly string[]) => Promise<RecordSet[]>);
 
+/** Progress of an analysis: `done` of its `total` scenarios simulated (local pool only). */
+export type OnScenarios = (done: number, total: number) => void;
+
 function simulateWith(
   simulator: RecordsSimulator,
   scenarios: readonly Scenario[],
   names: readonly string[],
-  onDone?: () => void,
+  onDone?: OnScenarios,
 ): Promise<RecordSet[]> {
+  let done = 0;
   return typeof simulator === 'number'
-    ? simulateRecordsMany(scenarios, { threads: simulator, onDone })
+    ? simulateRecordsMany(scenarios, {
+        threads: simulator,
+        onDone: onDone && (() => onDone(++done, scenarios.length)),
+      })
     : simulator(scenarios, names);
 }
 
@@ -48,7 +55,7 @@ function simulateWith(
 export async function runComparison(
   scenario: Scenario,
   extra: readonly Variant[],
-  opts: { threads: RecordsSimulator; bootstrap: number; onDone?: () => void },
+  opts: { threads: RecordsSimulator; bootstrap: number; onDone?: OnScenarios },
 ): Promise<Result<Comparison | undefined>> {
   const prepared = prepareVariants(scenario, extra);
   if (!prepared.ok) return prepared;
@@ -99,6 +106,7 @@ export async function runTornado(
   factors: Factor[],
   threads: RecordsSimulator,
   rankedBy: MetricId,
+  onDone?: OnScenarios,
 ): Promise<Result<Tornado>> {
   const plan = planTornado(scenario, factors);
   if (!plan.ok) return plan;
@@ -106,6 +114,7 @@ export async function runTornado(
     threads,
     [scenario, ...plan.value.map((p) => p.scenario)],
     ['base point', ...plan.value.map((_, i) => `tornado point ${i + 1}`)],
+    onDone,
   );
   const outcomes = records.map(summariseRecords);
   return {
@@ -121,6 +130,7 @@ export async function runMorris(
   threads: RecordsSimulator,
   r: number,
   rankedBy: MetricId,
+  onDone?: OnScenarios,
 ): Promise<Result<Morris>> {
   const design = morrisDesign(factors.length, r, mulberry32(scenario.settings.seed));
   const plan = planMorris(scenario, factors, design);
@@ -129,6 +139,7 @@ export async function runMorris(
     threads,
     plan.value,
     plan.value.map((_, i) => `Morris point ${i + 1}`),
+    onDone,
   );
   return {
     ok: true,

@@ -4,8 +4,7 @@
  * own (seed, run) streams and aggregates hold only integer sums, the result is byte-identical for
  * any number of threads and any split.
  */
-import { fileURLToPath } from 'node:url';
-import { getPool } from './workerPool.ts';
+import { getPool, workerPath } from './workerPool.ts';
 import type { Scenario } from '../model/index.ts';
 import {
   Aggregate,
@@ -33,7 +32,7 @@ export interface PoolRunOptions {
   signal?: AbortSignal;
 }
 
-const WORKER = fileURLToPath(new URL('./simulateWorker.ts', import.meta.url));
+const WORKER = workerPath(import.meta.url, 'simulateWorker');
 
 export async function runScenarioParallel(
   scenario: Scenario,

@@ -4,13 +4,12 @@
  * any thread count: each scenario is simulated by the same deterministic engine call.
  */
 import { setMaxListeners } from 'node:events';
-import { fileURLToPath } from 'node:url';
-import { getPool } from './workerPool.ts';
+import { getPool, workerPath } from './workerPool.ts';
 import type { Scenario } from '../model/index.ts';
 import { simulateRecords, type RecordSet } from '../analysis/outcomes.ts';
 import type { RecordsTask } from './recordsWorker.ts';
 
-const WORKER = fileURLToPath(new URL('./recordsWorker.ts', import.meta.url));
+const WORKER = workerPath(import.meta.url, 'recordsWorker');
 
 export interface ManyOptions {
   threads?: number;

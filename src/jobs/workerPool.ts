@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { Piscina } from 'piscina';
 
@@ -14,7 +15,16 @@ const pools = new Map<string, Piscina>();
 const bundles = new Map<string, Promise<string>>();
 let bundleDir: string | undefined;
 
-/** A warm pool running `workerFile` (a .ts module with a default export) on `threads` threads. */
+/**
+ * The path of the worker module `name` (without extension) beside the module at `here` (its
+ * import.meta.url), in the same form: the .ts source when run through tsx, the compiled .js when
+ * run from dist/ (scripts/build.js), where no .ts file sits beside it.
+ */
+export function workerPath(here: string, name: string): string {
+  return fileURLToPath(new URL(`./${name}${here.endsWith('.js') ? '.js' : '.ts'}`, here));
+}
+
+/** A warm pool running `workerFile` (a .ts or .js module with a default export) on `threads` threads. */
 export async function getPool(workerFile: string, threads: number): Promise<Piscina> {
   const key = `${workerFile}#${threads}`;
   let pool = pools.get(key);
@@ -35,7 +45,7 @@ function workerBundle(workerFile: string): Promise<string> {
   if (!bundle) {
     bundle = (async () => {
       bundleDir ??= mkdtempSync(join(tmpdir(), 'parley-workers-'));
-      const outfile = join(bundleDir, basename(workerFile).replace(/\.ts$/, '.mjs'));
+      const outfile = join(bundleDir, basename(workerFile).replace(/\.[jt]s$/, '.mjs'));
       await build({
         entryPoints: [workerFile],
         bundle: true,

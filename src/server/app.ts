@@ -8,11 +8,7 @@ import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ENGINE_VERSION } from '../engine/index.ts';
 import type { Store } from '../store/index.ts';
 import { registerAuth } from './auth.ts';
@@ -21,6 +17,7 @@ import { registerJsonBodies } from './jsonBody.ts';
 import { registerSecurityHeaders } from './securityHeaders.ts';
 import { DEFAULT_CONFIG, type ServerConfig } from './config.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
+import { openapiTransform, openapiTransformObject } from './openapi.ts';
 import { scenarioBodyHook, validatorCompiler } from './validation.ts';
 import { HistoryService } from './services/history.ts';
 import { RunService } from './services/runs.ts';
@@ -129,7 +126,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         { name: 'health', description: 'liveness and readiness' },
       ],
     },
-    transform: jsonSchemaTransform,
+    transform: openapiTransform,
+    transformObject: openapiTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   if (config.rateLimit)

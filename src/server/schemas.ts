@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { IdSchema } from '../model/index.ts';
+import { TOPICS } from '../history/insights/index.ts';
 
 export const IssueSchema = z
   .object({
@@ -24,7 +25,11 @@ export const ErrorSchema = z
 export const ScenarioVersionMetaSchema = z.object({
   id: z.string(),
   version: z.number().int(),
-  hash: z.string().describe('SHA-256 of the canonical JSON of the validated scenario'),
+  hash: z
+    .string()
+    .describe(
+      'SHA-256 of the canonical JSON of this saved version, run settings included: a save that changes nothing adds no version',
+    ),
   name: z.string(),
   createdAt: z.string(),
 });
@@ -49,7 +54,11 @@ export const RunRecordSchema = z.object({
   id: z.string(),
   scenarioId: z.string(),
   scenarioVersion: z.number().int(),
-  scenarioHash: z.string(),
+  scenarioHash: z
+    .string()
+    .describe(
+      "SHA-256 of the scenario alone, without its run settings (runs, seed, horizonMonths, explainMonth); equal to the result's meta.scenarioHash",
+    ),
   seed: z.number().int(),
   runs: z.number().int(),
   engineVersion: z.string(),
@@ -71,4 +80,37 @@ export const CaseSummarySchema = z.object({
   start: z.string(),
   end: z.string().nullable(),
   outcome: z.string(),
+});
+
+export const AnalogueSchema = z.object({
+  caseId: z.string(),
+  name: z.string(),
+  distance: z.number(),
+  similarity: z.number(),
+  matched: z.array(z.string()),
+  differed: z.array(z.string()),
+  unknown: z.array(z.string()),
+  negotiation: z.string(),
+  outcome: z.string(),
+  comparisons: z.array(z.record(z.string(), z.unknown())),
+});
+
+const IntervalSchema = z
+  .object({ low: z.number(), high: z.number(), method: z.enum(['wilson', 'bootstrap']) })
+  .nullable();
+export const InsightSchema = z.object({
+  id: z.string(),
+  topic: z.enum(TOPICS),
+  title: z.string(),
+  finding: z.string(),
+  measure: z.enum(['share', 'median']),
+  compares: z.boolean(),
+  numerator: z.number(),
+  denominator: z.number(),
+  estimate: z.number(),
+  interval: IntervalSchema,
+  breakdown: z.array(z.record(z.string(), z.unknown())),
+  caseIds: z.array(z.string()),
+  caveats: z.array(z.string()),
+  source: z.string(),
 });

@@ -4,7 +4,7 @@
  * transaction; a failure inside leaves nothing half-saved.
  */
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { canonicalJson, scenarioHash } from '../engine/index.ts';
+import { canonicalJson, inputHash } from '../engine/index.ts';
 import type { Scenario } from '../model/index.ts';
 import { migrate } from './migrations/index.ts';
 import type { SqlDb, SqlParam } from './sqlDb.ts';
@@ -190,7 +190,8 @@ export class SqlStore implements Store {
   // --- scenarios ---------------------------------------------------------------------------
 
   saveScenario(scenario: Scenario): Promise<{ version: ScenarioVersionMeta; created: boolean }> {
-    const hash = scenarioHash(scenario);
+    // the whole document: a change of settings alone (runs, seed) is a new version too
+    const hash = inputHash(scenario);
     return this.db.tx(async (t) => {
       // PostgreSQL: concurrent saves of one id take turns (SQLite transactions are serial)
       if (t.dialect === 'postgres')

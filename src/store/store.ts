@@ -10,7 +10,7 @@ import type { Scenario } from '../model/index.ts';
 export type ScenarioVersionMeta = {
   id: string;
   version: number;
-  /** SHA-256 of the canonical JSON of the validated scenario (engine scenarioHash) */
+  /** SHA-256 of the canonical JSON of this saved document, run settings included (engine inputHash) */
   hash: string;
   name: string;
   createdAt: string;
@@ -24,6 +24,7 @@ export type RunRecord = {
   id: string;
   scenarioId: string;
   scenarioVersion: number;
+  /** the scenario alone, without run settings (engine scenarioHash): equal to its result's */
   scenarioHash: string;
   seed: number;
   runs: number;

@@ -4,10 +4,12 @@ import {
   harming,
   helping,
   METRIC_IDS,
+  METRICS,
   prepareVariants,
   simulateRecords,
 } from '../../src/analysis/index.ts';
 import { mulberry32 } from '../../src/history/stats.ts';
+import { Outcome, runScenario, TERMS_BINS } from '../../src/engine/index.ts';
 import { build, patron } from '../engine/fixtures.ts';
 
 /** A receives aid at level 1 from patron `pa` that does not wane; variants change the waning. */
@@ -75,5 +77,25 @@ describe('paired comparison of variants on common random numbers', () => {
       expect(v.issues[0].message).toMatch(/variant "bad"/);
       expect(v.issues[0].path).toEqual(['variants', 'bad', 'overlay', 'front', 'balance']);
     }
+  });
+});
+
+describe('terms in a comparison are the mean, and say so', () => {
+  it("compare's terms are the mean of the settlements' terms (run and the UI give the median)", () => {
+    const s = aided([], 1500);
+    const records = simulateRecords(s);
+    const c = compareVariants([{ id: 'base', name: 'base', records }], {
+      rng: mulberry32(1),
+      bootstrap: 50,
+    });
+    const settled = Array.from(records.records.terms).filter(
+      (_, i) => records.records.outcome[i] === Outcome.settlement,
+    );
+    expect(settled.length).toBeGreaterThan(20);
+    const mean = settled.reduce((x, y) => x + y, 0) / settled.length;
+    expect(c.variants[0].values.terms).toBeCloseTo(mean, 12);
+    // the run's median differs here by more than its histogram's bin: the label matters
+    expect(Math.abs(runScenario(s).terms.quantiles.p50! - mean)).toBeGreaterThan(1 / TERMS_BINS);
+    expect(METRICS.find((m) => m.id === 'terms')!.label).toMatch(/^mean terms/);
   });
 });

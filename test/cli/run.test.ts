@@ -63,4 +63,15 @@ describe('parley run at the edge', () => {
     }
     expect(existsSync(dir)).toBe(false);
   });
+
+  it('prints the same scenario hash whatever --runs, --seed or --horizon (run settings are not the scenario)', () => {
+    const hashOf = (...args: string[]) => {
+      const r = parley('run', 'russia-japan-1905', '-q', ...args);
+      expect(r.status, r.stderr).toBe(0);
+      return /scenario ([0-9a-f]{12}),/.exec(r.stdout)?.[1];
+    };
+    const base = hashOf('--runs', '20');
+    expect(base).toMatch(/^[0-9a-f]{12}$/);
+    expect(hashOf('--runs', '30', '--seed', '9', '--horizon', '24')).toBe(base);
+  });
 });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { prepareVariants } from '../../src/analysis/index.ts';
-import { scenarioHash } from '../../src/engine/index.ts';
+import { inputHash } from '../../src/engine/index.ts';
 import { connect, scenarioKey } from '../../src/jobs/distributed/protocol.ts';
 import {
   scenario,
@@ -40,7 +40,7 @@ describe.skipIf(!REDIS_URL)('parley compare --distributed with a poisoned chunk'
     const victim = prepared.value[1];
     const redis = connect(url);
     await redis.set(
-      scenarioKey(prefix, scenarioHash(victim.scenario)),
+      scenarioKey(prefix, inputHash(victim.scenario)),
       JSON.stringify({ ...victim.scenario, name: 'tampered' }),
     );
     redis.disconnect();
@@ -64,7 +64,7 @@ describe.skipIf(!REDIS_URL)('parley compare --distributed with a poisoned chunk'
     workers.push(w);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain(
-      `chunk 1:0 (variant ${victim.id}, runs 0–99) failed after 1 attempts: scenario ${scenarioHash(victim.scenario)} in Redis does not match its hash`,
+      `chunk 1:0 (variant ${victim.id}, runs 0–99) failed after 1 attempts: scenario ${inputHash(victim.scenario)} in Redis does not match its hash`,
     );
     expect(r.stderr).toMatch(/Stored as comparison analysis \S+ .* \(partial: \d+ rows\)/);
   });

@@ -64,6 +64,7 @@ describe.skipIf(!REDIS_URL)('distributed sweeps on a real Redis', () => {
         'parties',
         'runs',
         'scenarioHash',
+        'settingsHash',
         'scenarioId',
         'scenarioName',
         'seed',
@@ -153,7 +154,7 @@ describe.skipIf(!REDIS_URL)('distributed sweeps on a real Redis', () => {
     const redis = connect(url);
     const s = scenario('bosnia-1995', 100);
     const { sweepId, chunks } = planSweep('records', [s], 100);
-    await redis.set(`${prefix}:scenario:${chunks[0].scenarioHash}`, JSON.stringify(s));
+    await redis.set(`${prefix}:scenario:${chunks[0].inputHash}`, JSON.stringify(s));
     const first = await processChunk(redis, prefix, 1, chunks[0]);
     const before = await redis.hgetBuffer(partsKey(prefix, sweepId), '0:0');
     const second = await processChunk(redis, prefix, 1, chunks[0]);

@@ -13,7 +13,7 @@ const HAVE = existsSync(join(SHARED_DATA, 'pa-x/pax_all_agreements_v2.csv'));
 
 async function report(data: string): Promise<string> {
   const out = join(dir, `r-${Math.random().toString(36).slice(2)}.html`);
-  const program = buildProgram();
+  const program = await buildProgram();
   program.exitOverride();
   await program.parseAsync([
     'node',

@@ -21,7 +21,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the CLI in this process (no worker threads: --threads 1). */
 async function parley(...args: string[]): Promise<void> {
-  const program = buildProgram();
+  const program = await buildProgram();
   program.exitOverride();
   await program.parseAsync(['node', 'parley', ...args]);
 }

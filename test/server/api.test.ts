@@ -263,6 +263,24 @@ describe('runs', () => {
     expect(list.body.runs.map((x: any) => x.id)).toContain(runId);
   });
 
+  it("a run's scenarioHash is its result's and the scenario's alone: other runs and seed change only settingsHash", async () => {
+    const run = (runs: number, seed: number) =>
+      call(s, 'POST', '/runs', { body: { scenarioId: SMALL_ID, runs, seed }, token: true });
+    const [a, b] = [await run(300, 5), await run(200, 6)];
+    for (const r of [a, b]) {
+      expect(r.status).toBe(201);
+      expect(r.body.run.scenarioHash).toBe(r.body.result.meta.scenarioHash);
+    }
+    expect(b.body.result.meta.scenarioHash).toBe(a.body.result.meta.scenarioHash);
+    expect(b.body.result.meta.settingsHash).not.toBe(a.body.result.meta.settingsHash);
+    // the saved scenario, validated as it stands, names the same scenario hash
+    const saved = (await call(s, 'GET', `/scenarios/${SMALL_ID}`)).body;
+    const v = await call(s, 'POST', '/scenarios/validate', { body: saved.scenario });
+    expect(v.body.scenarioHash).toBe(a.body.result.meta.scenarioHash);
+    expect(v.body.hash).toBe(saved.hash);
+    expect(v.body.settingsHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
   it('bounds run counts (400) and reports unknown runs and scenarios (404)', async () => {
     const tooMany = await call(s, 'POST', '/runs', {
       body: { scenarioId: SMALL_ID, runs: 20_001 },

@@ -3,7 +3,7 @@
  * (openapi-typescript-codegen, fetch client) creates a scenario, runs it and reads the result
  * from a real listening server.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -29,6 +29,22 @@ describe('client generated from /openapi.json', () => {
   it('creates a scenario, runs it and reads the result', async () => {
     const spec = (await (await fetch(`${s.url}/openapi.json`)).json()) as Record<string, unknown>;
     await generate({ input: spec, output: out, httpClient: 'fetch', useOptions: true });
+    // the named components become named types (models/Scenario.ts, …), exported by the client
+    for (const name of [
+      'Scenario',
+      'ScenarioInput',
+      'RunResult',
+      'RunRecord',
+      'Case',
+      'Analogue',
+      'Insight',
+      'Issue',
+      'Error',
+    ])
+      expect(existsSync(join(out, 'models', `${name}.ts`)), name).toBe(true);
+    expect(readFileSync(join(out, 'index.ts'), 'utf8')).toMatch(
+      /export (type )?\{ RunResult \} from '\.\/models\/RunResult';/,
+    );
     const client = await import(pathToFileURL(join(out, 'index.ts')).href);
     client.OpenAPI.BASE = s.url;
     client.OpenAPI.TOKEN = s.token;

@@ -4,7 +4,7 @@
  * when the server is unreachable.
  */
 import { stringify } from 'yaml';
-import { scenarioHash } from '../../src/engine/index.ts';
+import { inputHash } from '../../src/engine/index.ts';
 import type { Scenario } from '../../src/model/index.ts';
 import { api } from './api.ts';
 import { bundledById } from './bundled.ts';
@@ -25,7 +25,7 @@ export async function openScenario(id: string): Promise<OpenScenario | { error: 
   const saved = await api.getScenario(id);
   const bundled = bundledById(id);
   if (saved.ok) {
-    const same = bundled && scenarioHash(bundled.scenario) === saved.value.hash;
+    const same = bundled && inputHash(bundled.scenario) === saved.value.hash;
     return {
       id,
       scenario: same ? bundled.scenario : saved.value.scenario,

@@ -21,6 +21,7 @@ import { backtestHtml } from '../../report/backtestHtml.ts';
 import { reliabilityDiagram } from '../../report/charts/reliabilityDiagram.ts';
 import { renderSvg } from '../../report/render.ts';
 import { UserError } from '../exit.ts';
+import { progressBar } from '../progress.ts';
 import { writeAtomic } from '../scenarioInput.ts';
 import { dataOption, requireDatasets, resolveDataDir } from '../dataDir.ts';
 
@@ -67,6 +68,7 @@ export function register(program: Command): void {
       'with --split time and --target contact or relapse: save the training fold’s fit as the engine’s contact (src/model/contactDefaults.json) or durability defaults (src/model/durabilityDefaults.json)',
     )
     .option('--html <file>', 'also write an HTML report with reliability diagrams')
+    .option('-q, --quiet', 'no progress bar (there is none when stderr is not a terminal)')
     .option(
       '--no-covariates',
       'ignore COW NMC capabilities and Polity5 regimes (strength from side sizes, as before)',
@@ -94,6 +96,7 @@ export function register(program: Command): void {
           cases: string;
           covariates: boolean;
           writeDefaults?: boolean;
+          quiet?: boolean;
         },
         cmd: Command,
       ) => {
@@ -160,7 +163,15 @@ export function register(program: Command): void {
           sources.push({ source: 'cow-interstate', cases: subset(data.cow, n) });
         if (o.source !== 'cow') sources.push({ source: 'ucdp', cases: subset(data.ucdp, n) });
         const started = Date.now();
-        const result = runBacktest(sources, opts, (m) => process.stderr.write(`${m}\n`));
+        const bar = progressBar('back-testing', 'folds', o.quiet);
+        let result: ReturnType<typeof runBacktest>;
+        try {
+          result = runBacktest(sources, opts, (_, at) =>
+            bar.update(at.fold - 1, at.folds, `${at.source} fold ${at.fold}`),
+          );
+        } finally {
+          bar.stop();
+        }
         const losses = engineLosses(result);
         const seconds = (Date.now() - started) / 1000;
         const command = `parley backtest --split ${o.split}${o.split === 'kfold' ? ` --folds ${opts.folds}` : ''}${n ? ` --subset ${n}` : ''} --source ${o.source} --runs ${opts.runs} --seed ${opts.seed}${o.covariates ? '' : ' --no-covariates'}`;

@@ -4,14 +4,14 @@
  * (src/calibrate/contactBacktest.ts). Loads the cases, prints a table and writes the full result.
  */
 import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
 import {
   ENGINE_MODELS,
   formatContactTable,
   runContactBacktest,
 } from '../../calibrate/contactBacktest.ts';
 import { formatCaseIssue, loadCases } from '../../data/cases.ts';
+import { REPO_ROOT } from '../../data/scenarios.ts';
 import { contactBacktestHtml } from '../../report/contactBacktestHtml.ts';
 import { reliabilityDiagram } from '../../report/charts/reliabilityDiagram.ts';
 import { renderSvg } from '../../report/render.ts';
@@ -19,10 +19,8 @@ import { UserError } from '../exit.ts';
 import { writeAtomic } from '../scenarioInput.ts';
 
 /** Where the engine's contact defaults live (the input language's folder, src/model). */
-export const CONTACT_DEFAULTS_FILE = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  '../../model/contactDefaults.json',
-);
+// the source file (from the repository root): the compiled CLI in dist/ reads the same one
+export const CONTACT_DEFAULTS_FILE = join(REPO_ROOT, 'src', 'model', 'contactDefaults.json');
 
 export async function contactBacktestCommand(o: {
   split: string;

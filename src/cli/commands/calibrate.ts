@@ -4,8 +4,7 @@
  * with --write, saves them with their provenance to src/model/calibratedDefaults.json.
  */
 import { renameSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import {
   calibrate,
@@ -18,7 +17,9 @@ import { DEFAULT_BUILDER } from '../../calibrate/scenarioFromCase.ts';
 import { makeFolds, selectCalibrationCases } from '../../calibrate/backtest.ts';
 import { loadCalibrationData } from '../../data/calibrationData.ts';
 import type { HistoricalCase } from '../../calibrate/historicalCases.ts';
+import { REPO_ROOT } from '../../data/scenarios.ts';
 import { UserError } from '../exit.ts';
+import { progressBar } from '../progress.ts';
 import { dataOption, requireDatasets, resolveDataDir } from '../dataDir.ts';
 import { calibrateDistributed } from '../../jobs/distributed/calibrate.ts';
 import { DistributedSweepError } from '../../jobs/distributed/analyses.ts';
@@ -29,10 +30,8 @@ import {
   type DistributedCliOptions,
 } from './worker.ts';
 
-export const CALIBRATED_DEFAULTS_FILE = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  '../../model/calibratedDefaults.json',
-);
+// the source file (from the repository root): the compiled CLI in dist/ reads the same one
+export const CALIBRATED_DEFAULTS_FILE = join(REPO_ROOT, 'src', 'model', 'calibratedDefaults.json');
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 const fitSummary = (f: Fit) => ({
@@ -80,6 +79,7 @@ export function register(program: Command): void {
     .option('--evaluations <n>', 'Nelder–Mead evaluations', '150')
     .option('--seed <n>', 'seed shared by every evaluation (common random numbers)', '11')
     .option('--write', 'save the result to src/model/calibratedDefaults.json')
+    .option('-q, --quiet', 'no progress bar (there is none when stderr is not a terminal)')
     .option(
       '--fold <fold>',
       "'train': fit on the time split's training fold only (the earliest two-thirds of wars by start year, as the back-test's held-out figures assume); 'all': every war",
@@ -99,6 +99,7 @@ export function register(program: Command): void {
           write?: boolean;
           fold: string;
           covariates: boolean;
+          quiet?: boolean;
         } & DistributedCliOptions,
       ) => {
         const runs = Number(opts.runs);
@@ -133,18 +134,20 @@ export function register(program: Command): void {
         };
         // distributed: each objective evaluation's case simulations run on the workers (see jobs/distributed/calibrate.ts)
         const dist = distributedFrom(opts, false);
+        // evaluations run on after the budget while Nelder–Mead finishes a step: the bar grows
+        const bar = progressBar('calibrating', 'evaluations', opts.quiet);
+        const onEvaluation = (n: number, objective: number) =>
+          bar.update(n, Math.max(n, evaluations), `objective ${objective.toFixed(4)}`);
         let result: CalibrationResult;
         try {
           result = dist
-            ? await calibrateDistributed(input, {
-                ...dist,
-                onEvaluation: (n, objective) =>
-                  process.stderr.write(`evaluation ${n}: objective ${objective.toFixed(4)}\n`),
-              })
-            : calibrate(input);
+            ? await calibrateDistributed(input, { ...dist, onEvaluation })
+            : calibrate(input, onEvaluation);
         } catch (e) {
           if (!(e instanceof DistributedSweepError)) throw e;
           return failPartial(e, undefined);
+        } finally {
+          bar.stop();
         }
         const seconds = (Date.now() - started) / 1000;
         process.stdout.write(

@@ -10,6 +10,8 @@ import { closePools } from '../../jobs/workerPool.ts';
 import { InputIssuesError, UserError } from '../exit.ts';
 import { int, loadVariantFiles, loadWithOverrides, writeAtomic } from '../scenarioInput.ts';
 import { storeAnalysis } from '../storeAnalysis.ts';
+import { paint, type Colours } from '../colour.ts';
+import { progressBar } from '../progress.ts';
 import {
   DistributedSweepError,
   partialOutcomes,
@@ -33,13 +35,19 @@ interface CompareOptions extends DistributedCliOptions {
   bootstrap: number;
   json?: string | boolean;
   store?: boolean;
+  quiet?: boolean;
 }
 
 /** Loads the variant files, runs every variant, and turns problems into user errors. */
 export async function compareForCli(
   scenario: Scenario,
   source: string,
-  opts: { variantFiles?: string[]; threads: number; bootstrap: number; onDone?: () => void },
+  opts: {
+    variantFiles?: string[];
+    threads: number;
+    bootstrap: number;
+    onDone?: (done: number, total: number) => void;
+  },
 ): Promise<Comparison | undefined> {
   const r = await runComparison(scenario, loadVariantFiles(opts.variantFiles ?? []), opts);
   if (!r.ok) throw new InputIssuesError(source, r.issues);
@@ -60,7 +68,12 @@ const pts = (x: number) =>
 const num = (x: number, d = 1) =>
   Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${x.toFixed(d)}` : '—';
 
-export function formatComparison(c: Comparison, title: string): string {
+/** The comparison as text; `colours` marks gains and harms (plain unless the output is a terminal). */
+export function formatComparison(
+  c: Comparison,
+  title: string,
+  colours: Colours = paint({}),
+): string {
   const out: string[] = [];
   out.push(
     `${title}: ${c.variants.length - 1} variants against the baseline, ${c.runs} runs each, ${c.horizonMonths} months, common random numbers`,
@@ -73,7 +86,7 @@ export function formatComparison(c: Comparison, title: string): string {
     const x = v.values;
     out.push(`${v.id === c.baselineId ? '■' : '•'} ${v.name} [${v.id}]`);
     out.push(
-      `    talks by 6 ${pct(x.talks6)}, by 12 ${pct(x.talks12)}; settled by 24 ${pct(x.settlement24)}; median duration ${x.medianDuration ?? '—'} months; terms ${x.terms === null ? '—' : x.terms.toFixed(2)}; deaths ${x.casualties === null ? '—' : Math.round(x.casualties).toLocaleString('en-GB')}; peace 5y ${pct(x.durable5y)}`,
+      `    talks by 6 ${pct(x.talks6)}, by 12 ${pct(x.talks12)}; settled by 24 ${pct(x.settlement24)}; median duration ${x.medianDuration ?? '—'} months; mean terms ${x.terms === null ? '—' : x.terms.toFixed(2)}; deaths ${x.casualties === null ? '—' : Math.round(x.casualties).toLocaleString('en-GB')}; peace 5y ${pct(x.durable5y)}`,
     );
     const d = v.differences;
     if (d.talks12) {
@@ -85,7 +98,7 @@ export function formatComparison(c: Comparison, title: string): string {
         `    Δ talks by 6 ${iv('talks6', pts)}, by 12 ${iv('talks12', pts)}; Δ settled by 24 ${iv('settlement24', pts)}`,
       );
       out.push(
-        `    Δ median duration ${iv('medianDuration', (x) => num(x, 0))} months; Δ terms ${iv('terms', (x) => num(x, 3))}; Δ peace 5y ${iv('durable5y', pts)}`,
+        `    Δ median duration ${iv('medianDuration', (x) => num(x, 0))} months; Δ mean terms ${iv('terms', (x) => num(x, 3))}; Δ peace 5y ${iv('durable5y', pts)}`,
       );
     }
   }
@@ -96,9 +109,9 @@ export function formatComparison(c: Comparison, title: string): string {
   for (const r of c.ranking) {
     const top = helping(r.entries)
       .slice(0, 3)
-      .map((e) => `${e.id} ${e.verdict === 'gain' ? '✓' : '·'}`)
+      .map((e) => `${e.id} ${e.verdict === 'gain' ? colours.good('✓') : '·'}`)
       .join(', ');
-    const harms = harming(r.entries).map((e) => `${e.id} ✗`);
+    const harms = harming(r.entries).map((e) => `${e.id} ${colours.bad('✗')}`);
     out.push(
       `  ${r.goal.label.padEnd(36)} ${top || '— (no variant improves on the baseline)'}${harms.length ? `; clear harm: ${harms.join(', ')}` : ''}`,
     );
@@ -132,6 +145,7 @@ export function register(program: Command): void {
     )
     .option('--json [file]', 'print (or write to a file) the comparison as JSON')
     .option('--store', 'also save the comparison to the store (PARLEY_DATABASE_URL or PARLEY_DB)')
+    .option('-q, --quiet', 'no progress bar (there is none when stderr is not a terminal)')
     .addHelpText(
       'after',
       '\nExamples:\n  $ parley compare russia-ukraine-2024 --runs 1000 --threads 2\n  $ parley compare my-war.yaml --variants early-mediator.yaml --json out.json',
@@ -139,6 +153,7 @@ export function register(program: Command): void {
     .action(async (ref: string, opts: CompareOptions) => {
       const { scenario, source } = loadWithOverrides(ref, opts);
       const dist = distributedFrom(opts);
+      const bar = progressBar('simulating', 'variants', opts.quiet);
       let c: Comparison | undefined;
       try {
         c = dist
@@ -153,7 +168,10 @@ export function register(program: Command): void {
               variantFiles: opts.variants,
               threads: opts.threads,
               bootstrap: opts.bootstrap,
-            }).finally(closePools);
+              onDone: (done, total) => bar.update(done, total),
+            })
+              .finally(() => bar.stop())
+              .finally(closePools);
       } catch (e) {
         if (!(e instanceof DistributedSweepError)) throw e;
         // what finished: each variant's outcomes (null when unfinished)
@@ -176,7 +194,7 @@ export function register(program: Command): void {
         );
       if (opts.json === true) process.stdout.write(JSON.stringify(c, null, 2) + '\n');
       else {
-        process.stdout.write(formatComparison(c, scenario.name));
+        process.stdout.write(formatComparison(c, scenario.name, paint(process.stdout)));
         if (typeof opts.json === 'string') {
           writeAtomic(opts.json, JSON.stringify(c, null, 2));
           process.stdout.write(`\nComparison written to ${opts.json}\n`);

@@ -1,43 +1,44 @@
 import type { Command } from 'commander';
-import { register as scenarios } from './scenarios.ts';
-import { register as validate } from './validate.ts';
-import { register as schema } from './schema.ts';
-import { register as run } from './run.ts';
-import { register as params } from './params.ts';
-import { register as cases } from './cases.ts';
-import { register as analogues } from './analogues.ts';
-import { register as insights } from './insights.ts';
-import { register as serve } from './serve.ts';
-import { register as token } from './token.ts';
-import { register as compare } from './compare.ts';
-import { register as sensitivity } from './sensitivity.ts';
-import { register as sweep } from './sweep.ts';
-import { register as report } from './report.ts';
-import { register as data } from './data.ts';
-import { register as calibrate } from './calibrate.ts';
-import { register as backtest } from './backtest.ts';
-import { register as worker } from './worker.ts';
-import { register as provisions } from './provisions.ts';
 
-/** Each command module exports a `register(program)`; the order here is the order in --help. */
-export function registerCommands(program: Command): void {
-  run(program);
-  scenarios(program);
-  validate(program);
-  schema(program);
-  params(program);
-  cases(program);
-  analogues(program);
-  insights(program);
-  provisions(program);
-  serve(program);
-  token(program);
-  compare(program);
-  sensitivity(program);
-  sweep(program);
-  report(program);
-  data(program);
-  calibrate(program);
-  backtest(program);
-  worker(program);
+type Loader = () => Promise<{ register(program: Command): void }>;
+
+/**
+ * Each command module exports a `register(program)`; the order here is the order in --help.
+ * A module is imported only when its command runs (or for the full help), so a command starts
+ * without loading the server, the store, the queue and the charts that other commands need.
+ */
+const COMMANDS: [names: string[], load: Loader][] = [
+  [['run'], () => import('./run.ts')],
+  [['scenarios'], () => import('./scenarios.ts')],
+  [['validate'], () => import('./validate.ts')],
+  [['schema'], () => import('./schema.ts')],
+  [['params'], () => import('./params.ts')],
+  [['cases', 'case'], () => import('./cases.ts')],
+  [['analogues'], () => import('./analogues.ts')],
+  [['insights'], () => import('./insights.ts')],
+  [['provisions'], () => import('./provisions.ts')],
+  [['serve'], () => import('./serve.ts')],
+  [['token'], () => import('./token.ts')],
+  [['compare'], () => import('./compare.ts')],
+  [['sensitivity'], () => import('./sensitivity.ts')],
+  [['sweep'], () => import('./sweep.ts')],
+  [['report'], () => import('./report.ts')],
+  [['data'], () => import('./data.ts')],
+  [['calibrate'], () => import('./calibrate.ts')],
+  [['backtest'], () => import('./backtest.ts')],
+  [['worker'], () => import('./worker.ts')],
+];
+
+/** Every command name, for the full help and for suggestions after an unknown one. */
+export const COMMAND_NAMES = COMMANDS.flatMap(([names]) => names);
+
+/**
+ * Registers the command `name` (from argv) alone when it is known; otherwise all of them, so that
+ * the main help lists each and an unknown name gets a suggestion. `[]` registers none.
+ */
+export async function registerCommands(program: Command, only?: string[]): Promise<void> {
+  const wanted =
+    only === undefined ? COMMANDS : COMMANDS.filter(([n]) => n.some((x) => only.includes(x)));
+  const modules = await Promise.all(wanted.map(([, load]) => load()));
+  for (const m of modules) m.register(program);
 }

@@ -20,6 +20,7 @@ import { reportHtml, type ReportChart } from '../../report/html.ts';
 import { renderSvg, svgToPng } from '../../report/render.ts';
 import { formatRunSummary } from '../../report/summary.ts';
 import { UserError } from '../exit.ts';
+import { progressBar } from '../progress.ts';
 import { int, loadWithOverrides, writeAtomic } from '../scenarioInput.ts';
 import { compareForCli } from './compare.ts';
 import { orExit } from './sensitivity.ts';
@@ -48,6 +49,7 @@ interface ReportOptions {
   sensitivityRuns: number;
   variants?: string[];
   data?: string;
+  quiet?: boolean;
 }
 
 function monthsBetween(from: string, to: string): number {
@@ -82,6 +84,7 @@ export function register(program: Command): void {
       400,
     )
     .option('--variants <files...>', 'more variants to compare, from overlay files')
+    .option('-q, --quiet', 'no progress bar (there is none when stderr is not a terminal)')
     .addHelpText(
       'after',
       '\nExamples:\n  $ parley report russia-ukraine-2024 -o report.html\n  $ parley report russia-ukraine-2024 -o report.html --png-dir docs/img --runs 1000',
@@ -91,7 +94,10 @@ export function register(program: Command): void {
       const noPdf = opts.pdf ? await pdfUnavailable() : undefined;
       if (noPdf) throw new UserError(`✖ --pdf is unavailable here: ${noPdf} (nothing was written)`);
       const notes: string[] = [];
-      const progress = (what: string) => process.stderr.write(`report: ${what}\n`);
+      // the steps below, shown on a terminal only (a pipe or a log gets none of it)
+      const bar = progressBar('report', 'steps', opts.quiet);
+      let step = 0;
+      const progress = (what: string) => bar.update(step++, 4, what);
       try {
         progress('simulating the scenario');
         const result = await runScenarioParallel(scenario, { threads: opts.threads });
@@ -216,6 +222,8 @@ export function register(program: Command): void {
         const printed = opts.pdf ? await htmlToPdf(html) : undefined;
         if (printed && !printed.ok)
           throw new UserError(`✖ ${printed.message} (nothing was written)`);
+        bar.update(4, 4, 'done');
+        bar.stop();
         mkdirSync(dirname(resolve(opts.out)), { recursive: true });
         writeAtomic(opts.out, html);
         process.stdout.write(`Report written to ${opts.out}\n`);
@@ -230,6 +238,7 @@ export function register(program: Command): void {
           process.stdout.write(`PDF written to ${pdfFile} (${printed.ms} ms)\n`);
         }
       } finally {
+        bar.stop();
         await closePools();
       }
     });

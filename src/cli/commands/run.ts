@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { accessSync, constants, writeFileSync, renameSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { SingleBar, Presets } from 'cli-progress';
 import { loadScenario } from '../../data/scenarios.ts';
 import { InputIssuesError, UserError } from '../exit.ts';
+import { progressBar } from '../progress.ts';
 import { addTraces, closePools, runScenarioParallel } from '../../jobs/localPool.ts';
 import { DistributedSweepError, runScenarioDistributed } from '../../jobs/distributed/analyses.ts';
 import {
@@ -103,21 +103,10 @@ Examples:
       if (opts.json) accessSync(dirname(resolve(opts.json)), constants.W_OK);
       const total = scenario.settings.runs;
       const dist = distributedFrom(opts);
-      const showBar =
-        !dist &&
-        !opts.quiet &&
-        process.stderr.isTTY &&
-        total * scenario.settings.horizonMonths >= 2_000_000;
-      const bar = showBar
-        ? new SingleBar(
-            {
-              format: 'simulating {bar} {percentage}% | {value}/{total} runs',
-              stream: process.stderr,
-            },
-            Presets.shades_classic,
-          )
-        : undefined;
-      bar?.start(total, 0);
+      // a short run is over before a bar would help; distributed runs have their own bar
+      const small = total * scenario.settings.horizonMonths < 2_000_000;
+      const bar = progressBar('simulating', 'runs', opts.quiet || dist !== undefined || small);
+      bar.update(0, total);
       const started = performance.now();
       let result;
       try {
@@ -126,13 +115,13 @@ Examples:
           : await runScenarioParallel(scenario, {
               threads: opts.threads,
               traces: opts.traces,
-              onProgress: (done) => bar?.update(done),
+              onProgress: (done) => bar.update(done, total),
             }).finally(closePools);
       } catch (e) {
         if (e instanceof DistributedSweepError) return failPartial(e, undefined);
         throw e;
       }
-      bar?.stop();
+      bar.stop();
       const seconds = (performance.now() - started) / 1000;
       process.stdout.write(formatRunSummary(result, seconds) + '\n');
       if (opts.json) {

@@ -15,6 +15,7 @@ import { runMorris, runTornado, sensitivityFactors } from '../../jobs/analyses.t
 import { closePools } from '../../jobs/workerPool.ts';
 import type { Result, Scenario } from '../../model/index.ts';
 import { InputIssuesError, UserError } from '../exit.ts';
+import { progressBar } from '../progress.ts';
 import { int, loadWithOverrides } from '../scenarioInput.ts';
 import {
   DistributedSweepError,
@@ -38,6 +39,7 @@ interface SensitivityOptions extends DistributedCliOptions {
   threads: number;
   trajectories: number;
   json?: boolean;
+  quiet?: boolean;
 }
 
 /** Factors from the scenario's distributions and `--factor path=low:high`; user errors when none. */
@@ -103,6 +105,7 @@ export function register(program: Command): void {
     .option('-t, --threads <T>', 'worker threads', int('--threads', 1, 64), 1)
     .option('--trajectories <r>', 'Morris trajectories', int('--trajectories', 2, 1000), 10)
     .option('--json', 'print the result as JSON')
+    .option('-q, --quiet', 'no progress bar (there is none when stderr is not a terminal)')
     .addHelpText(
       'after',
       '\nExamples:\n  $ parley sensitivity russia-ukraine-2024 --runs 500\n  $ parley sensitivity russia-ukraine-2024 --method morris --trajectories 8 --runs 300 --threads 2',
@@ -119,6 +122,8 @@ export function register(program: Command): void {
       const factors = factorsFor(scenario, source, opts.factor);
       const label = METRICS.find((m) => m.id === outcome)!.label;
       const dist = distributedFrom(opts);
+      const bar = progressBar('simulating', 'points', opts.quiet);
+      const onDone = (done: number, total: number) => bar.update(done, total);
       // failed chunks end the command with their message and exit code 3 (see worker.ts)
       const orPartial = <T>(p: Promise<T>) =>
         p.catch(async (e: unknown) => {
@@ -130,7 +135,9 @@ export function register(program: Command): void {
         const r = await orPartial(
           dist
             ? runTornadoDistributed(scenario, factors, outcome, dist)
-            : runTornado(scenario, factors, opts.threads, outcome).finally(closePools),
+            : runTornado(scenario, factors, opts.threads, outcome, onDone)
+                .finally(() => bar.stop())
+                .finally(closePools),
         );
         if (!r) return;
         const t = orExit(source, r);
@@ -149,9 +156,9 @@ export function register(program: Command): void {
         const r = await orPartial(
           dist
             ? runMorrisDistributed(scenario, factors, opts.trajectories, outcome, dist)
-            : runMorris(scenario, factors, opts.threads, opts.trajectories, outcome).finally(
-                closePools,
-              ),
+            : runMorris(scenario, factors, opts.threads, opts.trajectories, outcome, onDone)
+                .finally(() => bar.stop())
+                .finally(closePools),
         );
         if (!r) return;
         const m = orExit(source, r);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadScenario } from '../../data/scenarios.ts';
 import { InputIssuesError, UserError } from '../exit.ts';
+import { paint } from '../colour.ts';
 
 export function register(program: Command): void {
   program
@@ -12,13 +13,14 @@ export function register(program: Command): void {
       '\nExamples:\n  $ parley validate my-war.yaml\n  $ parley validate data/scenarios/*.yaml',
     )
     .action((files: string[]) => {
+      const { good } = paint(process.stdout);
       const failures: InputIssuesError[] = [];
       for (const file of files) {
         const { source, result } = loadScenario(file);
         if (result.ok) {
           const s = result.value;
           process.stdout.write(
-            `✔ ${source}: ${s.name} (${s.parties.length} parties, ${s.settings.horizonMonths} months)\n`,
+            `${good('✔')} ${source}: ${s.name} (${s.parties.length} parties, ${s.settings.horizonMonths} months)\n`,
           );
         } else failures.push(new InputIssuesError(source, result.issues));
       }

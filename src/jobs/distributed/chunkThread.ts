@@ -8,7 +8,7 @@ import { ScenarioSchema } from '../../model/index.ts';
 import {
   compile,
   createRunRecords,
-  scenarioHash,
+  inputHash,
   simulateBlock,
   type AggregateArrays,
   type RunRecords,
@@ -17,7 +17,7 @@ import type { ChunkKind } from './protocol.ts';
 
 export interface ChunkThreadTask {
   kind: ChunkKind;
-  scenarioHash: string;
+  inputHash: string;
   scenarioJson: string;
   firstRun: number;
   runs: number;
@@ -33,7 +33,7 @@ let cached: { hash: string; compiled: ReturnType<typeof compile> } | undefined;
 function compiled(hash: string, json: string): ReturnType<typeof compile> {
   if (cached?.hash === hash) return cached.compiled;
   const raw: unknown = JSON.parse(json);
-  const got = scenarioHash(raw);
+  const got = inputHash(raw);
   if (got !== hash)
     throw new Error(`scenario ${hash} in Redis does not match its hash (found ${got})`);
   cached = { hash, compiled: compile(ScenarioSchema.parse(raw)) };
@@ -41,7 +41,7 @@ function compiled(hash: string, json: string): ReturnType<typeof compile> {
 }
 
 export default function simulateChunkTask(t: ChunkThreadTask): ChunkThreadResult {
-  const c = compiled(t.scenarioHash, t.scenarioJson);
+  const c = compiled(t.inputHash, t.scenarioJson);
   if (t.kind === 'aggregate')
     return {
       kind: 'aggregate',

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { ENGINE_VERSION, scenarioHash } from '../../engine/index.ts';
+import { ENGINE_VERSION, inputHash } from '../../engine/index.ts';
 import type { Scenario } from '../../model/index.ts';
 import {
   attemptsFromEnv,
@@ -78,7 +78,7 @@ export function planSweep(
   chunkRuns: number,
   explainMonth?: number,
 ): { sweepId: string; chunks: PlannedChunk[]; hashes: string[] } {
-  const hashes = scenarios.map((s) => scenarioHash(s));
+  const hashes = scenarios.map((s) => inputHash(s));
   const base: Omit<ChunkJob, 'sweepId'>[] = [];
   scenarios.forEach((s, cell) => {
     for (let first = 0; first < s.settings.runs; first += chunkRuns)
@@ -87,7 +87,7 @@ export function planSweep(
         cell,
         firstRun: first,
         runs: Math.min(chunkRuns, s.settings.runs - first),
-        scenarioHash: hashes[cell],
+        inputHash: hashes[cell],
         explainMonth,
         engineVersion: ENGINE_VERSION,
       });
@@ -182,7 +182,7 @@ export async function runSweep(
           cell: c.cell,
           firstRun: c.firstRun,
           runs: c.runs,
-          scenarioHash: c.scenarioHash,
+          inputHash: c.inputHash,
           explainMonth: c.explainMonth,
           engineVersion: c.engineVersion,
         },

@@ -23,7 +23,7 @@ export interface ChunkJob {
   cell: number;
   firstRun: number;
   runs: number;
-  scenarioHash: string;
+  inputHash: string;
   explainMonth?: number;
   /** the coordinator's ENGINE_VERSION: a worker on another version refuses the chunk */
   engineVersion: string;

@@ -4,11 +4,10 @@
  * with HSETNX under the sweep's parts hash, so a chunk delivered twice (a stalled job retried
  * while its first worker was only slow) counts once. The job's return value is only a receipt.
  */
-import { fileURLToPath } from 'node:url';
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { ENGINE_VERSION } from '../../engine/index.ts';
-import { getPool } from '../workerPool.ts';
+import { getPool, workerPath } from '../workerPool.ts';
 import { encodeArrays } from './codec.ts';
 import type { ChunkThreadResult, ChunkThreadTask } from './chunkThread.ts';
 import {
@@ -25,7 +24,7 @@ import {
   type RedisUnavailableError,
 } from './protocol.ts';
 
-const THREAD = fileURLToPath(new URL('./chunkThread.ts', import.meta.url));
+const THREAD = workerPath(import.meta.url, 'chunkThread');
 
 export interface WorkerOptions {
   redis: string;
@@ -69,15 +68,15 @@ export async function processChunk(
       `chunk ${chunkKey(data)} of sweep ${data.sweepId}: coordinator runs engine ${data.engineVersion}, this worker ${ENGINE_VERSION}; deploy the same Parley version everywhere`,
     );
   const json =
-    scenarios.get(data.scenarioHash) ?? (await redis.get(scenarioKey(prefix, data.scenarioHash)));
+    scenarios.get(data.inputHash) ?? (await redis.get(scenarioKey(prefix, data.inputHash)));
   if (json === null)
     throw new Error(
-      `chunk ${chunkKey(data)} of sweep ${data.sweepId}: scenario ${data.scenarioHash} is not in Redis (the coordinator re-stores it after a Redis restart)`,
+      `chunk ${chunkKey(data)} of sweep ${data.sweepId}: scenario ${data.inputHash} is not in Redis (the coordinator re-stores it after a Redis restart)`,
     );
   const pool = await getPool(THREAD, threads);
   const task: ChunkThreadTask = {
     kind: data.kind,
-    scenarioHash: data.scenarioHash,
+    inputHash: data.inputHash,
     scenarioJson: json,
     firstRun: data.firstRun,
     runs: data.runs,
@@ -93,7 +92,7 @@ export async function processChunk(
   const err = e1 ?? e2;
   if (err) throw err;
   if (scenarios.size >= 64) scenarios.clear();
-  scenarios.set(data.scenarioHash, json);
+  scenarios.set(data.inputHash, json);
   return { stored: stored === 1 };
 }
 

@@ -3,20 +3,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdSchema } from '../../model/index.ts';
 import { httpError, notFound } from '../errors.ts';
-import { ErrorSchema } from '../schemas.ts';
-
-const AnalogueSchema = z.object({
-  caseId: z.string(),
-  name: z.string(),
-  distance: z.number(),
-  similarity: z.number(),
-  matched: z.array(z.string()),
-  differed: z.array(z.string()),
-  unknown: z.array(z.string()),
-  negotiation: z.string(),
-  outcome: z.string(),
-  comparisons: z.array(z.record(z.string(), z.unknown())),
-});
+import { AnalogueSchema, ErrorSchema } from '../schemas.ts';
 
 const routes: FastifyPluginAsyncZod = (app) => {
   const { history, store } = app.parley;

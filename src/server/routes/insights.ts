@@ -2,27 +2,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { TOPICS } from '../../history/insights/index.ts';
-import { ErrorSchema } from '../schemas.ts';
-
-const IntervalSchema = z
-  .object({ low: z.number(), high: z.number(), method: z.enum(['wilson', 'bootstrap']) })
-  .nullable();
-const InsightSchema = z.object({
-  id: z.string(),
-  topic: z.enum(TOPICS),
-  title: z.string(),
-  finding: z.string(),
-  measure: z.enum(['share', 'median']),
-  compares: z.boolean(),
-  numerator: z.number(),
-  denominator: z.number(),
-  estimate: z.number(),
-  interval: IntervalSchema,
-  breakdown: z.array(z.record(z.string(), z.unknown())),
-  caseIds: z.array(z.string()),
-  caveats: z.array(z.string()),
-  source: z.string(),
-});
+import { ErrorSchema, InsightSchema } from '../schemas.ts';
 
 const routes: FastifyPluginAsyncZod = (app) => {
   const { history } = app.parley;

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { scenarioHash } from '../../engine/index.ts';
+import { inputHash, scenarioHash, settingsHash } from '../../engine/index.ts';
 import { ScenarioSchema } from '../../model/index.ts';
 import { readScenarioBody } from '../validation.ts';
 import { notFound } from '../errors.ts';
@@ -180,7 +180,24 @@ const routes: FastifyPluginAsyncZod = (app) => {
         response: {
           200: z.object({
             valid: z.boolean(),
-            hash: z.string().optional().describe('scenario hash when valid'),
+            hash: z
+              .string()
+              .optional()
+              .describe(
+                'when valid: SHA-256 of the whole document, run settings included (a saved version has the same `hash`)',
+              ),
+            scenarioHash: z
+              .string()
+              .optional()
+              .describe(
+                'when valid: SHA-256 of the scenario alone, as in a result (meta.scenarioHash)',
+              ),
+            settingsHash: z
+              .string()
+              .optional()
+              .describe(
+                'when valid: SHA-256 of its run settings (runs, seed, horizonMonths, explainMonth)',
+              ),
             issues: z.array(IssueSchema),
           }),
         },
@@ -189,7 +206,13 @@ const routes: FastifyPluginAsyncZod = (app) => {
     async (req, reply) => {
       const r = await readScenarioBody(req, reply);
       return r.ok
-        ? { valid: true, hash: scenarioHash(r.value), issues: [] }
+        ? {
+            valid: true,
+            hash: inputHash(r.value),
+            scenarioHash: scenarioHash(r.value),
+            settingsHash: settingsHash(r.value),
+            issues: [],
+          }
         : { valid: false, issues: r.issues };
     },
   );

@@ -8,7 +8,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { performance } from 'node:perf_hooks';
-import { ENGINE_VERSION } from '../../engine/index.ts';
+import { ENGINE_VERSION, scenarioHash } from '../../engine/index.ts';
 import { runScenarioParallel } from '../../jobs/localPool.ts';
 import type { Scenario } from '../../model/index.ts';
 import type { RunRecord, ScenarioVersion, Store } from '../../store/index.ts';
@@ -164,7 +164,8 @@ export class RunService {
     return {
       scenarioId: v.id,
       scenarioVersion: v.version,
-      scenarioHash: v.hash,
+      // the scenario as run, without its settings: the same hash as the result's meta
+      scenarioHash: scenarioHash(s),
       seed: s.settings.seed,
       runs: s.settings.runs,
       engineVersion: ENGINE_VERSION,

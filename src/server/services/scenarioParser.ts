@@ -6,9 +6,8 @@
  * worker thread, at most `maxPending` at a time (then 503 with Retry-After) and each within
  * `timeoutMs` (the worker is stopped and the request answered 400).
  */
-import { fileURLToPath } from 'node:url';
 import type { Piscina } from 'piscina';
-import { getPool } from '../../jobs/workerPool.ts';
+import { getPool, workerPath } from '../../jobs/workerPool.ts';
 import {
   parseScenarioText,
   validateScenario,
@@ -18,7 +17,7 @@ import {
 import { HttpError } from '../errors.ts';
 import type { ParseTask } from './parseWorker.ts';
 
-const WORKER = fileURLToPath(new URL('./parseWorker.ts', import.meta.url));
+const WORKER = workerPath(import.meta.url, 'parseWorker');
 
 export interface ParserLimits {
   /** bodies up to this many bytes are parsed on the event loop (a few ms at most) */

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { BUNDLED_SCENARIOS_DIR, REPO_ROOT } from '../../../src/data/scenarios.ts';
-import { scenarioHash } from '../../../src/engine/index.ts';
+import { inputHash } from '../../../src/engine/index.ts';
 import { parseScenarioText, type Scenario } from '../../../src/model/index.ts';
 import type { Store } from '../../../src/store/index.ts';
 import { rng } from '../fuzz/mutations.ts';
@@ -132,7 +132,7 @@ export async function verify(
   );
   versions.forEach((v, i) => {
     expect(Number(v.version), 'versions without gaps').toBe(i + 1);
-    expect(scenarioHash(JSON.parse(v.body) as Scenario), `version ${v.version} body`).toBe(v.hash);
+    expect(inputHash(JSON.parse(v.body) as Scenario), `version ${v.version} body`).toBe(v.hash);
   });
   expect(
     await query(

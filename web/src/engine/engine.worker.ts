@@ -86,6 +86,7 @@ async function run(req: RunRequest): Promise<void> {
     scenarioId: scenario.id,
     scenarioName: scenario.name,
     scenarioHash: '',
+    settingsHash: '',
     seed: scenario.settings.seed,
     parties: [a, b].map((p) => ({ id: p.id, name: p.name, side: p.side })),
     explainMonth: req.explainMonth ?? scenario.settings.explainMonth,
