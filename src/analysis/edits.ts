@@ -118,3 +118,44 @@ function flow(x: unknown): string {
 /** `path: before → after`, the line the CLI, the report and the web UI print for an edit. */
 export const formatEdit = (e: ScenarioEdit): string =>
   `${e.path}: ${formatEditValue(e.before)} → ${formatEditValue(e.after)}`;
+
+/**
+ * An overlay (overlay.ts) that turns `base` into `edited`: changed fields only, keyed list items
+ * by their key, other lists whole. Undefined when merging cannot express the change (an item
+ * removed from a keyed list that does not become empty, a field removed); callers check the
+ * round trip with applyVariant.
+ */
+export function overlayOf(base: unknown, edited: unknown): unknown {
+  if (canonicalJson(base) === canonicalJson(edited)) return undefined;
+  if (isPlain(base) && isPlain(edited)) {
+    if (Object.keys(base).some((k) => base[k] !== undefined && edited[k] === undefined))
+      throw new CannotOverlay();
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(edited)) {
+      const o = Object.hasOwn(base, k) ? overlayOf(base[k], v) : v;
+      if (o !== undefined) out[k] = o;
+    }
+    return out;
+  }
+  if (Array.isArray(base) && Array.isArray(edited) && edited.length > 0) {
+    const key = keyOf(edited);
+    if (key && keyOf(base) === key) {
+      const a = base as Record<string, unknown>[];
+      const b = edited as Record<string, unknown>[];
+      if (a.some((x) => !b.some((y) => y[key] === x[key]))) throw new CannotOverlay();
+      return b.flatMap((y) => {
+        const x = a.find((i) => i[key] === y[key]);
+        const o = x ? overlayOf(x, y) : y;
+        return o === undefined ? [] : [{ ...(o as object), [key]: y[key] }];
+      });
+    }
+  }
+  return structuredClone(edited);
+}
+
+/** Thrown by overlayOf for a change an overlay cannot make. */
+export class CannotOverlay extends Error {
+  constructor() {
+    super('this change removes a field or a list item, which an overlay cannot express');
+  }
+}

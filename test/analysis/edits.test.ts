@@ -1,6 +1,15 @@
 /** The edits between two scenario documents (src/analysis/edits.ts). */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatEdit, scenarioEdits } from '../../src/analysis/index.ts';
+import {
+  applyVariant,
+  formatEdit,
+  overlayOf,
+  scenarioEdits,
+  variantEdits,
+} from '../../src/analysis/index.ts';
+import { canonicalJson } from '../../src/engine/index.ts';
+import { parseScenarioText } from '../../src/model/index.ts';
 
 describe('scenario edits', () => {
   it('none between equal documents', () => {
@@ -46,5 +55,33 @@ describe('scenario edits', () => {
     expect(scenarioEdits({}, { e: { note: 'long', kind: 'k' } }).map(formatEdit)).toEqual([
       'e: (absent) → { kind: k, note: long }',
     ]);
+  });
+});
+
+describe('an overlay from two scenarios', () => {
+  it('applied as a variant, gives the edited scenario back (the levers of a what-if)', () => {
+    const r = parseScenarioText(
+      readFileSync(
+        new URL('../../data/scenarios/russia-ukraine-2024.yaml', import.meta.url),
+        'utf8',
+      ),
+    );
+    if (!r.ok) throw new Error('bundled scenario invalid');
+    const { variants: _v, ...base } = r.value;
+    const edited = structuredClone(base);
+    edited.backChannels = [];
+    edited.interventions = edited.interventions.filter((e) => e.kind !== 'back-channel-open');
+    const ukraine = edited.parties.find((p) => p.id === 'ukraine');
+    if (ukraine?.role !== 'belligerent') throw new Error('expected Ukraine');
+    ukraine.support[0].waningRate = 0.07;
+    const overlay = overlayOf(base, edited) as Record<string, unknown>;
+    expect(Object.keys(overlay).sort()).toEqual(['backChannels', 'interventions', 'parties']);
+    expect(overlay.parties).toEqual([
+      { id: 'ukraine', support: [{ patron: 'united-states', waningRate: 0.07 }] },
+    ]);
+    const back = applyVariant(base, { id: 'x', name: 'x', overlay });
+    if (!back.ok) throw new Error(JSON.stringify(back.issues));
+    expect(canonicalJson(back.value)).toBe(canonicalJson(edited));
+    expect(variantEdits(base, back.value)).toHaveLength(4);
   });
 });

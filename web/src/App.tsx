@@ -170,7 +170,7 @@ export function App(): JSX.Element {
         ) : route.page === 'results' ? (
           <ResultsPage shared={shared} ws={ws} />
         ) : route.page === 'whatif' ? (
-          <WhatIfPage shared={shared} ws={ws} />
+          <WhatIfPage shared={shared} ws={ws} query={route.rest[1]} />
         ) : (
           <ComparePage shared={shared} ws={ws} />
         )}
