@@ -86,12 +86,22 @@ const Z = 1.959963984540054;
 /** Goals the ranked table answers; terms are ranked once for each side. */
 export function goals(sides: [string, string] = ['side A', 'side B']): Goal[] {
   return [
-    { id: 'talks6', label: 'talks open by month 6', metric: 'talks6', sign: 1 },
-    { id: 'talks12', label: 'talks open by month 12', metric: 'talks12', sign: 1 },
+    { id: 'talks6', label: 'talks opened by month 6', metric: 'talks6', sign: 1 },
+    { id: 'talks12', label: 'talks opened by month 12', metric: 'talks12', sign: 1 },
     { id: 'settlement24', label: 'settlement by month 24', metric: 'settlement24', sign: 1 },
     { id: 'shorter', label: 'a shorter war (median months)', metric: 'medianDuration', sign: -1 },
-    { id: 'termsA', label: `better terms for ${sides[0]}`, metric: 'terms', sign: 1 },
-    { id: 'termsB', label: `better terms for ${sides[1]}`, metric: 'terms', sign: -1 },
+    {
+      id: 'termsA',
+      label: `better terms for ${sides[0]} (mean share of the stake)`,
+      metric: 'terms',
+      sign: 1,
+    },
+    {
+      id: 'termsB',
+      label: `better terms for ${sides[1]} (mean share of the stake)`,
+      metric: 'terms',
+      sign: -1,
+    },
     { id: 'casualties', label: 'fewer battle deaths (median)', metric: 'casualties', sign: -1 },
     { id: 'durable5y', label: 'a peace that holds 5 years', metric: 'durable5y', sign: 1 },
   ];

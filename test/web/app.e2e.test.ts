@@ -171,8 +171,8 @@ describe.skipIf(missing !== undefined)('web UI in Chromium', () => {
     }
     // the why-panel speaks for both leaders with numbers
     const why = await page.locator('.why').textContent();
-    expect(why).toMatch(/Russian Federation at month 0: open to talks in \d+% of runs/);
-    expect(why).toMatch(/Ukraine at month 0: open to talks in \d+% of runs/);
+    expect(why).toMatch(/Russian Federation at month 0: no obstacle to talking in \d+% of runs/);
+    expect(why).toMatch(/Ukraine at month 0: no obstacle to talking in \d+% of runs/);
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(artifacts, 'web-results.png'), fullPage: true });
   });

@@ -117,6 +117,42 @@ describe.skipIf(missing !== undefined)('the web UI explains itself (Chromium)', 
     expect(earlyLines.some((l) => l.startsWith('parties.holy-see'))).toBe(false);
   });
 
+  it('glossary: a page of every term, linked from the terms on Results, What-if and Compare', async () => {
+    const missingTerms = () => page.locator('[data-missing-term]').count();
+    // Compare (open now) links its terms
+    expect(await page.locator('a.term[data-term="baseline"]').count()).toBeGreaterThan(0);
+    expect(await missingTerms()).toBe(0);
+    await page.getByRole('link', { name: 'Results' }).click();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.locator('.chart-terms a.term[data-term="cost-of-conversation"]').waitFor({
+      timeout: 60_000,
+    });
+    for (const t of ['talks-opened', 'terms', 'ripeness', 'belief-gap', 'posture', 'contact'])
+      expect(await page.locator(`a.term[data-term="${t}"]`).count(), t).toBeGreaterThan(0);
+    expect(await missingTerms()).toBe(0);
+    // the why-panel says "no obstacle to talking" for a posture, never "open to talks"
+    const why = (await page.locator('.why').textContent()) ?? '';
+    expect(why).toMatch(/no obstacle to talking in \d+% of runs/);
+    expect(why).not.toMatch(/open to talks/);
+    // a term leads to its entry, with the same text as docs/glossary.md
+    await page.locator('.chart-terms a.term[data-term="cost-of-conversation"]').first().click();
+    const entry = page.locator('[data-entry="cost-of-conversation"]');
+    await entry.waitFor();
+    expect(await entry.getAttribute('class')).toContain('focused');
+    expect(await entry.textContent()).toMatch(/Unit: share of the stake/);
+    for (const id of [
+      'stake',
+      'share-of-the-stake',
+      'belief-gap',
+      'ripeness',
+      'posture',
+      'channel',
+    ])
+      expect(await page.locator(`[data-entry="${id}"]`).count(), id).toBe(1);
+    await page.screenshot({ path: join(artifacts, 'web-glossary.png') });
+    await page.getByRole('link', { name: 'Compare' }).click();
+  });
+
   it('compare: a harmful variant is marked as a harm, never as a gain', async () => {
     // US aid waning faster: a clear harm for Ukraine's terms (test/analysis/compare.test.ts)
     for (const v of await page.locator('.variant-choice input[type="checkbox"]').all())

@@ -9,6 +9,7 @@ import type { Scenario } from '../../src/model/index.ts';
 import { writeAccess } from './api.ts';
 import { ComparePage } from './compare/ComparePage.tsx';
 import { EditorPage } from './editor/EditorPage.tsx';
+import { GlossaryPage } from './GlossaryPage.tsx';
 import { HistoryPage } from './history/index.tsx';
 import { LibraryPage } from './library/LibraryPage.tsx';
 import { ResultsPage } from './results/ResultsPage.tsx';
@@ -24,7 +25,11 @@ const NAV: { page: Page; label: string }[] = [
   { page: 'whatif', label: 'What-if' },
   { page: 'compare', label: 'Compare' },
   { page: 'history', label: 'History' },
+  { page: 'glossary', label: 'Glossary' },
 ];
+
+/** Pages that need no open scenario (their route names none). */
+const FREE: readonly Page[] = ['library', 'history', 'glossary'];
 
 /** The open scenario with the editor's working copy. */
 export interface Workspace {
@@ -71,7 +76,7 @@ export function App(): JSX.Element {
   }, []);
 
   // pages other than the library and history name the scenario in the route
-  const wanted = route.page !== 'library' && route.page !== 'history' ? route.rest[0] : undefined;
+  const wanted = FREE.includes(route.page) ? undefined : route.rest[0];
   useEffect(() => {
     if (wanted && wanted !== ws?.open.id) void reopen(wanted);
   }, [wanted, ws?.open.id, reopen]);
@@ -100,7 +105,7 @@ export function App(): JSX.Element {
 
   const shared: Shared = { ws, setDraft, reopen, openLocal, result, setResult, levers, setLevers };
   const id = ws?.open.id;
-  const needsScenario = route.page !== 'library' && route.page !== 'history';
+  const needsScenario = !FREE.includes(route.page);
   const loading = needsScenario && wanted !== undefined && wanted !== id && !loadError;
 
   return (
@@ -124,9 +129,7 @@ export function App(): JSX.Element {
             {NAV.map((n) => (
               <li key={n.page}>
                 <a
-                  href={
-                    n.page === 'library' || n.page === 'history' ? href(n.page) : href(n.page, id)
-                  }
+                  href={FREE.includes(n.page) ? href(n.page) : href(n.page, id)}
                   aria-current={route.page === n.page ? 'page' : undefined}
                 >
                   {n.label}
@@ -159,6 +162,8 @@ export function App(): JSX.Element {
           <LibraryPage shared={shared} />
         ) : route.page === 'history' ? (
           <HistoryPage path={route.rest} scenarioId={id} />
+        ) : route.page === 'glossary' ? (
+          <GlossaryPage focus={route.rest[0]} />
         ) : loading ? (
           <p aria-live="polite">Opening {wanted}…</p>
         ) : !ws ? (

@@ -56,7 +56,7 @@ export async function runReportHtml(
     });
   return reportHtml({
     title: v.scenario.name,
-    source: `scenario ${v.id} v${v.version}`,
+    source: `${v.id} v${v.version}`,
     description: v.scenario.description,
     result,
     summaryText: formatRunSummary(result),

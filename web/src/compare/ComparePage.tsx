@@ -14,6 +14,7 @@ import { interventionComparisonChart } from '../../../src/report/charts/index.ts
 import type { Shared, Workspace } from '../App.tsx';
 import { Chart } from '../Chart.tsx';
 import { countEdits, EditList } from '../EditList.tsx';
+import { Term } from '../Term.tsx';
 import { compareInWorker } from '../engine/client.ts';
 import type { ExtraVariant } from '../engine/protocol.ts';
 import { applyLevers, describeLevers, leverEdits, leversOf } from '../whatif/levers.ts';
@@ -130,7 +131,10 @@ export function ComparePage({ shared, ws }: { shared: Shared; ws: Workspace }): 
         </button>
       </div>
       <fieldset className="variant-choice">
-        <legend>Variants against the baseline (the scenario as written)</legend>
+        <legend>
+          <Term id="variant">Variants</Term> against the <Term id="baseline" /> (the scenario as
+          written)
+        </legend>
         {variants.length === 0 ? (
           <p className="note">
             This scenario has no <code>variants:</code>; add some in the YAML view, or compare the
@@ -184,9 +188,10 @@ export function ComparePage({ shared, ws }: { shared: Shared; ws: Workspace }): 
         <>
           <h2>Which intervention does most for which goal</h2>
           <p className="help">
-            Ranked by the paired difference from the baseline; ✓ = a clear gain (the 95% interval
-            lies on the better side of zero), ✗ = a clear harm (it lies on the worse side), · =
-            unclear.
+            Ranked by the <Term id="paired-difference" /> from the <Term id="baseline" /> (on{' '}
+            <Term id="common-random-numbers" />
+            ); ✓ = a clear gain (the 95% interval lies on the better side of zero), ✗ = a clear harm
+            (it lies on the worse side), · = unclear.
           </p>
           <div className="rankings">
             {comparison.ranking.map(({ goal, entries }) => (

@@ -19,6 +19,7 @@ import {
 import type { Shared, Workspace } from '../App.tsx';
 import { Chart } from '../Chart.tsx';
 import { countEdits, EditList } from '../EditList.tsx';
+import { Term } from '../Term.tsx';
 import { runInWorker } from '../engine/client.ts';
 import { href } from '../router.ts';
 import { at, pct } from '../results/numbers.ts';
@@ -81,13 +82,15 @@ function metrics(r: RunResult) {
   return [
     {
       key: 'talks12',
-      label: 'talks open by month 12',
+      term: 'talks-opened',
+      label: 'talks opened by month 12',
       value: at(r.talks.any, 12),
       fmt: pct,
       kind: 'share' as const,
     },
     {
       key: 'mediated24',
+      term: 'talks-opened',
       label: 'talks via a mediator by month 24',
       value: at(r.talks.mediated, 24),
       fmt: pct,
@@ -95,6 +98,7 @@ function metrics(r: RunResult) {
     },
     {
       key: 'settlement24',
+      term: 'settlement',
       label: 'settled by month 24',
       value: at(r.outcomes.settlement, 24),
       fmt: pct,
@@ -116,7 +120,8 @@ function metrics(r: RunResult) {
     },
     {
       key: 'terms',
-      label: `terms: share to ${r.meta.parties[0].name}`,
+      term: 'terms',
+      label: `terms: median share of the stake to ${r.meta.parties[0].name}`,
       value: r.terms.quantiles.p50,
       fmt: (x: number | null) => (x === null ? '—' : x.toFixed(2)),
       kind: 'terms' as const,
@@ -567,8 +572,9 @@ export function WhatIfPage({
           {r ? (
             <table className="whatif-numbers">
               <caption>
-                What-if against the scenario as written ({WHATIF_RUNS.toLocaleString('en')} runs
-                each)
+                What-if against the <Term id="baseline">scenario as written</Term> (
+                {WHATIF_RUNS.toLocaleString('en')} <Term id="run">runs</Term> each, on{' '}
+                <Term id="common-random-numbers" />)
               </caption>
               <thead>
                 <tr>
@@ -583,7 +589,9 @@ export function WhatIfPage({
                   const base = baseline ? metrics(baseline)[k] : undefined;
                   return (
                     <tr key={m.key} data-key={m.key}>
-                      <th scope="row">{m.label}</th>
+                      <th scope="row">
+                        {'term' in m && m.term ? <Term id={m.term}>{m.label}</Term> : m.label}
+                      </th>
                       <td>{base ? base.fmt(base.value) : '…'}</td>
                       <td className="value">{m.fmt(m.value)}</td>
                       <td className="delta">{base ? delta(m.kind, m.value, base.value) : ''}</td>
