@@ -359,8 +359,9 @@ describe.skipIf(missing !== undefined)('web UI in Chromium', () => {
     await page.locator('details.item summary', { hasText: 'Russian Federation' }).click();
     const input = page.locator('input[data-path="parties.0.leader.hawkishness"]');
     await input.fill('1.5');
+    // the CLI's full text sits folded under the grouped messages
     const issues = page.locator('.validation pre.issues');
-    await issues.waitFor();
+    await issues.waitFor({ state: 'attached' });
     const text = (await issues.textContent()) ?? '';
     expect(text).toContain(`✖ ${message}`);
     expect(text).toContain(`→ at ${where}`);

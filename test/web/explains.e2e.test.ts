@@ -176,4 +176,57 @@ describe.skipIf(missing !== undefined)('the web UI explains itself (Chromium)', 
     await page.screenshot({ path: join(artifacts, 'web-compare-harm.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
   });
+
+  it('editor: CodeMirror with line numbers, inline diagnostics, schema completion; drafts survive a reload, leaving warns', async () => {
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.type());
+      void d.accept();
+    });
+    await page.getByRole('link', { name: 'Editor' }).click();
+    await page.getByRole('tab', { name: 'YAML' }).click();
+    const editor = page.locator('[data-testid="yaml-editor"] .cm-editor');
+    await editor.waitFor();
+    expect(await editor.locator('.cm-lineNumbers .cm-gutterElement').count()).toBeGreaterThan(10);
+    const content = editor.locator('.cm-content');
+    await content.click();
+    await page.keyboard.press('Control+Home');
+    // completion from the JSON Schema at the top level
+    await page.keyboard.type('sett');
+    await page.keyboard.press('Control+Space');
+    const option = page.locator('.cm-tooltip-autocomplete li', { hasText: 'settings' });
+    await option.first().waitFor();
+    await page.keyboard.press('Escape');
+    for (let k = 0; k < 4; k++) await page.keyboard.press('Backspace');
+    // a key the schema does not know, on line 1: marked there, and Results says it shows the last valid version
+    await page.keyboard.type('runz: 5\n');
+    await page.locator('.validation .issue-groups li').first().waitFor();
+    expect(await page.locator('.validation .issue-groups li').first().textContent()).toMatch(
+      /line 1, column 1/,
+    );
+    const range = editor.locator('.cm-line').first().locator('.cm-lintRange-error');
+    await range.waitFor();
+    expect(await range.textContent()).toBe('runz');
+    await editor.locator('.cm-lint-marker-error').first().waitFor();
+    for (const li of await page.locator('.validation .issue-groups li').all())
+      expect(await li.locator('.message').count()).toBeLessThanOrEqual(3);
+    await page.screenshot({ path: join(artifacts, 'web-editor-codemirror.png') });
+    await page.getByRole('link', { name: 'Results' }).click();
+    await page.locator('[data-testid="stale-draft"]').waitFor();
+    expect(await page.locator('[data-testid="stale-draft"]').textContent()).toMatch(
+      /last valid version/,
+    );
+    // a reload keeps the draft (and asks first: the draft is not saved on the server)
+    await page.reload();
+    await page.locator('[data-testid="stale-draft"]').waitFor({ timeout: 30_000 });
+    expect(dialogs).toContain('beforeunload');
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Editor' })
+      .click();
+    await page.getByRole('tab', { name: 'YAML' }).click();
+    await editor.locator('.cm-line').first().waitFor();
+    expect(await editor.locator('.cm-line').first().textContent()).toBe('runz: 5');
+    expect(await page.locator('.scenario-name em').textContent()).toMatch(/edited, not saved/);
+  });
 });

@@ -8,7 +8,9 @@ import { canonicalJson, type RunResult } from '../../src/engine/index.ts';
 import type { Scenario } from '../../src/model/index.ts';
 import { writeAccess } from './api.ts';
 import { ComparePage } from './compare/ComparePage.tsx';
+import { checkDraft } from './editor/draft.ts';
 import { EditorPage } from './editor/EditorPage.tsx';
+import { storeDraft, storedDraft } from './editor/storedDraft.ts';
 import { GlossaryPage } from './GlossaryPage.tsx';
 import { HistoryPage } from './history/index.tsx';
 import { LibraryPage } from './library/LibraryPage.tsx';
@@ -40,6 +42,23 @@ export interface Workspace {
   working: Scenario;
   /** the draft differs from the opened text */
   edited: boolean;
+  /** the draft validates (when not, `working` is the last draft that did) */
+  valid: boolean;
+}
+
+/** The workspace of an opened scenario, with a draft kept in this browser restored. */
+function workspaceOf(o: OpenScenario): Workspace {
+  const kept = storedDraft(o.id, o.text);
+  if (kept === undefined)
+    return { open: o, draft: o.text, working: o.scenario, edited: false, valid: true };
+  const r = checkDraft(kept).result;
+  return {
+    open: o,
+    draft: kept,
+    working: r.ok ? r.value : o.scenario,
+    edited: true,
+    valid: r.ok,
+  };
 }
 
 export interface Shared {
@@ -70,7 +89,7 @@ export function App(): JSX.Element {
       setLoadError(`cannot open scenario "${id}": ${o.error}`);
       return;
     }
-    setWs({ open: o, draft: o.text, working: o.scenario, edited: false });
+    setWs(workspaceOf(o));
     setResult(undefined);
     setLevers(undefined);
   }, []);
@@ -82,7 +101,7 @@ export function App(): JSX.Element {
   }, [wanted, ws?.open.id, reopen]);
 
   const openLocal = useCallback((o: OpenScenario) => {
-    setWs({ open: o, draft: o.text, working: o.scenario, edited: false });
+    setWs(workspaceOf(o));
     setResult(undefined);
     setLevers(undefined);
   }, []);
@@ -99,9 +118,23 @@ export function App(): JSX.Element {
       draft: text,
       working: changed ? valid : w.working,
       edited: text !== w.open.text,
+      valid: valid !== undefined,
     });
+    storeDraft(w.open.id, w.open.text, text);
     if (changed) setResult(undefined);
   }, []);
+
+  // leaving with changes not saved on the server asks first
+  const edited = ws?.edited ?? false;
+  useEffect(() => {
+    if (!edited) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [edited]);
 
   const shared: Shared = { ws, setDraft, reopen, openLocal, result, setResult, levers, setLevers };
   const id = ws?.open.id;
@@ -156,6 +189,12 @@ export function App(): JSX.Element {
         {loadError ? (
           <p role="alert" className="error">
             {loadError}
+          </p>
+        ) : null}
+        {ws && !ws.valid && ['results', 'whatif', 'compare'].includes(route.page) ? (
+          <p className="note stale-draft" role="status" data-testid="stale-draft">
+            The draft in the <a href={href('editor', id)}>Editor</a> has problems: this page shows
+            the last valid version of the scenario.
           </p>
         ) : null}
         {route.page === 'library' ? (
