@@ -151,6 +151,13 @@ pre{background:#f6f6f6;padding:1em;overflow-x:auto;font-size:.85em}
 table{border-collapse:collapse;font-size:.85em;margin:1em 0} td,th{border:1px solid #ddd;padding:.3em .5em;vertical-align:top;text-align:left}
 figure{margin:1.5em 0;overflow-x:auto} figcaption{font-size:.85em;color:#555} svg{max-width:100%;height:auto}
 small{color:#555} .meta{color:#555;font-size:.9em}
+@media print{
+body{max-width:none;margin:0;padding:0}
+pre{white-space:pre-wrap;overflow-wrap:anywhere;overflow:visible}
+table{table-layout:fixed;width:100%} td,th{overflow-wrap:anywhere}
+figure{overflow:visible;break-inside:avoid} svg{max-width:100%;height:auto}
+h2,h3{break-after:avoid}
+}
 </style></head><body>
 <header><h1>${esc(input.title)}</h1>
 <p class="meta">Scenario ${esc(input.source)} · ${r.meta.runs} runs · seed ${r.meta.seed} · ${r.meta.horizonMonths} months · scenario hash ${esc(r.meta.scenarioHash.slice(0, 12))} · engine ${esc(r.meta.engineVersion)}</p>

@@ -5,7 +5,7 @@
  * every variant in Compare lists its edits, and a harmful variant is marked as a harm.
  * Screenshots go to test-artifacts/.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -228,5 +228,33 @@ describe.skipIf(missing !== undefined)('the web UI explains itself (Chromium)', 
     await editor.locator('.cm-line').first().waitFor();
     expect(await editor.locator('.cm-line').first().textContent()).toBe('runz: 5');
     expect(await page.locator('.scenario-name em').textContent()).toMatch(/edited, not saved/);
+  });
+
+  it('results: export the report of the scenario as edited, HTML and PDF, from the page', async () => {
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Results' })
+      .click();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const box = page.locator('[data-testid="export-report"]');
+    await box.waitFor({ timeout: 60_000 });
+    const [html] = await Promise.all([
+      page.waitForEvent('download', { timeout: 120_000 }),
+      box.getByRole('button', { name: 'Export HTML' }).click(),
+    ]);
+    const text = readFileSync(await html.path(), 'utf8');
+    expect(text).toContain('Scenario russia-ukraine-2024 as edited (not saved)');
+    expect(text).not.toMatch(/Scenario scenario/i);
+    expect(html.suggestedFilename()).toBe('parley-russia-ukraine-2024.html');
+    const [pdf] = await Promise.all([
+      page.waitForEvent('download', { timeout: 120_000 }),
+      box.getByRole('button', { name: 'Export PDF' }).click(),
+    ]);
+    expect(
+      readFileSync(await pdf.path())
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
+    await page.screenshot({ path: join(artifacts, 'web-results-export.png') });
   });
 });

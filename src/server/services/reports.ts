@@ -7,6 +7,7 @@ import type { RunResult } from '../../engine/index.ts';
 import * as charts from '../../report/charts/index.ts';
 import { reportHtml } from '../../report/html.ts';
 import { renderSvg, svgToPng } from '../../report/render.ts';
+import type { Scenario } from '../../model/index.ts';
 import type { ScenarioVersion } from '../../store/index.ts';
 import type { HistoryService } from './history.ts';
 
@@ -43,7 +44,18 @@ export async function runReportHtml(
   v: ScenarioVersion,
   history: HistoryService,
 ): Promise<string> {
-  const analogues = history.analoguesOfScenario(v.scenario, 5).analogues;
+  return reportHtmlOf(result, v.scenario, `${v.id} v${v.version}`, history);
+}
+
+/** The HTML report of a result of `scenario`; `source` says which scenario (id and version). */
+export async function reportHtmlOf(
+  result: RunResult,
+  scenario: Scenario,
+  source: string,
+  history: HistoryService,
+  notes: string[] = [],
+): Promise<string> {
+  const analogues = history.analoguesOfScenario(scenario, 5).analogues;
   const insights = history.insights().insights;
   const rendered = [];
   for (const id of RUN_CHARTS)
@@ -55,15 +67,15 @@ export async function runReportHtml(
       svg: await renderSvg(charts.analogueTableChart(analogues)),
     });
   return reportHtml({
-    title: v.scenario.name,
-    source: `${v.id} v${v.version}`,
-    description: v.scenario.description,
+    title: scenario.name,
+    source,
+    description: scenario.description,
     result,
     summaryText: formatRunSummary(result),
     charts: rendered,
     sectionCharts: { analogues: analogues.length ? ['analogues'] : [] },
     analogues,
     insights,
-    notes: ['Insights are computed over the case base only.'],
+    notes: [...notes, 'Insights are computed over the case base only.'],
   });
 }

@@ -19,6 +19,7 @@ import { Chart } from '../Chart.tsx';
 import { runInWorker } from '../engine/client.ts';
 import { headline, outcomeRows, pct, at, TABLE_MONTHS } from './numbers.ts';
 import { Term } from '../Term.tsx';
+import { ExportReport } from './ExportReport.tsx';
 import { WhyPanel } from './WhyPanel.tsx';
 
 export function ResultsPage({ shared, ws }: { shared: Shared; ws: Workspace }): JSX.Element {
@@ -123,6 +124,7 @@ export function ResultsPage({ shared, ws }: { shared: Shared; ws: Workspace }): 
       </p>
       {r ? (
         <>
+          <ExportReport scenario={s} runs={r.meta.runs} explainMonth={r.explanation.month} />
           {r.meta.skill && r.meta.skill.figures.length > 0 ? (
             <p className="skill" data-testid="skill">
               {skillLine(r.meta.skill)}
