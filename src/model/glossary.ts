@@ -35,7 +35,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     id: 'terms',
     term: 'terms',
     unit: 'share of the stake to side A, 0 … 1',
-    text: "Side A's share of the stake in a negotiated settlement. Results and What-if show the median over the settled runs; Compare ranks the mean, so that its paired differences add up run by run (each label says which).",
+    text: "Side A's share of the stake in a negotiated settlement. Results and What-if show the median over the settled runs; Compare ranks the mean, so that its paired differences add up run by run (each label says which). A deal the sides' reservations would put outside the stake (a side whose war value, net of costs, carrots and sticks, is below zero would settle for less than nothing) is recorded at 0 or 1: that is the bar at an edge of the terms histogram.",
     see: ['share-of-the-stake', 'paired-difference'],
   },
   {

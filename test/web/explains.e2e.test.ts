@@ -257,4 +257,40 @@ describe.skipIf(missing !== undefined)('the web UI explains itself (Chromium)', 
     ).toBe('%PDF-');
     await page.screenshot({ path: join(artifacts, 'web-results-export.png') });
   });
+
+  it('charts: hover values; PNG, SVG and CSV downloads; colour-blind-safe colours', async () => {
+    // Results of the last test are on the page
+    const terms = page.locator('.chart[data-chart="terms"]');
+    await terms.locator('svg').waitFor({ timeout: 30_000 });
+    const bar = terms.locator('svg g.mark-rect path').nth(12);
+    await bar.hover();
+    const tip = page.locator('#vg-tooltip-element');
+    await expect.poll(() => tip.textContent(), { timeout: 10_000 }).toMatch(/settlements/);
+    const frame = page.locator('.chart-frame', { has: terms });
+    const file = async (name: string) => {
+      const [d] = await Promise.all([
+        page.waitForEvent('download'),
+        frame.getByRole('button', { name, exact: true }).click(),
+      ]);
+      return { name: d.suggestedFilename(), bytes: readFileSync(await d.path()) };
+    };
+    const png = await file('PNG');
+    expect(png.name).toBe('parley-terms.png');
+    expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    const svg = await file('SVG');
+    expect(svg.bytes.toString('utf8')).toMatch(/<svg[^>]*>/);
+    const csv = (await file('CSV')).bytes.toString('utf8').trim().split('\n');
+    expect(csv[0]).toBe('from,to,settlements,share');
+    expect(csv).toHaveLength(21);
+    // the outcome chart draws with the Okabe–Ito colours, no red-green pair
+    const fills: string[] = [];
+    for (const path of await page
+      .locator('.chart[data-chart="outcomes"] svg g.mark-line path')
+      .all())
+      fills.push(((await path.getAttribute('stroke')) ?? '').toLowerCase());
+    expect(fills).toEqual(expect.arrayContaining(['#0072b2', '#009e73']));
+    expect(fills).not.toContain('#54a24b');
+    await page.screenshot({ path: join(artifacts, 'web-charts-tooltip.png') });
+    expect(pageErrors).toEqual([]);
+  });
 });
