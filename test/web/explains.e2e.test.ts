@@ -5,12 +5,14 @@
  * every variant in Compare lists its edits, and a harmful variant is marked as a harm.
  * Screenshots go to test-artifacts/.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_DATA_DIR } from '../../src/data/datasets.ts';
+import { INSIGHTS } from '../../src/history/insights/index.ts';
 import { chromiumMissing, launchChromium } from './browser.ts';
 import { buildWebUi, startWebServer, type WebServer } from './webServer.ts';
 
@@ -293,4 +295,19 @@ describe.skipIf(missing !== undefined)('the web UI explains itself (Chromium)', 
     await page.screenshot({ path: join(artifacts, 'web-charts-tooltip.png') });
     expect(pageErrors).toEqual([]);
   });
+
+  it.skipIf(!existsSync(DEFAULT_DATA_DIR))(
+    'insights: served with the default data folder, every finding and no dataset missing',
+    async () => {
+      await page.goto(`${server.url}/#/history/insights`);
+      await page.locator('[data-testid="insights-complete"]').waitFor({ timeout: 60_000 });
+      expect(await page.locator('[data-testid="insights-missing"]').count()).toBe(0);
+      const shown = await page.locator('article.history-insight').count();
+      const needing = INSIGHTS.filter((q) => q.needs.length > 0).map((q) => q.id);
+      for (const id of needing)
+        expect(await page.locator(`article[data-insight="${id}"]`).count(), id).toBe(1);
+      expect(shown).toBeGreaterThan(needing.length);
+      await page.screenshot({ path: join(artifacts, 'web-insights-complete.png') });
+    },
+  );
 });
