@@ -92,13 +92,13 @@ export function goals(sides: [string, string] = ['side A', 'side B']): Goal[] {
     { id: 'shorter', label: 'a shorter war (median months)', metric: 'medianDuration', sign: -1 },
     {
       id: 'termsA',
-      label: `better terms for ${sides[0]} (mean share of the stake)`,
+      label: `better terms for ${sides[0]} (mean)`,
       metric: 'terms',
       sign: 1,
     },
     {
       id: 'termsB',
-      label: `better terms for ${sides[1]} (mean share of the stake)`,
+      label: `better terms for ${sides[1]} (mean)`,
       metric: 'terms',
       sign: -1,
     },
