@@ -28,6 +28,8 @@ export interface VariantOutcome {
   id: string;
   name: string;
   description?: string;
+  /** the variant's edits to the scenario, `path: before → after` (edits.ts); [] for the baseline */
+  edits?: string[];
   /** the variant's own value of each metric (null when undefined, e.g. no settlement) */
   values: Record<MetricId, number | null>;
   /** variant − baseline, paired; null for the baseline or when undefined */
@@ -69,6 +71,8 @@ export interface CompareInput {
   id: string;
   name: string;
   description?: string;
+  /** the variant's edits, shown with its results (edits.ts formatEdit lines) */
+  edits?: string[];
   records: RecordSet;
 }
 
@@ -143,7 +147,14 @@ export function compareVariants(inputs: readonly CompareInput[], opts: CompareOp
         differences[m.id] = pairedBootstrap(own - b0, boot, baseBoot.get(m.id)!);
       }
     }
-    return { id: v.id, name: v.name, description: v.description, values, differences };
+    return {
+      id: v.id,
+      name: v.name,
+      description: v.description,
+      ...(v.edits ? { edits: v.edits } : {}),
+      values,
+      differences,
+    };
   });
 
   const ranking = goals(opts.sides).map((goal) => {

@@ -82,7 +82,11 @@ function comparisonTable(c: Comparison): string {
         : '';
       return `<td>${own}${diff}</td>`;
     });
-    return `<tr><th>${esc(v.name)}${v.description ? `<br><small>${esc(v.description)}</small>` : ''}</th>${cells.join('')}</tr>`;
+    // what the variant changes, so its name cannot hide an edit
+    const edits = v.edits?.length
+      ? `<ul class="edits">${v.edits.map((e) => `<li><code>${esc(e)}</code></li>`).join('')}</ul>`
+      : '';
+    return `<tr><th>${esc(v.name)}${v.description ? `<br><small>${esc(v.description)}</small>` : ''}${edits}</th>${cells.join('')}</tr>`;
   });
   const ranking = c.ranking
     .map((r) => {
@@ -151,6 +155,7 @@ pre{background:#f6f6f6;padding:1em;overflow-x:auto;font-size:.85em}
 table{border-collapse:collapse;font-size:.85em;margin:1em 0} td,th{border:1px solid #ddd;padding:.3em .5em;vertical-align:top;text-align:left}
 figure{margin:1.5em 0;overflow-x:auto} figcaption{font-size:.85em;color:#555} svg{max-width:100%;height:auto}
 small{color:#555} .meta{color:#555;font-size:.9em}
+ul.edits{margin:.3em 0 0;padding-left:1.1em;font-weight:normal;font-size:.85em} ul.edits code{overflow-wrap:anywhere}
 @media print{
 body{max-width:none;margin:0;padding:0}
 pre{white-space:pre-wrap;overflow-wrap:anywhere;overflow:visible}
