@@ -1,12 +1,13 @@
 /**
  * One self-contained HTML report: summary, why-explanations, charts as inline SVG, interventions
- * compared, analogues and insights. No scripts, no fonts, no images or styles from the network.
+ * compared, analogues, insights and the glossary (the web UI's text, src/model/glossary.ts). No scripts, no fonts, no images or styles from the network.
  */
 import type { Comparison } from '../analysis/index.ts';
 import { harming, helping } from '../analysis/index.ts';
 import type { RunResult } from '../engine/index.ts';
 import type { Analogue } from '../history/analogues.ts';
 import type { Insight } from '../history/insights/index.ts';
+import { GLOSSARY } from '../model/index.ts';
 
 export interface ReportChart {
   id: string;
@@ -39,6 +40,7 @@ export const REPORT_SECTIONS = [
   'interventions',
   'analogues',
   'insights',
+  'glossary',
 ] as const;
 
 const esc = (s: string) =>
@@ -181,6 +183,7 @@ ${input.description ? `<p>${esc(input.description)}</p>` : ''}
   }${input.sectionCharts?.sensitivity ? `<h3>Sensitivity</h3>${chartsBy(input.sectionCharts.sensitivity)}` : ''}</section>
 <section id="analogues"><h2>Historical analogues</h2>${chartsBy(input.sectionCharts?.analogues)}${analogues}</section>
 <section id="insights"><h2>What history teaches</h2>${chartsBy(input.sectionCharts?.insights)}${insights}</section>
+<section id="glossary"><h2>Glossary</h2><dl>${GLOSSARY.map((e) => `<dt id="term-${esc(e.id)}"><b>${esc(e.term)}</b>${e.unit ? ` <small>(${esc(e.unit)})</small>` : ''}</dt><dd>${esc(e.text)}</dd>`).join('')}</dl></section>
 ${input.notes.length ? `<footer><h2>Notes</h2><ul>${input.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></footer>` : ''}
 </body></html>
 `;
