@@ -28,6 +28,8 @@ export interface VariantOutcome {
   id: string;
   name: string;
   description?: string;
+  /** the variant's edits to the scenario, `path: before → after` (edits.ts); [] for the baseline */
+  edits?: string[];
   /** the variant's own value of each metric (null when undefined, e.g. no settlement) */
   values: Record<MetricId, number | null>;
   /** variant − baseline, paired; null for the baseline or when undefined */
@@ -69,6 +71,8 @@ export interface CompareInput {
   id: string;
   name: string;
   description?: string;
+  /** the variant's edits, shown with its results (edits.ts formatEdit lines) */
+  edits?: string[];
   records: RecordSet;
 }
 
@@ -86,12 +90,22 @@ const Z = 1.959963984540054;
 /** Goals the ranked table answers; terms are ranked once for each side. */
 export function goals(sides: [string, string] = ['side A', 'side B']): Goal[] {
   return [
-    { id: 'talks6', label: 'talks open by month 6', metric: 'talks6', sign: 1 },
-    { id: 'talks12', label: 'talks open by month 12', metric: 'talks12', sign: 1 },
+    { id: 'talks6', label: 'talks opened by month 6', metric: 'talks6', sign: 1 },
+    { id: 'talks12', label: 'talks opened by month 12', metric: 'talks12', sign: 1 },
     { id: 'settlement24', label: 'settlement by month 24', metric: 'settlement24', sign: 1 },
     { id: 'shorter', label: 'a shorter war (median months)', metric: 'medianDuration', sign: -1 },
-    { id: 'termsA', label: `better terms for ${sides[0]}`, metric: 'terms', sign: 1 },
-    { id: 'termsB', label: `better terms for ${sides[1]}`, metric: 'terms', sign: -1 },
+    {
+      id: 'termsA',
+      label: `better terms for ${sides[0]} (mean)`,
+      metric: 'terms',
+      sign: 1,
+    },
+    {
+      id: 'termsB',
+      label: `better terms for ${sides[1]} (mean)`,
+      metric: 'terms',
+      sign: -1,
+    },
     { id: 'casualties', label: 'fewer battle deaths (median)', metric: 'casualties', sign: -1 },
     { id: 'durable5y', label: 'a peace that holds 5 years', metric: 'durable5y', sign: 1 },
   ];
@@ -133,7 +147,14 @@ export function compareVariants(inputs: readonly CompareInput[], opts: CompareOp
         differences[m.id] = pairedBootstrap(own - b0, boot, baseBoot.get(m.id)!);
       }
     }
-    return { id: v.id, name: v.name, description: v.description, values, differences };
+    return {
+      id: v.id,
+      name: v.name,
+      description: v.description,
+      ...(v.edits ? { edits: v.edits } : {}),
+      values,
+      differences,
+    };
   });
 
   const ranking = goals(opts.sides).map((goal) => {

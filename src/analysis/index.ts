@@ -1,5 +1,6 @@
 export * from './overlay.ts';
 export * from './variants.ts';
+export * from './edits.ts';
 export * from './outcomes.ts';
 export * from './compare.ts';
 export * from './factors.ts';

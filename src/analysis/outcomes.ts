@@ -44,14 +44,14 @@ export interface MetricSpec {
 export const METRICS: readonly MetricSpec[] = [
   {
     id: 'talks6',
-    label: 'P(talks open by month 6)',
+    label: 'P(talks opened by month 6)',
     kind: 'share',
     better: 'higher',
     unit: 'share',
   },
   {
     id: 'talks12',
-    label: 'P(talks open by month 12)',
+    label: 'P(talks opened by month 12)',
     kind: 'share',
     better: 'higher',
     unit: 'share',

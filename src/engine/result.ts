@@ -337,7 +337,7 @@ function contactText(
 }
 
 const PRIMARY_WORDS: Record<(typeof PRIMARY)[number], string> = {
-  none: 'nothing: the leader is open to talks',
+  none: 'nothing: no obstacle to talking',
   adverseInference: 'adverse inference: the enemy would read an approach as weakness',
   enemyCapacity: "the enemy's capacity to escalate or prolong the war",
   audienceCost: 'the domestic cost of being seen to talk',
@@ -360,7 +360,7 @@ function explainText(
   const top = ranked[0];
   const pct = (x: number) => `${Math.round(x * 100)}%`;
   const lines = [
-    `${name} at month ${month}: open to talks in ${pct(primary.none)} of runs still at war.`,
+    `${name} at month ${month}: no obstacle to talking in ${pct(primary.none)} of runs still at war.`,
     primary[top] > 0
       ? `Main obstacle (${pct(primary[top])} of runs): ${PRIMARY_WORDS[top]}.`
       : 'No obstacle dominates.',

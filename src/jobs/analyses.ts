@@ -6,6 +6,7 @@
 import {
   compareVariants,
   distributionFactors,
+  formatEdit,
   morrisDesign,
   morrisEffects,
   planMorris,
@@ -13,6 +14,7 @@ import {
   prepareVariants,
   summariseRecords,
   tornadoFromOutcomes,
+  variantEdits,
   type Comparison,
   type Factor,
   type MetricId,
@@ -72,6 +74,7 @@ export async function runComparison(
       id: v.id,
       name: v.name,
       description: v.description,
+      edits: variantEdits(scenario, v.scenario).map(formatEdit),
       records: records[i],
     })),
     { rng: mulberry32(scenario.settings.seed), bootstrap: opts.bootstrap, sides: [a.name, b.name] },

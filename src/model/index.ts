@@ -9,3 +9,4 @@ export * from './own.ts';
 export * from './mechanismParams.ts';
 export * from './dates.ts';
 export * from './skillSchema.ts';
+export * from './glossary.ts';

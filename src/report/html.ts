@@ -1,6 +1,6 @@
 /**
  * One self-contained HTML report: summary, why-explanations, charts as inline SVG, interventions
- * compared, analogues and insights. No scripts, no fonts, no images or styles from the network.
+ * compared, analogues, insights and the glossary (the web UI's text, src/model/glossary.ts). No scripts, no fonts, no images or styles from the network.
  */
 import type { Comparison } from '../analysis/index.ts';
 import { harming, helping } from '../analysis/index.ts';
@@ -9,6 +9,7 @@ import type { Analogue } from '../history/analogues.ts';
 import type { Insight } from '../history/insights/index.ts';
 import type { ProvisionsReport } from '../history/provisions/index.ts';
 import { provisionsSection } from './provisionsHtml.ts';
+import { GLOSSARY } from '../model/index.ts';
 
 export interface ReportChart {
   id: string;
@@ -44,6 +45,7 @@ export const REPORT_SECTIONS = [
   'analogues',
   'insights',
   'provisions',
+  'glossary',
 ] as const;
 
 const esc = (s: string) =>
@@ -87,7 +89,11 @@ function comparisonTable(c: Comparison): string {
         : '';
       return `<td>${own}${diff}</td>`;
     });
-    return `<tr><th>${esc(v.name)}${v.description ? `<br><small>${esc(v.description)}</small>` : ''}</th>${cells.join('')}</tr>`;
+    // what the variant changes, so its name cannot hide an edit
+    const edits = v.edits?.length
+      ? `<ul class="edits">${v.edits.map((e) => `<li><code>${esc(e)}</code></li>`).join('')}</ul>`
+      : '';
+    return `<tr><th>${esc(v.name)}${v.description ? `<br><small>${esc(v.description)}</small>` : ''}${edits}</th>${cells.join('')}</tr>`;
   });
   const ranking = c.ranking
     .map((r) => {
@@ -156,6 +162,14 @@ pre{background:#f6f6f6;padding:1em;overflow-x:auto;font-size:.85em}
 table{border-collapse:collapse;font-size:.85em;margin:1em 0} td,th{border:1px solid #ddd;padding:.3em .5em;vertical-align:top;text-align:left}
 figure{margin:1.5em 0;overflow-x:auto} figcaption{font-size:.85em;color:#555} svg{max-width:100%;height:auto}
 small{color:#555} .meta{color:#555;font-size:.9em}
+ul.edits{margin:.3em 0 0;padding-left:1.1em;font-weight:normal;font-size:.85em} ul.edits code{overflow-wrap:anywhere}
+@media print{
+body{max-width:none;margin:0;padding:0}
+pre{white-space:pre-wrap;overflow-wrap:anywhere;overflow:visible}
+table{table-layout:fixed;width:100%} td,th{overflow-wrap:anywhere}
+figure{overflow:visible;break-inside:avoid} svg{max-width:100%;height:auto}
+h2,h3{break-after:avoid}
+}
 </style></head><body>
 <header><h1>${esc(input.title)}</h1>
 <p class="meta">Scenario ${esc(input.source)} · ${r.meta.runs} runs · seed ${r.meta.seed} · ${r.meta.horizonMonths} months · scenario hash ${esc(r.meta.scenarioHash.slice(0, 12))} · engine ${esc(r.meta.engineVersion)}</p>
@@ -175,6 +189,7 @@ ${input.description ? `<p>${esc(input.description)}</p>` : ''}
 <section id="analogues"><h2>Historical analogues</h2>${chartsBy(input.sectionCharts?.analogues)}${analogues}</section>
 <section id="insights"><h2>What history teaches</h2>${chartsBy(input.sectionCharts?.insights)}${insights}</section>
 <section id="provisions"><h2>Provisions</h2>${provisionsSection(input.provisions?.report, input.provisions?.note ?? 'Provisions were not computed for this report.')}</section>
+<section id="glossary"><h2>Glossary</h2><dl>${GLOSSARY.map((e) => `<dt id="term-${esc(e.id)}"><b>${esc(e.term)}</b>${e.unit ? ` <small>(${esc(e.unit)})</small>` : ''}</dt><dd>${esc(e.text)}</dd>`).join('')}</dl></section>
 ${input.notes.length ? `<footer><h2>Notes</h2><ul>${input.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></footer>` : ''}
 </body></html>
 `;

@@ -39,6 +39,7 @@ import reportRoutes from './routes/reports.ts';
 import webUi from './webUi.ts';
 import exportRoutes from './routes/export.ts';
 import provisionRoutes from './routes/provisions.ts';
+import draftReportRoutes from './routes/draftReport.ts';
 
 export type AppOptions = {
   store: Store;
@@ -153,6 +154,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(analysisRoutes);
   await app.register(reportRoutes);
   await app.register(exportRoutes);
+  await app.register(draftReportRoutes);
   await app.register(webUi); // the built web UI at / (web/dist)
   return app;
 }

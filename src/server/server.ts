@@ -10,7 +10,7 @@ import { buildApp } from './app.ts';
 import { configFromEnv, type ServerConfig } from './config.ts';
 import { seedStore } from './seed.ts';
 import { SHUTDOWN_ERROR } from './services/runs.ts';
-import { HistoryService } from './services/history.ts';
+import { defaultDataDir, HistoryService } from './services/history.ts';
 
 export type StartOptions = {
   port?: number;
@@ -20,6 +20,8 @@ export type StartOptions = {
   /** save the bundled scenarios and cases into the store first (default true) */
   seed?: boolean;
   logLevel?: string;
+  /** the standard datasets' folder for insights; default ../shared/data when it exists */
+  dataDir?: string;
 };
 
 export async function startServer(
@@ -36,7 +38,7 @@ export async function startServer(
         ? { createdBefore: new Date(Date.now() - 3_600_000).toISOString() }
         : {},
     );
-    const history = HistoryService.load();
+    const history = HistoryService.load(undefined, opts.dataDir ?? defaultDataDir());
     if (opts.seed ?? true) await seedStore(store, history);
     const app = await buildApp({
       store,

@@ -90,7 +90,8 @@ const snapshotForm = (x: unknown, key = ''): unknown => {
   if (typeof x === 'number') return key === 'datum' ? '#' : Math.round(x * 1000) / 1000;
   if (typeof x === 'string')
     return key === 'text' || key === 'subtitle' || key === 'title' ? x.replace(/\d+/g, '#') : x;
-  if (Array.isArray(x)) return x.map((v) => snapshotForm(v));
+  // a subtitle of several lines masks each line
+  if (Array.isArray(x)) return x.map((v) => snapshotForm(v, key === 'subtitle' ? key : ''));
   if (x && typeof x === 'object') {
     if (key === 'data' && Array.isArray((x as { values?: unknown }).values)) {
       const rows = (x as { values: Record<string, unknown>[] }).values;

@@ -171,8 +171,8 @@ describe.skipIf(missing !== undefined)('web UI in Chromium', () => {
     }
     // the why-panel speaks for both leaders with numbers
     const why = await page.locator('.why').textContent();
-    expect(why).toMatch(/Russian Federation at month 0: open to talks in \d+% of runs/);
-    expect(why).toMatch(/Ukraine at month 0: open to talks in \d+% of runs/);
+    expect(why).toMatch(/Russian Federation at month 0: no obstacle to talking in \d+% of runs/);
+    expect(why).toMatch(/Ukraine at month 0: no obstacle to talking in \d+% of runs/);
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(artifacts, 'web-results.png'), fullPage: true });
   });
@@ -359,8 +359,9 @@ describe.skipIf(missing !== undefined)('web UI in Chromium', () => {
     await page.locator('details.item summary', { hasText: 'Russian Federation' }).click();
     const input = page.locator('input[data-path="parties.0.leader.hawkishness"]');
     await input.fill('1.5');
+    // the CLI's full text sits folded under the grouped messages
     const issues = page.locator('.validation pre.issues');
-    await issues.waitFor();
+    await issues.waitFor({ state: 'attached' });
     const text = (await issues.textContent()) ?? '';
     expect(text).toContain(`✖ ${message}`);
     expect(text).toContain(`→ at ${where}`);

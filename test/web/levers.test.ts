@@ -7,9 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, runScenario } from '../../src/engine/index.ts';
 import { parseScenarioText, type Scenario } from '../../src/model/index.ts';
+import { formatEdit } from '../../src/analysis/index.ts';
 import {
   applyLevers,
   describeLevers,
+  leverEdits,
   leversOf,
   scale,
   type Levers,
@@ -54,13 +56,19 @@ describe('what-if levers', () => {
     expect(runScenario(small(s)).talks.mediated.at(-1)).toBe(0);
   });
 
-  it('a neutral or leaning mediator: only the first one, with that bias, from the chosen month', () => {
+  it('a neutral or leaning mediator: the first one, with that bias, from the chosen month; the others as written', () => {
     const neutral = edit(RU, { mediator: 'neutral', mediationMonth: 5 });
     const [first, ...others] = mediators(neutral);
     if (first.role !== 'mediator') throw new Error('expected a mediator');
     expect(first.mediation.bias).toEqual({ toward: 'neutral', strength: 0 });
     expect(first.mediation.offerMonth).toBe(5);
-    for (const m of others) if (m.role === 'mediator') expect(m.mediation.offerMonth).toBeNull();
+    expect(canonicalJson(others)).toBe(canonicalJson(mediators(RU).slice(1)));
+    expect(neutral.interventions).toEqual(RU.interventions);
+    // only when asked do the others stay out
+    const alone = edit(RU, { mediator: 'neutral', othersStayOut: true });
+    for (const m of mediators(alone).slice(1))
+      if (m.role === 'mediator') expect(m.mediation.offerMonth).toBeNull();
+    expect(alone.interventions.some((e) => e.kind === 'mediator-entry')).toBe(false);
     const leaning = mediators(edit(RU, { mediator: 'toward-B' }))[0];
     if (leaning.role !== 'mediator') throw new Error('expected a mediator');
     expect(leaning.mediation.bias.toward).toBe('ukraine');
@@ -68,8 +76,9 @@ describe('what-if levers', () => {
   });
 
   it('a later mediation month means fewer mediated talks early on (same random numbers)', () => {
-    const early = runScenario(small(edit(RU, { mediator: 'neutral', mediationMonth: 0 })));
-    const late = runScenario(small(edit(RU, { mediator: 'neutral', mediationMonth: 30 })));
+    const alone = { mediator: 'neutral', othersStayOut: true } as const;
+    const early = runScenario(small(edit(RU, { ...alone, mediationMonth: 0 })));
+    const late = runScenario(small(edit(RU, { ...alone, mediationMonth: 30 })));
     expect(late.talks.mediated[23]).toBeLessThan(early.talks.mediated[23]);
   });
 
@@ -107,6 +116,63 @@ describe('what-if levers', () => {
     if (russia?.role !== 'belligerent') throw new Error('expected Russia');
     expect(russia.support.map((l) => l.waningRate)).toEqual([0, 0]);
   });
+
+  // each lever's edits (what the panel lists) are those its label names, and no others
+  const LEVER_INTENT: [string, Partial<Levers>, RegExp[]][] = [
+    [
+      'Holy See neutral',
+      { mediator: 'neutral' },
+      [], // already neutral: no edit at all
+    ],
+    [
+      'Holy See leaning toward Ukraine',
+      { mediator: 'toward-B' },
+      [
+        /^parties\.holy-see\.mediation\.bias\.toward: neutral → ukraine$/,
+        /^parties\.holy-see\.mediation\.bias\.strength: 0 → 0\.6$/,
+      ],
+    ],
+    [
+      'only the Holy See mediates',
+      { othersStayOut: true },
+      [
+        /^parties\.(turkey|china)\.mediation\.offerMonth: \d → null$/,
+        /^interventions\.\d+: \{ kind: mediator-entry, month: 4, mediator: switzerland.* → \(absent\)$/,
+      ],
+    ],
+    [
+      'mediation from month 9',
+      { mediationMonth: 9 },
+      [/^parties\.holy-see\.mediation\.offerMonth: 0 → 9$/],
+    ],
+    [
+      'public mediation',
+      { confidential: false },
+      [/^parties\.holy-see\.mediation\.confidential: true → false$/],
+    ],
+    [
+      'reconstruction aid',
+      { reconstructionAid: 0.1 },
+      [
+        /^interventions\.\d+: \(absent\) → \{ kind: incentive-offer, month: 0, from: holy-see, to: ukraine, incentive: reconstruction-aid, size: 0\.1, conditionalOn: talks/,
+      ],
+    ],
+    [
+      'aid to Ukraine wanes twice as fast',
+      { aidWaning: 2 },
+      [
+        /^parties\.ukraine\.support\.(united-states|european-union)\.waningRate: 0\.0[0-9]+ → 0\.0[0-9]+$/,
+      ],
+    ],
+  ];
+  for (const [name, patch, allowed] of LEVER_INTENT)
+    it(`lever "${name}": its listed edits are exactly the ones it names`, () => {
+      const r = leverEdits(RU, { ...leversOf(RU), ...patch });
+      if (!r.ok) throw new Error('levers invalid');
+      const lines = r.value.map(formatEdit);
+      expect(lines.filter((l) => !allowed.some((p) => p.test(l)))).toEqual([]);
+      expect(allowed.filter((p) => !lines.some((l) => p.test(l)))).toEqual([]);
+    });
 
   it('scales uncertain values part by part, inside [0, 1]', () => {
     expect(scale(0.3, 2)).toBeCloseTo(0.6);

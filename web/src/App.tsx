@@ -8,7 +8,10 @@ import { canonicalJson, type RunResult } from '../../src/engine/index.ts';
 import type { Scenario } from '../../src/model/index.ts';
 import { writeAccess } from './api.ts';
 import { ComparePage } from './compare/ComparePage.tsx';
+import { checkDraft } from './editor/draft.ts';
 import { EditorPage } from './editor/EditorPage.tsx';
+import { storeDraft, storedDraft } from './editor/storedDraft.ts';
+import { GlossaryPage } from './GlossaryPage.tsx';
 import { HistoryPage } from './history/index.tsx';
 import { LibraryPage } from './library/LibraryPage.tsx';
 import { ResultsPage } from './results/ResultsPage.tsx';
@@ -24,7 +27,11 @@ const NAV: { page: Page; label: string }[] = [
   { page: 'whatif', label: 'What-if' },
   { page: 'compare', label: 'Compare' },
   { page: 'history', label: 'History' },
+  { page: 'glossary', label: 'Glossary' },
 ];
+
+/** Pages that need no open scenario (their route names none). */
+const FREE: readonly Page[] = ['library', 'history', 'glossary'];
 
 /** The open scenario with the editor's working copy. */
 export interface Workspace {
@@ -35,6 +42,23 @@ export interface Workspace {
   working: Scenario;
   /** the draft differs from the opened text */
   edited: boolean;
+  /** the draft validates (when not, `working` is the last draft that did) */
+  valid: boolean;
+}
+
+/** The workspace of an opened scenario, with a draft kept in this browser restored. */
+function workspaceOf(o: OpenScenario): Workspace {
+  const kept = storedDraft(o.id, o.text);
+  if (kept === undefined)
+    return { open: o, draft: o.text, working: o.scenario, edited: false, valid: true };
+  const r = checkDraft(kept).result;
+  return {
+    open: o,
+    draft: kept,
+    working: r.ok ? r.value : o.scenario,
+    edited: true,
+    valid: r.ok,
+  };
 }
 
 export interface Shared {
@@ -65,19 +89,19 @@ export function App(): JSX.Element {
       setLoadError(`cannot open scenario "${id}": ${o.error}`);
       return;
     }
-    setWs({ open: o, draft: o.text, working: o.scenario, edited: false });
+    setWs(workspaceOf(o));
     setResult(undefined);
     setLevers(undefined);
   }, []);
 
   // pages other than the library and history name the scenario in the route
-  const wanted = route.page !== 'library' && route.page !== 'history' ? route.rest[0] : undefined;
+  const wanted = FREE.includes(route.page) ? undefined : route.rest[0];
   useEffect(() => {
     if (wanted && wanted !== ws?.open.id) void reopen(wanted);
   }, [wanted, ws?.open.id, reopen]);
 
   const openLocal = useCallback((o: OpenScenario) => {
-    setWs({ open: o, draft: o.text, working: o.scenario, edited: false });
+    setWs(workspaceOf(o));
     setResult(undefined);
     setLevers(undefined);
   }, []);
@@ -94,13 +118,27 @@ export function App(): JSX.Element {
       draft: text,
       working: changed ? valid : w.working,
       edited: text !== w.open.text,
+      valid: valid !== undefined,
     });
+    storeDraft(w.open.id, w.open.text, text);
     if (changed) setResult(undefined);
   }, []);
 
+  // leaving with changes not saved on the server asks first
+  const edited = ws?.edited ?? false;
+  useEffect(() => {
+    if (!edited) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [edited]);
+
   const shared: Shared = { ws, setDraft, reopen, openLocal, result, setResult, levers, setLevers };
   const id = ws?.open.id;
-  const needsScenario = route.page !== 'library' && route.page !== 'history';
+  const needsScenario = !FREE.includes(route.page);
   const loading = needsScenario && wanted !== undefined && wanted !== id && !loadError;
 
   return (
@@ -124,9 +162,7 @@ export function App(): JSX.Element {
             {NAV.map((n) => (
               <li key={n.page}>
                 <a
-                  href={
-                    n.page === 'library' || n.page === 'history' ? href(n.page) : href(n.page, id)
-                  }
+                  href={FREE.includes(n.page) ? href(n.page) : href(n.page, id)}
                   aria-current={route.page === n.page ? 'page' : undefined}
                 >
                   {n.label}
@@ -155,10 +191,18 @@ export function App(): JSX.Element {
             {loadError}
           </p>
         ) : null}
+        {ws && !ws.valid && ['results', 'whatif', 'compare'].includes(route.page) ? (
+          <p className="note stale-draft" role="status" data-testid="stale-draft">
+            The draft in the <a href={href('editor', id)}>Editor</a> has problems: this page shows
+            the last valid version of the scenario.
+          </p>
+        ) : null}
         {route.page === 'library' ? (
           <LibraryPage shared={shared} />
         ) : route.page === 'history' ? (
           <HistoryPage path={route.rest} scenarioId={id} />
+        ) : route.page === 'glossary' ? (
+          <GlossaryPage focus={route.rest[0]} />
         ) : loading ? (
           <p aria-live="polite">Opening {wanted}…</p>
         ) : !ws ? (
@@ -170,7 +214,7 @@ export function App(): JSX.Element {
         ) : route.page === 'results' ? (
           <ResultsPage shared={shared} ws={ws} />
         ) : route.page === 'whatif' ? (
-          <WhatIfPage shared={shared} ws={ws} />
+          <WhatIfPage shared={shared} ws={ws} query={route.rest[1]} />
         ) : (
           <ComparePage shared={shared} ws={ws} />
         )}

@@ -8,7 +8,33 @@
 import { useEffect, useLayoutEffect, useRef, type JSX } from 'react';
 import type { Spec } from '../../src/report/charts/index.ts';
 
-type Embedded = { spec: string; finalize: () => void; setData: (rows: unknown[]) => Promise<void> };
+type Embedded = {
+  spec: string;
+  finalize: () => void;
+  setData: (rows: unknown[]) => Promise<void>;
+  /** the chart as a PNG (2× scale) or SVG data URL */
+  image: (kind: 'png' | 'svg') => Promise<string>;
+};
+
+/** The chart's data rows as CSV (the spec's own rows: what the chart draws). */
+export function toCsv(rows: readonly Record<string, unknown>[]): string {
+  const fields = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const cell = (v: unknown) => {
+    const t = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
+    return /[",\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+  };
+  return (
+    [fields.join(','), ...rows.map((r) => fields.map((f) => cell(r[f])).join(','))].join('\n') +
+    '\n'
+  );
+}
+
+function save(url: string, name: string): void {
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+}
 
 export function Chart(props: {
   spec: Spec;
@@ -66,6 +92,7 @@ export function Chart(props: {
         setData: async (rows) => {
           await view.data('source_0', rows as object[]).runAsync();
         },
+        image: (kind) => view.toImageURL(kind, kind === 'png' ? 2 : 1),
       };
       if (!cancelled) done();
     };
@@ -77,7 +104,34 @@ export function Chart(props: {
     };
   }, [props.spec, props.id, props.renderer]);
   useEffect(() => () => current.current?.finalize(), []);
+  const name = `parley-${props.id ?? 'chart'}`;
+  const rows = (props.spec as { data?: { values?: Record<string, unknown>[] } }).data?.values;
+  const image = async (kind: 'png' | 'svg') => {
+    const e = current.current;
+    if (e) save(await e.image(kind), `${name}.${kind}`);
+  };
+  const csv = () => {
+    if (!rows) return;
+    const url = URL.createObjectURL(new Blob([toCsv(rows)], { type: 'text/csv' }));
+    save(url, `${name}.csv`);
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
   return (
-    <div className="chart" ref={ref} role="img" aria-label={props.label} data-chart={props.id} />
+    <div className="chart-frame">
+      <div className="chart" ref={ref} role="img" aria-label={props.label} data-chart={props.id} />
+      <div className="chart-downloads" aria-label={`Download: ${props.label}`}>
+        <button type="button" onClick={() => void image('png')}>
+          PNG
+        </button>
+        <button type="button" onClick={() => void image('svg')}>
+          SVG
+        </button>
+        {rows ? (
+          <button type="button" onClick={csv}>
+            CSV
+          </button>
+        ) : null}
+      </div>
+    </div>
   );
 }

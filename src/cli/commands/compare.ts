@@ -106,6 +106,8 @@ export function formatComparison(
   out.push(
     'Which intervention does most for which goal (✓ = a clear gain: the 95% interval lies above zero; · = unclear); clear harms (✗) are listed apart:',
   );
+  // goal labels name the statistic ("mean share of the stake"): the column fits the longest
+  const width = Math.max(36, ...c.ranking.map((r) => r.goal.label.length));
   for (const r of c.ranking) {
     const top = helping(r.entries)
       .slice(0, 3)
@@ -113,7 +115,7 @@ export function formatComparison(
       .join(', ');
     const harms = harming(r.entries).map((e) => `${e.id} ${colours.bad('✗')}`);
     out.push(
-      `  ${r.goal.label.padEnd(36)} ${top || '— (no variant improves on the baseline)'}${harms.length ? `; clear harm: ${harms.join(', ')}` : ''}`,
+      `  ${r.goal.label.padEnd(width)} ${top || '— (no variant improves on the baseline)'}${harms.length ? `; clear harm: ${harms.join(', ')}` : ''}`,
     );
   }
   return out.join('\n') + '\n';

@@ -3,6 +3,7 @@
  * (embedded SQLite ./parley.db or PARLEY_DB; PostgreSQL when PARLEY_DATABASE_URL is set),
  * seeded with the bundled scenarios and cases. Prints the URL; Ctrl-C shuts down gracefully.
  */
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { closeOnSignals, startServer } from '../../server/server.ts';
 import { webUiBuilt } from '../../server/webUi.ts';
@@ -22,6 +23,10 @@ export function register(program: Command): void {
       '127.0.0.1',
     )
     .option('--no-seed', 'do not save the bundled scenarios and cases into the store')
+    .option(
+      '--data <dir>',
+      'folder of the standard datasets for the insights (default ../shared/data when it exists)',
+    )
     .addHelpText(
       'after',
       `
@@ -34,16 +39,19 @@ Examples:
   $ curl -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' \\
       -d '{"scenarioId":"russia-ukraine-2024","runs":500}' http://127.0.0.1:7878/runs`,
     )
-    .action(async (opts: { port: string; host: string; seed: boolean }) => {
+    .action(async (opts: { port: string; host: string; seed: boolean; data?: string }) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new UserError(`✖ --port must be an integer from 0 to 65535, found "${opts.port}"`);
+      if (opts.data !== undefined && !existsSync(opts.data))
+        throw new UserError(`✖ --data: folder "${opts.data}" not found`);
       const store = storeConfigFromEnv();
       const started = await startServer({
         port,
         host: opts.host,
         store,
         seed: opts.seed,
+        dataDir: opts.data,
         logLevel: process.env.PARLEY_LOG_LEVEL ?? 'warn',
       }).catch((e: unknown) => {
         if ((e as { code?: string }).code === 'EADDRINUSE')

@@ -4,6 +4,7 @@
  */
 import type { Comparison, MetricId } from '../../analysis/index.ts';
 import { base, r4, type Row, type Spec } from './spec.ts';
+import { PAIR_COLORS } from './palette.ts';
 
 export const COMPARED: readonly MetricId[] = [
   'talks12',
@@ -90,7 +91,7 @@ export function interventionComparisonChart(
               title: null,
               scale: {
                 domain: ['interval excludes 0', 'interval includes 0'],
-                range: ['#1f4e79', '#9db7d5'],
+                range: PAIR_COLORS,
               },
             },
           },

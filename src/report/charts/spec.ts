@@ -15,16 +15,26 @@ export const CONFIG = {
   padding: 12,
   view: { stroke: null },
   axis: { labelFontSize: 11, titleFontSize: 12, gridColor: '#e6e6e6' },
-  legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 260 },
+  // legends readable at a glance: larger labels and symbols than vega-lite's defaults
+  legend: {
+    labelFontSize: 12,
+    titleFontSize: 12,
+    labelLimit: 260,
+    symbolSize: 140,
+    symbolStrokeWidth: 3,
+  },
   title: { fontSize: 14, anchor: 'start' },
+  // nominal scales without their own colours (e.g. durability by ending): colour-blind safe
+  range: { category: CATEGORY_COLORS },
+  // hover values in the web UI: every mark shows its data row (vega-embed's tooltip handler)
+  mark: { tooltip: { content: 'data' } },
 };
 
-export const OUTCOME_COLORS = {
-  domain: ['talks opened', 'settlement', 'ceasefire', 'victory of A', 'victory of B'],
-  range: ['#4c78a8', '#54a24b', '#eeca3b', '#e45756', '#b279a2'],
-};
+import { CATEGORY_COLORS } from './palette.ts';
 
-export function base(title: string, subtitle?: string): Spec {
+export { OUTCOME_COLORS } from './palette.ts';
+
+export function base(title: string, subtitle?: string | string[]): Spec {
   return {
     $schema: SCHEMA,
     title: subtitle ? { text: title, subtitle } : title,

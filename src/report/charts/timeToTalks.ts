@@ -1,6 +1,7 @@
 /** Time to talks by channel: the cumulative share of runs in which talks had opened. */
 import type { RunResult } from '../../engine/index.ts';
 import { band, base, HEIGHT, r4, WIDTH, type Row, type Spec } from './spec.ts';
+import { CHANNEL_COLORS } from './palette.ts';
 
 const CHANNELS = [
   ['any', 'any channel'],
@@ -32,7 +33,7 @@ export function timeToTalksChart(r: RunResult): Spec {
         type: 'nominal',
         title: 'channel',
         sort: CHANNELS.map((c) => c[1]),
-        scale: { range: ['#333333', '#4c78a8', '#f58518', '#54a24b'] },
+        scale: { range: CHANNEL_COLORS },
       },
     },
     layer: [

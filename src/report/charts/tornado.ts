@@ -1,6 +1,7 @@
 /** Tornado: how far one outcome moves as each uncertain input goes from its low to its high value. */
 import type { MetricId, Tornado } from '../../analysis/index.ts';
 import { base, r4, type Row, type Spec } from './spec.ts';
+import { PAIR_COLORS } from './palette.ts';
 
 export function tornadoRows(t: Tornado, metric: MetricId = t.rankedBy, top = 15): Row[] {
   const b = t.base[metric] ?? 0;
@@ -56,7 +57,7 @@ export function tornadoChart(
             field: 'end',
             type: 'nominal',
             title: 'input at',
-            scale: { domain: ['low value', 'high value'], range: ['#9db7d5', '#1f4e79'] },
+            scale: { domain: ['low value', 'high value'], range: [PAIR_COLORS[1], PAIR_COLORS[0]] },
           },
         },
       },

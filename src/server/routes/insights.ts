@@ -12,12 +12,16 @@ const routes: FastifyPluginAsyncZod = (app) => {
       schema: {
         tags: ['history'],
         operationId: 'listInsights',
-        summary: 'findings computed from the case base (datasets are not loaded by the server)',
+        summary:
+          'findings computed from the case base and the standard datasets in the data folder (`parley serve --data DIR`)',
         querystring: z.object({ topic: z.enum(TOPICS).optional() }),
         response: {
           200: z.object({
             insights: z.array(InsightSchema),
             skipped: z.array(z.object({ id: z.string(), reason: z.string() })),
+            datasets: z
+              .object({ loaded: z.array(z.string()), missing: z.array(z.string()) })
+              .describe('the standard datasets read from the data folder, and those not found'),
           }),
           400: ErrorSchema,
         },

@@ -1,12 +1,21 @@
 /**
  * The history service behind /cases, /analogues and /insights: the bundled case base, loaded
- * once from data/cases (a fixed folder), and the core's analogue and insight functions over it.
+ * once from data/cases (a fixed folder), the standard datasets from a data folder (`parley serve
+ * --data DIR`, by default ../shared/data when it exists; read on the first request for insights),
+ * and the core's analogue and insight functions over them.
  */
+import { existsSync } from 'node:fs';
+import { DEFAULT_DATA_DIR, loadDatasets, type LoadedDatasets } from '../../data/datasets.ts';
 import { DEFAULT_CASES_DIR, loadCases } from '../../data/cases.ts';
 import { findAnalogues, FEATURE_SPECS, type Analogue } from '../../history/analogues.ts';
 import { caseFeatures, type Features } from '../../history/caseFeatures.ts';
 import type { Case } from '../../history/caseSchema.ts';
-import { runInsights, type InsightRun, type Topic } from '../../history/insights/index.ts';
+import {
+  INSIGHTS,
+  runInsights,
+  type InsightRun,
+  type Topic,
+} from '../../history/insights/index.ts';
 import { scenarioFeatures } from '../../history/scenarioFeatures.ts';
 import { mulberry32 } from '../../history/stats.ts';
 import type { Scenario } from '../../model/index.ts';
@@ -22,18 +31,44 @@ function monthIndex(s: string): number | undefined {
     : undefined;
 }
 
+/** Insights with the datasets they were computed over: which loaded, which are missing. */
+export type InsightAnswer = InsightRun & { datasets: { loaded: string[]; missing: string[] } };
+
+/** The data folder `parley serve` reads when given none: ../shared/data, if it exists. */
+export const defaultDataDir = (): string | undefined =>
+  existsSync(DEFAULT_DATA_DIR) ? DEFAULT_DATA_DIR : undefined;
+
 export class HistoryService {
   readonly cases: readonly Case[];
   private readonly byId: Map<string, Case>;
-  private readonly insightCache = new Map<string, InsightRun>();
+  private readonly insightCache = new Map<string, InsightAnswer>();
+  private loaded: LoadedDatasets | undefined;
 
-  constructor(cases: readonly Case[]) {
+  /** `dataDir`: the standard datasets' folder; undefined = none (insights from the cases only). */
+  constructor(
+    cases: readonly Case[],
+    private readonly dataDir?: string,
+  ) {
     this.cases = cases;
     this.byId = new Map(cases.map((c) => [c.id, c]));
   }
 
-  static load(dir: string = DEFAULT_CASES_DIR): HistoryService {
-    return new HistoryService(loadCases(dir).cases);
+  static load(
+    dir: string = DEFAULT_CASES_DIR,
+    dataDir: string | undefined = defaultDataDir(),
+  ): HistoryService {
+    return new HistoryService(loadCases(dir).cases, dataDir);
+  }
+
+  /** The datasets the insights need, read once (about a second for all of them). */
+  datasets(): LoadedDatasets {
+    if (!this.loaded) {
+      const needed = [...new Set(INSIGHTS.flatMap((q) => q.needs))];
+      this.loaded = this.dataDir
+        ? loadDatasets(this.dataDir, needed)
+        : { datasets: {}, issues: [], missing: needed };
+    }
+    return this.loaded;
   }
 
   getCase(id: string): Case | undefined {
@@ -83,15 +118,22 @@ export class HistoryService {
 
   readonly featureSpecs = FEATURE_SPECS;
 
-  /** Insights over the case base (seed 1 for bootstrap intervals); computed once per topic. */
-  insights(topic?: Topic): InsightRun {
+  /**
+   * Insights over the case base and the datasets found (seed 1 for bootstrap intervals),
+   * computed once per topic, with the datasets loaded and missing named.
+   */
+  insights(topic?: Topic): InsightAnswer {
     const key = topic ?? '*';
     let run = this.insightCache.get(key);
     if (!run) {
-      run = runInsights(
-        { cases: this.cases, datasets: {}, rng: mulberry32(1) },
-        topic ? { topic } : {},
-      );
+      const d = this.datasets();
+      run = {
+        ...runInsights(
+          { cases: this.cases, datasets: d.datasets, rng: mulberry32(1) },
+          topic ? { topic } : {},
+        ),
+        datasets: { loaded: Object.keys(d.datasets).sort(), missing: [...d.missing].sort() },
+      };
       this.insightCache.set(key, run);
     }
     return run;

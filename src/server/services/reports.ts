@@ -7,6 +7,7 @@ import type { RunResult } from '../../engine/index.ts';
 import * as charts from '../../report/charts/index.ts';
 import { reportHtml } from '../../report/html.ts';
 import { renderSvg, svgToPng } from '../../report/render.ts';
+import type { Scenario } from '../../model/index.ts';
 import type { ScenarioVersion } from '../../store/index.ts';
 import type { HistoryService } from './history.ts';
 import { settlementTerms } from '../../analysis/settlementTerms.ts';
@@ -45,7 +46,7 @@ export async function chartPng(result: RunResult, chart: RunChart): Promise<Buff
 /** The Provisions section: from the run's own settlement terms; a note when the datasets are absent. */
 function reportProvisions(
   result: RunResult,
-  v: ScenarioVersion,
+  scenario: Scenario,
   history: HistoryService,
 ): { report?: ProvisionsReport; note?: string } {
   let tables;
@@ -58,8 +59,8 @@ function reportProvisions(
   const asOfYear = new Date().getUTCFullYear();
   return {
     report: provisionsOfScenario(
-      v.scenario,
-      { id: v.id, label: v.scenario.name },
+      scenario,
+      { id: scenario.id, label: scenario.name },
       history.cases,
       tables,
       asOfYear,
@@ -74,7 +75,18 @@ export async function runReportHtml(
   v: ScenarioVersion,
   history: HistoryService,
 ): Promise<string> {
-  const analogues = history.analoguesOfScenario(v.scenario, 5).analogues;
+  return reportHtmlOf(result, v.scenario, `${v.id} v${v.version}`, history);
+}
+
+/** The HTML report of a result of `scenario`; `source` says which scenario (id and version). */
+export async function reportHtmlOf(
+  result: RunResult,
+  scenario: Scenario,
+  source: string,
+  history: HistoryService,
+  notes: string[] = [],
+): Promise<string> {
+  const analogues = history.analoguesOfScenario(scenario, 5).analogues;
   const insights = history.insights().insights;
   const rendered = [];
   for (const id of RUN_CHARTS)
@@ -86,16 +98,16 @@ export async function runReportHtml(
       svg: await renderSvg(charts.analogueTableChart(analogues)),
     });
   return reportHtml({
-    provisions: reportProvisions(result, v, history),
-    title: v.scenario.name,
-    source: `scenario ${v.id} v${v.version}`,
-    description: v.scenario.description,
+    provisions: reportProvisions(result, scenario, history),
+    title: scenario.name,
+    source,
+    description: scenario.description,
     result,
     summaryText: formatRunSummary(result),
     charts: rendered,
     sectionCharts: { analogues: analogues.length ? ['analogues'] : [] },
     analogues,
     insights,
-    notes: ['Insights are computed over the case base only.'],
+    notes: [...notes, 'Insights are computed over the case base only.'],
   });
 }

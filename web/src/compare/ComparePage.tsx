@@ -4,13 +4,30 @@
  * of the reports and the ranking by goal of `parley compare` (src/analysis compareVariants).
  */
 import { useMemo, useState, type JSX } from 'react';
-import type { Comparison } from '../../../src/analysis/index.ts';
+import {
+  applyVariant,
+  variantEdits,
+  type Comparison,
+  type ScenarioEdit,
+} from '../../../src/analysis/index.ts';
 import { interventionComparisonChart } from '../../../src/report/charts/index.ts';
 import type { Shared, Workspace } from '../App.tsx';
 import { Chart } from '../Chart.tsx';
+import { countEdits, EditList } from '../EditList.tsx';
+import { Term } from '../Term.tsx';
 import { compareInWorker } from '../engine/client.ts';
 import type { ExtraVariant } from '../engine/protocol.ts';
-import { applyLevers, describeLevers, leversOf } from '../whatif/levers.ts';
+import { applyLevers, describeLevers, leverEdits, leversOf } from '../whatif/levers.ts';
+
+/** The edits a variant makes, folded under its name. */
+function VariantEdits({ edits, id }: { edits: ScenarioEdit[] | string; id: string }): JSX.Element {
+  return (
+    <details className="edits" data-edits={id}>
+      <summary>{typeof edits === 'string' ? 'invalid' : countEdits(edits.length)}</summary>
+      {typeof edits === 'string' ? <p className="error">{edits}</p> : <EditList edits={edits} />}
+    </details>
+  );
+}
 
 /** A gain toward a goal, in the metric's unit: percentage points, months or people. */
 function signed(x: number, unit: string): string {
@@ -37,6 +54,24 @@ export function ComparePage({ shared, ws }: { shared: Shared; ws: Workspace }): 
     ms?: number;
   }>({ busy: false });
   const [comparison, setComparison] = useState<Comparison>();
+  const editsOf = useMemo(
+    () =>
+      new Map(
+        variants.map((v) => {
+          const r = applyVariant(s, v);
+          return [
+            v.id,
+            r.ok ? variantEdits(s, r.value) : r.issues.map((i) => i.message).join('; '),
+          ];
+        }),
+      ),
+    [s],
+  );
+  const whatifEdits = useMemo(() => {
+    if (!levers) return undefined;
+    const r = leverEdits(s, levers);
+    return r.ok ? r.value : r.issues.map((i) => i.message).join('; ');
+  }, [s, levers]);
 
   const run = async () => {
     const extra: ExtraVariant[] = [];
@@ -96,7 +131,10 @@ export function ComparePage({ shared, ws }: { shared: Shared; ws: Workspace }): 
         </button>
       </div>
       <fieldset className="variant-choice">
-        <legend>Variants against the baseline (the scenario as written)</legend>
+        <legend>
+          <Term id="variant">Variants</Term> against the <Term id="baseline" /> (the scenario as
+          written)
+        </legend>
         {variants.length === 0 ? (
           <p className="note">
             This scenario has no <code>variants:</code>; add some in the YAML view, or compare the
@@ -119,6 +157,7 @@ export function ComparePage({ shared, ws }: { shared: Shared; ws: Workspace }): 
             <label htmlFor={`variant-${v.id}`}>
               {v.name} <code className="muted">{v.id}</code>
             </label>
+            <VariantEdits edits={editsOf.get(v.id) ?? []} id={v.id} />
           </div>
         ))}
         <div className="field checkbox">
@@ -133,6 +172,7 @@ export function ComparePage({ shared, ws }: { shared: Shared; ws: Workspace }): 
             The current what-if settings
             {levers ? ` (${describeLevers(s, levers)})` : ' (none set yet: use the What-if page)'}
           </label>
+          {whatifEdits ? <VariantEdits edits={whatifEdits} id="what-if" /> : null}
         </div>
       </fieldset>
       <p className="status" role="status" aria-live="polite">
@@ -148,9 +188,10 @@ export function ComparePage({ shared, ws }: { shared: Shared; ws: Workspace }): 
         <>
           <h2>Which intervention does most for which goal</h2>
           <p className="help">
-            Ranked by the paired difference from the baseline; ✓ = a clear gain (the 95% interval
-            lies on the better side of zero), ✗ = a clear harm (it lies on the worse side), · =
-            unclear.
+            Ranked by the <Term id="paired-difference" /> from the <Term id="baseline" /> (on{' '}
+            <Term id="common-random-numbers" />
+            ); ✓ = a clear gain (the 95% interval lies on the better side of zero), ✗ = a clear harm
+            (it lies on the worse side), · = unclear.
           </p>
           <div className="rankings">
             {comparison.ranking.map(({ goal, entries }) => (

@@ -7,8 +7,10 @@ import { useMemo, useState, type JSX } from 'react';
 import { formatIssues, formatPath, scenarioJsonSchema } from '../../../src/model/index.ts';
 import { api, writeAccess } from '../api.ts';
 import type { Shared, Workspace } from '../App.tsx';
-import { checkDraft, editDraft, issuesByPath, type Path } from './draft.ts';
+import { checkDraft, editDraft, groupIssues, issuesByPath, type Path } from './draft.ts';
 import { Field, humanize, type JsonSchema } from './SchemaForm.tsx';
+import { forgetDraft } from './storedDraft.ts';
+import { YamlEditor } from './YamlEditor.tsx';
 
 let schemaCache: JsonSchema | undefined;
 const scenarioSchema = () => (schemaCache ??= scenarioJsonSchema() as JsonSchema);
@@ -52,6 +54,8 @@ export function EditorPage({ shared, ws }: { shared: Shared; ws: Workspace }): J
         ? `Saved ${r.value.version.id} as version ${r.value.version.version}.`
         : `No change: ${r.value.version.id} version ${r.value.version.version} already holds this scenario.`,
     );
+    // the saved version is now what the scenario opens to: the kept draft is done with
+    forgetDraft(ws.open.id);
     if (r.value.version.id !== ws.open.id) await shared.reopen(r.value.version.id);
   };
 
@@ -92,7 +96,28 @@ export function EditorPage({ shared, ws }: { shared: Shared; ws: Workspace }): J
             parties, {checked.result.value.settings.horizonMonths} months)
           </p>
         ) : (
-          <pre className="issues">{formatIssues(ws.open.file, issues)}</pre>
+          <>
+            <ul className="issue-groups" aria-label="Problems by place">
+              {groupIssues(issues).map((g) => (
+                <li key={`${g.line ?? ''}:${g.column ?? ''}:${g.where}`}>
+                  <span className="where">
+                    {g.line !== undefined ? `line ${g.line}, column ${g.column ?? 1}` : ''}{' '}
+                    <code>{g.where}</code>
+                  </span>
+                  {g.messages.map((m) => (
+                    <span key={m} className="message">
+                      ✖ {m}
+                    </span>
+                  ))}
+                  {g.more > 0 ? <span className="more">… and {g.more} more</span> : null}
+                </li>
+              ))}
+            </ul>
+            <details>
+              <summary>The full text, as `parley validate` prints it</summary>
+              <pre className="issues">{formatIssues(ws.open.file, issues)}</pre>
+            </details>
+          </>
         )}
       </div>
       {saveStatus ? (
@@ -102,20 +127,11 @@ export function EditorPage({ shared, ws }: { shared: Shared; ws: Workspace }): J
       ) : null}
       {view === 'yaml' ? (
         <div id="panel-yaml" role="tabpanel" aria-labelledby="tab-yaml">
-          <label htmlFor="yaml-text" className="visually-hidden">
-            Scenario YAML
-          </label>
-          <textarea
-            id="yaml-text"
-            className="yaml"
-            spellCheck={false}
-            value={ws.draft}
-            onChange={(e) => update(e.target.value)}
-            aria-describedby="yaml-help"
-          />
+          <YamlEditor value={ws.draft} onChange={update} issues={issues} schema={schema} />
           <p id="yaml-help" className="help">
             YAML or JSON; comments are kept when you switch to the form and back. Mechanism
-            parameters, sources and variants are edited here.
+            parameters, sources and variants are edited here. Ctrl+Space completes keys and values
+            from the scenario schema; problems are marked at their line.
           </p>
         </div>
       ) : checked.data === undefined ? (

@@ -6,6 +6,7 @@
  */
 import { isMap, isSeq, parseDocument } from 'yaml';
 import {
+  formatPath,
   parseScenarioText,
   type InputIssue,
   type Result,
@@ -58,4 +59,43 @@ export function issuesByPath(issues: readonly InputIssue[]): Map<string, InputIs
     m.set(k, [...(m.get(k) ?? []), i]);
   }
   return m;
+}
+
+/** Issues at one place (line and column, else path): a few messages, and how many more. */
+export interface IssueGroup {
+  line?: number;
+  column?: number;
+  /** the field path, as the CLI prints it */
+  where: string;
+  messages: string[];
+  more: number;
+}
+
+/** At most this many messages per place; unions and lists can produce dozens. */
+export const MESSAGES_PER_PLACE = 3;
+
+/** Issues grouped by place, in order of first appearance, repeated messages once. */
+export function groupIssues(issues: readonly InputIssue[]): IssueGroup[] {
+  const groups = new Map<string, IssueGroup & { all: string[] }>();
+  for (const i of issues) {
+    const key = i.line !== undefined ? `${i.line}:${i.column ?? 0}` : pathKey(i.path);
+    let g = groups.get(key);
+    if (!g) {
+      g = {
+        line: i.line,
+        column: i.column,
+        where: formatPath(i.path),
+        messages: [],
+        more: 0,
+        all: [],
+      };
+      groups.set(key, g);
+    }
+    if (!g.all.includes(i.message)) g.all.push(i.message);
+  }
+  return [...groups.values()].map(({ all, ...g }) => ({
+    ...g,
+    messages: all.slice(0, MESSAGES_PER_PLACE),
+    more: Math.max(0, all.length - MESSAGES_PER_PLACE),
+  }));
 }

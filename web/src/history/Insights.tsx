@@ -160,6 +160,7 @@ export function InsightsPage(): JSX.Element {
       </p>
     );
   const all = answer.value.insights;
+  const missing = answer.value.datasets?.missing ?? [];
   const topics = [...new Set(all.map((i) => i.topic))];
   // a caveat every finding carries is said once, above them all
   const shared = new Set(
@@ -170,10 +171,25 @@ export function InsightsPage(): JSX.Element {
       <p className="muted">
         Each finding is computed from the case base each time: a count, its denominator, a 95%
         interval and the cases behind it. {[...shared].join(' ')}
-        {answer.value.skipped.length > 0
-          ? ` ${answer.value.skipped.length} more findings need the standard datasets (COW, UCDP, ICB), which the server does not load; run \`parley insights --data <folder>\` for them.`
-          : ''}
       </p>
+      {missing.length > 0 ? (
+        <p className="note" role="status" data-testid="insights-missing">
+          {answer.value.skipped.length} finding{answer.value.skipped.length === 1 ? '' : 's'} not
+          shown: the server did not find {missing.length === 1 ? 'the dataset' : 'the datasets'}{' '}
+          {missing.join(', ')} in its data folder (start it with{' '}
+          <code>parley serve --data &lt;folder&gt;</code>; <code>parley data list</code> names the
+          files).
+        </p>
+      ) : (
+        <p className="muted" data-testid="insights-complete">
+          {all.length} findings over the case base and the{' '}
+          {answer.value.datasets?.loaded.length ?? 0} standard datasets
+          {answer.value.skipped.length > 0
+            ? `; ${answer.value.skipped.length} more had nothing in scope (${answer.value.skipped.map((k) => `${k.id}: ${k.reason}`).join('; ')})`
+            : ''}
+          .
+        </p>
+      )}
       {topics.map((t) => (
         <section key={t} aria-labelledby={`topic-${t}`}>
           <h3 id={`topic-${t}`}>{TOPIC_LABELS[t] ?? t}</h3>

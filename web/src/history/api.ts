@@ -48,6 +48,8 @@ export interface AnaloguesAnswer {
 export interface InsightsAnswer {
   insights: Insight[];
   skipped: { id: string; reason: string }[];
+  /** the standard datasets the server read, and those it did not find */
+  datasets?: { loaded: string[]; missing: string[] };
 }
 
 export type Loaded<T> = { ok: true; value: T } | { ok: false; status: number; message: string };

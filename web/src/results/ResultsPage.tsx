@@ -19,6 +19,8 @@ import { Chart } from '../Chart.tsx';
 import { provisionsHref } from '../history/Provisions.tsx';
 import { runInWorker } from '../engine/client.ts';
 import { headline, outcomeRows, pct, at, TABLE_MONTHS } from './numbers.ts';
+import { Term } from '../Term.tsx';
+import { ExportReport } from './ExportReport.tsx';
 import { WhyPanel } from './WhyPanel.tsx';
 
 export function ResultsPage({ shared, ws }: { shared: Shared; ws: Workspace }): JSX.Element {
@@ -59,15 +61,32 @@ export function ResultsPage({ shared, ws }: { shared: Shared; ws: Workspace }): 
               id: 'outcomes',
               label: 'How the war ends, month by month',
               spec: cumulativeIncidenceChart(r),
+              terms: ['talks-opened', 'settlement', 'run'],
             },
-            { id: 'talks', label: 'Time to talks by channel', spec: timeToTalksChart(r) },
+            {
+              id: 'talks',
+              label: 'Time to talks by channel',
+              spec: timeToTalksChart(r),
+              terms: ['channel', 'talks-opened'],
+            },
             {
               id: 'fans',
               label: 'Ripeness, belief gap and cost of conversation per party',
               spec: fanChart(r),
+              terms: ['ripeness', 'belief-gap', 'cost-of-conversation', 'stake'],
             },
-            { id: 'terms', label: 'Terms of settlement', spec: termsHistogramChart(r) },
-            { id: 'durability', label: 'How long the peace lasts', spec: durabilityCurveChart(r) },
+            {
+              id: 'terms',
+              label: 'Terms of settlement',
+              spec: termsHistogramChart(r),
+              terms: ['terms', 'share-of-the-stake'],
+            },
+            {
+              id: 'durability',
+              label: 'How long the peace lasts',
+              spec: durabilityCurveChart(r),
+              terms: ['settlement'],
+            },
           ]
         : [],
     [r],
@@ -114,6 +133,7 @@ export function ResultsPage({ shared, ws }: { shared: Shared; ws: Workspace }): 
       </p>
       {r ? (
         <>
+          <ExportReport scenario={s} runs={r.meta.runs} explainMonth={r.explanation.month} />
           {r.meta.skill && r.meta.skill.figures.length > 0 ? (
             <p className="skill" data-testid="skill">
               {skillLine(r.meta.skill)}
@@ -122,7 +142,7 @@ export function ResultsPage({ shared, ws }: { shared: Shared; ws: Workspace }): 
           <dl className="headline" aria-label="Headline numbers">
             {headline(r).map((h) => (
               <div key={h.key} data-key={h.key}>
-                <dt>{h.label}</dt>
+                <dt>{h.term ? <Term id={h.term}>{h.label}</Term> : h.label}</dt>
                 <dd>{h.value}</dd>
               </div>
             ))}
@@ -142,7 +162,9 @@ export function ResultsPage({ shared, ws }: { shared: Shared; ws: Workspace }): 
             <tbody>
               {outcomeRows(r).map((row) => (
                 <tr key={row.label}>
-                  <th scope="row">{row.label}</th>
+                  <th scope="row">
+                    {row.term ? <Term id={row.term}>{row.label}</Term> : row.label}
+                  </th>
                   {TABLE_MONTHS.filter((m) => m <= r.meta.horizonMonths).map((m) => (
                     <td key={m}>{pct(at(row.values, m))}</td>
                   ))}
@@ -166,7 +188,18 @@ export function ResultsPage({ shared, ws }: { shared: Shared; ws: Workspace }): 
           <WhyPanel result={r} />
           <div className="charts">
             {charts.map((c) => (
-              <Chart key={c.id} id={c.id} spec={c.spec} label={c.label} />
+              <figure key={c.id} className="chart-box">
+                <Chart id={c.id} spec={c.spec} label={c.label} />
+                <figcaption className="chart-terms">
+                  Terms:{' '}
+                  {c.terms.map((t, k) => (
+                    <span key={t}>
+                      {k > 0 ? ', ' : null}
+                      <Term id={t} />
+                    </span>
+                  ))}
+                </figcaption>
+              </figure>
             ))}
           </div>
           <details className="summary-text">

@@ -4,6 +4,7 @@
  */
 import type { JSX } from 'react';
 import type { RunResult } from '../../../src/engine/index.ts';
+import { Term } from '../Term.tsx';
 import { pct } from './numbers.ts';
 
 const CONDITION_WORDS: Record<string, string> = {
@@ -21,7 +22,9 @@ export function WhyPanel({ result }: { result: RunResult }): JSX.Element {
       <h2 id="why-title">Why talks are (not) opening — month {e.month}</h2>
       {e.contact ? (
         <div className="why-contact" data-testid="why-contact">
-          <h3>Contact (talks about talks; no deal needed)</h3>
+          <h3>
+            <Term id="contact">Contact</Term> (talks about talks; no deal needed)
+          </h3>
           {e.contact.text.map((t, k) => (
             <p key={k} className={k === 0 ? 'lead' : undefined}>
               {t}
@@ -29,7 +32,10 @@ export function WhyPanel({ result }: { result: RunResult }): JSX.Element {
           ))}
         </div>
       ) : null}
-      <h3 className="why-deal">The leaders, about a deal</h3>
+      <h3 className="why-deal">
+        The leaders, about a deal (their <Term id="posture" />, the{' '}
+        <Term id="cost-of-conversation" />)
+      </h3>
       <div className="why-parties">
         {e.parties.map((p) => {
           const name = result.meta.parties.find((x) => x.id === p.party)?.name ?? p.party;

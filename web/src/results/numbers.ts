@@ -6,14 +6,23 @@ export const at = (series: number[], m: number): number =>
 export const pct = (x: number | null | undefined): string =>
   x === null || x === undefined ? '—' : `${Math.round(100 * x)}%`;
 
-export function headline(r: RunResult): { label: string; key: string; value: string }[] {
+/** Headline numbers; `term` names the glossary entry of the label's key word. */
+export function headline(
+  r: RunResult,
+): { label: string; key: string; value: string; term?: string }[] {
   const q = r.duration.quantiles;
   return [
-    { key: 'talks12', label: 'talks opened by month 12', value: pct(at(r.talks.any, 12)) },
+    {
+      key: 'talks12',
+      label: 'talks opened by month 12',
+      value: pct(at(r.talks.any, 12)),
+      term: 'talks-opened',
+    },
     {
       key: 'settlement24',
       label: 'settled by month 24',
       value: pct(at(r.outcomes.settlement, 24)),
+      term: 'settlement',
     },
     {
       key: 'ceasefire24',
@@ -23,8 +32,9 @@ export function headline(r: RunResult): { label: string; key: string; value: str
     { key: 'duration', label: 'median months of war', value: q.p50 === null ? '—' : String(q.p50) },
     {
       key: 'terms',
-      label: `terms: median share to ${r.meta.parties[0].name}`,
+      label: `terms: median share of the stake to ${r.meta.parties[0].name}`,
       value: r.terms.quantiles.p50 === null ? '—' : r.terms.quantiles.p50.toFixed(2),
+      term: 'terms',
     },
     {
       key: 'durable',
@@ -37,16 +47,16 @@ export function headline(r: RunResult): { label: string; key: string; value: str
 /** Months at which the outcome table is shown (as in `parley run`). */
 export const TABLE_MONTHS = [6, 12, 24, 60];
 
-export function outcomeRows(r: RunResult): { label: string; values: number[] }[] {
+export function outcomeRows(r: RunResult): { label: string; values: number[]; term?: string }[] {
   const [a, b] = r.meta.parties;
   const o = r.outcomes;
   const add = (x: number[], y: number[]) => x.map((v, i) => v + y[i]);
   return [
-    { label: 'talks opened (any)', values: r.talks.any },
-    { label: 'via back channel', values: r.talks.secret },
+    { label: 'talks opened (any)', values: r.talks.any, term: 'talks-opened' },
+    { label: 'via back channel', values: r.talks.secret, term: 'back-channel' },
     { label: 'via a mediator', values: r.talks.mediated },
     { label: 'in public', values: r.talks.public },
-    { label: 'negotiated settlement', values: o.settlement },
+    { label: 'negotiated settlement', values: o.settlement, term: 'settlement' },
     { label: 'ceasefire (frozen)', values: o.ceasefire },
     { label: `victory of ${a.name}`, values: add(o.victoryA, o.collapseB) },
     { label: `victory of ${b.name}`, values: add(o.victoryB, o.collapseA) },

@@ -18,9 +18,22 @@ import {
 } from '../../../src/report/charts/index.ts';
 import type { Shared, Workspace } from '../App.tsx';
 import { Chart } from '../Chart.tsx';
+import { countEdits, EditList } from '../EditList.tsx';
+import { Term } from '../Term.tsx';
 import { runInWorker } from '../engine/client.ts';
+import { href } from '../router.ts';
 import { at, pct } from '../results/numbers.ts';
-import { applyLevers, describeLevers, leversOf, type Levers, type MediatorMode } from './levers.ts';
+import { WhyPanel } from '../results/WhyPanel.tsx';
+import {
+  applyLevers,
+  describeLevers,
+  leverEdits,
+  leversOf,
+  type Levers,
+  type MediatorMode,
+} from './levers.ts';
+import { leversFromQuery, leversToQuery } from './leverUrl.ts';
+import { draftWithVariant } from './saveVariant.ts';
 
 /** Runs of the full answer, and of the quick first answer shown while the rest is computed. */
 export const WHATIF_RUNS = 2000;
@@ -69,13 +82,15 @@ function metrics(r: RunResult) {
   return [
     {
       key: 'talks12',
-      label: 'talks open by month 12',
+      term: 'talks-opened',
+      label: 'talks opened by month 12',
       value: at(r.talks.any, 12),
       fmt: pct,
       kind: 'share' as const,
     },
     {
       key: 'mediated24',
+      term: 'talks-opened',
       label: 'talks via a mediator by month 24',
       value: at(r.talks.mediated, 24),
       fmt: pct,
@@ -83,6 +98,7 @@ function metrics(r: RunResult) {
     },
     {
       key: 'settlement24',
+      term: 'settlement',
       label: 'settled by month 24',
       value: at(r.outcomes.settlement, 24),
       fmt: pct,
@@ -104,7 +120,8 @@ function metrics(r: RunResult) {
     },
     {
       key: 'terms',
-      label: `terms: share to ${r.meta.parties[0].name}`,
+      term: 'terms',
+      label: `terms: median share of the stake to ${r.meta.parties[0].name}`,
       value: r.terms.quantiles.p50,
       fmt: (x: number | null) => (x === null ? '—' : x.toFixed(2)),
       kind: 'terms' as const,
@@ -112,12 +129,80 @@ function metrics(r: RunResult) {
   ];
 }
 
-export function WhatIfPage({ shared, ws }: { shared: Shared; ws: Workspace }): JSX.Element {
+/** The baseline's outcome chart, titled as the scenario as written (beside the what-if's). */
+function asWritten(spec: Spec): Spec {
+  const t = spec.title as { text: string; subtitle?: string } | string | undefined;
+  const text = 'As written: how the war ends';
+  return { ...spec, title: typeof t === 'object' ? { ...t, text } : text };
+}
+
+export function WhatIfPage({
+  shared,
+  ws,
+  query,
+}: {
+  shared: Shared;
+  ws: Workspace;
+  /** levers from the address (leverUrl.ts), read when the panel has none yet */
+  query?: string;
+}): JSX.Element {
   const s = ws.working;
   const [a, b] = belligerents(s);
   const mediators = s.parties.filter((p): p is Mediator => p.role === 'mediator');
   const start = useMemo(() => leversOf(s), [s]);
-  const levers: Levers = shared.levers ?? start;
+  const fromUrl = useMemo(
+    () => (query ? leversFromQuery(query, start, s.settings.horizonMonths - 1) : undefined),
+    [query, start],
+  );
+  const levers: Levers = shared.levers ?? fromUrl ?? start;
+  const edits = useMemo(() => leverEdits(s, levers), [s, levers]);
+  const [why, setWhy] = useState<{ levers: Levers; result?: RunResult; error?: string }>();
+  const [variantName, setVariantName] = useState('');
+  const [saved, setSaved] = useState<{ ok: boolean; text: string }>();
+
+  // the levers in the address, so the what-if can be shared and survives a reload
+  useEffect(() => {
+    if (!shared.levers && fromUrl) shared.setLevers(fromUrl);
+  }, [fromUrl]);
+  useEffect(() => {
+    const q = leversToQuery(levers, start);
+    // the levers as a query string of their own: '=' and '&' stay readable in the address
+    const want = q ? `${href('whatif', ws.open.id)}/${q}` : href('whatif', ws.open.id);
+    if (window.location.hash !== want)
+      history.replaceState(null, '', `${window.location.pathname}${window.location.search}${want}`);
+  }, [levers, start, ws.open.id]);
+
+  const explain = () => {
+    const edited = applyLevers(s, levers);
+    if (!edited.ok) return;
+    const asked = levers;
+    setWhy({ levers: asked });
+    // the baseline lane: the sliders' lane stays free for what-if answers
+    runInWorker(edited.value, {
+      runs: WHATIF_RUNS,
+      lane: 'baseline',
+      explainMonth: s.settings.explainMonth,
+    }).then(
+      (u) => {
+        if (u) setWhy((w) => (w?.levers === asked ? { levers: asked, result: u.result } : w));
+      },
+      (e: unknown) =>
+        setWhy((w) => (w?.levers === asked ? { levers: asked, error: String(e) } : w)),
+    );
+  };
+
+  const saveAsVariant = () => {
+    const edited = applyLevers(s, levers);
+    if (!edited.ok) return setSaved({ ok: false, text: formatIssues('what-if', edited.issues) });
+    const name = variantName.trim() || `What-if: ${describeLevers(s, levers)}`;
+    const r = draftWithVariant(ws.draft, s, edited.value, name);
+    if (!r.ok) return setSaved({ ok: false, text: formatIssues('what-if', r.issues) });
+    shared.setDraft(r.value.text, r.value.scenario);
+    setSaved({
+      ok: true,
+      text: `Saved as variant "${r.value.id}" in the draft (not yet on the server: save it in the Editor); it is listed in Compare.`,
+    });
+  };
   const [baseline, setBaseline] = useState<RunResult>();
   const [shown, setShown] = useState<Shown>();
   const [error, setError] = useState<string>();
@@ -250,6 +335,11 @@ export function WhatIfPage({ shared, ws }: { shared: Shared; ws: Workspace }): J
     return spec;
   }, [r]);
   const talksSpec = useMemo(() => (lastFull ? timeToTalksChart(lastFull) : undefined), [lastFull]);
+  const baselineSpec = useMemo(
+    () =>
+      baseline ? asWritten(sameTitleForAnyRuns(cumulativeIncidenceChart(baseline))) : undefined,
+    [baseline],
+  );
   const specs = outcomesSpec && { outcomes: outcomesSpec, talks: talksSpec };
   const last = s.settings.horizonMonths - 1;
   const first = mediators[0];
@@ -283,12 +373,35 @@ export function WhatIfPage({ shared, ws }: { shared: Shared; ws: Workspace }): J
                 <option value="as-written">
                   as written ({mediators.length ? mediators.map((m) => m.name).join(', ') : 'none'})
                 </option>
-                <option value="none">none</option>
-                <option value="neutral">neutral{first ? ` (${first.name} only)` : ''}</option>
-                <option value="toward-A">leaning toward {a.name}</option>
-                <option value="toward-B">leaning toward {b.name}</option>
+                <option value="none">none at all (no mediator, named or not)</option>
+                <option value="neutral">{first ? first.name : 'a what-if mediator'} neutral</option>
+                <option value="toward-A">
+                  {first ? first.name : 'a what-if mediator'} leaning toward {a.name}
+                </option>
+                <option value="toward-B">
+                  {first ? first.name : 'a what-if mediator'} leaning toward {b.name}
+                </option>
               </select>
             </div>
+            {mediators.length > 1 ? (
+              <div className="field checkbox">
+                <input
+                  id="lever-only"
+                  type="checkbox"
+                  checked={levers.othersStayOut}
+                  disabled={levers.mediator === 'none'}
+                  onChange={(e) => change({ othersStayOut: e.target.checked })}
+                />
+                <label htmlFor="lever-only">
+                  Only {mediators[0].name} mediates (
+                  {mediators
+                    .slice(1)
+                    .map((m) => m.name)
+                    .join(', ')}{' '}
+                  stay out)
+                </label>
+              </div>
+            ) : null}
             <div className="field">
               <label htmlFor="lever-month">
                 Mediation offered from month{first ? ` (${first.name})` : ''}
@@ -419,6 +532,38 @@ export function WhatIfPage({ shared, ws }: { shared: Shared; ws: Workspace }): J
               ? `${r.meta.runs.toLocaleString('en')} runs${shown?.final ? '' : ' (first answer; refining…)'}${busy && shown?.final ? ' — updating…' : ''}`
               : 'Computing…'}
           </p>
+          <details className="edits" open data-testid="whatif-edits">
+            <summary>
+              {edits.ok ? countEdits(edits.value.length) : 'the levers give an invalid scenario'}
+            </summary>
+            {edits.ok && edits.value.length > 0 ? <EditList edits={edits.value} /> : null}
+          </details>
+          <div className="whatif-actions">
+            <label htmlFor="variant-name">Variant name</label>
+            <input
+              id="variant-name"
+              type="text"
+              maxLength={120}
+              placeholder={`What-if: ${describeLevers(s, levers)}`}
+              value={variantName}
+              onChange={(e) => setVariantName(e.target.value)}
+            />
+            <button
+              type="button"
+              onClick={saveAsVariant}
+              disabled={!edits.ok || edits.value.length === 0}
+            >
+              Save as variant
+            </button>
+            <button type="button" onClick={explain} disabled={!edits.ok || !baseline}>
+              Why? Explain month {s.settings.explainMonth} of this what-if
+            </button>
+          </div>
+          {saved ? (
+            <p role="status" className={saved.ok ? 'ok' : 'error'} data-testid="variant-saved">
+              {saved.text}
+            </p>
+          ) : null}
           {r?.meta.skill && r.meta.skill.figures.length > 0 ? (
             <p className="skill" data-testid="skill">
               {skillLine(r.meta.skill)}
@@ -427,8 +572,9 @@ export function WhatIfPage({ shared, ws }: { shared: Shared; ws: Workspace }): J
           {r ? (
             <table className="whatif-numbers">
               <caption>
-                What-if against the scenario as written ({WHATIF_RUNS.toLocaleString('en')} runs
-                each)
+                What-if against the <Term id="baseline">scenario as written</Term> (
+                {WHATIF_RUNS.toLocaleString('en')} <Term id="run">runs</Term> each, on{' '}
+                <Term id="common-random-numbers" />)
               </caption>
               <thead>
                 <tr>
@@ -443,7 +589,9 @@ export function WhatIfPage({ shared, ws }: { shared: Shared; ws: Workspace }): J
                   const base = baseline ? metrics(baseline)[k] : undefined;
                   return (
                     <tr key={m.key} data-key={m.key}>
-                      <th scope="row">{m.label}</th>
+                      <th scope="row">
+                        {'term' in m && m.term ? <Term id={m.term}>{m.label}</Term> : m.label}
+                      </th>
                       <td>{base ? base.fmt(base.value) : '…'}</td>
                       <td className="value">{m.fmt(m.value)}</td>
                       <td className="delta">{base ? delta(m.kind, m.value, base.value) : ''}</td>
@@ -455,13 +603,22 @@ export function WhatIfPage({ shared, ws }: { shared: Shared; ws: Workspace }): J
           ) : null}
           {specs ? (
             <>
-              <Chart
-                id="whatif-outcomes"
-                // canvas redraws about twice as fast as SVG while the slider moves (measured)
-                renderer="canvas"
-                spec={specs.outcomes}
-                label="What-if: how the war ends, month by month"
-              />
+              <div className="chart-pair">
+                <Chart
+                  id="whatif-outcomes"
+                  // canvas redraws about twice as fast as SVG while the slider moves (measured)
+                  renderer="canvas"
+                  spec={specs.outcomes}
+                  label="What-if: how the war ends, month by month"
+                />
+                {baselineSpec ? (
+                  <Chart
+                    id="whatif-baseline"
+                    spec={baselineSpec}
+                    label="As written: how the war ends, month by month"
+                  />
+                ) : null}
+              </div>
               {specs.talks ? (
                 <Chart
                   id="whatif-talks"
@@ -470,6 +627,17 @@ export function WhatIfPage({ shared, ws }: { shared: Shared; ws: Workspace }): J
                 />
               ) : null}
             </>
+          ) : null}
+          {why ? (
+            why.levers !== levers ? (
+              <p className="note">The explanation was for earlier levers; press Why? again.</p>
+            ) : why.result ? (
+              <div data-testid="whatif-why">
+                <WhyPanel result={why.result} />
+              </div>
+            ) : (
+              <p role="status">{why.error ? `✖ ${why.error}` : 'Explaining the what-if…'}</p>
+            )
           ) : null}
         </div>
       </div>

@@ -8,6 +8,7 @@
  * side) and from which month, confidential or public, a back channel, reconstruction money tied
  * to talks, how fast outside aid wanes, and a demonstration of strength.
  */
+import { variantEdits, type ScenarioEdit } from '../../../src/analysis/index.ts';
 import { belligerents } from '../../../src/engine/index.ts';
 import {
   validateScenario,
@@ -21,7 +22,10 @@ import {
 export type MediatorMode = 'as-written' | 'none' | 'neutral' | 'toward-A' | 'toward-B';
 
 export interface Levers {
+  /** The lean of the mediator the panel controls (the scenario's first); the others are kept. */
   mediator: MediatorMode;
+  /** Only the controlled mediator mediates: the others' offers, arrivals and entries removed. */
+  othersStayOut: boolean;
   /** Month the controlled mediator (the scenario's first) offers its services; null = as written. */
   mediationMonth: number | null;
   confidential: boolean;
@@ -39,6 +43,7 @@ export interface Levers {
 
 export const NEUTRAL_LEVERS: Levers = {
   mediator: 'as-written',
+  othersStayOut: false,
   mediationMonth: null,
   confidential: true,
   backChannel: 'as-written',
@@ -74,10 +79,9 @@ export function applyLevers(base: Scenario, l: Levers): Result<Scenario> {
   let interventions: Intervention[] = s.interventions;
 
   const mediators = s.parties.filter((p): p is Mediator => p.role === 'mediator');
-  // 'none' silences every mediator; 'neutral' and the leanings keep only the first one (the
-  // mediator the panel controls) and silence the others; 'as-written' keeps them all
-  const silenced =
-    l.mediator === 'none' ? mediators : l.mediator === 'as-written' ? [] : mediators.slice(1);
+  // 'none' silences every mediator; the others (all but the first, the mediator the panel
+  // controls) stay out only when asked: a lean names one mediator and changes only that one
+  const silenced = l.mediator === 'none' ? mediators : l.othersStayOut ? mediators.slice(1) : [];
   for (const m of silenced) {
     m.mediation.offerMonth = null;
     m.mediation.arrivalRate = 0;
@@ -191,11 +195,13 @@ export function describeLevers(s: Scenario, l: Levers): string {
   const [a, b] = belligerents(s);
   const start = leversOf(s);
   const parts: string[] = [];
+  const first = s.parties.find((p) => p.role === 'mediator')?.name ?? 'a what-if mediator';
   if (l.mediator === 'none') parts.push('no mediator');
   else if (l.mediator !== 'as-written')
     parts.push(
-      `${l.mediator === 'neutral' ? 'neutral' : `pro-${(l.mediator === 'toward-A' ? a : b).name}`} mediator`,
+      `${first} ${l.mediator === 'neutral' ? 'neutral' : `leaning toward ${(l.mediator === 'toward-A' ? a : b).name}`}`,
     );
+  if (l.mediator !== 'none' && l.othersStayOut) parts.push(`only ${first} mediates`);
   if (
     l.mediator !== 'none' &&
     l.mediationMonth !== start.mediationMonth &&
@@ -213,4 +219,10 @@ export function describeLevers(s: Scenario, l: Levers): string {
       `show of strength by ${(l.strengthSide === 'A' ? a : b).name} (${l.strengthSize}) at month ${l.strengthMonth}`,
     );
   return parts.length ? parts.join(', ') : 'the scenario as written';
+}
+
+/** The edits the levers make to the scenario (`path: before → after`), or the issues. */
+export function leverEdits(base: Scenario, l: Levers): Result<ScenarioEdit[]> {
+  const r = applyLevers(base, l);
+  return r.ok ? { ok: true, value: variantEdits(base, r.value) } : r;
 }

@@ -1,0 +1,90 @@
+/**
+ * Export from Results: the report (HTML or A4 PDF) of the scenario as it stands in the editor,
+ * saved or not, made by the server (POST /reports) with the same engine and seed, so its numbers
+ * are the page's. A failure shows the server's reason instead of a broken download.
+ */
+import { useState, type JSX } from 'react';
+import type { Scenario } from '../../../src/model/index.ts';
+import { sessionToken } from '../session.ts';
+
+/** The server's limit for a report made now (runs answered synchronously). */
+export const REPORT_MAX_RUNS = 2000;
+
+async function download(res: Response, name: string): Promise<void> {
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function ExportReport(props: {
+  scenario: Scenario;
+  runs: number;
+  explainMonth: number;
+}): JSX.Element {
+  const [state, setState] = useState<{ busy?: 'html' | 'pdf'; text?: string; error?: boolean }>({});
+  const runs = Math.min(props.runs, REPORT_MAX_RUNS);
+  const token = sessionToken();
+
+  const exportAs = async (format: 'html' | 'pdf') => {
+    setState({ busy: format, text: `Making the ${format.toUpperCase()} report on the server…` });
+    const res = await fetch('/reports', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify({
+        scenario: props.scenario,
+        runs,
+        explainMonth: props.explainMonth,
+        format,
+      }),
+    }).catch((e: unknown) => e as Error);
+    if (res instanceof Error)
+      return setState({ text: `Cannot reach the server: ${res.message}`, error: true });
+    if (!res.ok) {
+      const body = (await res.json().catch(() => undefined)) as
+        { issues?: { message: string }[] } | undefined;
+      return setState({
+        text: `No report: ${body?.issues?.[0]?.message ?? `HTTP ${res.status}`}`,
+        error: true,
+      });
+    }
+    await download(res, `parley-${props.scenario.id}.${format}`);
+    setState({ text: `${format.toUpperCase()} report downloaded.` });
+  };
+
+  return (
+    <div className="export-report" data-testid="export-report">
+      <span>
+        Report of the scenario as edited ({runs.toLocaleString('en')} runs
+        {props.runs > REPORT_MAX_RUNS ? `, the server's limit for a report made now` : ''}):
+      </span>
+      <button
+        type="button"
+        onClick={() => void exportAs('html')}
+        disabled={!token || state.busy !== undefined}
+      >
+        {state.busy === 'html' ? 'Making…' : 'Export HTML'}
+      </button>
+      <button
+        type="button"
+        onClick={() => void exportAs('pdf')}
+        disabled={!token || state.busy !== undefined}
+      >
+        {state.busy === 'pdf' ? 'Printing…' : 'Export PDF'}
+      </button>
+      {!token ? (
+        <span className="muted">(needs the session link that `parley serve` prints)</span>
+      ) : null}
+      {state.text ? (
+        <span role={state.error ? 'alert' : 'status'} className={state.error ? 'error' : 'muted'}>
+          {state.text}
+        </span>
+      ) : null}
+    </div>
+  );
+}
