@@ -12,7 +12,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin/parley.js');
 const SCRIPT = '/usr/bin/script';
 const COLOUR = /\x1b\[[0-9;]*m/; // SGR: colour and weight; cursor moves end otherwise
-const COMPARE = ['compare', 'russia-japan-1905', '--runs', '60', '--bootstrap', '20'];
+const COMPARE = ['compare', 'russia-japan-1905', '--runs', '200', '--bootstrap', '20'];
 
 /** Runs parley on a pseudo-terminal (stdout and stderr both on it); returns what it showed. */
 function onTerminal(args: string[], env: Record<string, string> = {}): string {
