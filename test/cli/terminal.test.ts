@@ -50,6 +50,8 @@ describe('piped', () => {
     const r = spawnSync(process.execPath, [BIN, ...COMPARE], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('Which intervention does most');
+    // each variant lists the edits it makes (issue: a name cannot hide an edit)
+    expect(r.stdout).toContain('edits: parties.united-states.mediation.offerMonth: 3 → 0');
     expect(r.stdout + r.stderr).not.toContain('\x1b');
     expect(r.stderr).not.toContain('simulating');
   });

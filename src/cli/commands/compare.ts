@@ -85,6 +85,8 @@ export function formatComparison(
   for (const v of c.variants) {
     const x = v.values;
     out.push(`${v.id === c.baselineId ? '■' : '•'} ${v.name} [${v.id}]`);
+    // what the variant really changes, so a name cannot hide an edit
+    if (v.edits?.length) out.push(`    edits: ${v.edits.join('; ')}`);
     out.push(
       `    talks by 6 ${pct(x.talks6)}, by 12 ${pct(x.talks12)}; settled by 24 ${pct(x.settlement24)}; median duration ${x.medianDuration ?? '—'} months; mean terms ${x.terms === null ? '—' : x.terms.toFixed(2)}; deaths ${x.casualties === null ? '—' : Math.round(x.casualties).toLocaleString('en-GB')}; peace 5y ${pct(x.durable5y)}`,
     );
