@@ -55,43 +55,23 @@ const pc = (
     'calibrated to history: src/model/calibratedDefaults.json',
   );
 /**
- * A default of mechanisms.contact chosen on the training fold of the case base's time split by
- * `parley backtest --target contact --split time --write-defaults` (src/model/contactDefaults.json).
+ * A default of a mechanism chosen on the training fold of the case base's time split by
+ * `parley backtest --target contact|relapse --split time --write-defaults`, read from the file it
+ * wrote (src/model/contactDefaults.json, src/model/durabilityDefaults.json).
  */
-const fittedContact = (
-  min: number,
-  max: number,
-  name: keyof typeof contactDefaults.contact,
-  design: number,
-  describe: string,
-) =>
-  fittedParam(
-    min,
-    max,
-    contactDefaults.contact[name],
-    design,
-    describe,
-    "fitted on the case base's training fold: src/model/contactDefaults.json",
-  );
-/**
- * A default of mechanisms.durability chosen on the training fold of the case base's time split by
- * `parley backtest --target relapse --split time --write-defaults` (src/model/durabilityDefaults.json).
- */
-const fittedDurability = (
-  min: number,
-  max: number,
-  name: keyof typeof durabilityDefaults.durability,
-  design: number,
-  describe: string,
-) =>
-  fittedParam(
-    min,
-    max,
-    durabilityDefaults.durability[name],
-    design,
-    describe,
-    "fitted on the case base's training fold: src/model/durabilityDefaults.json",
-  );
+const fittedOnCases =
+  <G extends Record<string, number>>(group: G, file: string) =>
+  (min: number, max: number, name: keyof G & string, design: number, describe: string) =>
+    fittedParam(
+      min,
+      max,
+      group[name],
+      design,
+      describe,
+      `fitted on the case base's training fold: src/model/${file}`,
+    );
+const fittedContact = fittedOnCases(contactDefaults.contact, 'contactDefaults.json');
+const fittedDurability = fittedOnCases(durabilityDefaults.durability, 'durabilityDefaults.json');
 const on = z.boolean().default(true).describe('switch the mechanism on or off (ablation)');
 
 /** Battles move the front (Slantchev 2003; Filson & Werner 2002): a contest-success function. */

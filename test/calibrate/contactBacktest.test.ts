@@ -75,4 +75,28 @@ describe('contact back-test on the case base', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('--write-defaults is refused outside the time split and for the duration target (exit 2, nothing written)', () => {
+    const before = ['contactDefaults.json', 'durabilityDefaults.json'].map((f) =>
+      readFileSync(join(ROOT, 'src/model', f), 'utf8'),
+    );
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [join(ROOT, 'bin/parley.js'), 'backtest', ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
+    for (const target of ['contact', 'relapse']) {
+      const p = run('--target', target, '--split', 'loo', '--write-defaults');
+      expect(p.status).toBe(2);
+      expect(p.stderr).toContain('--write-defaults needs --split time');
+    }
+    const d = run('--target', 'duration', '--write-defaults');
+    expect(d.status).toBe(2);
+    expect(d.stderr).toContain('--write-defaults goes with --target contact or relapse');
+    expect(
+      ['contactDefaults.json', 'durabilityDefaults.json'].map((f) =>
+        readFileSync(join(ROOT, 'src/model', f), 'utf8'),
+      ),
+    ).toEqual(before);
+  });
 });

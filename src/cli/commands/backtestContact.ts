@@ -4,23 +4,18 @@
  * (src/calibrate/contactBacktest.ts). Loads the cases, prints a table and writes the full result.
  */
 import { mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import {
   ENGINE_MODELS,
   formatContactTable,
   runContactBacktest,
 } from '../../calibrate/contactBacktest.ts';
-import { formatCaseIssue, loadCases } from '../../data/cases.ts';
-import { REPO_ROOT } from '../../data/scenarios.ts';
 import { contactBacktestHtml } from '../../report/contactBacktestHtml.ts';
 import { reliabilityDiagram } from '../../report/charts/reliabilityDiagram.ts';
 import { renderSvg } from '../../report/render.ts';
 import { UserError } from '../exit.ts';
+import { loadValidCases, requireTimeSplitToWrite, writeFittedDefaults } from './caseFits.ts';
 import { writeAtomic } from '../scenarioInput.ts';
-
-/** Where the engine's contact defaults live (the input language's folder, src/model). */
-// the source file (from the repository root): the compiled CLI in dist/ reads the same one
-export const CONTACT_DEFAULTS_FILE = join(REPO_ROOT, 'src', 'model', 'contactDefaults.json');
 
 export async function contactBacktestCommand(o: {
   split: string;
@@ -35,15 +30,8 @@ export async function contactBacktestCommand(o: {
 }): Promise<void> {
   if (o.split !== 'time' && o.split !== 'loo')
     throw new UserError(`✖ --split must be time or loo with --target contact, found "${o.split}"`);
-  if (o.writeDefaults && o.split !== 'time')
-    throw new UserError(
-      '✖ --write-defaults needs --split time: defaults are chosen on the time split’s training fold only',
-    );
-  const { cases, issues } = loadCases(resolve(o.cases));
-  if (issues.length > 0)
-    throw new UserError(
-      `✖ the case base has invalid files; fix them first (parley cases):\n${issues.map(formatCaseIssue).join('\n')}`,
-    );
+  requireTimeSplitToWrite(o.split, o.writeDefaults);
+  const cases = loadValidCases(o.cases);
   if (cases.length < 6) throw new UserError(`✖ too few cases in ${o.cases}: ${cases.length}`);
   const started = Date.now();
   const result = runContactBacktest(cases, { split: o.split, runs: o.runs, seed: o.seed }, (m) =>
@@ -52,19 +40,12 @@ export async function contactBacktestCommand(o: {
   const seconds = (Date.now() - started) / 1000;
   const command = `parley backtest --target contact --split ${o.split} --runs ${o.runs} --seed ${o.seed}`;
   const full = { command, seconds, ...result };
-  if (o.writeDefaults && result.trainFit) {
-    const file = CONTACT_DEFAULTS_FILE;
-    const saved = {
-      $comment:
-        'Defaults of mechanisms.contact chosen on the training fold of the case base’s time split (read by src/model/mechanismParams.ts). Written by `parley backtest --target contact --split time --write-defaults`; do not edit by hand.',
-      command: `${command} --write-defaults`,
-      date: new Date().toISOString().slice(0, 10),
+  if (o.writeDefaults && result.trainFit)
+    writeFittedDefaults('contact', {
+      command,
       trainedOn: `the ${result.split.train} case-base wars begun before ${result.split.cutYear}`,
-      contact: result.trainFit,
-    };
-    writeAtomic(file, JSON.stringify(saved, null, 2) + '\n');
-    process.stderr.write(`contact defaults written to ${file}\n`);
-  }
+      values: result.trainFit,
+    });
   const out = resolve(o.out);
   mkdirSync(dirname(out), { recursive: true });
   writeAtomic(out, JSON.stringify(full, null, 2) + '\n');

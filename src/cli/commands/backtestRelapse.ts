@@ -4,16 +4,10 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { formatRelapseTable, runRelapseBacktest } from '../../calibrate/relapseBacktest.ts';
-import { formatCaseIssue, loadCases } from '../../data/cases.ts';
 import { UserError } from '../exit.ts';
+import { loadValidCases, requireTimeSplitToWrite, writeFittedDefaults } from './caseFits.ts';
 import { writeAtomic } from '../scenarioInput.ts';
-
-export const DURABILITY_DEFAULTS_FILE = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  '../../model/durabilityDefaults.json',
-);
 
 export function relapseBacktestCommand(o: {
   split: string;
@@ -25,32 +19,19 @@ export function relapseBacktestCommand(o: {
 }): void {
   if (o.split !== 'time' && o.split !== 'loo')
     throw new UserError(`✖ --split must be time or loo with --target relapse, found "${o.split}"`);
-  if (o.writeDefaults && o.split !== 'time')
-    throw new UserError(
-      '✖ --write-defaults needs --split time: defaults are chosen on the time split’s training fold only',
-    );
-  const { cases, issues } = loadCases(resolve(o.cases));
-  if (issues.length > 0)
-    throw new UserError(
-      `✖ the case base has invalid files; fix them first (parley cases):\n${issues.map(formatCaseIssue).join('\n')}`,
-    );
+  requireTimeSplitToWrite(o.split, o.writeDefaults);
+  const cases = loadValidCases(o.cases);
   const started = Date.now();
   const result = runRelapseBacktest(cases, o.split, o.runs);
   const seconds = (Date.now() - started) / 1000;
   const command = `parley backtest --target relapse --split ${o.split} --runs ${o.runs}`;
   const full = { command, seconds, ...result };
-  if (o.writeDefaults) {
-    const saved = {
-      $comment:
-        'Defaults of mechanisms.durability chosen on the training fold of the case base’s time split (read by src/model/mechanismParams.ts). Written by `parley backtest --target relapse --split time --write-defaults`; do not edit by hand.',
-      command: `${command} --write-defaults`,
-      date: new Date().toISOString().slice(0, 10),
+  if (o.writeDefaults)
+    writeFittedDefaults('durability', {
+      command,
       trainedOn: `the ${result.train} ended case-base wars begun before ${result.cutYear}`,
-      durability: result.chosen[0],
-    };
-    writeAtomic(DURABILITY_DEFAULTS_FILE, JSON.stringify(saved, null, 2) + '\n');
-    process.stderr.write(`durability defaults written to ${DURABILITY_DEFAULTS_FILE}\n`);
-  }
+      values: result.chosen[0],
+    });
   const out = resolve(o.out);
   mkdirSync(dirname(out), { recursive: true });
   writeAtomic(out, JSON.stringify(full, null, 2) + '\n');
