@@ -14,7 +14,7 @@ import { Stream } from '../rng.ts';
 /** Monthly chance of escalating per unit of hawkishness (design choice). */
 const HAWKISH_ESCALATION = 0.05;
 /** Reserves below this cannot sustain an escalation. */
-const MIN_RESERVES = 0.05;
+export const MIN_RESERVES = 0.05;
 
 function step(s: State): void {
   const lookAhead = s.c.params.conversation.enabled && s.c.params.conversation.lookAhead && s.t > 0;

@@ -1,0 +1,4 @@
+export * from './decision.ts';
+export * from './exercise.ts';
+export * from './roles.ts';
+export * from './view.ts';
