@@ -2,3 +2,4 @@ export * from './decision.ts';
 export * from './exercise.ts';
 export * from './roles.ts';
 export * from './view.ts';
+export * from './alongside.ts';
