@@ -150,6 +150,7 @@ export class Exercise {
     const presentBefore = s.mediatorsPresent[0];
     const acceptedBefore = [s.accepted[0], s.accepted[1]];
     const beliefBefore = [0, 0];
+    let talksOpened = 0;
     s.t = t;
     this.started = true;
     s.nEndedNow = 0;
@@ -170,6 +171,7 @@ export class Exercise {
               [c.partyIds[p], c.partyIds[1 - p]],
               `${name(this, p)} signalled willingness to talk (${CHANNEL_NAMES[s.posture[p]]})`,
             );
+      if (mech.id === 'contact' && talksBefore === 0) talksOpened = s.talks[0];
       if (mech.id === 'mediatorInformation')
         for (let p = 0; p < 2; p++)
           if (s.belief[p] !== beliefBefore[p])
@@ -218,12 +220,17 @@ export class Exercise {
       'all',
       moved === 0
         ? 'the front holds'
-        : `${moved > 0 ? A : B} gains ground (front ${s.front[0]}/${c.K})`,
+        : `${name(this, moved > 0 ? 0 : 1)} gains ground (front ${s.front[0]}/${c.K})`,
     );
     const belligerents = [A, B];
     const talksTo = (ch: number) => (ch === Channel.secret && !s.leaked[0] ? belligerents : 'all');
-    if (s.talks[0] !== 0 && s.talks[0] !== talksBefore)
-      this.note(t, 'talksOpened', talksTo(s.talks[0]), `talks open (${CHANNEL_NAMES[s.talks[0]]})`);
+    if (talksOpened !== 0)
+      this.note(
+        t,
+        'talksOpened',
+        talksTo(talksOpened),
+        `talks open (${CHANNEL_NAMES[talksOpened]})`,
+      );
     if (s.talks[0] === 0 && talksBefore !== 0 && s.status[0] === Status.war)
       this.note(
         t,

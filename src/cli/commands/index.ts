@@ -17,10 +17,12 @@ import { register as data } from './data.ts';
 import { register as calibrate } from './calibrate.ts';
 import { register as backtest } from './backtest.ts';
 import { register as worker } from './worker.ts';
+import { register as play } from './play.ts';
 
 /** Each command module exports a `register(program)`; the order here is the order in --help. */
 export function registerCommands(program: Command): void {
   run(program);
+  play(program);
   scenarios(program);
   validate(program);
   schema(program);
