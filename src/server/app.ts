@@ -41,6 +41,7 @@ import analysisRoutes from './routes/analyses.ts';
 import reportRoutes from './routes/reports.ts';
 import webUi from './webUi.ts';
 import exportRoutes from './routes/export.ts';
+import exerciseRoutes from './routes/exercises.ts';
 
 export type AppOptions = {
   store: Store;
@@ -114,6 +115,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       components: {
         securitySchemes: {
           bearerAuth: { type: 'http', scheme: 'bearer', description: 'parley_… token' },
+          exerciseToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'parleyx_… token of one role of one exercise (or its facilitator)',
+          },
         },
       },
       tags: [
@@ -126,6 +132,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         },
         { name: 'reports', description: 'HTML reports and charts of finished runs' },
         { name: 'health', description: 'liveness and readiness' },
+        { name: 'exercises', description: 'people play parties month by month against the model' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -153,6 +160,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(analysisRoutes);
   await app.register(reportRoutes);
   await app.register(exportRoutes);
+  await app.register(exerciseRoutes);
   await app.register(webUi); // the built web UI at / (web/dist)
   return app;
 }
