@@ -22,6 +22,7 @@ import {
 import type { Scenario } from '../model/index.ts';
 import type { Decision, ExerciseSetup, LogEntry } from './decision.ts';
 import { Exercise } from './exercise.ts';
+import type { RoleView } from './view.ts';
 
 export interface ModelDistribution {
   runs: number;
@@ -205,4 +206,16 @@ export function decisionEffects(ex: Exercise, paths = 10, top = 5): DecisionEffe
         Math.abs(b.deathsOnPath) - Math.abs(a.deathsOnPath),
     )
     .slice(0, top);
+}
+
+/** Everything an after-action report shows (the API's report answer). */
+export interface ExerciseReport {
+  outcome: string;
+  finished: boolean;
+  month: number;
+  standing: Standing[];
+  model: { runs: number; talksOpenedBy: number[]; endedBy: number[] };
+  percentiles: OutcomePercentiles | null;
+  effects: DecisionEffect[];
+  view: RoleView;
 }

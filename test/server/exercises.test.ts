@@ -320,6 +320,48 @@ for (const backend of [sqliteBackend(), pgBackend()])
         expect(report.body.standing.length).toBe(end.exercise.month);
         expect(report.body.view.facilitator).toBeNull();
         expect(report.text).not.toContain('"strongType"');
+
+        // briefing packets and the after-action report, as HTML and (Chromium) PDF
+        const brief = await fetch(`${server.url}${ex('/briefing')}`, {
+          headers: { authorization: `Bearer ${tokens[GOV]}` },
+        });
+        expect(brief.status).toBe(200);
+        const briefHtml = await brief.text();
+        expect(briefHtml).toContain('Briefing: Republic of Bosnia and Herzegovina');
+        expect(briefHtml).toContain('Your constraints');
+        expect(briefHtml).toContain('Historical analogues');
+        expect(briefHtml).not.toContain('Your means');
+        const medBrief = await fetch(`${server.url}${ex('/briefing')}`, {
+          headers: { authorization: `Bearer ${tokens[US]}` },
+        });
+        expect(await medBrief.text()).toContain('Your means');
+        const html = await fetch(`${server.url}${ex('/report.html')}`, {
+          headers: { authorization: `Bearer ${tokens.facilitator}` },
+        });
+        expect(html.status).toBe(200);
+        const htmlText = await html.text();
+        for (const part of [
+          'After-action report',
+          '<svg',
+          'Timeline of decisions and events',
+          'Turning points',
+          'Historical cases that resemble',
+        ])
+          expect(htmlText).toContain(part);
+        if (backend.name === 'sqlite') {
+          const pdf = await fetch(`${server.url}${ex('/report.html')}?format=pdf`, {
+            headers: { authorization: `Bearer ${tokens.facilitator}` },
+          });
+          expect([200, 501]).toContain(pdf.status);
+          if (pdf.status === 200) {
+            expect(pdf.headers.get('content-type')).toBe('application/pdf');
+            expect(
+              Buffer.from(await pdf.arrayBuffer())
+                .subarray(0, 5)
+                .toString(),
+            ).toBe('%PDF-');
+          }
+        }
       } finally {
         await server.app.close();
         await store.close();

@@ -18,6 +18,14 @@ import type { ExerciseRecord, ExerciseTokenMeta } from '../../store/index.ts';
 import { httpError } from '../errors.ts';
 import { ErrorSchema } from '../schemas.ts';
 import { ExerciseService } from '../services/exercises.ts';
+import { briefingHtml, exerciseReportHtml } from '../../report/exerciseHtml.ts';
+import { htmlToPdf } from '../../report/pdf.ts';
+import { REPORT_CSP } from '../securityHeaders.ts';
+import { clientSignal } from '../clientSignal.ts';
+import type { FastifyReply } from 'fastify';
+
+const PDF_STATUS = { pdf_unavailable: 501, pdf_timeout: 503, pdf_failed: 500 } as const;
+const FormatQuerySchema = z.object({ format: z.enum(['html', 'pdf']).default('html') }).strict();
 
 const ExerciseParamsSchema = z.object({ id: z.string().uuid().describe('exercise id') }).strict();
 const DeadlineSchema = z
@@ -66,7 +74,30 @@ const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: Erro
 const exerciseAuth = [{ exerciseToken: [] }];
 
 const routes: FastifyPluginAsyncZod = (app) => {
-  const { store } = app.parley;
+  const { store, compute, history } = app.parley;
+
+  /** HTML as it is, or printed to PDF by Chromium in one slot of the compute queue. */
+  const document = async (
+    reply: FastifyReply,
+    format: 'html' | 'pdf',
+    make: () => Promise<string>,
+  ) => {
+    const out = await compute.run(
+      { kind: 'request', runs: 0, what: 'an exercise document', signal: clientSignal(reply) },
+      async (signal) => {
+        signal.throwIfAborted();
+        const html = await make();
+        return format === 'pdf' ? { html, pdf: await htmlToPdf(html) } : { html, pdf: undefined };
+      },
+    );
+    if (!out.pdf)
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('content-security-policy', REPORT_CSP)
+        .send(out.html);
+    if (!out.pdf.ok) throw httpError(PDF_STATUS[out.pdf.code], out.pdf.code, out.pdf.message);
+    return reply.type('application/pdf').send(out.pdf.pdf);
+  };
   const exercises = new ExerciseService(store);
   const facilitatorOnly = (who: ExerciseTokenMeta, what: string) => {
     if (who.role !== 'facilitator')
@@ -380,6 +411,87 @@ const routes: FastifyPluginAsyncZod = (app) => {
           'players see the report once the exercise is finished',
         );
       return exercises.report(live, who.role);
+    },
+  );
+  app.get(
+    '/exercises/:id/briefing',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['exercises'],
+        operationId: 'exerciseBriefing',
+        summary: "the briefing packet of the token's role (HTML, or PDF with ?format=pdf)",
+        description:
+          "Situation, the role's interests and constraints, the known history and the historical analogues; only that side's own inputs.",
+        security: exerciseAuth,
+        params: ExerciseParamsSchema,
+        querystring: FormatQuerySchema,
+        response: {
+          200: z.string().describe('text/html or application/pdf'),
+          ...errors,
+          501: ErrorSchema,
+          503: ErrorSchema,
+        },
+      },
+    },
+    async (req, reply) => {
+      const who = await exercises.authorize(req.params.id, req.headers.authorization);
+      if (who.role === 'facilitator')
+        throw httpError(400, 'invalid_role', 'briefings are per role; use a player token');
+      const live = await exercises.load(req.params.id);
+      return document(reply, req.query.format, () =>
+        Promise.resolve(
+          briefingHtml({
+            scenario: live.scenario,
+            role: who.role,
+            view: exercises.view(live, who.role),
+            analogues: history.analoguesOfScenario(live.scenario, 5).analogues,
+          }),
+        ),
+      );
+    },
+  );
+
+  app.get(
+    '/exercises/:id/report.html',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['exercises'],
+        operationId: 'exerciseReportDocument',
+        summary: 'the after-action report (HTML with its chart, or PDF with ?format=pdf)',
+        security: exerciseAuth,
+        params: ExerciseParamsSchema,
+        querystring: FormatQuerySchema,
+        response: {
+          200: z.string().describe('text/html or application/pdf'),
+          409: ErrorSchema,
+          ...errors,
+          501: ErrorSchema,
+          503: ErrorSchema,
+        },
+      },
+    },
+    async (req, reply) => {
+      const who = await exercises.authorize(req.params.id, req.headers.authorization);
+      const live = await exercises.load(req.params.id);
+      if (who.role !== 'facilitator' && !live.ex.finished)
+        throw httpError(
+          409,
+          'not_finished',
+          'players see the report once the exercise is finished',
+        );
+      return document(reply, req.query.format, () =>
+        exerciseReportHtml({
+          scenario: live.scenario,
+          report: exercises.report(live, who.role),
+          log:
+            who.role === 'facilitator'
+              ? live.rec.log
+              : live.rec.log.filter((e) => e.role === who.role),
+          analogues: history.analoguesOfScenario(live.scenario, 5).analogues,
+        }),
+      );
     },
   );
   return Promise.resolve();

@@ -14,10 +14,9 @@ import {
   standing,
   viewFor,
   type Decision,
-  type DecisionEffect,
+  type ExerciseReport,
   type ExerciseSetup,
   type ModelDistribution,
-  type OutcomePercentiles,
   type RoleView,
   type Standing,
 } from '../../exercise/index.ts';
@@ -32,17 +31,6 @@ export const EXERCISE_EFFECT_PATHS = 4;
 const CACHE = 64;
 
 type Live = { rec: ExerciseRecord; ex: Exercise; scenario: Scenario; dist?: ModelDistribution };
-
-export interface ExerciseReport {
-  outcome: string;
-  finished: boolean;
-  month: number;
-  standing: Standing[];
-  model: { runs: number; talksOpenedBy: number[]; endedBy: number[] };
-  percentiles: OutcomePercentiles | null;
-  effects: DecisionEffect[];
-  view: RoleView;
-}
 
 export class ExerciseService {
   private readonly live = new Map<string, Live>();
