@@ -159,11 +159,17 @@ export interface DecisionEffect {
 }
 
 /**
- * Each decision's effect on the path played to its end (the model continues an unfinished
- * exercise), largest first (by |warMonthsMean|, then |deathsOnPath|). Cost: one
- * replay per decision and path, so (decisions × (paths + 1)) exercises.
+ * Each decision's effect (the first `maxDecisions` of them) on the path played to its end (the
+ * model continues an unfinished exercise), largest first (by |warMonthsMean|, then
+ * |deathsOnPath|). Cost: one replay per decision and path, (decisions × (paths + 1)) exercises.
  */
-export function decisionEffects(ex: Exercise, paths = 10, top = 5): DecisionEffect[] {
+export function decisionEffects(
+  ex: Exercise,
+  paths = 10,
+  top = 5,
+  /** Decisions examined at most (the earliest first), to bound the work of a long exercise. */
+  maxDecisions = 200,
+): DecisionEffect[] {
   const H = ex.c.horizon;
   const runs = [ex.setup.run, ...Array.from({ length: paths }, (_, k) => ex.setup.run + 1 + k)];
   const play = (run: number, log: readonly LogEntry[]) =>
@@ -173,8 +179,10 @@ export function decisionEffects(ex: Exercise, paths = 10, top = 5): DecisionEffe
   const withAll = runs.map((run) => play(run, ex.log));
   const played = withAll[0];
   const effects: DecisionEffect[] = [];
+  let examined = 0;
   ex.log.forEach((entry, k) => {
-    if (entry.decision === null) return;
+    if (entry.decision === null || examined >= maxDecisions) return;
+    examined++;
     const without = ex.log.map((e, j) => (j === k ? { ...e, decision: null } : e));
     let sum = 0;
     let onPath: Exercise | undefined;

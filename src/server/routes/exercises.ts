@@ -362,7 +362,7 @@ const routes: FastifyPluginAsyncZod = (app) => {
         summary:
           'the after-action report data: the path against the model, percentiles, decisions that moved it most',
         description:
-          'The facilitator may read it at any time; players once the exercise is finished (with their own view). Decisions that moved it most are estimated by dropping each one and replaying on common random numbers over the played path and a few others (approximate).',
+          'The facilitator may read it at any time; players once the exercise is finished (with their own view). Decisions that moved it most are estimated by dropping each one (the first 200 at most) and replaying on common random numbers over the played path and 4 others (approximate).',
         security: exerciseAuth,
         params: ExerciseParamsSchema,
         response: {
@@ -401,7 +401,7 @@ const routes: FastifyPluginAsyncZod = (app) => {
         },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const who = await exercises.authorize(req.params.id, req.headers.authorization);
       const live = await exercises.load(req.params.id);
       if (who.role !== 'facilitator' && !live.ex.finished)
@@ -410,7 +410,14 @@ const routes: FastifyPluginAsyncZod = (app) => {
           'not_finished',
           'players see the report once the exercise is finished',
         );
-      return exercises.report(live, who.role);
+      // replaying the war per decision is computation: one slot of the compute queue
+      return compute.run(
+        { kind: 'request', runs: 0, what: 'an exercise report', signal: clientSignal(reply) },
+        (signal) => {
+          signal.throwIfAborted();
+          return Promise.resolve(exercises.report(live, who.role));
+        },
+      );
     },
   );
   app.get(

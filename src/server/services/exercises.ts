@@ -14,6 +14,7 @@ import {
   standing,
   viewFor,
   type Decision,
+  type DecisionEffect,
   type ExerciseReport,
   type ExerciseSetup,
   type ModelDistribution,
@@ -28,9 +29,18 @@ import { HttpError, httpError, notFound } from '../errors.ts';
 export const EXERCISE_MODEL_RUNS = 500;
 /** Other paths for "decisions that moved it most" (each decision replays this many + 1). */
 export const EXERCISE_EFFECT_PATHS = 4;
+/** Decisions examined at most for "decisions that moved it most" (bounds a report's work). */
+export const EXERCISE_EFFECT_DECISIONS = 200;
 const CACHE = 64;
 
-type Live = { rec: ExerciseRecord; ex: Exercise; scenario: Scenario; dist?: ModelDistribution };
+type Live = {
+  rec: ExerciseRecord;
+  ex: Exercise;
+  scenario: Scenario;
+  dist?: ModelDistribution;
+  /** The report's decision effects, computed once per stored state. */
+  effects?: DecisionEffect[];
+};
 
 export class ExerciseService {
   private readonly live = new Map<string, Live>();
@@ -222,7 +232,14 @@ export class ExerciseService {
       standing: this.standings(live),
       model: { runs: dist.runs, talksOpenedBy: dist.talksOpenedBy, endedBy: dist.endedBy },
       percentiles: ex.finished ? outcomePercentiles(ex, dist) : null,
-      effects: ex.finished ? decisionEffects(ex, EXERCISE_EFFECT_PATHS, 5) : [],
+      effects: ex.finished
+        ? (live.effects ??= decisionEffects(
+            ex,
+            EXERCISE_EFFECT_PATHS,
+            5,
+            EXERCISE_EFFECT_DECISIONS,
+          ))
+        : [],
       view: viewFor(ex, role),
     };
   }
