@@ -61,5 +61,11 @@ describe('the model alongside an exercise', () => {
     expect(top.month).toBe(2);
     expect(top.warMonthsOnPath).toBeLessThan(0);
     expect(top.outcomeWithout).not.toMatch(/settlement in month 2/);
+    // a long exercise's work is bounded: only the first decisions are examined
+    expect(
+      decisionEffects(ex, 0, 10, 2)
+        .map((e) => e.month)
+        .sort(),
+    ).toEqual([0, 1]);
   });
 });
