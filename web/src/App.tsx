@@ -16,6 +16,7 @@ import { href, useRoute, type Page } from './router.ts';
 import { openScenario, type OpenScenario } from './scenarioSource.ts';
 import type { Levers } from './whatif/levers.ts';
 import { WhatIfPage } from './whatif/WhatIfPage.tsx';
+import { ExercisePage } from './exercise/ExercisePage.tsx';
 
 const NAV: { page: Page; label: string }[] = [
   { page: 'library', label: 'Library' },
@@ -71,7 +72,9 @@ export function App(): JSX.Element {
   }, []);
 
   // pages other than the library and history name the scenario in the route
-  const wanted = route.page !== 'library' && route.page !== 'history' ? route.rest[0] : undefined;
+  // (an exercise names its exercise and token instead)
+  const ownPath = route.page === 'library' || route.page === 'history' || route.page === 'exercise';
+  const wanted = !ownPath ? route.rest[0] : undefined;
   useEffect(() => {
     if (wanted && wanted !== ws?.open.id) void reopen(wanted);
   }, [wanted, ws?.open.id, reopen]);
@@ -100,7 +103,7 @@ export function App(): JSX.Element {
 
   const shared: Shared = { ws, setDraft, reopen, openLocal, result, setResult, levers, setLevers };
   const id = ws?.open.id;
-  const needsScenario = route.page !== 'library' && route.page !== 'history';
+  const needsScenario = !ownPath;
   const loading = needsScenario && wanted !== undefined && wanted !== id && !loadError;
 
   return (
@@ -159,6 +162,8 @@ export function App(): JSX.Element {
           <LibraryPage shared={shared} />
         ) : route.page === 'history' ? (
           <HistoryPage path={route.rest} scenarioId={id} />
+        ) : route.page === 'exercise' ? (
+          <ExercisePage path={route.rest} />
         ) : loading ? (
           <p aria-live="polite">Opening {wanted}…</p>
         ) : !ws ? (

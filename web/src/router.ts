@@ -1,7 +1,15 @@
 /** Hash routes (`#/results/russia-ukraine-2024`): the page and its path segments. */
 import { useEffect, useState } from 'react';
 
-export const PAGES = ['library', 'editor', 'results', 'whatif', 'compare', 'history'] as const;
+export const PAGES = [
+  'library',
+  'editor',
+  'results',
+  'whatif',
+  'compare',
+  'history',
+  'exercise',
+] as const;
 export type Page = (typeof PAGES)[number];
 
 export interface Route {
