@@ -2,7 +2,8 @@
  * README screenshots of exercise mode (docs/img/exercise-*.png), generated, never hand-made:
  * plays bosnia-1995 (path 0) with the example decisions of examples/exercise-bosnia.yaml for the
  * Bosnian government, then renders its briefing and the after-action report (the facilitator's)
- * in Debian's Chromium. Run: `npx tsx scripts/exerciseScreenshots.ts`.
+ * in Debian's Chromium; and a player's month in the web UI (built into a temporary folder and
+ * served by the real API, as the browser test does). Run: `npx tsx scripts/exerciseScreenshots.ts`.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,7 @@ import {
 } from '../src/exercise/index.ts';
 import { HistoryService } from '../src/server/services/history.ts';
 import { briefingHtml, exerciseReportHtml } from '../src/report/exerciseHtml.ts';
+import { buildWebUi, startWebServer } from '../test/web/webServer.ts';
 
 const ROLE = 'bosnian-government';
 const loaded = loadScenario('bosnia-1995').result;
@@ -77,6 +79,46 @@ try {
     await page.setContent(html, { waitUntil: 'load' });
     await page.screenshot({ path: `docs/img/${name}.png` });
     console.log(`docs/img/${name}.png`);
+  }
+  // a player's month in the web UI: the Bosnian Serb leadership after two months
+  const dist = mkdtempSync(join(tmpdir(), 'parley-shots-dist-'));
+  buildWebUi(dist);
+  const server = await startWebServer(dist);
+  try {
+    const api = async (method: string, path: string, token: string, body?: unknown) => {
+      const res = await fetch(server.url + path, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return (await res.json()) as Record<string, unknown>;
+    };
+    const created = (await api('POST', '/exercises', server.token, {
+      scenarioId: 'bosnia-1995',
+      roles: ['bosnian-serbs', ROLE],
+    })) as { exercise: { id: string }; tokens: Record<string, string> };
+    const { id } = created.exercise;
+    for (let m = 0; m < 2; m++) {
+      await api('POST', `/exercises/${id}/decisions`, created.tokens['bosnian-serbs'], {
+        role: 'bosnian-serbs',
+        month: m,
+        decision: { effort: 'hold', posture: m === 0 ? 'closed' : 'secret' },
+      });
+      await api('POST', `/exercises/${id}/advance`, created.tokens.facilitator, {});
+    }
+    await page.setViewportSize({ width: 1100, height: 900 });
+    await page.goto(`${server.url}/#/exercise/${id}/${created.tokens['bosnian-serbs']}`);
+    await page.getByTestId('decide').waitFor();
+    await page.getByLabel('posture').selectOption('secret');
+    await page.getByLabel('demand').fill('0.65');
+    await page.screenshot({ path: 'docs/img/exercise-player.png' });
+    console.log('docs/img/exercise-player.png');
+  } finally {
+    await server.close();
+    rmSync(dist, { recursive: true, force: true });
   }
 } finally {
   await context.close();
