@@ -3,7 +3,7 @@
 // edge folders. docs/architecture.md explains every rule below and why it exists.
 import tseslint from 'typescript-eslint';
 
-export const CORE_FOLDERS = ['model', 'engine', 'analysis', 'history', 'calibrate'];
+export const CORE_FOLDERS = ['model', 'engine', 'analysis', 'history', 'calibrate', 'exercise'];
 /** The core folders each core folder may import (besides itself). @type {Record<string, string[]>} */
 const CORE_LAYERS = {
   model: [],
@@ -11,6 +11,7 @@ const CORE_LAYERS = {
   history: ['model'],
   analysis: ['model', 'engine'],
   calibrate: ['model', 'engine', 'history'],
+  exercise: ['model', 'engine', 'history'],
 };
 export const EDGE_FOLDERS = ['cli', 'server', 'web', 'store', 'jobs', 'report', 'data'];
 

@@ -21,5 +21,6 @@ export {
 export { Rng, Stream } from './rng.ts';
 export { runScenario, resultMeta } from './runScenario.ts';
 export { scenarioHash, settingsHash, inputHash, canonicalJson } from './hash.ts';
+export { Decisions } from './decisions.ts';
 export { RunTraceSchema, emptyTraces, type RunTrace } from './trace.ts';
 export { sliceSize, claimSlice } from './claims.ts';

@@ -16,6 +16,7 @@ import type { MechanismParams } from '../model/index.ts';
 import { ruinTable, type RuinTable } from './gamblersRuin.ts';
 import { Rng, Stream } from './rng.ts';
 import { sampleUncertain } from './sample.ts';
+import type { Decisions } from './decisions.ts';
 
 /** War status of a run. */
 export const Status = { war: 0, ended: 1 } as const;
@@ -299,6 +300,8 @@ export class State {
   /** Runs whose war ended this month (for the durability follow-up). */
   readonly endedNow: Int32Array;
   nEndedNow = 0;
+  /** This month's decisions taken by people (exercise mode); null: the model decides everything. */
+  decisions: Decisions | null = null;
 
   // per run
   readonly status: Uint8Array;

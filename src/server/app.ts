@@ -40,6 +40,7 @@ import webUi from './webUi.ts';
 import exportRoutes from './routes/export.ts';
 import provisionRoutes from './routes/provisions.ts';
 import draftReportRoutes from './routes/draftReport.ts';
+import exerciseRoutes from './routes/exercises.ts';
 
 export type AppOptions = {
   store: Store;
@@ -113,6 +114,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       components: {
         securitySchemes: {
           bearerAuth: { type: 'http', scheme: 'bearer', description: 'parley_… token' },
+          exerciseToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'parleyx_… token of one role of one exercise (or its facilitator)',
+          },
         },
       },
       tags: [
@@ -125,6 +131,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         },
         { name: 'reports', description: 'HTML reports and charts of finished runs' },
         { name: 'health', description: 'liveness and readiness' },
+        { name: 'exercises', description: 'people play parties month by month against the model' },
       ],
     },
     transform: openapiTransform,
@@ -155,6 +162,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(reportRoutes);
   await app.register(exportRoutes);
   await app.register(draftReportRoutes);
+  await app.register(exerciseRoutes);
   await app.register(webUi); // the built web UI at / (web/dist)
   return app;
 }

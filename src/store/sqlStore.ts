@@ -24,7 +24,12 @@ import type {
   ScenarioVersionMeta,
   Store,
   TokenMeta,
+  ExerciseProgress,
+  ExerciseRecord,
+  ExerciseStatus,
+  ExerciseTokenMeta,
 } from './store.ts';
+import type { Decision, ExerciseSetup, LogEntry } from '../exercise/index.ts';
 
 const now = () => new Date().toISOString();
 const sha256 = (s: string | Buffer) => createHash('sha256').update(s).digest('hex');
@@ -593,4 +598,177 @@ export class SqlStore implements Store {
     );
     return changes > 0;
   }
+
+  // --- exercises ---------------------------------------------------------------------------
+
+  async createExercise(
+    e: Pick<ExerciseRecord, 'scenarioId' | 'scenarioVersion' | 'setup' | 'deadline'>,
+  ): Promise<ExerciseRecord> {
+    const row: ExerciseRow = {
+      id: randomUUID(),
+      scenario_id: e.scenarioId,
+      scenario_version: e.scenarioVersion,
+      setup: JSON.stringify(e.setup),
+      log: '[]',
+      pending: '{}',
+      month: 0,
+      deadline: e.deadline,
+      status: 'open',
+      created_at: now(),
+      updated_at: now(),
+    };
+    await this.db.run(
+      'INSERT INTO exercises (id, scenario_id, scenario_version, setup, log, pending, month, deadline, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [
+        row.id,
+        row.scenario_id,
+        row.scenario_version,
+        row.setup,
+        row.log,
+        row.pending,
+        row.month,
+        row.deadline,
+        row.status,
+        row.created_at,
+        row.updated_at,
+      ],
+    );
+    return toExercise(row);
+  }
+
+  async getExercise(id: string): Promise<ExerciseRecord | undefined> {
+    const row = await this.db.get<ExerciseRow>('SELECT * FROM exercises WHERE id = ?', [id]);
+    return row && toExercise(row);
+  }
+
+  async saveExerciseProgress(
+    id: string,
+    p: ExerciseProgress,
+    expected: { month: number; updatedAt: string },
+  ): Promise<ExerciseRecord | undefined> {
+    // a strictly later stamp, so two saves within one millisecond still differ
+    const stamp = new Date(Math.max(Date.now(), Date.parse(expected.updatedAt) + 1)).toISOString();
+    const { changes } = await this.db.run(
+      'UPDATE exercises SET log = ?, pending = ?, month = ?, deadline = ?, status = ?, updated_at = ? WHERE id = ? AND month = ? AND updated_at = ?',
+      [
+        JSON.stringify(p.log),
+        JSON.stringify(p.pending),
+        p.month,
+        p.deadline,
+        p.status,
+        stamp,
+        id,
+        expected.month,
+        expected.updatedAt,
+      ],
+    );
+    return changes > 0 ? this.getExercise(id) : undefined;
+  }
+
+  async createExerciseToken(
+    exerciseId: string,
+    role: string,
+  ): Promise<{ token: string; meta: ExerciseTokenMeta }> {
+    const id = randomBytes(6).toString('hex');
+    const secret = randomBytes(24).toString('base64url');
+    const salt = randomBytes(16).toString('hex');
+    const row: ExerciseTokenRow = {
+      id,
+      exercise_id: exerciseId,
+      role,
+      salt,
+      hash: sha256(`${salt}:${secret}`),
+      created_at: now(),
+      revoked_at: null,
+    };
+    await this.db.run(
+      'INSERT INTO exercise_tokens (id, exercise_id, role, salt, hash, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      [row.id, row.exercise_id, row.role, row.salt, row.hash, row.created_at, row.revoked_at],
+    );
+    return { token: `parleyx_${id}_${secret}`, meta: toExerciseToken(row) };
+  }
+
+  async verifyExerciseToken(
+    exerciseId: string,
+    token: string,
+  ): Promise<ExerciseTokenMeta | undefined> {
+    const m = EXERCISE_TOKEN_RE.exec(token);
+    if (!m) return undefined;
+    const row = await this.db.get<ExerciseTokenRow>(
+      'SELECT * FROM exercise_tokens WHERE id = ? AND exercise_id = ?',
+      [m[1], exerciseId],
+    );
+    if (!row || row.revoked_at !== null) return undefined;
+    const want = Buffer.from(row.hash, 'hex');
+    const got = Buffer.from(sha256(`${row.salt}:${m[2]}`), 'hex');
+    return want.length === got.length && timingSafeEqual(want, got)
+      ? toExerciseToken(row)
+      : undefined;
+  }
+
+  async listExerciseTokens(exerciseId: string): Promise<ExerciseTokenMeta[]> {
+    const rows = await this.db.all<ExerciseTokenRow>(
+      'SELECT * FROM exercise_tokens WHERE exercise_id = ? ORDER BY created_at, id',
+      [exerciseId],
+    );
+    return rows.map(toExerciseToken);
+  }
+
+  async revokeExerciseToken(exerciseId: string, tokenId: string): Promise<boolean> {
+    const { changes } = await this.db.run(
+      'UPDATE exercise_tokens SET revoked_at = ? WHERE id = ? AND exercise_id = ? AND revoked_at IS NULL',
+      [now(), tokenId, exerciseId],
+    );
+    return changes > 0;
+  }
+}
+
+type ExerciseRow = {
+  id: string;
+  scenario_id: string;
+  scenario_version: number;
+  setup: string;
+  log: string;
+  pending: string;
+  month: number;
+  deadline: string | null;
+  status: ExerciseStatus;
+  created_at: string;
+  updated_at: string;
+};
+type ExerciseTokenRow = {
+  id: string;
+  exercise_id: string;
+  role: string;
+  salt: string;
+  hash: string;
+  created_at: string;
+  revoked_at: string | null;
+};
+const EXERCISE_TOKEN_RE = /^parleyx_([0-9a-f]{12})_([A-Za-z0-9_-]{32})$/;
+
+function toExercise(r: ExerciseRow): ExerciseRecord {
+  return {
+    id: r.id,
+    scenarioId: r.scenario_id,
+    scenarioVersion: Number(r.scenario_version),
+    setup: JSON.parse(r.setup) as ExerciseSetup,
+    log: JSON.parse(r.log) as LogEntry[],
+    pending: JSON.parse(r.pending) as Record<string, Decision>,
+    month: Number(r.month),
+    deadline: r.deadline,
+    status: r.status,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+function toExerciseToken(r: ExerciseTokenRow): ExerciseTokenMeta {
+  return {
+    id: r.id,
+    exerciseId: r.exercise_id,
+    role: r.role,
+    createdAt: r.created_at,
+    revokedAt: r.revoked_at,
+  };
 }

@@ -6,6 +6,7 @@
  * Edge module: the core never sees it; the server, the CLI and the workers call it.
  */
 import type { Scenario } from '../model/index.ts';
+import type { Decision, ExerciseSetup, LogEntry } from '../exercise/index.ts';
 
 export type ScenarioVersionMeta = {
   id: string;
@@ -122,6 +123,39 @@ export type AnalysisPage = {
   after?: { createdAt: string; id: string };
 };
 
+export type ExerciseStatus = 'open' | 'finished';
+
+export type ExerciseRecord = {
+  id: string;
+  scenarioId: string;
+  scenarioVersion: number;
+  setup: ExerciseSetup;
+  log: LogEntry[];
+  /** Decisions handed in for the month being played, by role. */
+  pending: Record<string, Decision>;
+  /** The next month to play. */
+  month: number;
+  /** ISO time after which decisions for this month are refused (null: none). */
+  deadline: string | null;
+  status: ExerciseStatus;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type ExerciseProgress = Pick<
+  ExerciseRecord,
+  'log' | 'pending' | 'month' | 'deadline' | 'status'
+>;
+
+export type ExerciseTokenMeta = {
+  id: string;
+  exerciseId: string;
+  /** A played role's party id, or 'facilitator'. */
+  role: string;
+  createdAt: string;
+  revokedAt: string | null;
+};
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** Throws when the database cannot answer (readiness). */
@@ -180,4 +214,26 @@ export interface Store {
   verifyToken(token: string): Promise<TokenMeta | undefined>;
   listTokens(): Promise<TokenMeta[]>;
   revokeToken(id: string): Promise<boolean>;
+
+  createExercise(
+    e: Pick<ExerciseRecord, 'scenarioId' | 'scenarioVersion' | 'setup' | 'deadline'>,
+  ): Promise<ExerciseRecord>;
+  getExercise(id: string): Promise<ExerciseRecord | undefined>;
+  /**
+   * Saves progress only if the stored exercise is still at `expectedMonth` with the stored
+   * `updatedAt` (another writer did not get there first); false otherwise.
+   */
+  saveExerciseProgress(
+    id: string,
+    p: ExerciseProgress,
+    expected: { month: number; updatedAt: string },
+  ): Promise<ExerciseRecord | undefined>;
+  /** A token for one role of one exercise; the secret is returned once, only its hash kept. */
+  createExerciseToken(
+    exerciseId: string,
+    role: string,
+  ): Promise<{ token: string; meta: ExerciseTokenMeta }>;
+  verifyExerciseToken(exerciseId: string, token: string): Promise<ExerciseTokenMeta | undefined>;
+  listExerciseTokens(exerciseId: string): Promise<ExerciseTokenMeta[]>;
+  revokeExerciseToken(exerciseId: string, tokenId: string): Promise<boolean>;
 }

@@ -19,6 +19,7 @@ import { href, useRoute, type Page } from './router.ts';
 import { openScenario, type OpenScenario } from './scenarioSource.ts';
 import type { Levers } from './whatif/levers.ts';
 import { WhatIfPage } from './whatif/WhatIfPage.tsx';
+import { ExercisePage } from './exercise/ExercisePage.tsx';
 
 const NAV: { page: Page; label: string }[] = [
   { page: 'library', label: 'Library' },
@@ -30,8 +31,8 @@ const NAV: { page: Page; label: string }[] = [
   { page: 'glossary', label: 'Glossary' },
 ];
 
-/** Pages that need no open scenario (their route names none). */
-const FREE: readonly Page[] = ['library', 'history', 'glossary'];
+/** Pages that need no open scenario (their route names none; an exercise names its exercise and token). */
+const FREE: readonly Page[] = ['library', 'history', 'glossary', 'exercise'];
 
 /** The open scenario with the editor's working copy. */
 export interface Workspace {
@@ -203,6 +204,8 @@ export function App(): JSX.Element {
           <HistoryPage path={route.rest} scenarioId={id} />
         ) : route.page === 'glossary' ? (
           <GlossaryPage focus={route.rest[0]} />
+        ) : route.page === 'exercise' ? (
+          <ExercisePage path={route.rest} />
         ) : loading ? (
           <p aria-live="polite">Opening {wanted}…</p>
         ) : !ws ? (

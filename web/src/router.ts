@@ -9,6 +9,7 @@ export const PAGES = [
   'compare',
   'history',
   'glossary',
+  'exercise',
 ] as const;
 export type Page = (typeof PAGES)[number];
 

@@ -9,6 +9,7 @@ type Loader = () => Promise<{ register(program: Command): void }>;
  */
 const COMMANDS: [names: string[], load: Loader][] = [
   [['run'], () => import('./run.ts')],
+  [['play'], () => import('./play.ts')],
   [['scenarios'], () => import('./scenarios.ts')],
   [['validate'], () => import('./validate.ts')],
   [['schema'], () => import('./schema.ts')],

@@ -98,6 +98,7 @@ function step(s: State): void {
   const capFromAid = c.params.support.enabled ? c.params.support.capacityFromAid : 0;
   const { active, belief, reservation, enemyReservationStrong, enemyReservationWeak } = s;
   const { commitmentGap, readiness, carrotTalks, strength, capacity, reserves, aid, talks } = s;
+  const played = s.decisions;
   for (let a = 0; a < s.nActive; a++) {
     const r = active[a];
     const current = talks[r];
@@ -243,7 +244,7 @@ function step(s: State): void {
         ePub = weights[2];
       const total = 1 + ePub + eSec + eMed;
       const u = s.rng.next(r, Stream.posture) * total;
-      const choice =
+      let choice: number =
         u < 1
           ? Channel.closed
           : u < 1 + eSec
@@ -251,6 +252,8 @@ function step(s: State): void {
             : u < 1 + eSec + eMed
               ? Channel.mediated
               : Channel.public;
+      if (played !== null && played.posture[p] >= 0)
+        choice = playedPosture(s, i, current, played.posture[p]);
       s.posture[i] = choice;
       if (p === 0) choiceA = choice;
       else choiceB = choice;
@@ -278,6 +281,22 @@ function step(s: State): void {
     }
     // talks open through contact.ts, whose hazard weighs these utilities against history's pace
   }
+}
+
+/** A utility far beyond the ±50 at which contact.ts clamps its weights: "surely" / "never". */
+const PLAYED_UTILITY = 1e6;
+
+/**
+ * A played side's posture (exercise mode). In talks any open posture means staying on the current
+ * channel. Out of talks, contact (contact.ts) weighs the more reluctant side's channel
+ * utilities: a played "no" closes every channel, a played "yes" on a channel leaves the enemy's
+ * willingness and history's pace to decide whether contact opens on it.
+ */
+function playedPosture(s: State, i: number, current: number, chosen: number): number {
+  if (current !== 0) return chosen === Channel.closed ? Channel.closed : current;
+  for (let k = 0; k < 3; k++)
+    s.channelUtility[3 * i + k] = chosen === k + 1 ? PLAYED_UTILITY : -PLAYED_UTILITY;
+  return chosen;
 }
 
 function channelFactor(s: State, ch: number, mMed: number): number {

@@ -14,11 +14,12 @@ import { Stream } from '../rng.ts';
 /** Monthly chance of escalating per unit of hawkishness (design choice). */
 const HAWKISH_ESCALATION = 0.05;
 /** Reserves below this cannot sustain an escalation. */
-const MIN_RESERVES = 0.05;
+export const MIN_RESERVES = 0.05;
 
 function step(s: State): void {
   const lookAhead = s.c.params.conversation.enabled && s.c.params.conversation.lookAhead && s.t > 0;
   const { active, reserves, talks, bestUtility, lookAheadUtility, hawkishness, effort, rng } = s;
+  const played = s.decisions;
   for (let a = 0; a < s.nActive; a++) {
     const r = active[a];
     const inTalks = talks[r] !== 0;
@@ -30,6 +31,8 @@ function step(s: State): void {
         const showStrengthFirst = lookAhead && bestUtility[i] < 0 && lookAheadUtility[i] > 0;
         if (showStrengthFirst || u < HAWKISH_ESCALATION * hawkishness[i]) e = Effort.escalate;
       }
+      // a played side's choice (exercise mode) replaces the model's
+      if (played !== null && played.effort[p] >= 0) e = played.effort[p];
       effort[i] = e;
     }
   }

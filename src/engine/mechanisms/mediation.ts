@@ -21,6 +21,7 @@ import { Stream } from '../rng.ts';
 import { sigmoid } from '../strength.ts';
 import { fastExp, fastSigmoid } from '../fastMath.ts';
 import { escalationHeadroom } from '../strength.ts';
+import type { Decisions } from '../decisions.ts';
 
 function arrive(s: State): void {
   const mp = s.c.params.mediation;
@@ -29,6 +30,7 @@ function arrive(s: State): void {
   const M = Math.max(1, meds.length);
   const t = s.t;
   const events = s.c.events[t];
+  const played = s.decisions;
   for (let a = 0; a < s.nActive; a++) {
     const r = s.active[a];
     for (let m = 0; m < meds.length; m++) {
@@ -49,14 +51,34 @@ function arrive(s: State): void {
           fastExp(mp.arrivalCasualtyWeight * Math.log1p(cas) + mp.arrivalRipenessWeight * ripe);
         arrives = u < 1 - fastExp(-rate);
       }
+      // a played mediator (exercise mode) offers its services when it chooses, and puts on the
+      // table the share of its means it chooses
+      if (played !== null && played.mediatorOffer[m] >= 0) arrives = played.mediatorOffer[m] === 1;
       if (!arrives) continue;
       s.mediatorsPresent[r] |= bit;
+      if (played !== null) {
+        playedLeverage(s, played, r, m, k);
+        continue;
+      }
       for (let p = 0; p < 2; p++) {
         s.carrotTalks[2 * r + p] += s.mediatorCarrotTalks[2 * k + p];
         s.carrotAgreement[2 * r + p] += s.mediatorCarrotAgreement[2 * k + p];
         s.stick[2 * r + p] += s.mediatorStick[2 * k + p];
       }
     }
+  }
+}
+
+/** Mediator m's carrots and sticks as chosen by its player (NaN: all of its means). */
+function playedLeverage(s: State, d: Decisions, r: number, m: number, k: number): void {
+  for (let p = 0; p < 2; p++) {
+    const carrots = d.mediatorCarrots[2 * m + p],
+      sticks = d.mediatorSticks[2 * m + p];
+    const c = Number.isNaN(carrots) ? 1 : carrots,
+      st = Number.isNaN(sticks) ? 1 : sticks;
+    s.carrotTalks[2 * r + p] += c * s.mediatorCarrotTalks[2 * k + p];
+    s.carrotAgreement[2 * r + p] += c * s.mediatorCarrotAgreement[2 * k + p];
+    s.stick[2 * r + p] += st * s.mediatorStick[2 * k + p];
   }
 }
 
@@ -68,6 +90,7 @@ function accept(s: State): void {
   const conv = s.c.params.conversation;
   const { active, accepted, mediatorBias, mediatorCarrotTalks, mediatorCarrotAgreement } = s;
   const mediatorStick = s.mediatorStick;
+  const played = s.decisions;
   for (let a = 0; a < s.nActive; a++) {
     const r = active[a];
     const present = s.mediatorsPresent[r];
@@ -86,6 +109,12 @@ function accept(s: State): void {
         const u = s.rng.next(r, Stream.mediation);
         const i = 2 * r + p,
           j = 2 * r + 1 - p;
+        if (played !== null && played.acceptMediator[p] >= 0) {
+          // a played side accepts or refuses (withdrawing an earlier acceptance) for itself
+          if (present & bit)
+            accepted[i] = played.acceptMediator[p] === 1 ? accepted[i] | bit : accepted[i] & ~bit;
+          continue;
+        }
         if (!(present & bit) || accepted[i] & bit) continue;
         const towardMe = p === 0 ? mediatorBias[k] : -mediatorBias[k];
         const leverage =

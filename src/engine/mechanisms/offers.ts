@@ -23,11 +23,13 @@ import { Outcome, type State } from '../state.ts';
 import { Stream } from '../rng.ts';
 import { fastExp, fastSigmoid as sigmoid } from '../fastMath.ts';
 import { endWar } from './termination.ts';
+import type { Decisions } from '../decisions.ts';
 
 function step(s: State): void {
   const bp = s.c.params.bargaining;
   if (!bp.enabled) return;
   const meds = s.c.mediators;
+  const played = s.decisions;
   for (let a = 0; a < s.nActive; a++) {
     const r = s.active[a];
     const u1 = s.rng.next(r, Stream.talks);
@@ -38,16 +40,27 @@ function step(s: State): void {
     const both = s.accepted[iA] & s.accepted[iB] & s.mediatorsPresent[r];
     const nMed = popcount(both);
     const noise = bp.acceptanceNoise * (1 + bp.multipleMediatorNoise * Math.max(0, nMed - 1));
-    const blockedA = s.commitmentGap[iA] > 0,
+    let blockedA = s.commitmentGap[iA] > 0,
       blockedB = s.commitmentGap[iB] > 0;
     const lead = both === 0 ? -1 : 31 - Math.clz32(both & -both);
     const rA = s.reservation[iA],
       rB = s.reservation[iB];
     let accepted = false;
     let termsA = 0.5;
-    if (lead >= 0 && meds[lead].style !== 0) {
-      termsA = (rA + 1 - rB) / 2;
-      const pAccept = sigmoid((termsA - rA) / noise) * sigmoid((1 - termsA - rB) / noise);
+    // a played side (exercise mode) answers by its least acceptable share and judges for itself
+    // whether a deal would hold; a played mediator proposes whatever its style
+    let proposal = NaN;
+    if (played !== null) {
+      if (!Number.isNaN(played.leastAcceptable[0])) blockedA = false;
+      if (!Number.isNaN(played.leastAcceptable[1])) blockedB = false;
+      if (lead >= 0) proposal = played.mediatorProposal[lead];
+    }
+    if (lead >= 0 && (meds[lead].style !== 0 || !Number.isNaN(proposal))) {
+      termsA = Number.isNaN(proposal) ? (rA + 1 - rB) / 2 : proposal;
+      const pAccept =
+        played === null
+          ? sigmoid((termsA - rA) / noise) * sigmoid((1 - termsA - rB) / noise)
+          : answer(played, 0, termsA, rA, noise) * answer(played, 1, 1 - termsA, rB, noise);
       accepted = !blockedA && !blockedB && u1 < pAccept;
     } else {
       const proposerIsA = (s.t & 1) === 0;
@@ -60,14 +73,21 @@ function step(s: State): void {
       // candidate offers to the responder: accepted by both types, or by the weak type only
       const offerBoth = Math.min(1 - own, Math.max(rjS, rjW) + noise);
       const offerWeak = Math.min(1 - own, Math.min(rjS, rjW) + noise);
-      const offer =
+      let offer =
         offerValue(offerBoth, rjS, rjW, mu, own, noise) >=
         offerValue(offerWeak, rjS, rjW, mu, own, noise)
           ? offerBoth
           : offerWeak;
-      const pAccept = sigmoid((offer - s.reservation[j]) / noise);
+      let limit = 1 - own;
+      let pAccept: number;
+      if (played === null) pAccept = sigmoid((offer - s.reservation[j]) / noise);
+      else {
+        const demand = played.demand[proposerIsA ? 0 : 1];
+        if (!Number.isNaN(demand)) offer = limit = 1 - demand;
+        pAccept = answer(played, proposerIsA ? 1 : 0, offer, s.reservation[j], noise);
+      }
       const blocked = blockedA || blockedB;
-      accepted = !blocked && offer <= 1 - own + 1e-12 && u1 < pAccept;
+      accepted = !blocked && offer <= limit + 1e-12 && u1 < pAccept;
       termsA = proposerIsA ? 1 - offer : offer;
       if (!accepted && bp.screening) {
         // Bayes on the rejection: P(reject | type) = 1 − σ((offer − r_j(type))/ε)
@@ -99,6 +119,13 @@ function step(s: State): void {
       endWar(s, r, Outcome.ceasefire, pressure > 0 || s.stick[iA] + s.stick[iB] > 0);
     }
   }
+}
+
+/** Chance that side p accepts a share x: by its least acceptable share if played, else quantal. */
+function answer(d: Decisions, p: number, x: number, reservation: number, noise: number): number {
+  const least = d.leastAcceptable[p];
+  if (Number.isNaN(least)) return sigmoid((x - reservation) / noise);
+  return x >= least - 1e-12 ? 1 : 0;
 }
 
 /** Proposer's expected share from offering x: accepted by each enemy type with quantal noise, else war. */

@@ -22,6 +22,7 @@ function step(s: State): void {
   const waning = c.params.support.enabled;
   const anticipate = waning && c.params.support.anticipation;
   const events = c.events[t];
+  const played = s.decisions;
   for (let a = 0; a < s.nActive; a++) {
     const r = s.active[a];
     for (let x = 0; x < events.length; x++) {
@@ -38,6 +39,8 @@ function step(s: State): void {
     for (let l = 0; l < L; l++) {
       const k = r * stride + l;
       if (waning && t > 0) s.lineAid[k] *= 1 - s.lineWaning[k];
+      // a played patron (exercise mode) sets its committed level; it wanes from there
+      if (played !== null && !Number.isNaN(played.aid[l])) s.lineAid[k] = played.aid[l];
       const delivered = s.lineAid[k] * c.attention[l * H + t];
       const outlook = anticipate ? (delivered * (1 + s.lineDecayAhead[k])) / 2 : delivered;
       const line = c.lines[l];

@@ -4,10 +4,11 @@
  */
 import type { SqlDb } from '../sqlDb.ts';
 import { initial } from './001_initial.ts';
+import { exercises } from './002_exercises.ts';
 
 export type Migration = { version: number; name: string; sqlite: string; postgres: string };
 
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, exercises];
 
 /** Applies the missing migrations in one transaction; returns the versions applied. */
 export async function migrate(

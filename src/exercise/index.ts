@@ -1,0 +1,5 @@
+export * from './decision.ts';
+export * from './exercise.ts';
+export * from './roles.ts';
+export * from './view.ts';
+export * from './alongside.ts';

@@ -1,0 +1,377 @@
+/**
+ * Exercises over the real API on a listening socket, over SQLite and (when
+ * PARLEY_TEST_DATABASE_URL is set) PostgreSQL: tokens per role, each player's answers carry only
+ * its own side (checked on the wire), bad decisions are refused and change nothing, the
+ * exercise survives a server restart, and the stored log replays to the server's state.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON answers are checked by expect */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/server/app.ts';
+import { HistoryService } from '../../src/server/services/history.ts';
+import { openPostgresStore, openSqliteStore, type Store } from '../../src/store/index.ts';
+import { loadScenario } from '../../src/data/scenarios.ts';
+import { replay } from '../../src/exercise/index.ts';
+
+const PG_URL = process.env.PARLEY_TEST_DATABASE_URL;
+const SERBS = 'bosnian-serbs',
+  GOV = 'bosnian-government',
+  US = 'united-states';
+
+function bosnia() {
+  const l = loadScenario('bosnia-1995').result;
+  if (!l.ok) throw new Error('bosnia-1995 invalid');
+  return l.value;
+}
+
+type Backend = {
+  name: string;
+  skip?: string;
+  open: () => Promise<Store>;
+  cleanup: () => Promise<void>;
+};
+
+function sqliteBackend(): Backend {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-ex-'));
+  return {
+    name: 'sqlite',
+    open: () => openSqliteStore(join(dir, 'ex.db')),
+    cleanup: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
+  };
+}
+function pgBackend(): Backend {
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  return {
+    name: 'postgres',
+    skip: PG_URL ? undefined : 'PARLEY_TEST_DATABASE_URL is not set',
+    open: () => openPostgresStore(PG_URL!, { schema, max: 4 }),
+    cleanup: async () => {
+      const c = new pg.Client(PG_URL);
+      await c.connect();
+      await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await c.end();
+    },
+  };
+}
+
+const history = HistoryService.load();
+
+/** Every number anywhere in a JSON answer. */
+function numbersIn(x: unknown, out = new Set<number>()): Set<number> {
+  if (typeof x === 'number') out.add(x);
+  else if (x && typeof x === 'object') for (const v of Object.values(x)) numbersIn(v, out);
+  return out;
+}
+
+async function serve(store: Store): Promise<{ url: string; app: FastifyInstance }> {
+  const app = await buildApp({ store, history, config: { rateLimit: false, threads: 1 } });
+  return { url: await app.listen({ port: 0, host: '127.0.0.1' }), app };
+}
+
+async function call(url: string, method: string, path: string, token?: string, body?: unknown) {
+  const headers: Record<string, string> = {};
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(url + path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, text, body: text ? JSON.parse(text) : null };
+}
+
+for (const backend of [sqliteBackend(), pgBackend()])
+  describe.skipIf(backend.skip !== undefined)(`exercises over the API (${backend.name})`, () => {
+    afterAll(() => backend.cleanup());
+
+    it('create, join, see only your side, decide, advance, restart, finish, report', async () => {
+      let store = await backend.open();
+      await store.saveScenario(bosnia());
+      const { token: api } = await store.createToken('facilitator');
+      let server = await serve(store);
+      try {
+        const openapi = (await call(server.url, 'GET', '/openapi.json')).body;
+        for (const p of [
+          '/exercises',
+          '/exercises/{id}/state',
+          '/exercises/{id}/decisions',
+          '/exercises/{id}/advance',
+          '/exercises/{id}/report',
+        ])
+          expect(Object.keys(openapi.paths)).toContain(p);
+
+        expect(
+          (
+            await call(server.url, 'POST', '/exercises', undefined, {
+              scenarioId: 'bosnia-1995',
+              roles: [SERBS],
+            })
+          ).status,
+        ).toBe(401);
+        const bad = await call(server.url, 'POST', '/exercises', api, {
+          scenarioId: 'bosnia-1995',
+          roles: ['nobody'],
+        });
+        expect(bad.status).toBe(400);
+        expect(bad.body.issues[0].message).toContain('nobody is not a party');
+
+        const created = await call(server.url, 'POST', '/exercises', api, {
+          scenarioId: 'bosnia-1995',
+          run: 2,
+          roles: [SERBS, GOV, US],
+        });
+        expect(created.status, created.text).toBe(201);
+        const id = created.body.exercise.id as string;
+        const tokens = created.body.tokens as Record<string, string>;
+        expect(Object.keys(tokens).sort()).toEqual([
+          'bosnian-government',
+          'bosnian-serbs',
+          'facilitator',
+          'united-states',
+        ]);
+        const ex = (p: string) => `/exercises/${id}${p}`;
+
+        // without or with a wrong token: 401
+        expect((await call(server.url, 'GET', ex('/state'))).status).toBe(401);
+        expect((await call(server.url, 'GET', ex('/state'), api)).status).toBe(401);
+
+        // play three months with decisions, checking the wire each month
+        for (let m = 0; m < 3; m++) {
+          const fac = (await call(server.url, 'GET', ex('/state'), tokens.facilitator)).body;
+          const a = await call(server.url, 'GET', ex('/state'), tokens[SERBS]);
+          expect(a.status).toBe(200);
+          expect(a.body.view.kind).toBe('leader');
+          expect(a.body.view.facilitator).toBeNull();
+          expect(a.body.standing).toBeNull();
+          expect(a.body.fingerprint).toBeNull();
+          for (const key of ['strongType', 'sides', 'enemyStrongBelief'])
+            expect(a.text).not.toContain(`"${key}"`);
+          // none of B's private numbers is on A's wire (values A's side shares are not telling)
+          const mine =
+            JSON.stringify(fac.view.facilitator.sides[0]) +
+            JSON.stringify(fac.view.facilitator.why[0]);
+          const theirs = {
+            ...fac.view.facilitator.sides[1],
+            ...fac.view.facilitator.why[1],
+            belief: fac.view.facilitator.enemyStrongBelief[1],
+          };
+          for (const [k, v] of Object.entries(theirs))
+            if (typeof v === 'number' && v !== 0 && v !== 1 && !mine.includes(String(v)))
+              expect(numbersIn(a.body).has(v), `B's ${k} (${v})`).toBe(false);
+          const med = (await call(server.url, 'GET', ex('/state'), tokens[US])).body;
+          expect(med.view.own).toBeNull();
+          expect(med.view.beliefEnemyStrong).toBeNull();
+          expect(med.view.mediatorMeans).not.toBeNull();
+
+          const month = a.body.exercise.month;
+          const talks = a.body.view.talks;
+          const ok = await call(server.url, 'POST', ex('/decisions'), tokens[SERBS], {
+            role: SERBS,
+            month,
+            decision: { posture: talks === 'closed' ? 'secret' : talks, demand: 0.6 },
+          });
+          expect(ok.status, ok.text).toBe(200);
+          await call(server.url, 'POST', ex('/decisions'), tokens[GOV], {
+            role: GOV,
+            month,
+            decision: { effort: 'hold' },
+          });
+          // a changed mind replaces the earlier decision
+          const again = await call(server.url, 'POST', ex('/decisions'), tokens[GOV], {
+            role: GOV,
+            month,
+            decision: { effort: 'hold', leastAcceptable: 0.5 },
+          });
+          expect(again.body.pending).toEqual({ effort: 'hold', leastAcceptable: 0.5 });
+
+          // refused, and nothing changes
+          const before = (await call(server.url, 'GET', ex('/state'), tokens.facilitator)).body;
+          const refusals: [string, string | undefined, unknown, number, RegExp][] = [
+            [
+              'for another role',
+              tokens[SERBS],
+              { role: GOV, month, decision: { effort: 'escalate' } },
+              403,
+              /plays bosnian-serbs; it cannot decide for bosnian-government/,
+            ],
+            [
+              'out of range',
+              tokens[SERBS],
+              { role: SERBS, month, decision: { demand: 1.5 } },
+              400,
+              /demand/,
+            ],
+            [
+              'a field of another kind of role',
+              tokens[SERBS],
+              { role: SERBS, month, decision: { aid: { [SERBS]: 1 } } },
+              400,
+              /aid: a leader/,
+            ],
+            [
+              'for another month',
+              tokens[SERBS],
+              { role: SERBS, month: month + 1, decision: {} },
+              409,
+              /for month \d+, but the exercise is at month/,
+            ],
+            [
+              'a revoked or foreign token',
+              'parleyx_000000000000_' + 'a'.repeat(32),
+              { role: SERBS, month, decision: {} },
+              401,
+              /unknown or revoked/,
+            ],
+          ];
+          for (const [what, token, body, status, message] of refusals) {
+            const r = await call(server.url, 'POST', ex('/decisions'), token, body);
+            expect(r.status, what).toBe(status);
+            expect(
+              r.body.issues.map((i: any) => `${i.path.join('.')}: ${i.message}`).join(' '),
+              what,
+            ).toMatch(message);
+          }
+          const after = (await call(server.url, 'GET', ex('/state'), tokens.facilitator)).body;
+          expect(after.pending).toEqual(before.pending);
+          expect(after.fingerprint).toBe(before.fingerprint);
+          expect(after.exercise.updatedAt).toBe(before.exercise.updatedAt);
+
+          expect((await call(server.url, 'POST', ex('/advance'), tokens[SERBS], {})).status).toBe(
+            403,
+          );
+          const adv = await call(server.url, 'POST', ex('/advance'), tokens.facilitator, {});
+          expect(adv.status, adv.text).toBe(200);
+          expect(adv.body.log.find((e: any) => e.role === US).decision).toBeNull();
+          expect(adv.body.log.find((e: any) => e.role === GOV).decision).toEqual({
+            effort: 'hold',
+            leastAcceptable: 0.5,
+          });
+          if (adv.body.exercise.status === 'finished') break;
+        }
+
+        // a deadline in the past refuses decisions for the month
+        const st = (await call(server.url, 'GET', ex('/state'), tokens.facilitator)).body;
+        if (st.exercise.status === 'open') {
+          const dl = await call(server.url, 'PUT', ex('/deadline'), tokens.facilitator, {
+            deadline: '2000-01-01T00:00:00Z',
+          });
+          expect(dl.status).toBe(200);
+          const late = await call(server.url, 'POST', ex('/decisions'), tokens[SERBS], {
+            role: SERBS,
+            month: st.exercise.month,
+            decision: { effort: 'hold' },
+          });
+          expect(late.status).toBe(409);
+          expect(late.body.issues[0].message).toMatch(/deadline for month \d+ passed/);
+          await call(server.url, 'PUT', ex('/deadline'), tokens.facilitator, { deadline: null });
+        }
+
+        // tokens are revocable; a new one can be issued
+        const list = (await call(server.url, 'GET', ex('/tokens'), tokens.facilitator))
+          .body as any[];
+        const serbsToken = list.find((t) => t.role === SERBS);
+        expect(
+          (await call(server.url, 'DELETE', ex(`/tokens/${serbsToken.id}`), tokens.facilitator))
+            .status,
+        ).toBe(204);
+        expect((await call(server.url, 'GET', ex('/state'), tokens[SERBS])).status).toBe(401);
+        const issued = await call(server.url, 'POST', ex('/tokens'), tokens.facilitator, {
+          role: SERBS,
+        });
+        expect(issued.status).toBe(201);
+        tokens[SERBS] = issued.body.token;
+        expect((await call(server.url, 'GET', ex('/state'), tokens[SERBS])).status).toBe(200);
+
+        // restart: a new server over the same database resumes the exercise as it was
+        const beforeRestart = (await call(server.url, 'GET', ex('/state'), tokens.facilitator))
+          .body;
+        await server.app.close();
+        await store.close();
+        store = await backend.open();
+        server = await serve(store);
+        const afterRestart = (await call(server.url, 'GET', ex('/state'), tokens.facilitator)).body;
+        expect(afterRestart).toEqual(beforeRestart);
+        // the stored log replayed with the seed gives the server's state byte for byte
+        const rec = (await store.getExercise(id))!;
+        expect(replay(bosnia(), rec.setup, rec.log).fingerprint()).toBe(afterRestart.fingerprint);
+
+        // play to the end
+        for (let k = 0; k < 80; k++) {
+          const r = await call(server.url, 'POST', ex('/advance'), tokens.facilitator, {});
+          if (r.status === 409) {
+            expect(r.body.issues[0].code).toBe('finished');
+            break;
+          }
+          expect(r.status, r.text).toBe(200);
+        }
+        const end = (await call(server.url, 'GET', ex('/state'), tokens[GOV])).body;
+        expect(end.exercise.status).toBe('finished');
+        const late = await call(server.url, 'POST', ex('/decisions'), tokens[GOV], {
+          role: GOV,
+          month: end.exercise.month,
+          decision: { effort: 'hold' },
+        });
+        expect(late.status).toBe(409);
+        expect(late.body.issues[0].message).toMatch(/finished/);
+
+        const report = await call(server.url, 'GET', ex('/report'), tokens[GOV]);
+        expect(report.status, report.text).toBe(200);
+        expect(report.body.finished).toBe(true);
+        expect(report.body.percentiles.warMonths.percentile).toBeGreaterThanOrEqual(0);
+        expect(report.body.standing.length).toBe(end.exercise.month);
+        expect(report.body.view.facilitator).toBeNull();
+        expect(report.text).not.toContain('"strongType"');
+
+        // briefing packets and the after-action report, as HTML and (Chromium) PDF
+        const brief = await fetch(`${server.url}${ex('/briefing')}`, {
+          headers: { authorization: `Bearer ${tokens[GOV]}` },
+        });
+        expect(brief.status).toBe(200);
+        const briefHtml = await brief.text();
+        expect(briefHtml).toContain('Briefing: Republic of Bosnia and Herzegovina');
+        expect(briefHtml).toContain('Your constraints');
+        expect(briefHtml).toContain('Historical analogues');
+        expect(briefHtml).not.toContain('Your means');
+        const medBrief = await fetch(`${server.url}${ex('/briefing')}`, {
+          headers: { authorization: `Bearer ${tokens[US]}` },
+        });
+        expect(await medBrief.text()).toContain('Your means');
+        const html = await fetch(`${server.url}${ex('/report.html')}`, {
+          headers: { authorization: `Bearer ${tokens.facilitator}` },
+        });
+        expect(html.status).toBe(200);
+        const htmlText = await html.text();
+        for (const part of [
+          'After-action report',
+          '<svg',
+          'Timeline of decisions and events',
+          'Turning points',
+          'Historical cases that resemble',
+        ])
+          expect(htmlText).toContain(part);
+        if (backend.name === 'sqlite') {
+          const pdf = await fetch(`${server.url}${ex('/report.html')}?format=pdf`, {
+            headers: { authorization: `Bearer ${tokens.facilitator}` },
+          });
+          expect([200, 501]).toContain(pdf.status);
+          if (pdf.status === 200) {
+            expect(pdf.headers.get('content-type')).toBe('application/pdf');
+            expect(
+              Buffer.from(await pdf.arrayBuffer())
+                .subarray(0, 5)
+                .toString(),
+            ).toBe('%PDF-');
+          }
+        }
+      } finally {
+        await server.app.close();
+        await store.close();
+      }
+    }, 120_000);
+  });
