@@ -73,6 +73,14 @@ const PercentileSchema = z.object({ path: z.number(), percentile: z.number() });
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema };
 const exerciseAuth = [{ exerciseToken: [] }];
 
+/** The role a request's exercise token speaks for (set before validation, see the hook below). */
+const WHO = new WeakMap<object, ExerciseTokenMeta>();
+const whoOf = (req: object): ExerciseTokenMeta => {
+  const who = WHO.get(req);
+  if (!who) throw new Error('exercise route without its token check');
+  return who;
+};
+
 const routes: FastifyPluginAsyncZod = (app) => {
   const { store, compute, history } = app.parley;
 
@@ -99,6 +107,13 @@ const routes: FastifyPluginAsyncZod = (app) => {
     return reply.type('application/pdf').send(out.pdf.pdf);
   };
   const exercises = new ExerciseService(store);
+  // a role's token is checked before the body is validated, so a request without one learns
+  // nothing about what a valid decision looks like (401 first, as for the API token)
+  app.addHook('onRequest', async (req) => {
+    if (req.routeOptions.schema?.security !== exerciseAuth) return;
+    const { id } = req.params as { id: string };
+    WHO.set(req, await exercises.authorize(id, req.headers.authorization));
+  });
   const facilitatorOnly = (who: ExerciseTokenMeta, what: string) => {
     if (who.role !== 'facilitator')
       throw httpError(403, 'forbidden', `only the facilitator can ${what}`);
@@ -171,7 +186,7 @@ const routes: FastifyPluginAsyncZod = (app) => {
       },
     },
     async (req) => {
-      const who = await exercises.authorize(req.params.id, req.headers.authorization);
+      const who = whoOf(req);
       const live = await exercises.load(req.params.id);
       const fac = who.role === 'facilitator';
       const pending = fac
@@ -216,7 +231,7 @@ const routes: FastifyPluginAsyncZod = (app) => {
       },
     },
     async (req) => {
-      const who = await exercises.authorize(req.params.id, req.headers.authorization);
+      const who = whoOf(req);
       const { role, month, decision } = req.body;
       const rec = await exercises.decide(req.params.id, who, role, month, decision);
       return { exercise: summary(rec), pending: rec.pending[role] };
@@ -242,7 +257,7 @@ const routes: FastifyPluginAsyncZod = (app) => {
       },
     },
     async (req) => {
-      const who = await exercises.authorize(req.params.id, req.headers.authorization);
+      const who = whoOf(req);
       facilitatorOnly(who, 'play the month');
       const rec = await exercises.advance(req.params.id, req.body?.nextDeadline ?? null);
       return { exercise: summary(rec), log: rec.log.filter((e) => e.month === rec.month - 1) };
@@ -264,7 +279,7 @@ const routes: FastifyPluginAsyncZod = (app) => {
       },
     },
     async (req) => {
-      const who = await exercises.authorize(req.params.id, req.headers.authorization);
+      const who = whoOf(req);
       facilitatorOnly(who, 'set deadlines');
       return summary(await exercises.setDeadline(req.params.id, req.body.deadline));
     },
@@ -284,7 +299,7 @@ const routes: FastifyPluginAsyncZod = (app) => {
       },
     },
     async (req) => {
-      const who = await exercises.authorize(req.params.id, req.headers.authorization);
+      const who = whoOf(req);
       facilitatorOnly(who, 'list tokens');
       return (await store.listExerciseTokens(req.params.id)).map(
         ({ id, role, createdAt, revokedAt }) => ({ id, role, createdAt, revokedAt }),
@@ -310,7 +325,7 @@ const routes: FastifyPluginAsyncZod = (app) => {
       },
     },
     async (req, reply) => {
-      const who = await exercises.authorize(req.params.id, req.headers.authorization);
+      const who = whoOf(req);
       facilitatorOnly(who, 'issue tokens');
       const live = await exercises.load(req.params.id);
       const { role } = req.body;
@@ -340,7 +355,7 @@ const routes: FastifyPluginAsyncZod = (app) => {
       },
     },
     async (req, reply) => {
-      const who = await exercises.authorize(req.params.id, req.headers.authorization);
+      const who = whoOf(req);
       facilitatorOnly(who, 'revoke tokens');
       if (!(await store.revokeExerciseToken(req.params.id, req.params.tokenId)))
         throw httpError(
@@ -402,7 +417,7 @@ const routes: FastifyPluginAsyncZod = (app) => {
       },
     },
     async (req, reply) => {
-      const who = await exercises.authorize(req.params.id, req.headers.authorization);
+      const who = whoOf(req);
       const live = await exercises.load(req.params.id);
       if (who.role !== 'facilitator' && !live.ex.finished)
         throw httpError(
@@ -442,7 +457,7 @@ const routes: FastifyPluginAsyncZod = (app) => {
       },
     },
     async (req, reply) => {
-      const who = await exercises.authorize(req.params.id, req.headers.authorization);
+      const who = whoOf(req);
       if (who.role === 'facilitator')
         throw httpError(400, 'invalid_role', 'briefings are per role; use a player token');
       const live = await exercises.load(req.params.id);
@@ -480,7 +495,7 @@ const routes: FastifyPluginAsyncZod = (app) => {
       },
     },
     async (req, reply) => {
-      const who = await exercises.authorize(req.params.id, req.headers.authorization);
+      const who = whoOf(req);
       const live = await exercises.load(req.params.id);
       if (who.role !== 'facilitator' && !live.ex.finished)
         throw httpError(
