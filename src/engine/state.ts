@@ -71,8 +71,11 @@ export interface Compiled {
   }[];
   /** attention[l * horizon + t]: share of line l's aid that reaches the recipient in month t. */
   attention: Float64Array;
+  /** The scenario's mediators in order; index j is mediator j in every per-mediator array. */
   mediators: {
     id: string;
+    /** the scenario's mediation block (its uncertain inputs are sampled per run) */
+    mediation: Mediator['mediation'];
     offerMonth: number;
     confidential: boolean;
     style: 0 | 1 | 2;
@@ -146,6 +149,7 @@ export function compile(scenario: Scenario): Compiled {
     throw new Error(`invalid scenario: at most ${MAX_MEDIATORS} mediators are simulated`);
   const mediators: Compiled['mediators'] = mediatorParties.map((m) => ({
     id: m.id,
+    mediation: m.mediation,
     offerMonth: m.mediation.offerMonth ?? Infinity,
     confidential: m.mediation.confidential,
     style: m.mediation.style === 'facilitation' ? 0 : m.mediation.style === 'formulation' ? 1 : 2,
@@ -596,7 +600,6 @@ export class State {
     const bel = belligerents(s);
     const L = Math.max(1, c.lines.length);
     const M = Math.max(1, c.mediators.length);
-    const mediatorParties = s.parties.filter((p): p is Mediator => p.role === 'mediator');
     /** out[r · stride + offset] = a draw of u for every run r. */
     const fill = (
       u: Uncertain,
@@ -661,8 +664,8 @@ export class State {
         }
         l++;
       }
-    for (let j = 0; j < mediatorParties.length; j++) {
-      const med = mediatorParties[j].mediation;
+    for (let j = 0; j < c.mediators.length; j++) {
+      const med = c.mediators[j].mediation;
       const biasSide = c.mediators[j].biasSide;
       for (let r = 0; r < n; r++) {
         const k = r * M + j;
