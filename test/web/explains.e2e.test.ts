@@ -5,16 +5,16 @@
  * every variant in Compare lists its edits, and a harmful variant is marked as a harm.
  * Screenshots go to test-artifacts/.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_DATA_DIR } from '../../src/data/datasets.ts';
 import { INSIGHTS } from '../../src/history/insights/index.ts';
-import { chromiumMissing, launchChromium } from './browser.ts';
-import { buildWebUi, startWebServer, type WebServer } from './webServer.ts';
+import { chromiumMissing } from './browser.ts';
+import type { WebServer } from './webServer.ts';
+import { openWebUi, type WebUiSession } from './webUiSession.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const artifacts = join(repo, 'test-artifacts');
@@ -24,20 +24,15 @@ const missing = chromiumMissing();
 if (missing) console.log(`skipping the issue-19 browser test: ${missing}`);
 
 describe.skipIf(missing !== undefined)('the web UI explains itself (Chromium)', () => {
-  let dist: string;
+  let ui: WebUiSession | undefined;
   let server: WebServer;
-  let browser: { context: BrowserContext; close: () => Promise<void> };
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
-    dist = mkdtempSync(join(tmpdir(), 'parley-web-dist-'));
-    buildWebUi(dist);
-    server = await startWebServer(dist);
-    browser = await launchChromium();
-    page = await browser.context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    ui = await openWebUi();
+    ({ server, page, pageErrors } = ui);
     page.on('console', (m) => {
       if (/Content Security Policy|Refused to/.test(m.text())) pageErrors.push(m.text());
     });
@@ -46,9 +41,7 @@ describe.skipIf(missing !== undefined)('the web UI explains itself (Chromium)', 
   }, 240_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dist) rmSync(dist, { recursive: true, force: true });
+    await ui?.close();
   });
 
   it('a what-if from the address lists its edits, survives a reload and draws the baseline beside it', async () => {

@@ -4,15 +4,15 @@
  * and for the scenario the draft term sheet; without the datasets it says which are missing.
  * Screenshots go to test-artifacts/provisions-*.png.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { SHARED_DATA } from '../history/sharedData.ts';
-import { chromiumMissing, launchChromium } from './browser.ts';
-import { buildWebUi, startWebServer, type WebServer } from './webServer.ts';
+import { chromiumMissing } from './browser.ts';
+import type { WebServer } from './webServer.ts';
+import { openWebUi, type WebUiSession } from './webUiSession.ts';
 
 const artifacts = join(fileURLToPath(new URL('../..', import.meta.url)), 'test-artifacts');
 const HAVE = existsSync(join(SHARED_DATA, 'pa-x/pax_all_agreements_v2.csv'));
@@ -24,28 +24,21 @@ if (!HAVE)
   );
 
 describe.skipIf(missing !== undefined)('Provisions page in Chromium', () => {
-  let dist: string;
+  let ui: WebUiSession | undefined;
   let server: WebServer;
-  let browser: { context: BrowserContext; close: () => Promise<void> };
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
-    dist = mkdtempSync(join(tmpdir(), 'parley-web-dist-'));
-    buildWebUi(dist);
     process.env.PARLEY_DATA = SHARED_DATA;
-    server = await startWebServer(dist);
-    browser = await launchChromium();
-    page = await browser.context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    ui = await openWebUi();
+    ({ server, page, pageErrors } = ui);
   }, 180_000);
 
   afterAll(async () => {
     delete process.env.PARLEY_DATA;
-    await browser?.close();
-    await server?.close();
-    if (dist) rmSync(dist, { recursive: true, force: true });
+    await ui?.close();
   });
 
   it('from a case page: the table, published findings and the case’s own agreements', async () => {
