@@ -109,6 +109,13 @@ const routes: FastifyPluginAsyncZod = (app) => {
   const exercises = new ExerciseService(store);
   // a role's token is checked before the body is validated, so a request without one learns
   // nothing about what a valid decision looks like (401 first, as for the API token)
+  /** The exercise whose report the token may read: the facilitator's any time, players' at the end. */
+  const reportable = async (req: { params: { id: string } }) => {
+    const live = await exercises.load(req.params.id);
+    if (whoOf(req).role !== 'facilitator' && !live.ex.finished)
+      throw httpError(409, 'not_finished', 'players see the report once the exercise is finished');
+    return live;
+  };
   app.addHook('onRequest', async (req) => {
     if (req.routeOptions.schema?.security !== exerciseAuth) return;
     const { id } = req.params as { id: string };
@@ -418,13 +425,7 @@ const routes: FastifyPluginAsyncZod = (app) => {
     },
     async (req, reply) => {
       const who = whoOf(req);
-      const live = await exercises.load(req.params.id);
-      if (who.role !== 'facilitator' && !live.ex.finished)
-        throw httpError(
-          409,
-          'not_finished',
-          'players see the report once the exercise is finished',
-        );
+      const live = await reportable(req);
       // replaying the war per decision is computation: one slot of the compute queue
       return compute.run(
         { kind: 'request', runs: 0, what: 'an exercise report', signal: clientSignal(reply) },
@@ -496,13 +497,7 @@ const routes: FastifyPluginAsyncZod = (app) => {
     },
     async (req, reply) => {
       const who = whoOf(req);
-      const live = await exercises.load(req.params.id);
-      if (who.role !== 'facilitator' && !live.ex.finished)
-        throw httpError(
-          409,
-          'not_finished',
-          'players see the report once the exercise is finished',
-        );
+      const live = await reportable(req);
       return document(reply, req.query.format, () =>
         exerciseReportHtml({
           scenario: live.scenario,

@@ -5,6 +5,7 @@
  * A PDF the server cannot print shows the server's reason instead of a broken download.
  */
 import { useCallback, useEffect, useState, type JSX } from 'react';
+import { downloadResponse } from '../download.ts';
 import { sessionToken } from '../session.ts';
 import { getJson } from './api.ts';
 import { ScenarioPicker, useScenarioChoice } from './ScenarioPicker.tsx';
@@ -26,12 +27,7 @@ async function downloadPdf(id: string, name: string): Promise<string | undefined
       { issues?: { message: string }[] } | undefined;
     return body?.issues?.[0]?.message ?? `the PDF could not be made (HTTP ${res.status})`;
   }
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  await downloadResponse(res, name);
   return undefined;
 }
 

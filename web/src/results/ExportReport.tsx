@@ -5,19 +5,11 @@
  */
 import { useState, type JSX } from 'react';
 import type { Scenario } from '../../../src/model/index.ts';
+import { downloadResponse } from '../download.ts';
 import { sessionToken } from '../session.ts';
 
 /** The server's limit for a report made now (runs answered synchronously). */
 export const REPORT_MAX_RUNS = 2000;
-
-async function download(res: Response, name: string): Promise<void> {
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function ExportReport(props: {
   scenario: Scenario;
@@ -53,7 +45,7 @@ export function ExportReport(props: {
         error: true,
       });
     }
-    await download(res, `parley-${props.scenario.id}.${format}`);
+    await downloadResponse(res, `parley-${props.scenario.id}.${format}`);
     setState({ text: `${format.toUpperCase()} report downloaded.` });
   };
 
