@@ -119,17 +119,16 @@ export function makeFolds(
   }));
 }
 
-/** The cases the calibration simulates: every COW war; every fourth UCDP episode ending in agreement, ceasefire or victory. */
+/**
+ * The cases the calibration simulates: every COW war; every fourth UCDP episode, whatever its
+ * ending or whether it is still on (their pooled durations meet the Kaplan–Meier curve; the
+ * ending shares count only those that ended in agreement, ceasefire or victory).
+ */
 export function selectCalibrationCases(
   cow: readonly HistoricalCase[],
   ucdp: readonly HistoricalCase[],
 ): { cow: HistoricalCase[]; ucdp: HistoricalCase[] } {
-  return {
-    cow: [...cow],
-    ucdp: ucdp
-      .filter((c) => c.ending === 'agreement' || c.ending === 'ceasefire' || c.ending === 'victory')
-      .filter((_, i) => i % 4 === 0),
-  };
+  return { cow: [...cow], ucdp: ucdp.filter((_, i) => i % 4 === 0) };
 }
 
 /** Survival-function model → remaining-duration pmf given the war is on at checkpoint c (t = month index + ½). */
@@ -286,21 +285,12 @@ export function runBacktest(
       let cal: { engine: EngineOverrides; builder: BuilderParams } | undefined = opts.calibrated;
       let calParams: Record<string, number> | undefined;
       if (!cal) {
-        // calibrate on this training fold only (COW moments from the fold; UCDP shares from the fold)
+        // calibrate on this training fold only: COW folds fit COW durations and victory share,
+        // UCDP folds the episodes' durations (censored) and ending shares
         const trainCow = source === 'cow-interstate' ? fold.train : [];
         const trainUcdp = source === 'ucdp' ? fold.train : [];
-        const targets = targetsFrom(
-          trainCow.length ? trainCow : fold.train,
-          trainUcdp,
-          opts.mediatedCeasefireShare,
-        );
-        // UCDP folds: every fourth ended training episode stands in for the COW duration cases
-        const sel = selectCalibrationCases(
-          trainCow.length
-            ? trainCow
-            : fold.train.filter((c) => c.ended).filter((_, i) => i % 4 === 0),
-          trainUcdp,
-        );
+        const targets = targetsFrom(trainCow, trainUcdp, opts.mediatedCeasefireShare);
+        const sel = selectCalibrationCases(trainCow, trainUcdp);
         const r: CalibrationResult = calibrate({
           cow: sel.cow,
           ucdp: sel.ucdp,

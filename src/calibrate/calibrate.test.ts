@@ -5,6 +5,7 @@ import {
   fitOf,
   KNOBS,
   paramsFromVector,
+  kaplanMeierCdf,
   targetsFrom,
   vectorFromStart,
 } from './calibrate.ts';
@@ -82,5 +83,25 @@ describe('the PIT term of the calibration', () => {
     const grid = Array.from({ length: 100 }, (_, i) => (i + 0.5) / 100);
     expect(ksUniform(grid)).toBeCloseTo(0.005, 9);
     expect(ksUniform(new Array(50).fill(0))).toBe(1);
+  });
+});
+
+describe('the censored UCDP duration target', () => {
+  it('Kaplan–Meier CDF: without censoring it is the empirical CDF', () => {
+    const cases = [0, 1, 1, 3].map((months) => ({ months, ended: true }));
+    expect(kaplanMeierCdf(cases)).toEqual([0.25, 0.75, 0.75, 1]);
+  });
+
+  it('an episode still on is at risk until it is censored, not dropped (dropping shortens the target)', () => {
+    const ended = [0, 2].map((months) => ({ months, ended: true }));
+    const cdf = kaplanMeierCdf([...ended, { months: 5, ended: false }]);
+    // month 0: 1 of 3 at risk ends; month 2: 1 of 2 → S = 2/3 · 1/2
+    expect(cdf[0]).toBeCloseTo(1 / 3, 12);
+    expect(cdf[2]).toBeCloseTo(1 - (2 / 3) * (1 / 2), 12);
+    // the curve stops where nobody is at risk: through month 4 for the censored episode
+    expect(cdf.length).toBe(5);
+    expect(cdf[4]).toBeLessThan(1);
+    // dropping the censored episode would claim every war over by month 2
+    expect(kaplanMeierCdf(ended)[2]).toBe(1);
   });
 });

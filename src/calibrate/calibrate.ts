@@ -3,7 +3,10 @@
  * common random numbers (McFadden 1989; Gouriéroux & Monfort 1996): scenarios built from the
  * onset records of historical cases are simulated with a fixed seed for each parameter vector,
  * and a Nelder–Mead search minimises the distance between simulated and observed moments:
- *   D = KS(COW inter-state durations) + |share error| terms, where the shares are
+ *   D = KS(COW inter-state durations) + KS(UCDP episode durations) + |share error| terms, where
+ *   the UCDP term compares the pooled simulated durations with the Kaplan–Meier curve of the
+ *   training episodes (episodes still on are censored, not dropped: dropping them shortens the
+ *   target), and the shares are
  *   - the COW share of inter-state wars won outright (a winner coded), and
  *   - UCDP episode endings by conflict type (agreement / ceasefire / victory, among those three;
  *     the engine has no "low activity" ending, so those episodes are left out of the shares).
@@ -46,6 +49,30 @@ export const KNOBS: Knob[] = [
     min: 0,
     max: 4,
     start: 0,
+  },
+  {
+    key: 'battle.decisiveRate',
+    target: 'engine',
+    path: 'battle.decisiveRate',
+    min: 0,
+    max: 1,
+    start: 0.1,
+  },
+  {
+    key: 'battle.decisiveDecayMonths',
+    target: 'engine',
+    path: 'battle.decisiveDecayMonths',
+    min: 1,
+    max: 240,
+    start: 12,
+  },
+  {
+    key: 'battle.decisiveCivilFactor',
+    target: 'engine',
+    path: 'battle.decisiveCivilFactor',
+    min: 0,
+    max: 1,
+    start: 0.5,
   },
   {
     key: 'bargaining.ceasefireRate',
@@ -103,12 +130,40 @@ export function literatureEngine(knobs: Knob[] = KNOBS): EngineOverrides {
 
 export type Targets = {
   cowMonths: number[];
+  /** Kaplan–Meier CDF of the UCDP episodes' durations by month index, to the last month with an episode at risk (empty: no term) */
+  ucdpDurationCdf: number[];
   cowVictoryShare: number;
   /** shares (agreement, ceasefire, victory) among episodes ending in one of those, by kind */
   ucdpShares: Record<'interstate' | 'civil', [number, number, number]>;
   /** share of ceasefires negotiated with a mediator (ETH/PRIO), reported only */
   mediatedCeasefireShare: number | null;
 };
+
+/**
+ * Discrete Kaplan–Meier CDF by month index: an episode ended in month k is an event at k; one
+ * still on after c whole months is at risk through month c − 1. Stops at the last month with an
+ * episode at risk (beyond it the curve says nothing).
+ */
+export function kaplanMeierCdf(
+  cases: readonly Pick<HistoricalCase, 'months' | 'ended'>[],
+): number[] {
+  if (cases.length === 0) return [];
+  const last = Math.max(...cases.map((c) => (c.ended ? c.months : c.months - 1)));
+  const cdf: number[] = [];
+  let surv = 1;
+  for (let k = 0; k <= last; k++) {
+    let atRisk = 0;
+    let events = 0;
+    for (const c of cases) {
+      if (c.ended ? c.months >= k : c.months - 1 >= k) atRisk++;
+      if (c.ended && c.months === k) events++;
+    }
+    if (atRisk === 0) break;
+    surv *= 1 - events / atRisk;
+    cdf.push(1 - surv);
+  }
+  return cdf;
+}
 
 export function targetsFrom(
   cow: readonly HistoricalCase[],
@@ -130,6 +185,7 @@ export function targetsFrom(
   };
   return {
     cowMonths: cow.filter((c) => c.ended).map((c) => c.months),
+    ucdpDurationCdf: kaplanMeierCdf(ucdp),
     cowVictoryShare: cow.filter((c) => c.ending === 'victory').length / Math.max(1, cow.length),
     ucdpShares: { interstate: shares('interstate'), civil: shares('civil') },
     mediatedCeasefireShare,
@@ -138,6 +194,8 @@ export function targetsFrom(
 
 export type Moments = {
   cowCdf: number[];
+  /** pooled CDF of the simulated UCDP episodes (every one simulated, whatever its ending) */
+  ucdpCdf: number[];
   /** KS distance from uniform of the mid-PIT of each simulated COW-role war's own duration (NaN without cases; reported, not fitted) */
   cowPitKs: number;
   cowQuantiles: { p10: number; p25: number; p50: number; p75: number; p90: number };
@@ -149,6 +207,7 @@ export type Moments = {
 export type Fit = {
   objective: number;
   ksCowDuration: number;
+  ksUcdpDuration: number;
   pitKsCow: number;
   cowVictoryShareError: number;
   ucdpShareErrors: Record<'interstate' | 'civil', [number, number, number]>;
@@ -201,7 +260,8 @@ export function durationPits(
 
 export function momentsOf(
   cowSims: CaseSimulation[],
-  ucdpSims: { kind: 'interstate' | 'civil'; sim: CaseSimulation }[],
+  /** `ending`: the episode's recorded ending; only those ending in agreement, ceasefire or victory count in the shares */
+  ucdpSims: { kind: 'interstate' | 'civil'; sim: CaseSimulation; ending?: string | null }[],
   horizon: number,
   /** the cases behind cowSims, in the same order (for the PIT term) */
   cowCases?: readonly Pick<HistoricalCase, 'months' | 'ended'>[],
@@ -215,9 +275,16 @@ export function momentsOf(
       all++;
       if (e === 'victory') vic++;
     }
+  const inShares = ucdpSims.filter(
+    (u) =>
+      u.ending === undefined ||
+      u.ending === 'agreement' ||
+      u.ending === 'ceasefire' ||
+      u.ending === 'victory',
+  );
   const shares = (kind: 'interstate' | 'civil'): [number, number, number] => {
     const c = [0, 0, 0];
-    for (const { sim } of ucdpSims.filter((u) => u.kind === kind))
+    for (const { sim } of inShares.filter((u) => u.kind === kind))
       for (const e of sim.ending) {
         if (e === 'agreement') c[0]++;
         else if (e === 'ceasefire') c[1]++;
@@ -228,7 +295,7 @@ export function momentsOf(
   };
   let med = 0;
   let neg = 0;
-  for (const { sim } of ucdpSims.filter((u) => u.kind === 'civil'))
+  for (const { sim } of inShares.filter((u) => u.kind === 'civil'))
     for (let r = 0; r < sim.ending.length; r++)
       if (sim.ending[r] === 'agreement' || sim.ending[r] === 'ceasefire') {
         neg++;
@@ -236,6 +303,10 @@ export function momentsOf(
       }
   return {
     cowCdf,
+    ucdpCdf: pooledCdf(
+      ucdpSims.map((u) => u.sim),
+      horizon,
+    ),
     cowPitKs: pits.length ? ksUniform(pits) : NaN,
     cowQuantiles: {
       p10: quantileOfCdf(cowCdf, 0.1),
@@ -251,20 +322,27 @@ export function momentsOf(
 }
 
 export function fitOf(m: Moments, t: Targets): Fit {
-  const ks = ksAgainstCdf(t.cowMonths, m.cowCdf);
+  // a source without training cases adds no term (the back-test's UCDP folds fit no COW wars)
+  const ks = t.cowMonths.length ? ksAgainstCdf(t.cowMonths, m.cowCdf) : 0;
+  let ksUcdp = 0;
+  const km = t.ucdpDurationCdf;
+  if (m.ucdpCdf.length)
+    for (let k = 0; k < Math.min(km.length, m.ucdpCdf.length); k++)
+      ksUcdp = Math.max(ksUcdp, Math.abs(km[k] - m.ucdpCdf[k]));
   const err = (k: 'interstate' | 'civil') =>
     m.ucdpShares[k].map((v, i) => v - t.ucdpShares[k][i]) as [number, number, number];
   const ucdpShareErrors = { interstate: err('interstate'), civil: err('civil') };
   const rms = Math.sqrt(
     [...ucdpShareErrors.interstate, ...ucdpShareErrors.civil].reduce((s, e) => s + e * e, 0) / 6,
   );
-  const vicErr = m.cowVictoryShare - t.cowVictoryShare;
+  const vicErr = t.cowMonths.length ? m.cowVictoryShare - t.cowVictoryShare : 0;
   // The PIT of each war under its own simulation (calibrated intervals: a flat PIT, Gneiting,
   // Balabdaoui & Raftery 2007) is reported, not fitted: added to D it moved no held-out coverage
   // in the back-test and worsened the contact back-test (docs/model.md, calibration).
   return {
-    objective: ks + Math.abs(vicErr) + rms,
+    objective: ks + ksUcdp + Math.abs(vicErr) + rms,
     ksCowDuration: ks,
+    ksUcdpDuration: ksUcdp,
     pitKsCow: m.cowPitKs,
     cowVictoryShareError: vicErr,
     ucdpShareErrors,
@@ -334,7 +412,11 @@ export function evaluateParams(
 ): Moments {
   const s = { ...p, runs: input.runs, horizonMonths: input.horizonMonths, seed: input.seed };
   const cowSims = input.cow.map((c) => simulateCase(c, s));
-  const ucdpSims = input.ucdp.map((c) => ({ kind: c.kind, sim: simulateCase(c, s) }));
+  const ucdpSims = input.ucdp.map((c) => ({
+    kind: c.kind,
+    sim: simulateCase(c, s),
+    ending: c.ending,
+  }));
   return momentsOf(cowSims, ucdpSims, input.horizonMonths, input.cow);
 }
 

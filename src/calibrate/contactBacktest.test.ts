@@ -259,6 +259,7 @@ describe('runContactBacktest on synthetic cases', () => {
       baselineShape: [0.5, 0.8],
       baselineScaleMonths: [2, 20],
       utilitySensitivity: [0, 10],
+      frailtySpread: [0, 1],
       runs: 20,
     };
     const t = runContactBacktest(cases, { split: 'time', runs: 20, grid: small });

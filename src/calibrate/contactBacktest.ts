@@ -347,6 +347,8 @@ export type ContactGrid = {
   baselineShape: number[];
   baselineScaleMonths: number[];
   utilitySensitivity: number[];
+  /** σ_c of the per-run contact frailty (contact.frailtySpread) */
+  frailtySpread: number[];
   /** runs per case and grid point while searching (the held-out forecast uses `runs`) */
   runs: number;
 };
@@ -357,10 +359,16 @@ export const DEFAULT_CONTACT_GRID: ContactGrid = {
   baselineShape: [0.3, 0.5, 0.8, 1.2],
   baselineScaleMonths: [2, 6, 18, 54],
   utilitySensitivity: [0, 3, 10],
+  frailtySpread: [0, 1, 2],
   runs: 60,
 };
 
-type GridPoint = { baselineShape: number; baselineScaleMonths: number; utilitySensitivity: number };
+type GridPoint = {
+  baselineShape: number;
+  baselineScaleMonths: number;
+  utilitySensitivity: number;
+  frailtySpread: number;
+};
 /** Contact parameters fitted on a training fold (mechanisms.contact). */
 export type ContactFit = GridPoint & {
   secretWeight: number;
@@ -396,11 +404,13 @@ function searchGrid(g: ContactGrid, loss: (p: GridPoint) => number): GridPoint {
     baselineShape: [...g.baselineShape].sort((x, y) => x - y),
     baselineScaleMonths: [...g.baselineScaleMonths].sort((x, y) => x - y),
     utilitySensitivity: [...g.utilitySensitivity].sort((x, y) => x - y),
+    frailtySpread: [...g.frailtySpread].sort((x, y) => x - y),
   };
   const limits: Record<keyof GridPoint, [number, number]> = {
     baselineShape: [0.05, 3],
     baselineScaleMonths: [0.25, 1000],
     utilitySensitivity: [0, 100],
+    frailtySpread: [0, 4],
   };
   let best = dims.baselineShape.length ? gridPoints({ ...g, ...dims })[0] : undefined;
   for (let round = 0; round < 5; round++) {
@@ -432,11 +442,14 @@ function searchGrid(g: ContactGrid, loss: (p: GridPoint) => number): GridPoint {
 const gridPoints = (g: ContactGrid): GridPoint[] =>
   g.baselineShape.flatMap((baselineShape) =>
     g.baselineScaleMonths.flatMap((baselineScaleMonths) =>
-      g.utilitySensitivity.map((utilitySensitivity) => ({
-        baselineShape,
-        baselineScaleMonths,
-        utilitySensitivity,
-      })),
+      g.utilitySensitivity.flatMap((utilitySensitivity) =>
+        g.frailtySpread.map((frailtySpread) => ({
+          baselineShape,
+          baselineScaleMonths,
+          utilitySensitivity,
+          frailtySpread,
+        })),
+      ),
     ),
   );
 
@@ -593,7 +606,7 @@ export function runContactBacktest(
     const trainLoss = (g: GridPoint) => {
       let sum = 0;
       for (const o of fold.train) {
-        const k = `${o.id}|${g.baselineShape},${g.baselineScaleMonths},${g.utilitySensitivity}`;
+        const k = `${o.id}|${g.baselineShape},${g.baselineScaleMonths},${g.utilitySensitivity},${g.frailtySpread}`;
         let v = cache.get(k);
         if (v === undefined) {
           v = -contactLogLikelihood(simulate(o.id, gridRuns, { ...weights, ...g }).pmf, o);
@@ -734,10 +747,12 @@ export function runContactBacktest(
 }
 
 function summariseChoices(chosen: readonly GridPoint[]): ContactBacktestResult['fittedParameters'] {
-  const out = { baselineShape: {}, baselineScaleMonths: {}, utilitySensitivity: {} } as Record<
-    keyof GridPoint,
-    Record<string, number>
-  >;
+  const out = {
+    baselineShape: {},
+    baselineScaleMonths: {},
+    utilitySensitivity: {},
+    frailtySpread: {},
+  } as Record<keyof GridPoint, Record<string, number>>;
   for (const g of chosen)
     for (const k of Object.keys(out) as (keyof GridPoint)[])
       out[k][String(g[k])] = (out[k][String(g[k])] ?? 0) + 1;

@@ -24,8 +24,10 @@ export const Stream = {
   relapse: 9,
   contact: 10,
   tempo: 11,
+  decisive: 12,
+  contactFrailty: 13,
 } as const;
-export const STREAM_COUNT = 12;
+export const STREAM_COUNT = 14;
 
 const U32 = 2 ** -32;
 

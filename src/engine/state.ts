@@ -98,6 +98,10 @@ export interface Compiled {
    * or else since the war began (settings.warBegan), up to settings.startDate; 0 without dates.
    */
   contactClockStart: number;
+  /** 1 for a civil or internationalized civil war (scenario `type`), else 0. */
+  civilWar: number;
+  /** Months the war had lasted at month 0 (settings.warBegan to settings.startDate; 0 without dates). */
+  warMonthsAtStart: number;
   /** Channel of talks under way at month 0 (Channel code; 0 = none). */
   talksAtStart: number;
   /** Months those talks have run by month 0 (situation.talksSince; 0 without a date). */
@@ -223,6 +227,11 @@ export function compile(scenario: Scenario): Compiled {
     clockFrom !== undefined && startDate !== undefined
       ? Math.max(0, monthsBetweenDates(clockFrom, startDate))
       : 0;
+  const warBegan = scenario.settings.warBegan;
+  const warMonthsAtStart =
+    warBegan !== undefined && startDate !== undefined
+      ? Math.max(0, monthsBetweenDates(warBegan, startDate))
+      : 0;
   const underWay = scenario.situation?.talksUnderWay;
   const talksAtStart = underWay === undefined ? 0 : Channel[underWay];
   const talksSince = scenario.situation?.talksSince;
@@ -256,6 +265,8 @@ export function compile(scenario: Scenario): Compiled {
     channelOpensAt,
     events,
     contactClockStart,
+    civilWar: scenario.type === 'civil' || scenario.type === 'internationalized-civil' ? 1 : 0,
+    warMonthsAtStart,
     talksAtStart,
     talkMonthsAtStart,
     inForceAtStart,
@@ -314,6 +325,8 @@ export class State {
   readonly front: Int32Array;
   /** This run's chance that a month of fighting moves the front neither way (battle.tempoSpread). */
   readonly drawChance: Float64Array;
+  /** This run's multiplier of the contact hazard (contact.frailtySpread; 1 without spread). */
+  readonly contactFrailty: Float64Array;
   readonly lastBattle: Int8Array; // +1 A won, −1 B won, 0 no movement
   readonly battlesA: Int16Array;
   readonly battlesB: Int16Array;
@@ -433,6 +446,7 @@ export class State {
     this.endMonth = new Int16Array(n);
     this.front = new Int32Array(n);
     this.drawChance = f(n);
+    this.contactFrailty = f(n);
     this.lastBattle = new Int8Array(n);
     this.battlesA = new Int16Array(n);
     this.battlesB = new Int16Array(n);
@@ -573,6 +587,22 @@ export class State {
   }
 
   /**
+   * Each run's contact multiplier exp(σ·z − σ²/2) (mean 1), z on its own stream so the spread
+   * changes no other draw; σ = 0 draws nothing.
+   */
+  private sampleContactFrailty(): void {
+    const sd = this.c.params.contact.frailtySpread;
+    if (sd === 0) {
+      this.contactFrailty.fill(1, 0, this.n);
+      return;
+    }
+    for (let r = 0; r < this.n; r++)
+      this.contactFrailty[r] = Math.exp(
+        sd * this.rng.normal(r, Stream.contactFrailty) - (sd * sd) / 2,
+      );
+  }
+
+  /**
    * Each run's draw probability: logit(d_r) = logit(d) + σ·z_r with z_r standard normal on its own
    * stream, so the spread changes no other draw. σ = 0 draws nothing and every run has d.
    */
@@ -616,6 +646,7 @@ export class State {
       for (let r = 0; r < n; r++) out[r * stride + offset] = sampleUncertain(rng, r, u, min, max);
     };
     this.sampleTempo();
+    this.sampleContactFrailty();
     const balance = s.front.balance;
     for (let r = 0; r < n; r++) {
       const x = sampleUncertain(rng, r, balance, 0, 1);

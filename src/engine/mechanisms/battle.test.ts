@@ -53,4 +53,53 @@ describe('battle: the front moves by a contest-success function (Slantchev 2003)
     );
     expect(1 - ended(spread, 119)).toBeGreaterThan(1 - ended(shared, 119));
   });
+
+  describe('decisive months (battle.decisive*: Filson & Werner 2002; Bennett & Stam 1996)', () => {
+    const settings = { horizonMonths: 60 };
+    const victories = (r: ReturnType<typeof run>, m: number) =>
+      r.outcomes.victoryA[m] + r.outcomes.victoryB[m];
+    const off = { battle: { decisiveRate: 0 } };
+    const on = { battle: { decisiveRate: 0.3 } };
+
+    it('a decisive chance ends wars in the first months, where only the front could not', () => {
+      const without = run({ mechanisms: off, settings });
+      const withIt = run({ mechanisms: on, settings });
+      console.log(
+        `victories in month 1: ${victories(without, 0)} → ${victories(withIt, 0)}; by month 3 ${victories(without, 2)} → ${victories(withIt, 2)}`,
+      );
+      expect(victories(without, 0)).toBe(0);
+      expect(victories(withIt, 0)).toBeGreaterThan(0.05);
+      expect(victories(withIt, 2)).toBeGreaterThan(victories(without, 2) + 0.15);
+    });
+
+    it('lopsided contests are decided sooner than even ones', () => {
+      const even = run({ mechanisms: on, settings });
+      const lopsided = run({ a: { military: { strength: 4 } }, mechanisms: on, settings });
+      expect(victories(lopsided, 0)).toBeGreaterThan(victories(even, 0));
+      // and the stronger side wins them
+      expect(lopsided.outcomes.victoryA[0]).toBeGreaterThan(lopsided.outcomes.victoryB[0]);
+    });
+
+    it('the chance falls with the months of war: a war already two years old is decided more slowly', () => {
+      const fresh = run({
+        mechanisms: on,
+        settings: { ...settings, warBegan: '2020-01-01', startDate: '2020-01-01' },
+      });
+      const old = run({
+        mechanisms: on,
+        settings: { ...settings, warBegan: '2018-01-01', startDate: '2020-01-01' },
+      });
+      expect(victories(old, 0)).toBeLessThan(victories(fresh, 0));
+    });
+
+    it('civil wars: the civil factor scales the decisive chance down', () => {
+      const inter = run({ mechanisms: on, settings });
+      const civil = run({
+        type: 'civil',
+        mechanisms: { battle: { decisiveRate: 0.3, decisiveCivilFactor: 0.2 } },
+        settings,
+      });
+      expect(victories(civil, 0)).toBeLessThan(victories(inter, 0));
+    });
+  });
 });

@@ -76,6 +76,16 @@ describe('exploratory contact (Pillar 1983; Richmond 1998; Greig 2005; Mastro 20
     expect(byMonth(recent.talks.any, 3)).toBeGreaterThan(byMonth(old.talks.any, 3));
   });
 
+  it('frailty: wars differ in openness → more wars without contact for years, the mean hazard kept', () => {
+    const settings = { horizonMonths: 120 };
+    const shared = run({ ...HAWKS, settings });
+    const spread = run({ ...HAWKS, mechanisms: { contact: { frailtySpread: 2 } }, settings });
+    console.log(
+      `P(no talks by 10 years): σ 0 ${1 - byMonth(shared.talks.any, 120)} → σ 2 ${1 - byMonth(spread.talks.any, 120)}; P(talks by 1): ${byMonth(shared.talks.any, 1)} → ${byMonth(spread.talks.any, 1)}`,
+    );
+    expect(1 - byMonth(spread.talks.any, 120)).toBeGreaterThan(1 - byMonth(shared.talks.any, 120));
+  });
+
   it('talks under way on the forecast date are open from month 0, on their channel', () => {
     const r = run({ ...HAWKS, situation: { talksUnderWay: 'mediated' } });
     expect(r.talks.any[0]).toBe(1);

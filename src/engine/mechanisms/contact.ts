@@ -7,7 +7,9 @@
  *
  * Each month a war without talks under way opens them on channel k with hazard
  *   λ_k = ΔH(τ) · π_k · a_k · exp(β·U_k),   ΔH(τ) = ((τ+1)/s)^k_w − (τ/s)^k_w,
- *   P(contact) = 1 − exp(−Σλ_k), the channel drawn in proportion to λ_k:
+ *   P(contact) = 1 − exp(−Σλ_k), the channel drawn in proportion to λ_k, each run's λ multiplied by
+ *   its own frailty exp(σ_c·z − σ_c²/2) (contact.frailtySpread: unobserved heterogeneity of wars,
+ *   Vaupel et al. 1979; it widens the spread of waiting times as the case base shows):
  * - ΔH: a discrete Weibull hazard on the contact clock τ (months since the war began, or since the
  *   last known contact: scenario `situation`), its shape k_w and scale s fitted to the time to
  *   first contact in the case base on training folds only (the anchor to history);
@@ -72,6 +74,7 @@ export function contactRates(s: State, r: number, base: number, out: Float64Arra
   const u = s.channelUtility;
   const iA = 6 * r,
     iB = iA + 3;
+  base *= s.contactFrailty[r];
   out[0] = base * cp.secretWeight * aSecret * weight(beta * Math.min(u[iA], u[iB]));
   out[1] = base * cp.mediatedWeight * aMed * weight(beta * Math.min(u[iA + 1], u[iB + 1]));
   out[2] = base * cp.publicWeight * weight(beta * Math.min(u[iA + 2], u[iB + 2]));
@@ -112,7 +115,7 @@ export const contact: Mechanism = {
   params: 'contact',
   source:
     'Pillar 1983; Richmond 1998; Greig 2005; Regan & Stam 2000; Mastro 2019; hazard form and channel weights are design choices fitted to the case base',
-  reads: ['channelUtility', 'mediatorsPresent'],
+  reads: ['channelUtility', 'contactFrailty', 'mediatorsPresent'],
   writes: ['carrotTalks', 'everChannel', 'firstTalk', 'leverageUsed', 'talkMonths', 'talks'],
   step,
 };

@@ -59,7 +59,11 @@ export async function calibrateDistributed(
     );
     const sims = cases.map((c, i) => caseSimulation(c.id, records[i], input.horizonMonths));
     const cowSims = sims.slice(0, input.cow.length);
-    const ucdpSims = input.ucdp.map((c, i) => ({ kind: c.kind, sim: sims[input.cow.length + i] }));
+    const ucdpSims = input.ucdp.map((c, i) => ({
+      kind: c.kind,
+      sim: sims[input.cow.length + i],
+      ending: c.ending,
+    }));
     const fit = fitOf(momentsOf(cowSims, ucdpSims, input.horizonMonths, input.cow), input.targets);
     fits.set(keyOf(x), fit);
     opts.onEvaluation?.(fits.size, fit.objective);
