@@ -213,7 +213,33 @@ const contactEvent = <K extends string>(kind: K) =>
     })
     .strict();
 
-export const SecretContactEventSchema = contactEvent('secret-contact');
+/**
+ * A secret channel became public against the will of at least one party (a press report, a
+ * disclosure by a third party or by one side). Issue 17 asks how often secret channels leaked and
+ * what followed; only the sources' word counts, so absence means "no leak recorded", not "kept".
+ */
+export const LeakSchema = z
+  .object({
+    date: DatedSchema,
+    summary: z.string().min(1).describe('how it became known and what followed, in our own words'),
+    source: SourceRefSchema.optional().describe('the source(s) saying the channel leaked'),
+  })
+  .strict();
+export type Leak = z.infer<typeof LeakSchema>;
+
+const leaked = LeakSchema.optional().describe(
+  "set when the secret channel became public against a party's will (optional)",
+);
+
+export const SecretContactEventSchema = z
+  .object({
+    kind: z.literal('secret-contact'),
+    ...eventBase,
+    who: z.array(z.string().min(1)).default([]),
+    where: z.string().min(1).optional(),
+    leaked,
+  })
+  .strict();
 
 export const BackChannelEventSchema = z
   .object({
@@ -221,6 +247,7 @@ export const BackChannelEventSchema = z
     ...eventBase,
     who: z.array(z.string().min(1)).min(1).describe('the envoys or intermediaries'),
     where: z.string().min(1).describe('place(s) the channel met'),
+    leaked,
   })
   .strict();
 

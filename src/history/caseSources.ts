@@ -1,7 +1,7 @@
 /**
  * Per-fact sources (issue 17): which dated facts of a case name a source, and whether the names
- * resolve. A fact is the case's start, its end, each timeline event (its date and end date) and
- * the durability coding (flags and resumption date). Rules, stated in docs/history.md:
+ * resolve. A fact is the case's start, its end, each timeline event (its date and end date), the
+ * leak of a secret channel (`leaked`), and the durability coding (flags and resumption date). Rules, stated in docs/history.md:
  * - a `source` key names `id`s of the case's `sources` entries;
  * - a dataset landing page (`dataset: cow | ucdp`) supports only that dataset's own fields:
  *   start and end, and durability (UCDP's yearly activity, or a later COW war between the same
@@ -37,14 +37,21 @@ export function citedFacts(c: Case): CitedFact[] {
       label: `end ${c.end.date}`,
       ref: c.end.source,
     });
-  c.timeline.forEach((e, i) =>
+  c.timeline.forEach((e, i) => {
     facts.push({
       kind: 'event',
       path: ['timeline', i, 'source'],
       label: `${e.kind} ${e.date.date}`,
       ref: e.source,
-    }),
-  );
+    });
+    if ((e.kind === 'secret-contact' || e.kind === 'back-channel') && e.leaked)
+      facts.push({
+        kind: 'event',
+        path: ['timeline', i, 'leaked', 'source'],
+        label: `leak of the ${e.kind} of ${e.date.date} (${e.leaked.date.date})`,
+        ref: e.leaked.source,
+      });
+  });
   if (c.durability)
     facts.push({
       kind: 'durability',

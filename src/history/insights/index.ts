@@ -5,6 +5,7 @@
 import { backChannelsAndSettlement, backChannelsBeforeTalks } from './backChannels.ts';
 import { caseCeasefiresHeld, ceasefiresMediated, mediatedCeasefiresWritten } from './ceasefires.ts';
 import { crisesMediated, crisisMediationAgreements } from './crises.ts';
+import { earlyMediationSettlements } from './earlyMediation.ts';
 import { civilDurations, civilWarsMediated, interstateDurations } from './durations.ts';
 import { failedBeforeSuccess, settlementVsVictoryDurability } from './failedTalks.ts';
 import { guaranteesDurability, leverageDurability } from './leverageGuarantees.ts';
@@ -14,7 +15,9 @@ import {
   mediatorKinds,
   neutralVsBiased,
 } from './mediation.ts';
+import { outcomesByMediatorBias } from './mediatorBias.ts';
 import { stalemateSettles, talksInStalemate } from './momentum.ts';
+import { secretChannelLeaks } from './secretChannelLeaks.ts';
 import { endingsByEra, endingsByType, howConflictsEnd, recurrenceByEnding } from './termination.ts';
 import { talksInFirstYear, timeToTalksByType } from './timeToTalks.ts';
 import type { Insight, InsightContext, InsightQuery, Topic } from './insight.ts';
@@ -24,12 +27,15 @@ export * from './insight.ts';
 export const INSIGHTS: readonly InsightQuery[] = [
   backChannelsBeforeTalks,
   backChannelsAndSettlement,
+  secretChannelLeaks,
   timeToTalksByType,
   talksInFirstYear,
   talksInStalemate,
   stalemateSettles,
   earlyVsLateMediation,
+  earlyMediationSettlements,
   neutralVsBiased,
+  outcomesByMediatorBias,
   mediatorKinds,
   mediatedWarsSettle,
   civilWarsMediated,
