@@ -48,7 +48,8 @@ export const KNOBS: Knob[] = [
     path: 'battle.tempoSpread',
     min: 0,
     max: 4,
-    start: 0,
+    // moderate heterogeneity to start: from 0 the logistic search barely moves off the bound
+    start: 1,
   },
   {
     key: 'battle.decisiveRate',

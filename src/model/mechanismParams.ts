@@ -108,7 +108,7 @@ export const BattleParamsSchema = z
       'battle',
       'decisiveDecayMonths',
       12,
-      'τ: the decisive chance falls as exp(−months of war / τ): opening campaigns decide wars, later fighting turns to attrition (negative duration dependence, Bennett & Stam 1996)',
+      'τ: the decisive chance falls as exp(−months of war / τ): opening campaigns decide wars, later fighting turns to attrition (design choice; with the tempo spread the war as a whole keeps little duration dependence, as Bennett & Stam 1996 find)',
     ),
     decisiveCivilFactor: pc(
       0,
@@ -122,7 +122,7 @@ export const BattleParamsSchema = z
       0,
       10,
       2,
-      "κ_d: the decisive chance is multiplied by exp(κ_d·(|2q − 1| − ½)), q the month's contest chance: lopsided contests end sooner (Bennett & Stam 1996; design value)",
+      "κ_d: the decisive chance is multiplied by exp(κ_d·(|2q − 1| − ½)), q the month's contest chance: lopsided contests end sooner (capabilities shape war duration, Bennett & Stam 1996; the form and value are design choices)",
     ),
     escalationBoost: p(0, 3, 0.5, 'η_e: strength multiplier gain when a side escalates'),
     aidBoost: p(0, 3, 0.6, 'η_P: strength gain per unit of outside aid level'),

@@ -54,7 +54,7 @@ describe('battle: the front moves by a contest-success function (Slantchev 2003)
     expect(1 - ended(spread, 119)).toBeGreaterThan(1 - ended(shared, 119));
   });
 
-  describe('decisive months (battle.decisive*: Filson & Werner 2002; Bennett & Stam 1996)', () => {
+  describe('decisive months (battle.decisive*: Filson & Werner 2002; design choices)', () => {
     const settings = { horizonMonths: 60 };
     const victories = (r: ReturnType<typeof run>, m: number) =>
       r.outcomes.victoryA[m] + r.outcomes.victoryB[m];

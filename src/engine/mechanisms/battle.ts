@@ -10,8 +10,8 @@
  * Vaupel, Manton & Stallard 1979; wars differ in ways onset data do not show, Bennett & Stam 1996);
  * (3) a month that moves the front may be decisive and end the war for its winner, at a chance
  * that falls with the months of war and rises with how lopsided the contest is (battle.decisive*:
- * Filson & Werner 2002 let every battle end the war; negative duration dependence and short
- * wars between unequal sides, Bennett & Stam 1996), lower in civil wars, where insurgents avoid
+ * Filson & Werner 2002 let every battle end the war; capabilities shape duration, Bennett & Stam
+ * 1996; the fall with time and the imbalance form are design choices), lower in civil wars, where insurgents avoid
  * the decisive battle (battle.decisiveCivilFactor; Mack 1975, Kalyvas & Balcells 2010). Without it no war could end before the front
  * had crossed half its positions, while a quarter of COW's inter-state wars ended within a month.
  * The war value of bargaining (ruin table) ignores decisive months: their winner is drawn with
