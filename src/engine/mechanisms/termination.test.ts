@@ -28,8 +28,11 @@ describe('termination: how and when wars end', () => {
   });
 
   it('more prior uncertainty (a larger gap between strong and weak types) → longer wars', () => {
-    const small = run(both({ strongTypeAdvantage: 1.1 }));
-    const large = run(both({ strongTypeAdvantage: 3 }));
+    // a larger gap also makes contests more lopsided, which decisive months end sooner
+    // (battle.decisiveImbalanceEffect); held at 0 so the test isolates the information effect
+    const even = { mechanisms: { battle: { decisiveImbalanceEffect: 0 } } };
+    const small = run({ ...both({ strongTypeAdvantage: 1.1 }), ...even });
+    const large = run({ ...both({ strongTypeAdvantage: 3 }), ...even });
     console.log(
       `mean duration: strongTypeAdvantage 1.1 → ${small.duration.restrictedMeanMonths}, 3 → ${large.duration.restrictedMeanMonths}`,
     );
