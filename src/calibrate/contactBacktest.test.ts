@@ -171,7 +171,7 @@ describe('engine forecast and scores', () => {
     // without talks; run 3: public at 5
     const ft = Int16Array.from([2, -1, 2, -1, 0, 0, -1, 0, -1, -1, -1, -1, 5, -1, -1, 5]);
     const end = Int16Array.from([-1, -1, 1, -1]);
-    const f = engineContactForecast(ft, end, 4, 10);
+    const f = engineContactForecast(ft, end, 4, 10, 1);
     // month 0: 1 of 4 at risk; run 2 leaves after month 1; month 2: 1 of 2; month 5: 1 of 1
     expect(f.pmf[0]).toBeCloseTo(0.25, 12);
     expect(f.pmf[2]).toBeCloseTo(0.75 * 0.5, 12);
@@ -184,9 +184,31 @@ describe('engine forecast and scores', () => {
       Int16Array.from([-1]),
       1,
       10,
+      1,
     );
     expect(never.pmf.reduce((s, x) => s + x, 0)).toBe(0);
     expect(never.channel).toEqual([1 / 3, 1 / 3, 1 / 3]);
+  });
+
+  it("where the engine's own endings empty the risk set, the last year's hazard carries on", () => {
+    // 100 runs: 10 have contact in month 0, the other 90 wars end in month 1 without talks
+    const runs = 100;
+    const ft = new Int16Array(4 * runs).fill(-1);
+    const end = new Int16Array(runs).fill(-1);
+    for (let r = 0; r < runs; r++) {
+      if (r < 10) ft[4 * r] = ft[4 * r + 2] = 0;
+      else end[r] = 1;
+    }
+    const f = engineContactForecast(ft, end, runs, 24);
+    expect(f.pmf[0]).toBeCloseTo(0.1, 12);
+    // month 1: 90 at risk, none talks; from month 2 none is at risk and the pooled hazard of
+    // months 0–1 (10 contacts in 190 run-months) is held
+    expect(f.pmf[1]).toBe(0);
+    const h = 10 / 190;
+    expect(f.pmf[2]).toBeCloseTo(0.9 * h, 12);
+    expect(f.pmf[5]).toBeCloseTo(0.9 * (1 - h) ** 3 * h, 12);
+    // without extrapolation the engine would say nothing after month 1
+    expect(engineContactForecast(ft, end, runs, 24, 1).pmf[5]).toBe(0);
   });
 
   it('censored CRPS counts only the months known to be without contact', () => {

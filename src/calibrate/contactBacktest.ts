@@ -167,13 +167,16 @@ export type ContactModel = (typeof CONTACT_MODELS)[number];
  * independent censoring assumed, as for the Kaplan–Meier baseline). The channel is the one of the
  * earliest talks; channels opening in the same month share the run. When no run has contact the
  * engine says nothing about the channel and is scored as uniform (1/3 each); the result counts
- * such cases.
+ * such cases. Where the engine's own endings leave fewer than 20 runs at risk, the last year's
+ * pooled hazard is held constant.
  */
 export function engineContactForecast(
   firstTalk: Int16Array,
   endMonth: Int16Array,
   runs: number,
   K: number,
+  /** runs still at risk below which the hazard is extrapolated */
+  minAtRisk = 20,
 ): ContactForecast {
   const events = new Array<number>(K).fill(0);
   const leave = new Array<number>(K + 1).fill(0); // runs leaving the risk set after month k
@@ -194,8 +197,25 @@ export function engineContactForecast(
   const pmf = new Array<number>(K).fill(0);
   let atRisk = runs;
   let S = 1;
-  for (let k = 0; k < K && atRisk > 0; k++) {
-    const h = events[k] / atRisk;
+  // once fewer than `minAtRisk` runs are still at war without contact (the engine's own endings
+  // took the rest), the month's hazard is the pooled hazard of the last 12 months that had enough
+  // runs, held constant: the forecast still says something about long waits (design choice)
+  const recent: { events: number; atRisk: number }[] = [];
+  let fallback: number | null = null;
+  for (let k = 0; k < K; k++) {
+    let h: number;
+    if (atRisk >= minAtRisk) {
+      h = events[k] / atRisk;
+      recent.push({ events: events[k], atRisk });
+      if (recent.length > 12) recent.shift();
+    } else {
+      if (fallback === null) {
+        const e = recent.reduce((x, m) => x + m.events, 0);
+        const n = recent.reduce((x, m) => x + m.atRisk, 0);
+        fallback = n > 0 ? e / n : 0;
+      }
+      h = fallback;
+    }
     pmf[k] = S * h;
     S *= 1 - h;
     atRisk -= leave[k];
