@@ -415,7 +415,8 @@ export function contactLogLikelihood(
 
 /**
  * Grid search with edges that move: while the best point lies on the edge of a parameter's range
- * (and the range can grow: shape 0.05–3, scale 0.25–1000 months, utility weight up to 100), that
+ * (and the range can grow: shape 0.05–3, scale 0.25–1000 months; the utility weight stays within 0–10
+ * and the frailty σ within 0–2), that
  * range is extended one step outward and the search repeats (at most 4 times). Only training
  * losses decide, so the range a fold ends with is as much a training-fold choice as the point.
  */
@@ -429,8 +430,10 @@ function searchGrid(g: ContactGrid, loss: (p: GridPoint) => number): GridPoint {
   const limits: Record<keyof GridPoint, [number, number]> = {
     baselineShape: [0.05, 3],
     baselineScaleMonths: [0.25, 1000],
-    utilitySensitivity: [0, 100],
-    frailtySpread: [0, 4],
+    // the utility weight and the spread stay inside their starting ranges: beyond them the
+    // training likelihood runs off to degenerate corners (weight 100, σ 4) that forecast badly
+    utilitySensitivity: [0, 10],
+    frailtySpread: [0, 2],
   };
   let best = dims.baselineShape.length ? gridPoints({ ...g, ...dims })[0] : undefined;
   for (let round = 0; round < 5; round++) {
