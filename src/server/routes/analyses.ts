@@ -16,7 +16,7 @@ import {
   TimeKeySchema,
   timeKey,
 } from '../cursor.ts';
-import { ErrorSchema, ScenarioParamsSchema } from '../schemas.ts';
+import { ErrorSchema, ScenarioParamsSchema } from '../../contracts/index.ts';
 
 const AnalysisKindSchema = z.enum(['comparison', 'sensitivity', 'sweep']);
 

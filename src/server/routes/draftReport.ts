@@ -12,7 +12,7 @@ import { boundIssues, validateScenario } from '../../model/index.ts';
 import { htmlToPdf } from '../../report/pdf.ts';
 import { clientSignal } from '../clientSignal.ts';
 import { httpError, HttpError } from '../errors.ts';
-import { ErrorSchema } from '../schemas.ts';
+import { ErrorSchema } from '../../contracts/index.ts';
 import { REPORT_CSP } from '../securityHeaders.ts';
 import { reportHtmlOf } from '../services/reports.ts';
 

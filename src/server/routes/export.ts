@@ -8,7 +8,7 @@ import type { RunResult } from '../../engine/index.ts';
 import { htmlToPdf } from '../../report/pdf.ts';
 import { httpError, notFound } from '../errors.ts';
 import { clientSignal } from '../clientSignal.ts';
-import { ErrorSchema, RunIdParamsSchema } from '../schemas.ts';
+import { ErrorSchema, RunIdParamsSchema } from '../../contracts/index.ts';
 import { runReportHtml } from '../services/reports.ts';
 
 const STATUS = { pdf_unavailable: 501, pdf_timeout: 503, pdf_failed: 500 } as const;

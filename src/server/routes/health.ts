@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ENGINE_VERSION } from '../../engine/index.ts';
-import { ErrorSchema } from '../schemas.ts';
+import { ErrorSchema } from '../../contracts/index.ts';
 
 const routes: FastifyPluginAsyncZod = (app) => {
   app.get(

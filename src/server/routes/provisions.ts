@@ -18,7 +18,7 @@ import {
 } from '../../history/provisions/index.ts';
 import { clientSignal } from '../clientSignal.ts';
 import { httpError, notFound } from '../errors.ts';
-import { ErrorSchema, ScenarioParamsSchema } from '../schemas.ts';
+import { ErrorSchema, ScenarioParamsSchema } from '../../contracts/index.ts';
 import { provisionsService } from '../services/provisions.ts';
 
 const decimalYear = (d: Date) => d.getUTCFullYear() + (d.getUTCMonth() + d.getUTCDate() / 31) / 12;

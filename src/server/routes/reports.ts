@@ -9,7 +9,7 @@ import type { RunResult } from '../../engine/index.ts';
 import { httpError, notFound } from '../errors.ts';
 import { clientSignal } from '../clientSignal.ts';
 import { REPORT_CSP } from '../securityHeaders.ts';
-import { ErrorSchema, RunIdParamsSchema } from '../schemas.ts';
+import { ErrorSchema, RunIdParamsSchema } from '../../contracts/index.ts';
 import { chartPng, chartSvg, RUN_CHARTS, runReportHtml } from '../services/reports.ts';
 
 const routes: FastifyPluginAsyncZod = (app) => {
