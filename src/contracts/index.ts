@@ -9,3 +9,4 @@ export * from './runOverrides.ts';
 export * from './scenarios.ts';
 export * from './runs.ts';
 export * from './history.ts';
+export * from './reports.ts';

@@ -57,19 +57,7 @@ export class RunService {
         `${runs} runs requested; this server allows at most ${this.config.maxRuns} per run`,
         req.runs === undefined ? ['scenario', 'settings', 'runs'] : ['body', 'runs'],
       );
-    const r = withOverrides(v.scenario, req);
-    if (r.ok) return r.value;
-    // a problem with an overridden setting is the body's; any other is the saved scenario's
-    const overridden = (path: Issue['path']) =>
-      path[0] === 'settings' && req[path[1] as keyof RunOverrides] !== undefined;
-    throw new HttpError(
-      400,
-      boundIssues(r.issues).map((i) => ({
-        code: i.code,
-        message: i.message,
-        path: overridden(i.path) ? ['body', i.path[1]] : ['scenario', ...i.path],
-      })),
-    );
+    return applyOverrides(v.scenario, req, ['scenario']);
   }
 
   isSync(s: Scenario): boolean {
@@ -242,4 +230,27 @@ export class RunService {
     this.emit(job, { type: 'failed', id: job.record.id, error: SHUTDOWN_ERROR });
     await this.store.failRun(job.record.id, SHUTDOWN_ERROR).catch(() => undefined);
   }
+}
+
+/**
+ * `scenario` with the run overrides applied and validated again; a 400 HttpError when they do
+ * not fit it, naming `body.<key>` for an overridden setting and `<at>.…` for the rest.
+ */
+export function applyOverrides(
+  scenario: Scenario,
+  overrides: RunOverrides,
+  at: Issue['path'],
+): Scenario {
+  const r = withOverrides(scenario, overrides);
+  if (r.ok) return r.value;
+  const overridden = (path: Issue['path']) =>
+    path[0] === 'settings' && overrides[path[1] as keyof RunOverrides] !== undefined;
+  throw new HttpError(
+    400,
+    boundIssues(r.issues).map((i) => ({
+      code: i.code,
+      message: i.message,
+      path: overridden(i.path) ? ['body', i.path[1]] : [...at, ...i.path],
+    })),
+  );
 }
