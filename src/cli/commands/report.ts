@@ -143,29 +143,9 @@ export function register(program: Command): void {
         const provisions = reportProvisions(scenario, source, cases, result, opts.data, asOfYear);
 
         progress('rendering charts');
-        const specs: { id: string; title: string; spec: charts.Spec }[] = [
-          {
-            id: 'cumulative-incidence',
-            title: 'Cumulative incidence of outcomes with 95% bands',
-            spec: charts.cumulativeIncidenceChart(result),
-          },
-          {
-            id: 'time-to-talks',
-            title: 'Time to talks by channel',
-            spec: charts.timeToTalksChart(result),
-          },
-          {
-            id: 'fans',
-            title: 'Ripeness, belief gap and costs of conversation',
-            spec: charts.fanChart(result),
-          },
-          { id: 'terms', title: 'Terms of settlement', spec: charts.termsHistogramChart(result) },
-          {
-            id: 'durability',
-            title: 'Durability of the peace',
-            spec: charts.durabilityCurveChart(result),
-          },
-        ];
+        const specs: { id: string; title: string; spec: charts.Spec }[] = charts.RUN_CHARTS.map(
+          (c) => ({ id: c.id, title: c.title, spec: c.spec(result) }),
+        );
         if (comparison)
           specs.push({
             id: 'interventions',
