@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useState, type JSX } from 'react';
 import type { ScenarioSummary } from '../../../src/contracts/index.ts';
 import { api, writeAccess } from '../api.ts';
-import type { Shared } from '../App.tsx';
+import type { Shared } from '../workspace.ts';
 import { BUNDLED } from '../bundled.ts';
 import { navigate } from '../router.ts';
 import { toYaml } from '../scenarioSource.ts';

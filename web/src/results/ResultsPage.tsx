@@ -8,7 +8,7 @@ import { useEffect, useMemo, useState, type JSX } from 'react';
 import { RUN_CHARTS } from '../../../src/report/charts/runCharts.ts';
 import { formatRunSummary } from '../../../src/report/summary.ts';
 import { skillLine } from '../../../src/model/index.ts';
-import type { Shared, Workspace } from '../App.tsx';
+import type { Shared, Workspace } from '../workspace.ts';
 import { Chart } from '../Chart.tsx';
 import { provisionsHref } from '../history/Provisions.tsx';
 import { runInWorker } from '../engine/client.ts';
