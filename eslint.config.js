@@ -17,7 +17,7 @@ const CORE_LAYERS = {
 export const EDGE_FOLDERS = ['cli', 'server', 'web', 'store', 'jobs', 'report', 'data'];
 /**
  * The files src/contracts may import besides zod and its own: the input language, and the core's
- * schemas of what the API answers (a run's result, a case, an insight's topics). Nothing else of
+ * schemas of what the API answers (a run's result, a case, an insight's topics, the metrics). Nothing else of
  * the core, and no edge: the web bundles every contract.
  */
 const CONTRACT_IMPORTS = [
@@ -25,6 +25,7 @@ const CONTRACT_IMPORTS = [
   'src/engine/result.ts',
   'src/history/caseSchema.ts',
   'src/history/insights/insight.ts',
+  'src/analysis/outcomes.ts',
 ];
 
 const edgePatterns = EDGE_FOLDERS.flatMap((edge) => [`**/${edge}/**`, `**/${edge}`]);

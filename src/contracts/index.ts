@@ -10,3 +10,4 @@ export * from './scenarios.ts';
 export * from './runs.ts';
 export * from './history.ts';
 export * from './reports.ts';
+export * from './analyses.ts';
