@@ -26,6 +26,7 @@ const CONTRACT_IMPORTS = [
   'src/history/caseSchema.ts',
   'src/history/insights/insight.ts',
   'src/analysis/outcomes.ts',
+  'src/history/provisions/schema.ts',
 ];
 
 const edgePatterns = EDGE_FOLDERS.flatMap((edge) => [`**/${edge}/**`, `**/${edge}`]);

@@ -11,3 +11,5 @@ export * from './runs.ts';
 export * from './history.ts';
 export * from './reports.ts';
 export * from './analyses.ts';
+export * from './provisions.ts';
+export * from './health.ts';

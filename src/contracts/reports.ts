@@ -15,3 +15,11 @@ export function draftReportSchema(limits: Pick<RunLimits, 'syncMaxRuns'>) {
     .strict();
 }
 export type DraftReport = z.input<ReturnType<typeof draftReportSchema>>;
+
+/** GET /runs/{id}/report.pdf */
+export const PdfQuerySchema = z.object({
+  download: z.enum(['0', '1']).default('0').describe('1 = as an attachment (Content-Disposition)'),
+});
+
+/** GET /runs/{id}/charts/{chart}: a chart of RUN_CHARTS (src/report/charts/runCharts.ts). */
+export const ChartQuerySchema = z.object({ format: z.enum(['png', 'svg']).default('png') });

@@ -9,7 +9,7 @@ import type { RunResult } from '../../engine/index.ts';
 import { httpError, notFound } from '../errors.ts';
 import { clientSignal } from '../clientSignal.ts';
 import { REPORT_CSP } from '../securityHeaders.ts';
-import { ErrorSchema, RunIdParamsSchema } from '../../contracts/index.ts';
+import { ChartQuerySchema, ErrorSchema, RunIdParamsSchema } from '../../contracts/index.ts';
 import { RUN_CHART_IDS } from '../../report/charts/index.ts';
 import { chartPng, chartSvg, runReportHtml } from '../services/reports.ts';
 
@@ -68,7 +68,7 @@ const routes: FastifyPluginAsyncZod = (app) => {
         operationId: 'runChart',
         summary: 'one chart of a finished run, as PNG (default) or SVG',
         params: RunIdParamsSchema.extend({ chart: z.enum(RUN_CHART_IDS) }),
-        querystring: z.object({ format: z.enum(['png', 'svg']).default('png') }),
+        querystring: ChartQuerySchema,
         response: {
           200: z.string().describe('image/png or image/svg+xml'),
           400: ErrorSchema,
