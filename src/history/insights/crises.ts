@@ -64,7 +64,9 @@ export const crisisMediationAgreements = defineInsight(
     needs: ['icb-crises'],
   },
   ({ datasets }, meta) => {
-    const rows = (datasets['icb-crises'] ?? []).filter((r) => r.mediate !== null && r.forout !== null);
+    const rows = (datasets['icb-crises'] ?? []).filter(
+      (r) => r.mediate !== null && r.forout !== null,
+    );
     if (rows.length === 0) return null;
     const med = rows.filter(mediated);
     const un = rows.filter((r) => !mediated(r));

@@ -16,9 +16,10 @@ export type {
 } from '../../../src/contracts/index.ts';
 export { getJson, type ApiResult } from '../api.ts';
 
-/** The explorer's filters: the keys of GET /cases it offers, as the selects give them. */
-export type CaseFilters = Partial<Record<'type' | 'outcome' | 'mediation' | 'channel', string>> &
-  Partial<Record<keyof CaseQuery, string>>;
+/** The explorer's filters: the keys of GET /cases it offers, as its selects give them. */
+export type CaseFilters = Partial<
+  Record<Extract<keyof CaseQuery, 'type' | 'outcome' | 'mediation' | 'channel'>, string>
+>;
 
 export function casesPath(q: CaseFilters): string {
   const params = new URLSearchParams();
