@@ -29,14 +29,20 @@ const failure = (status: number, issues: Issue[]): ApiFailure => ({
   message: issues[0]?.message ?? `HTTP ${status}`,
 });
 
+export interface RequestOptions {
+  body?: unknown;
+  signal?: AbortSignal;
+  /** the bearer token; the session's (from `parley serve`) when omitted */
+  token?: string;
+}
+
 /** The answer as a Response when it is a success; the issues of the error body otherwise. */
 export async function request(
   method: string,
   path: string,
-  { body, signal }: { body?: unknown; signal?: AbortSignal } = {},
+  { body, signal, token = sessionToken() }: RequestOptions = {},
 ): Promise<ApiResult<Response>> {
   const headers: Record<string, string> = {};
-  const token = sessionToken();
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
@@ -84,7 +90,7 @@ async function readJson(res: Response): Promise<unknown> {
 export async function call<T>(
   method: string,
   path: string,
-  opts: { body?: unknown; signal?: AbortSignal } = {},
+  opts: RequestOptions = {},
 ): Promise<ApiResult<T>> {
   const r = await request(method, path, opts);
   if (!r.ok) return r;
