@@ -22,6 +22,7 @@ import {
   withOverrides,
 } from '../../src/contracts/index.ts';
 import { runScenario } from '../../src/engine/index.ts';
+import { RUN_CHARTS } from '../../src/report/charts/runCharts.ts';
 import { closePools } from '../../src/jobs/localPool.ts';
 import { SMALL_ID, smallScenario, startTestServer, type TestServer } from './helper.ts';
 
@@ -109,6 +110,28 @@ describe('the web client and the server agree on the contract', () => {
     expect(runScenario(viaCli.value).outcomes).toEqual(done.result.outcomes);
     const list = exactly(RunListSchema, await api.listRuns({ scenarioId: SMALL_ID, limit: 5 }));
     expect(list.runs[0].id).toBe(done.run.id);
+  });
+
+  it('one chart registry: the API’s chart ids and the report’s figures are RUN_CHARTS', async () => {
+    const started = await api.startRun({ scenarioId: SMALL_ID, runs: 100 });
+    if (!started.ok) throw new Error(started.message);
+    const id = (started.value as { run: { id: string } }).run.id;
+    const doc = (await getJson('/openapi.json')) as { ok: true; value: any };
+    const param = doc.value.paths['/runs/{id}/charts/{chart}'].get.parameters.find(
+      (p: { name: string }) => p.name === 'chart',
+    );
+    expect(param.schema.enum).toEqual(RUN_CHARTS.map((c) => c.id));
+    const report = await fetch(`${s.url}/runs/${id}/report`);
+    const html = await report.text();
+    // the web's Results page draws the same list (web/src/results/ResultsPage.tsx); the report
+    // shows each under its id and title
+    for (const c of RUN_CHARTS) {
+      expect(html).toContain(`<figure id="chart-${c.id}" class="chart">`);
+      expect(html).toContain(`<figcaption>${c.title}</figcaption>`);
+    }
+    const svg = await fetch(`${s.url}/runs/${id}/charts/${RUN_CHARTS[2].id}?format=svg`);
+    expect(svg.status).toBe(200);
+    expect((await fetch(`${s.url}/runs/${id}/charts/outcomes`)).status).toBe(400);
   });
 
   it('an override that does not fit the scenario is a 400 naming the body field', async () => {
