@@ -1,6 +1,7 @@
 // Lint: typescript-eslint with type information, plus the architecture rule of
-// docs/architecture.md: core folders (model, engine, analysis, history, calibrate) never import
-// edge folders. docs/architecture.md explains every rule below and why it exists.
+// docs/architecture.md: core folders (model, engine, analysis, history, calibrate, exercise)
+// never import edge folders, and src/contracts (the API's shapes, shared by the server and the
+// web) is as pure as the core. docs/architecture.md explains every rule below and why it exists.
 import tseslint from 'typescript-eslint';
 
 export const CORE_FOLDERS = ['model', 'engine', 'analysis', 'history', 'calibrate', 'exercise'];
@@ -14,6 +15,19 @@ const CORE_LAYERS = {
   exercise: ['model', 'engine', 'history'],
 };
 export const EDGE_FOLDERS = ['cli', 'server', 'web', 'store', 'jobs', 'report', 'data'];
+/**
+ * The files src/contracts may import besides zod and its own: the input language, and the core's
+ * schemas of what the API answers (a run's result, a case, an insight's topics, the metrics). Nothing else of
+ * the core, and no edge: the web bundles every contract.
+ */
+const CONTRACT_IMPORTS = [
+  'src/model/index.ts',
+  'src/engine/result.ts',
+  'src/history/caseSchema.ts',
+  'src/history/insights/insight.ts',
+  'src/analysis/outcomes.ts',
+  'src/history/provisions/schema.ts',
+];
 
 const edgePatterns = EDGE_FOLDERS.flatMap((edge) => [`**/${edge}/**`, `**/${edge}`]);
 const ioModules = [
@@ -83,6 +97,11 @@ export default tseslint.config(
               group: edgePatterns,
               message: 'Core must not import edges (see docs/architecture.md).',
             },
+            {
+              group: ['**/contracts/**', '**/contracts'],
+              message:
+                'Core must not import src/contracts: the API shapes are built on the core, not the reverse (see docs/architecture.md).',
+            },
             ...CORE_FOLDERS.filter((f) => f !== folder && !CORE_LAYERS[folder].includes(f)).map(
               (f) => ({
                 group: [`**/${f}/**`, `**/${f}`],
@@ -107,6 +126,28 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
     },
   })),
+  {
+    // the API's shapes: pure (zod, the model, the core schemas above), no I/O, no randomness
+    files: ['src/contracts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(?!zod$|\\./|(\\.\\./)+(${CONTRACT_IMPORTS.map((f) => f.replace(/^src\//, '').replace(/\./g, '\\.')).join('|')})$)`,
+              message: `src/contracts imports only zod, its own files and ${CONTRACT_IMPORTS.join(', ')} (see docs/architecture.md).`,
+            },
+          ],
+        },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Contracts are pure.' },
+      ],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
   {
     // the browser UI (web/): DOM globals; only the pure core and browser packages in the bundle
     files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],

@@ -1,19 +1,33 @@
 /**
  * Shared by the analysis commands: load a scenario (bundled id or file) with command-line
- * overrides of runs, seed and horizon, validated again; variant overlay files; atomic writes.
+ * run overrides (--runs, --seed, --horizon, --month), validated again; variant overlay files; atomic writes.
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { loadScenario } from '../data/scenarios.ts';
-import { validateScenario, type Scenario, type Variant } from '../model/index.ts';
+import type { Scenario, Variant } from '../model/index.ts';
+import { RunOverridesSchema, withOverrides, type RunOverrides } from '../contracts/index.ts';
 import { parseVariantDocument } from '../analysis/index.ts';
 import { InputIssuesError, UserError } from './exit.ts';
 
+/** The CLI's flags for the run overrides: --runs, --seed, --horizon, --month. */
 export interface ScenarioOverrides {
   runs?: number;
   seed?: number;
   horizon?: number;
+  month?: number;
+}
+
+/** The flags as the run overrides every edge shares (src/contracts/runOverrides.ts). */
+export function runOverrides(o: ScenarioOverrides): RunOverrides {
+  return { runs: o.runs, seed: o.seed, horizonMonths: o.horizon, explainMonth: o.month };
+}
+
+/** A parser for the flag of run override `key`, with the scenario schema's bounds. */
+export function overrideInt(flag: string, key: keyof RunOverrides): (v: string) => number {
+  const field = RunOverridesSchema.shape[key].unwrap();
+  return int(flag, field.minValue ?? 0, field.maxValue ?? Number.MAX_SAFE_INTEGER);
 }
 
 export function loadWithOverrides(
@@ -22,11 +36,7 @@ export function loadWithOverrides(
 ): { scenario: Scenario; source: string } {
   const loaded = loadScenario(ref);
   if (!loaded.result.ok) throw new InputIssuesError(loaded.source, loaded.result.issues);
-  const raw = structuredClone(loaded.result.value);
-  if (o.runs !== undefined) raw.settings.runs = o.runs;
-  if (o.seed !== undefined) raw.settings.seed = o.seed;
-  if (o.horizon !== undefined) raw.settings.horizonMonths = o.horizon;
-  const checked = validateScenario(raw);
+  const checked = withOverrides(loaded.result.value, runOverrides(o));
   if (!checked.ok)
     throw new InputIssuesError(`${loaded.source} (with command-line overrides)`, checked.issues);
   return { scenario: checked.value, source: loaded.source };

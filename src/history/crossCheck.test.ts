@@ -76,7 +76,7 @@ const term = (outcome: number): UcdpTerminationRow => ({
 });
 
 const cowWars = summariseCowWars([cowRow(2, 1), cowRow(20, 2, { endYear1: 2001, endMonth1: 6 })]);
-const data = { cowWars, ucdpAcd: [acd(2000), acd(2001)], ucdpTermination: [term(1)] };
+const data = { cowWars, 'ucdp-acd': [acd(2000), acd(2001)], 'ucdp-termination': [term(1)] };
 const belligerents = [
   { name: 'Two', side: 'b' as const, cowCode: 2 },
   { name: 'Twenty', side: 'a' as const, cowCode: 20 },

@@ -28,9 +28,9 @@ export type CheckResult = {
 
 export type CrossCheckData = {
   cowWars?: Map<number, CowWar>;
-  ucdpAcd?: readonly UcdpAcdRow[];
-  ucdpTermination?: readonly UcdpTerminationRow[];
-  ucdpDyadTermination?: readonly UcdpDyadTerminationRow[];
+  'ucdp-acd'?: readonly UcdpAcdRow[];
+  'ucdp-termination'?: readonly UcdpTerminationRow[];
+  'ucdp-termination-dyad'?: readonly UcdpDyadTerminationRow[];
 };
 
 /** Last year covered by the UCDP termination data (v3-2021). */
@@ -224,7 +224,7 @@ function checkCow(c: Case, wars: Map<number, CowWar>): CheckResult[] {
 
 function checkUcdp(c: Case, data: CrossCheckData): CheckResult[] {
   const out: CheckResult[] = [];
-  const acd = data.ucdpAcd ?? [];
+  const acd = data['ucdp-acd'] ?? [];
   const startYear = datedParts(c.start).year;
   const endYear = c.end ? datedParts(c.end).year : Number.POSITIVE_INFINITY;
   const known: number[] = [];
@@ -291,13 +291,13 @@ function checkUcdp(c: Case, data: CrossCheckData): CheckResult[] {
   };
   const ends: { id: string; outcome: number | null }[] =
     c.ucdpDyadIds.length > 0
-      ? (data.ucdpDyadTermination ?? [])
+      ? (data['ucdp-termination-dyad'] ?? [])
           .filter(
             (r) =>
               c.ucdpDyadIds.includes(r.dyadId) && r.dyadterm === 1 && near(r.ependdate, r.year),
           )
           .map((r) => ({ id: `dyad episode ${r.dyadepId}`, outcome: r.outcome }))
-      : (data.ucdpTermination ?? [])
+      : (data['ucdp-termination'] ?? [])
           .filter(
             (r) => known.includes(r.conflictId) && r.confterm === 1 && near(r.ependdate, r.year),
           )
@@ -330,7 +330,7 @@ function checkUcdp(c: Case, data: CrossCheckData): CheckResult[] {
 export function crossCheckCase(c: Case, data: CrossCheckData): CheckResult[] {
   const out: CheckResult[] = [];
   if (data.cowWars && c.cowWarNumbers.length > 0) out.push(...checkCow(c, data.cowWars));
-  if (data.ucdpAcd && c.ucdpConflictIds.length > 0) out.push(...checkUcdp(c, data));
+  if (data['ucdp-acd'] && c.ucdpConflictIds.length > 0) out.push(...checkUcdp(c, data));
   return out;
 }
 

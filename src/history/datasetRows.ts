@@ -192,13 +192,13 @@ export type CwmRow = {
 
 /** Everything the dataset-based insights may use; each table is optional (absent = skipped). */
 export type Datasets = {
-  cowInterstate?: CowInterstateRow[];
-  cowIntrastate?: CowIntrastateRow[];
-  cowExtrastate?: CowExtrastateRow[];
-  ucdpAcd?: UcdpAcdRow[];
-  ucdpTermination?: UcdpTerminationRow[];
-  ucdpDyadTermination?: UcdpDyadTerminationRow[];
-  icbCrises?: IcbCrisisRow[];
+  'cow-interstate'?: CowInterstateRow[];
+  'cow-intrastate'?: CowIntrastateRow[];
+  'cow-extrastate'?: CowExtrastateRow[];
+  'ucdp-acd'?: UcdpAcdRow[];
+  'ucdp-termination'?: UcdpTerminationRow[];
+  'ucdp-termination-dyad'?: UcdpDyadTerminationRow[];
+  'icb-crises'?: IcbCrisisRow[];
   ceasefires?: CeasefireRow[];
   cwm?: CwmRow[];
 };

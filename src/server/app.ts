@@ -1,7 +1,10 @@
 /**
- * The Parley API as a Fastify plugin (fastify/demo layout): OpenAPI from the zod route schemas
- * (/openapi.json, interactive docs at /docs), rate limiting, CORS only when origins are
- * configured, token auth, one error handler, then the routes. server.ts owns the process.
+ * buildApp(): assembles the Parley HTTP API as one Fastify instance, not yet listening — the
+ * services behind the routes (store, compute queue, runs, analyses, history), the zod validation
+ * and serialisation, /openapi.json generated from the route schemas (shapes in src/contracts) with
+ * interactive docs at /docs, rate limiting, CORS only when origins are configured, token auth,
+ * one error handler, then every route plugin and the built web UI. server.ts owns the process
+ * (listening, signals); tests call buildApp directly.
  */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cors from '@fastify/cors';

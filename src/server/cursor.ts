@@ -7,17 +7,7 @@
 import { z } from 'zod';
 import { httpError } from './errors.ts';
 
-export const CursorQuerySchema = z
-  .string()
-  .min(1)
-  .max(1000)
-  .optional()
-  .describe('opaque: the `nextCursor` of the previous page; omit it for the first page');
-
-export const NextCursorSchema = z
-  .string()
-  .nullable()
-  .describe('pass as `cursor` for the next page; null on the last page');
+export { CursorQuerySchema, NextCursorSchema } from '../contracts/paging.ts';
 
 export function encodeCursor(key: unknown): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');

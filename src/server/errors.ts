@@ -4,7 +4,7 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { boundIssues } from '../model/index.ts';
-import type { Issue } from './schemas.ts';
+import type { Issue } from '../contracts/index.ts';
 
 /** A user-facing HTTP error with its issues. */
 export class HttpError extends Error {

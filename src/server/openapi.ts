@@ -22,7 +22,7 @@ import {
   RunRecordSchema,
   ScenarioSummarySchema,
   ScenarioVersionMetaSchema,
-} from './schemas.ts';
+} from '../contracts/index.ts';
 
 /** The named components. A request body gets the name with `Input` (zod's input type). */
 export const API_SCHEMAS = z.registry<{ id: string }>();

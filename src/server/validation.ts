@@ -13,7 +13,7 @@ import {
   type Scenario,
 } from '../model/index.ts';
 import { HttpError } from './errors.ts';
-import type { Issue } from './schemas.ts';
+import type { Issue } from '../contracts/index.ts';
 
 const PART: Record<string, string> = {
   body: 'body',

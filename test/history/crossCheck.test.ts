@@ -13,18 +13,18 @@ describe.skipIf(!HAVE_SHARED_DATA)('cross-checks against ../shared/data', () => 
   const { cases } = loadCases(resolve(REPO_ROOT, 'data/cases'));
   const { datasets, issues } = HAVE_SHARED_DATA
     ? loadDatasets(SHARED_DATA, [
-        'cowInterstate',
-        'cowIntrastate',
-        'cowExtrastate',
-        'ucdpAcd',
-        'ucdpTermination',
-        'ucdpDyadTermination',
+        'cow-interstate',
+        'cow-intrastate',
+        'cow-extrastate',
+        'ucdp-acd',
+        'ucdp-termination',
+        'ucdp-termination-dyad',
       ])
     : { datasets: {}, issues: [] };
   const cowWars = summariseCowWars(
-    datasets.cowInterstate,
-    datasets.cowIntrastate,
-    datasets.cowExtrastate,
+    datasets['cow-interstate'],
+    datasets['cow-intrastate'],
+    datasets['cow-extrastate'],
   );
   const results: CheckResult[] = cases.flatMap((c) => crossCheckCase(c, { cowWars, ...datasets }));
   const checked = cases.filter((c) => c.cowWarNumbers.length > 0 || c.ucdpConflictIds.length > 0);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
 import { ERROR_DESCRIPTIONS } from '../../src/server/openapi.ts';
-import { ErrorSchema } from '../../src/server/schemas.ts';
+import { ErrorSchema } from '../../src/contracts/index.ts';
 import { openSqliteStore, type Store } from '../../src/store/index.ts';
 
 let app: FastifyInstance;

@@ -24,6 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/engine/index.ts';
 import { parseScenarioText } from '../../src/model/index.ts';
 import { applyLevers, leversOf } from '../../web/src/whatif/levers.ts';
+import { RUN_CHARTS } from '../../src/report/charts/runCharts.ts';
 import { chromiumMissing, launchChromium } from './browser.ts';
 import { buildWebUi, startWebServer, type WebServer } from './webServer.ts';
 
@@ -148,7 +149,7 @@ describe.skipIf(missing !== undefined)('web UI in Chromium', () => {
     await page.locator(`tr[data-scenario="${RU}"] button`, { hasText: 'Open' }).click();
     await page.getByRole('button', { name: 'Run' }).click();
     await page
-      .locator('.chart[data-chart="outcomes"] svg .mark-line path')
+      .locator('.chart[data-chart="cumulative-incidence"] svg .mark-line path')
       .first()
       .waitFor({ timeout: 30_000 });
 
@@ -162,7 +163,7 @@ describe.skipIf(missing !== undefined)('web UI in Chromium', () => {
     expect(settled24).toBe(pct(node.outcomes.settlement[23]));
 
     // every chart drew marks from data
-    for (const id of ['outcomes', 'talks', 'fans', 'terms', 'durability']) {
+    for (const { id } of RUN_CHARTS) {
       const marks = page.locator(
         `.chart[data-chart="${id}"] svg g.mark-line path, .chart[data-chart="${id}"] svg g.mark-rect path, .chart[data-chart="${id}"] svg g.mark-area path`,
       );
@@ -412,7 +413,7 @@ describe.skipIf(missing !== undefined)('web UI in Chromium', () => {
     await page.goto(`${server.url}/#/results/${RU}`);
     await page.getByRole('button', { name: 'Run' }).click();
     await page
-      .locator('.chart[data-chart="outcomes"] svg .mark-line path')
+      .locator('.chart[data-chart="cumulative-incidence"] svg .mark-line path')
       .first()
       .waitFor({ timeout: 30_000 });
     await page.waitForTimeout(300);

@@ -280,7 +280,7 @@ describe.skipIf(missing !== undefined)('the web UI explains itself (Chromium)', 
     // the outcome chart draws with the Okabe–Ito colours, no red-green pair
     const fills: string[] = [];
     for (const path of await page
-      .locator('.chart[data-chart="outcomes"] svg g.mark-line path')
+      .locator('.chart[data-chart="cumulative-incidence"] svg g.mark-line path')
       .all())
       fills.push(((await path.getAttribute('stroke')) ?? '').toLowerCase());
     expect(fills).toEqual(expect.arrayContaining(['#0072b2', '#009e73']));

@@ -18,6 +18,7 @@ import { ResultsPage } from './results/ResultsPage.tsx';
 import { href, useRoute, type Page } from './router.ts';
 import { openScenario, type OpenScenario } from './scenarioSource.ts';
 import type { Levers } from './whatif/levers.ts';
+import type { Shared, Workspace } from './workspace.ts';
 import { WhatIfPage } from './whatif/WhatIfPage.tsx';
 import { ExercisePage } from './exercise/ExercisePage.tsx';
 
@@ -34,19 +35,6 @@ const NAV: { page: Page; label: string }[] = [
 /** Pages that need no open scenario (their route names none; an exercise names its exercise and token). */
 const FREE: readonly Page[] = ['library', 'history', 'glossary', 'exercise'];
 
-/** The open scenario with the editor's working copy. */
-export interface Workspace {
-  open: OpenScenario;
-  /** editor text (YAML) */
-  draft: string;
-  /** the last draft that validated: what Results, What-if and Compare simulate */
-  working: Scenario;
-  /** the draft differs from the opened text */
-  edited: boolean;
-  /** the draft validates (when not, `working` is the last draft that did) */
-  valid: boolean;
-}
-
 /** The workspace of an opened scenario, with a draft kept in this browser restored. */
 function workspaceOf(o: OpenScenario): Workspace {
   const kept = storedDraft(o.id, o.text);
@@ -60,19 +48,6 @@ function workspaceOf(o: OpenScenario): Workspace {
     edited: true,
     valid: r.ok,
   };
-}
-
-export interface Shared {
-  ws: Workspace | undefined;
-  setDraft: (text: string, valid: Scenario | undefined) => void;
-  reopen: (id: string) => Promise<void>;
-  /** open a scenario that exists only in this tab (a new one, not yet saved) */
-  openLocal: (o: OpenScenario) => void;
-  result: RunResult | undefined;
-  setResult: (r: RunResult | undefined) => void;
-  /** what-if levers; undefined = where the scenario is */
-  levers: Levers | undefined;
-  setLevers: (l: Levers | undefined) => void;
 }
 
 export function App(): JSX.Element {

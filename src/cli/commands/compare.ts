@@ -8,7 +8,13 @@ import type { Comparison } from '../../analysis/index.ts';
 import { runComparison } from '../../jobs/analyses.ts';
 import { closePools } from '../../jobs/workerPool.ts';
 import { InputIssuesError, UserError } from '../exit.ts';
-import { int, loadVariantFiles, loadWithOverrides, writeAtomic } from '../scenarioInput.ts';
+import {
+  int,
+  overrideInt,
+  loadVariantFiles,
+  loadWithOverrides,
+  writeAtomic,
+} from '../scenarioInput.ts';
 import { storeAnalysis } from '../storeAnalysis.ts';
 import { paint, type Colours } from '../colour.ts';
 import { progressBar } from '../progress.ts';
@@ -133,13 +139,13 @@ export function register(program: Command): void {
       '--variants <files...>',
       'overlay files with more variants ({id, name, overlay} or a list)',
     )
-    .option('-n, --runs <N>', 'Monte Carlo runs per variant', int('--runs', 1, 1_000_000))
+    .option('-n, --runs <N>', 'Monte Carlo runs per variant', overrideInt('--runs', 'runs'))
     .option(
       '-s, --seed <S>',
       'random seed (shared by every variant)',
-      int('--seed', 0, 2 ** 32 - 1),
+      overrideInt('--seed', 'seed'),
     )
-    .option('--horizon <H>', 'months to simulate', int('--horizon', 1, 600))
+    .option('--horizon <H>', 'months to simulate', overrideInt('--horizon', 'horizonMonths'))
     .option('-t, --threads <T>', 'worker threads', int('--threads', 1, 64), 1)
     .option(
       '--bootstrap <B>',

@@ -21,7 +21,7 @@ import { renderSvg, svgToPng } from '../../report/render.ts';
 import { formatRunSummary } from '../../report/summary.ts';
 import { UserError } from '../exit.ts';
 import { progressBar } from '../progress.ts';
-import { int, loadWithOverrides, writeAtomic } from '../scenarioInput.ts';
+import { int, overrideInt, loadWithOverrides, writeAtomic } from '../scenarioInput.ts';
 import { compareForCli } from './compare.ts';
 import { orExit } from './sensitivity.ts';
 import { runTornado } from '../../jobs/analyses.ts';
@@ -73,9 +73,9 @@ export function register(program: Command): void {
       '--pdf',
       'also print the report to PDF (needs Chromium at /usr/bin/chromium and playwright-core)',
     )
-    .option('-n, --runs <N>', 'Monte Carlo runs', int('--runs', 1, 1_000_000))
-    .option('-s, --seed <S>', 'random seed', int('--seed', 0, 2 ** 32 - 1))
-    .option('--horizon <H>', 'months to simulate', int('--horizon', 1, 600))
+    .option('-n, --runs <N>', 'Monte Carlo runs', overrideInt('--runs', 'runs'))
+    .option('-s, --seed <S>', 'random seed', overrideInt('--seed', 'seed'))
+    .option('--horizon <H>', 'months to simulate', overrideInt('--horizon', 'horizonMonths'))
     .option('-t, --threads <T>', 'worker threads', int('--threads', 1, 64), 1)
     .option(
       '--sensitivity-runs <N>',
@@ -143,29 +143,9 @@ export function register(program: Command): void {
         const provisions = reportProvisions(scenario, source, cases, result, opts.data, asOfYear);
 
         progress('rendering charts');
-        const specs: { id: string; title: string; spec: charts.Spec }[] = [
-          {
-            id: 'cumulative-incidence',
-            title: 'Cumulative incidence of outcomes with 95% bands',
-            spec: charts.cumulativeIncidenceChart(result),
-          },
-          {
-            id: 'time-to-talks',
-            title: 'Time to talks by channel',
-            spec: charts.timeToTalksChart(result),
-          },
-          {
-            id: 'fans',
-            title: 'Ripeness, belief gap and costs of conversation',
-            spec: charts.fanChart(result),
-          },
-          { id: 'terms', title: 'Terms of settlement', spec: charts.termsHistogramChart(result) },
-          {
-            id: 'durability',
-            title: 'Durability of the peace',
-            spec: charts.durabilityCurveChart(result),
-          },
-        ];
+        const specs: { id: string; title: string; spec: charts.Spec }[] = charts.RUN_CHARTS.map(
+          (c) => ({ id: c.id, title: c.title, spec: c.spec(result) }),
+        );
         if (comparison)
           specs.push({
             id: 'interventions',

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { accessSync, constants, writeFileSync, renameSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { loadScenario } from '../../data/scenarios.ts';
-import { InputIssuesError, UserError } from '../exit.ts';
+import { int, loadWithOverrides, overrideInt } from '../scenarioInput.ts';
 import { progressBar } from '../progress.ts';
 import { addTraces, closePools, runScenarioParallel } from '../../jobs/localPool.ts';
 import { DistributedSweepError, runScenarioDistributed } from '../../jobs/distributed/analyses.ts';
@@ -13,7 +12,6 @@ import {
   type DistributedCliOptions,
 } from './worker.ts';
 import { formatRunSummary } from '../../report/summary.ts';
-import { validateScenario } from '../../model/index.ts';
 
 interface RunOptions extends DistributedCliOptions {
   runs?: number;
@@ -26,15 +24,6 @@ interface RunOptions extends DistributedCliOptions {
   traces?: number;
 }
 
-const int = (name: string, min: number, max: number) => (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new UserError(
-      `option ${name}: expected a whole number from ${min} to ${max}, found "${v}"`,
-    );
-  return n;
-};
-
 export function register(program: Command): void {
   distributedOptions(program.command('run'))
     .description(
@@ -44,12 +33,12 @@ export function register(program: Command): void {
     .option(
       '-n, --runs <N>',
       'Monte Carlo runs (overrides settings.runs)',
-      int('--runs', 1, 1_000_000),
+      overrideInt('--runs', 'runs'),
     )
     .option(
       '-s, --seed <S>',
       'random seed (overrides settings.seed)',
-      int('--seed', 0, 2 ** 32 - 1),
+      overrideInt('--seed', 'seed'),
     )
     .option(
       '-t, --threads <T>',
@@ -60,12 +49,12 @@ export function register(program: Command): void {
     .option(
       '-m, --month <M>',
       'month of the "why" explanation (overrides settings.explainMonth)',
-      int('--month', 0, 1200),
+      overrideInt('--month', 'explainMonth'),
     )
     .option(
       '--horizon <H>',
       'months to simulate (overrides settings.horizonMonths)',
-      int('--horizon', 1, 600),
+      overrideInt('--horizon', 'horizonMonths'),
     )
     .option('--json <file>', 'also write the full result as JSON to this file')
     .option(
@@ -84,21 +73,7 @@ Examples:
   $ parley run russia-ukraine-2024 --runs 1000000 --distributed --redis redis://10.0.0.5:6379`,
     )
     .action(async (ref: string, opts: RunOptions) => {
-      const loaded = loadScenario(ref);
-      if (!loaded.result.ok) throw new InputIssuesError(loaded.source, loaded.result.issues);
-      const raw = structuredClone(loaded.result.value);
-      if (opts.runs !== undefined) raw.settings.runs = opts.runs;
-      if (opts.seed !== undefined) raw.settings.seed = opts.seed;
-      if (opts.horizon !== undefined) raw.settings.horizonMonths = opts.horizon;
-      if (opts.month !== undefined) raw.settings.explainMonth = opts.month;
-      // re-validate: overrides must respect the same rules (e.g. months inside the horizon)
-      const checked = validateScenario(raw);
-      if (!checked.ok)
-        throw new InputIssuesError(
-          `${loaded.source} (with command-line overrides)`,
-          checked.issues,
-        );
-      const scenario = checked.value;
+      const { scenario } = loadWithOverrides(ref, opts);
       // fail before a long simulation, not after, if the output cannot be written
       if (opts.json) accessSync(dirname(resolve(opts.json)), constants.W_OK);
       const total = scenario.settings.runs;

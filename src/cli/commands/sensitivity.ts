@@ -16,7 +16,7 @@ import { closePools } from '../../jobs/workerPool.ts';
 import type { Result, Scenario } from '../../model/index.ts';
 import { InputIssuesError, UserError } from '../exit.ts';
 import { progressBar } from '../progress.ts';
-import { int, loadWithOverrides } from '../scenarioInput.ts';
+import { int, overrideInt, loadWithOverrides } from '../scenarioInput.ts';
 import {
   DistributedSweepError,
   runMorrisDistributed,
@@ -95,13 +95,13 @@ export function register(program: Command): void {
       'more inputs to vary, e.g. parties.ukraine.leader.hawkishness=0.3:0.9',
     )
     .option('--outcome <id>', `outcome to rank by (${METRIC_IDS.join(', ')})`, 'settlement24')
-    .option('-n, --runs <N>', 'Monte Carlo runs per point', int('--runs', 1, 1_000_000))
+    .option('-n, --runs <N>', 'Monte Carlo runs per point', overrideInt('--runs', 'runs'))
     .option(
       '-s, --seed <S>',
       'random seed (shared by every point; also seeds the Morris design)',
-      int('--seed', 0, 2 ** 32 - 1),
+      overrideInt('--seed', 'seed'),
     )
-    .option('--horizon <H>', 'months to simulate', int('--horizon', 1, 600))
+    .option('--horizon <H>', 'months to simulate', overrideInt('--horizon', 'horizonMonths'))
     .option('-t, --threads <T>', 'worker threads', int('--threads', 1, 64), 1)
     .option('--trajectories <r>', 'Morris trajectories', int('--trajectories', 2, 1000), 10)
     .option('--json', 'print the result as JSON')

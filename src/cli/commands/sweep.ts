@@ -29,7 +29,7 @@ import {
 } from '../../jobs/distributed/analyses.ts';
 import type { InputIssue, Scenario } from '../../model/index.ts';
 import { InputIssuesError, UserError } from '../exit.ts';
-import { int, loadWithOverrides, writeAtomic } from '../scenarioInput.ts';
+import { int, overrideInt, loadWithOverrides, writeAtomic } from '../scenarioInput.ts';
 import { storeAnalysis } from '../storeAnalysis.ts';
 import {
   distributedFrom,
@@ -96,13 +96,13 @@ export function register(program: Command): void {
       int('--random', 1, 100_000),
     )
     .option('-o, --out <dir>', 'output folder (default sweep-<scenario id>)')
-    .option('-n, --runs <N>', 'Monte Carlo runs per cell', int('--runs', 1, 1_000_000))
+    .option('-n, --runs <N>', 'Monte Carlo runs per cell', overrideInt('--runs', 'runs'))
     .option(
       '-s, --seed <S>',
       'random seed (every cell; also the random design)',
-      int('--seed', 0, 2 ** 32 - 1),
+      overrideInt('--seed', 'seed'),
     )
-    .option('--horizon <H>', 'months to simulate', int('--horizon', 1, 600))
+    .option('--horizon <H>', 'months to simulate', overrideInt('--horizon', 'horizonMonths'))
     .option('-t, --threads <T>', 'worker threads', int('--threads', 1, 64), 1)
     .option('-q, --quiet', 'no progress bar')
     .option('--store', 'also save the results to the store (PARLEY_DATABASE_URL or PARLEY_DB)')

@@ -196,7 +196,7 @@ describe('registry', () => {
   it('skips dataset queries with a reason when the dataset is absent', () => {
     const r = runInsights(ctx);
     expect(
-      r.skipped.some((s) => s.id === 'how-conflicts-end' && s.reason.includes('ucdpTermination')),
+      r.skipped.some((s) => s.id === 'how-conflicts-end' && s.reason.includes('ucdp-termination')),
     ).toBe(true);
     expect(runInsights(ctx, { topic: 'momentum' }).insights.map((i) => i.id)).toEqual([
       'talks-opened-in-stalemate',

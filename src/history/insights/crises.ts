@@ -23,10 +23,10 @@ export const crisesMediated = defineInsight(
     id: 'crises-mediated',
     topic: 'crises',
     title: 'International crises that saw mediation, by level of violence',
-    needs: ['icbCrises'],
+    needs: ['icb-crises'],
   },
   ({ datasets }, meta): Insight | null => {
-    const rows = (datasets.icbCrises ?? []).filter((r) => r.mediate !== null);
+    const rows = (datasets['icb-crises'] ?? []).filter((r) => r.mediate !== null);
     if (rows.length === 0) return null;
     const k = rows.filter(mediated).length;
     const head = countRow('all crises', k, rows.length);
@@ -61,10 +61,12 @@ export const crisisMediationAgreements = defineInsight(
     id: 'crisis-mediation-and-formal-agreements',
     topic: 'crises',
     title: 'Crises ending in a formal agreement, mediated vs not',
-    needs: ['icbCrises'],
+    needs: ['icb-crises'],
   },
   ({ datasets }, meta) => {
-    const rows = (datasets.icbCrises ?? []).filter((r) => r.mediate !== null && r.forout !== null);
+    const rows = (datasets['icb-crises'] ?? []).filter(
+      (r) => r.mediate !== null && r.forout !== null,
+    );
     if (rows.length === 0) return null;
     const med = rows.filter(mediated);
     const un = rows.filter((r) => !mediated(r));

@@ -72,7 +72,7 @@ describe('UCDP termination insights', () => {
     }),
     term({ conflictepId: 301, conflictId: 3, outcome: 5, ependdate: '2001-01-01', year: 2001 }),
   ];
-  const ctx = ctxOf({ ucdpTermination: rows });
+  const ctx = ctxOf({ 'ucdp-termination': rows });
 
   it('shares by outcome, one row per episode', () => {
     const r = howConflictsEnd.run(ctx)!;
@@ -179,10 +179,10 @@ describe('ICB insights', () => {
     icb({ mediate: null }),
   ];
   it('mediated share by violence, and formal agreements', () => {
-    const r = crisesMediated.run(ctxOf({ icbCrises: rows }))!;
+    const r = crisesMediated.run(ctxOf({ 'icb-crises': rows }))!;
     expect([r.numerator, r.denominator]).toEqual([1, 3]);
     expect(r.breakdown[3]).toMatchObject({ label: 'full-scale war', numerator: 1, denominator: 2 });
-    const f = crisisMediationAgreements.run(ctxOf({ icbCrises: rows }))!;
+    const f = crisisMediationAgreements.run(ctxOf({ 'icb-crises': rows }))!;
     expect(f.breakdown.map((b) => [b.numerator, b.denominator])).toEqual([
       [1, 1],
       [1, 2],
@@ -231,7 +231,7 @@ describe('COW and CWM insights', () => {
       war(3, 1870, 1, 1, 1870, 12, 31),
       war(4, 1950, 1, 1, 1952, 12, 31),
     ];
-    const r = interstateDurations.run(ctxOf({ cowInterstate: rows }))!;
+    const r = interstateDurations.run(ctxOf({ 'cow-interstate': rows }))!;
     expect(r.numerator).toBe(4);
     expect(r.breakdown[0].numerator).toBe(3);
     expect(r.breakdown[0].estimate).toBeCloseTo(91 / 30.4375, 6); // middle war: 1 Jan–31 Mar 1860, 91 days

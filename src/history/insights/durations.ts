@@ -34,9 +34,9 @@ function durationsByEra(
 ): Insight | null {
   const wars = [
     ...summariseCowWars(
-      ctx.datasets.cowInterstate ?? [],
-      ctx.datasets.cowIntrastate ?? [],
-      ctx.datasets.cowExtrastate ?? [],
+      ctx.datasets['cow-interstate'] ?? [],
+      ctx.datasets['cow-intrastate'] ?? [],
+      ctx.datasets['cow-extrastate'] ?? [],
     ).values(),
   ].filter((w) => w.family === family);
   const known = wars.filter((w) => w.start !== null && cowWarDays(w) !== null);
@@ -81,7 +81,7 @@ export const interstateDurations = defineInsight(
     id: 'interstate-war-durations-by-era',
     topic: 'durations',
     title: 'How long inter-state wars lasted, by era (COW)',
-    needs: ['cowInterstate'],
+    needs: ['cow-interstate'],
   },
   (ctx, meta) => durationsByEra(ctx, meta, 'inter-state', 'inter-state war'),
 );
@@ -91,7 +91,7 @@ export const civilDurations = defineInsight(
     id: 'civil-war-durations-by-era',
     topic: 'durations',
     title: 'How long intra-state wars lasted, by era (COW)',
-    needs: ['cowIntrastate'],
+    needs: ['cow-intrastate'],
   },
   (ctx, meta) => durationsByEra(ctx, meta, 'intra-state', 'intra-state war'),
 );

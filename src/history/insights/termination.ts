@@ -52,10 +52,10 @@ export const howConflictsEnd = defineInsight(
     id: 'how-conflicts-end',
     topic: 'termination',
     title: 'How armed-conflict episodes ended, 1946-2020',
-    needs: ['ucdpTermination'],
+    needs: ['ucdp-termination'],
   },
   ({ datasets }, meta): Insight | null => {
-    const eps = terminatedEpisodes(datasets.ucdpTermination ?? []);
+    const eps = terminatedEpisodes(datasets['ucdp-termination'] ?? []);
     if (eps.length === 0) return null;
     const rows = outcomeRows(eps);
     const k = eps.filter(negotiated).length;
@@ -90,10 +90,10 @@ export const endingsByType = defineInsight(
     id: 'negotiated-endings-by-conflict-type',
     topic: 'termination',
     title: 'Negotiated endings by conflict type (UCDP)',
-    needs: ['ucdpTermination'],
+    needs: ['ucdp-termination'],
   },
   ({ datasets }, meta) => {
-    const eps = terminatedEpisodes(datasets.ucdpTermination ?? []);
+    const eps = terminatedEpisodes(datasets['ucdp-termination'] ?? []);
     if (eps.length === 0) return null;
     const rows = [2, 3, 1].map((t) => {
       const g = eps.filter((r) => r.typeOfConflict2 === t);
@@ -114,10 +114,10 @@ export const endingsByEra = defineInsight(
     id: 'negotiated-endings-by-era',
     topic: 'termination',
     title: 'Negotiated endings during and after the Cold War (UCDP)',
-    needs: ['ucdpTermination'],
+    needs: ['ucdp-termination'],
   },
   ({ datasets }, meta) => {
-    const eps = terminatedEpisodes(datasets.ucdpTermination ?? []);
+    const eps = terminatedEpisodes(datasets['ucdp-termination'] ?? []);
     if (eps.length === 0) return null;
     const cold = eps.filter((r) => endYear(r) <= 1989);
     const post = eps.filter((r) => endYear(r) >= 1990);
@@ -136,10 +136,10 @@ export const recurrenceByEnding = defineInsight(
     id: 'recurrence-by-ending',
     topic: 'termination',
     title: `Conflicts that recurred within ${RECURRENCE_YEARS} years, by how the episode ended`,
-    needs: ['ucdpTermination'],
+    needs: ['ucdp-termination'],
   },
   ({ datasets }, meta) => {
-    const rows = datasets.ucdpTermination ?? [];
+    const rows = datasets['ucdp-termination'] ?? [];
     const eps = terminatedEpisodes(rows).filter(
       (r) => r.ependdate !== null && endYear(r) <= 2020 - RECURRENCE_YEARS,
     );

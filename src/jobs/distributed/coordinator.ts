@@ -106,74 +106,185 @@ export async function runSweep(
   scenarios: readonly Scenario[],
   opts: DistributedOptions,
 ): Promise<SweepOutcome> {
-  const prefix = opts.prefix ?? DEFAULT_PREFIX;
-  const attempts = opts.attempts ?? attemptsFromEnv();
   const chunkRuns = Math.max(1, opts.chunkRuns ?? DEFAULT_CHUNK_RUNS);
-  const pollMs = opts.pollMs ?? 100;
-  const { sweepId, chunks, hashes } = planSweep(kind, scenarios, chunkRuns, opts.explainMonth);
-  const byKey = new Map(chunks.map((c) => [c.key, c]));
-  const totalRuns = chunks.reduce((s, c) => s + c.runs, 0);
-  const pKey = partsKey(prefix, sweepId);
-  const aliveKey = `${prefix}:sweep:${sweepId}:alive`;
-
+  const plan = planSweep(kind, scenarios, chunkRuns, opts.explainMonth);
   // bounded: an unreachable Redis ends the sweep with a RedisUnavailableError (exit 3 in the CLI)
   const link = new RedisLink(opts.redis);
-  const redis = link.client();
-  const queueConn = link.client();
-  const eventsConn = link.client();
-  const queue = new Queue<ChunkJob>(QUEUE_NAME, { connection: queueConn, prefix });
-  const events = new QueueEvents(QUEUE_NAME, { connection: eventsConn, prefix });
-  // outages are reported once by connect(); BullMQ would print every retry of its own clients
-  queue.on('error', () => undefined);
-  events.on('error', () => undefined);
+  const sweep = new Sweep(link, scenarios, plan, opts);
+  // every pending command fails once the link gives up, but no await may outlive it
+  const gaveUp = link.failed.then((e) => Promise.reject(e));
+  gaveUp.catch(() => undefined);
+  const working = sweep.run();
+  working.catch(() => undefined); // when the link wins the race, run's own rejection is moot
+  try {
+    return await Promise.race([working, gaveUp]);
+  } catch (e) {
+    throw link.failure ?? e;
+  } finally {
+    await sweep.close(link.failure !== undefined);
+  }
+}
 
-  const held = new Map<string, Buffer>();
-  const failed = new Map<string, ChunkFailure>();
-  const byCell: PlannedChunk[][] = scenarios.map(() => []);
-  for (const c of chunks) byCell[c.cell].push(c);
-  const cellsLeft = byCell.map((cs) => cs.length);
-  let doneRuns = 0;
+/**
+ * One sweep in progress: its plan, the parts held and the chunks given up on, and the Redis
+ * connections (a plain client for the parts hash, BullMQ's queue and its event stream).
+ */
+class Sweep {
+  private readonly prefix: string;
+  private readonly attempts: number;
+  private readonly pollMs: number;
+  private readonly byKey: Map<string, PlannedChunk>;
+  private readonly byCell: PlannedChunk[][];
+  private readonly cellsLeft: number[];
+  private readonly totalRuns: number;
+  private readonly pKey: string;
+  private readonly aliveKey: string;
+  private readonly redis: Redis;
+  private readonly queueConn: Redis;
+  private readonly eventsConn: Redis;
+  private readonly queue: Queue<ChunkJob>;
+  private readonly events: QueueEvents;
+  private readonly held = new Map<string, Buffer>();
+  private readonly failed = new Map<string, ChunkFailure>();
+  private doneRuns = 0;
+  /** the parts hash's length at the last look: unchanged means nothing new to read */
+  private lastLen = -1;
 
-  const storeScenarios = async () => {
+  constructor(
+    link: RedisLink,
+    private readonly scenarios: readonly Scenario[],
+    private readonly plan: ReturnType<typeof planSweep>,
+    private readonly opts: DistributedOptions,
+  ) {
+    this.prefix = opts.prefix ?? DEFAULT_PREFIX;
+    this.attempts = opts.attempts ?? attemptsFromEnv();
+    this.pollMs = opts.pollMs ?? 100;
+    const { chunks, sweepId } = plan;
+    this.byKey = new Map(chunks.map((c) => [c.key, c]));
+    this.byCell = scenarios.map(() => []);
+    for (const c of chunks) this.byCell[c.cell].push(c);
+    this.cellsLeft = this.byCell.map((cs) => cs.length);
+    this.totalRuns = chunks.reduce((s, c) => s + c.runs, 0);
+    this.pKey = partsKey(this.prefix, sweepId);
+    this.aliveKey = `${this.prefix}:sweep:${sweepId}:alive`;
+    this.redis = link.client();
+    this.queueConn = link.client();
+    this.eventsConn = link.client();
+    this.queue = new Queue<ChunkJob>(QUEUE_NAME, {
+      connection: this.queueConn,
+      prefix: this.prefix,
+    });
+    this.events = new QueueEvents(QUEUE_NAME, { connection: this.eventsConn, prefix: this.prefix });
+    // outages are reported once by connect(); BullMQ would print every retry of its own clients
+    this.queue.on('error', () => undefined);
+    this.events.on('error', () => undefined);
+    this.events.on('failed', this.onFailed);
+  }
+
+  private get settled(): number {
+    return this.held.size + this.failed.size;
+  }
+
+  private open(): PlannedChunk[] {
+    return this.plan.chunks.filter((c) => !this.held.has(c.key) && !this.failed.has(c.key));
+  }
+
+  /** Enqueues, then polls until every chunk is held or given up on. */
+  async run(): Promise<SweepOutcome> {
+    const { chunks, sweepId } = this.plan;
+    await this.events.waitUntilReady();
+    await this.storeScenarios();
+    await this.collect(); // parts left by an earlier run of the same sweep
+    this.opts.onProgress?.(this.doneRuns, this.totalRuns);
+    await this.ensureQueued(chunks.filter((c) => !this.held.has(c.key)));
+    await this.opts.onEnqueued?.(sweepId);
+    await this.poll();
+    // a last look: a part may have landed after its chunk was given up on
+    this.lastLen = -1;
+    await this.collect();
+    const failures = [...this.failed.values()].sort(
+      (a, b) => a.cell - b.cell || a.firstRun - b.firstRun,
+    );
+    // a finished sweep leaves nothing behind; a failed one keeps its parts for a rerun
+    if (failures.length === 0) await this.redis.del(this.pKey, this.aliveKey);
+    return {
+      sweepId,
+      cells: this.scenarios.map((_, cell) => this.partsOf(cell)),
+      failures,
+      chunks: chunks.length,
+    };
+  }
+
+  /** The polling loop, with the checks for a Redis that lost its data and for stalled work. */
+  private async poll(): Promise<void> {
+    let lastAlive = Date.now();
+    let lastMove = Date.now();
+    let settled = this.settled;
+    let warned = false;
+    while (this.settled < this.plan.chunks.length) {
+      await new Promise((r) => setTimeout(r, this.pollMs));
+      await this.collect();
+      if (this.settled !== settled) {
+        settled = this.settled;
+        lastMove = Date.now();
+      }
+      if (Date.now() - lastAlive > 2000) {
+        await this.checkAlive();
+        lastAlive = Date.now();
+      }
+      if (!warned && Date.now() - lastMove > 15_000 && (await this.queue.getWorkersCount()) === 0) {
+        warned = true;
+        this.opts.onNoWorkers?.();
+      }
+      // one job lookup per open chunk is costly on big sweeps: only when progress has stalled
+      if (Date.now() - lastMove > 20_000) {
+        await this.checkJobs();
+        lastMove = Date.now();
+      }
+    }
+  }
+
+  private async storeScenarios(): Promise<void> {
+    const { hashes } = this.plan;
     const seen = new Set<string>();
-    const m = redis.multi();
-    scenarios.forEach((s, i) => {
+    const m = this.redis.multi();
+    this.scenarios.forEach((s, i) => {
       if (seen.has(hashes[i])) return;
       seen.add(hashes[i]);
       // NX: a scenario is content-addressed, so an existing key already holds it
-      m.set(scenarioKey(prefix, hashes[i]), JSON.stringify(s), 'EX', KEY_TTL_SECONDS, 'NX');
+      m.set(scenarioKey(this.prefix, hashes[i]), JSON.stringify(s), 'EX', KEY_TTL_SECONDS, 'NX');
     });
-    m.set(aliveKey, '1', 'EX', KEY_TTL_SECONDS);
+    m.set(this.aliveKey, '1', 'EX', KEY_TTL_SECONDS);
     await m.exec();
-  };
+  }
 
-  const recordFailure = (c: PlannedChunk, attemptsMade: number, reason: string) => {
-    if (held.has(c.key) || failed.has(c.key)) return;
-    failed.set(c.key, {
+  private recordFailure(c: PlannedChunk, attemptsMade: number, reason: string): void {
+    if (this.held.has(c.key) || this.failed.has(c.key)) return;
+    this.failed.set(c.key, {
       cell: c.cell,
       firstRun: c.firstRun,
       runs: c.runs,
       attempts: attemptsMade,
       error: reason,
     });
-  };
+  }
 
   /** Makes sure every chunk not held has a live job: failed leftovers of an earlier attempt are replaced. */
-  const ensureQueued = async (todo: PlannedChunk[]) => {
+  private async ensureQueued(todo: PlannedChunk[]): Promise<void> {
     const add: PlannedChunk[] = [];
     await Promise.all(
       todo.map(async (c) => {
-        const state = await queue.getJobState(jobId(c));
+        const state = await this.queue.getJobState(jobId(c));
         if (state === 'failed' || state === 'completed') {
           // completed without a part means Redis lost the part; failed is a leftover of an earlier run
-          const job = await queue.getJob(jobId(c));
+          const job = await this.queue.getJob(jobId(c));
           await job?.remove().catch(() => undefined);
           add.push(c);
         } else if (state === 'unknown') add.push(c);
       }),
     );
     if (add.length === 0) return;
-    await queue.addBulk(
+    await this.queue.addBulk(
       add.map((c) => ({
         name: 'chunk',
         data: {
@@ -188,19 +299,20 @@ export async function runSweep(
         },
         opts: {
           jobId: jobId(c),
-          attempts,
+          attempts: this.attempts,
           removeOnComplete: true,
           removeOnFail: { age: 24 * 3600 },
         },
       })),
     );
-  };
+  }
 
-  let lastLen = -1;
-  const collect = async () => {
+  /** Reads the parts that landed since the last look; a cell complete goes to onCell. */
+  private async collect(): Promise<void> {
+    const { redis, pKey, byKey, held } = this;
     const len = await redis.hlen(pKey);
-    if (len === lastLen) return;
-    lastLen = len;
+    if (len === this.lastLen) return;
+    this.lastLen = len;
     const keys = (await redis.hkeys(pKey)).filter((k) => byKey.has(k) && !held.has(k));
     const bufs = await Promise.all(keys.map((k) => redis.hgetBuffer(pKey, k)));
     for (let i = 0; i < keys.length; i++) {
@@ -208,126 +320,69 @@ export async function runSweep(
       if (!buf) continue;
       const c = byKey.get(keys[i])!;
       held.set(c.key, buf);
-      failed.delete(c.key); // a late success of a chunk already given up on still counts
-      doneRuns += c.runs;
-      if (--cellsLeft[c.cell] === 0 && opts.onCell) await opts.onCell(c.cell, partsOf(c.cell)!);
+      this.failed.delete(c.key); // a late success of a chunk already given up on still counts
+      this.doneRuns += c.runs;
+      if (--this.cellsLeft[c.cell] === 0 && this.opts.onCell)
+        await this.opts.onCell(c.cell, this.partsOf(c.cell)!);
     }
-    if (keys.length > 0) opts.onProgress?.(doneRuns, totalRuns);
-  };
+    if (keys.length > 0) this.opts.onProgress?.(this.doneRuns, this.totalRuns);
+  }
 
-  const partsOf = (cell: number): Buffer[] | undefined => {
+  private partsOf(cell: number): Buffer[] | undefined {
     const out: Buffer[] = [];
-    for (const c of byCell[cell]) {
-      const b = held.get(c.key);
+    for (const c of this.byCell[cell]) {
+      const b = this.held.get(c.key);
       if (!b) return undefined;
       out.push(b);
     }
     return out;
-  };
+  }
 
   /** Redis lost its data (a restart without persistence): store the scenarios and re-enqueue. */
-  const checkAlive = async () => {
-    if ((await redis.exists(aliveKey)) === 1) return;
-    lastLen = -1;
-    await storeScenarios();
-    const todo = chunks.filter((c) => !held.has(c.key) && !failed.has(c.key));
-    await ensureQueued(todo);
-    opts.onResume?.(todo.length);
-  };
+  private async checkAlive(): Promise<void> {
+    if ((await this.redis.exists(this.aliveKey)) === 1) return;
+    this.lastLen = -1;
+    await this.storeScenarios();
+    const todo = this.open();
+    await this.ensureQueued(todo);
+    this.opts.onResume?.(todo.length);
+  }
 
   /** When nothing has moved for a while: jobs that vanished, or failures whose events were missed. */
-  const checkJobs = async () => {
-    const open = chunks.filter((c) => !held.has(c.key) && !failed.has(c.key));
+  private async checkJobs(): Promise<void> {
     await Promise.all(
-      open.map(async (c) => {
-        const job = await queue.getJob(jobId(c));
+      this.open().map(async (c) => {
+        const job = await this.queue.getJob(jobId(c));
         if (!job) {
-          if ((await redis.hexists(pKey, c.key)) === 0) await ensureQueued([c]);
+          if ((await this.redis.hexists(this.pKey, c.key)) === 0) await this.ensureQueued([c]);
         } else if (await job.isFailed())
-          recordFailure(c, job.attemptsMade, job.failedReason ?? 'unknown error');
+          this.recordFailure(c, job.attemptsMade, job.failedReason ?? 'unknown error');
       }),
     );
-  };
+  }
 
-  const onFailed = ({ jobId: id }: { jobId: string }) => {
-    if (!id.startsWith(`${sweepId}:`)) return;
+  private readonly onFailed = ({ jobId: id }: { jobId: string }): void => {
+    if (!id.startsWith(`${this.plan.sweepId}:`)) return;
     const [, cell, first] = id.split(':');
-    const c = byKey.get(`${cell}:${first}`);
+    const c = this.byKey.get(`${cell}:${first}`);
     if (!c) return;
-    void queue
+    void this.queue
       .getJob(id)
       .then(async (job) => {
         if (job && (await job.isFailed()))
-          recordFailure(c, job.attemptsMade, job.failedReason ?? 'unknown error');
+          this.recordFailure(c, job.attemptsMade, job.failedReason ?? 'unknown error');
       })
       .catch(() => undefined);
   };
-  events.on('failed', onFailed);
 
-  const work = async (): Promise<SweepOutcome> => {
-    await events.waitUntilReady();
-    await storeScenarios();
-    await collect(); // parts left by an earlier run of the same sweep
-    opts.onProgress?.(doneRuns, totalRuns);
-    await ensureQueued(chunks.filter((c) => !held.has(c.key)));
-    await opts.onEnqueued?.(sweepId);
-    let lastAlive = Date.now();
-    let lastMove = Date.now();
-    let settled = held.size + failed.size;
-    let warned = false;
-    while (held.size + failed.size < chunks.length) {
-      await new Promise((r) => setTimeout(r, pollMs));
-      await collect();
-      if (held.size + failed.size !== settled) {
-        settled = held.size + failed.size;
-        lastMove = Date.now();
-      }
-      if (Date.now() - lastAlive > 2000) {
-        await checkAlive();
-        lastAlive = Date.now();
-      }
-      if (!warned && Date.now() - lastMove > 15_000 && (await queue.getWorkersCount()) === 0) {
-        warned = true;
-        opts.onNoWorkers?.();
-      }
-      // one job lookup per open chunk is costly on big sweeps: only when progress has stalled
-      if (Date.now() - lastMove > 20_000) {
-        await checkJobs();
-        lastMove = Date.now();
-      }
-    }
-    // a last look: a part may have landed after its chunk was given up on
-    lastLen = -1;
-    await collect();
-    const failures = [...failed.values()].sort(
-      (a, b) => a.cell - b.cell || a.firstRun - b.firstRun,
-    );
-    // a finished sweep leaves nothing behind; a failed one keeps its parts for a rerun
-    if (failures.length === 0) await redis.del(pKey, aliveKey);
-    return {
-      sweepId,
-      cells: scenarios.map((_, cell) => partsOf(cell)),
-      failures,
-      chunks: chunks.length,
-    };
-  };
-  // every pending command fails once the link gives up, but no await may outlive it
-  const gaveUp = link.failed.then((e) => Promise.reject(e));
-  gaveUp.catch(() => undefined);
-  const working = work();
-  working.catch(() => undefined); // when the link wins the race, work's own rejection is moot
-  try {
-    return await Promise.race([working, gaveUp]);
-  } catch (e) {
-    throw link.failure ?? e;
-  } finally {
-    events.off('failed', onFailed);
+  /** Closes the connections; after the link gave up they are closed already (may fail, not hang). */
+  async close(linkFailed: boolean): Promise<void> {
+    this.events.off('failed', this.onFailed);
     // drop the blocking event reader first: a polite QUIT would wait out its blocking read
-    disconnect(eventsConn);
-    await events.close().catch(() => undefined);
-    // after the link gave up the connections are closed already: closing may fail, not hang
-    await (link.failure ? queue.close().catch(() => undefined) : queue.close());
-    for (const c of [redis, queueConn]) disconnect(c);
+    disconnect(this.eventsConn);
+    await this.events.close().catch(() => undefined);
+    await (linkFailed ? this.queue.close().catch(() => undefined) : this.queue.close());
+    for (const c of [this.redis, this.queueConn]) disconnect(c);
   }
 }
 

@@ -8,3 +8,4 @@ export * from './interventionComparison.ts';
 export * from './tornado.ts';
 export * from './analogueTable.ts';
 export * from './insights.ts';
+export * from './runCharts.ts';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdSchema } from '../../model/index.ts';
 import { httpError, notFound } from '../errors.ts';
-import { AnalogueSchema, ErrorSchema } from '../schemas.ts';
+import { AnaloguesSchema, ErrorSchema } from '../../contracts/index.ts';
 
 const routes: FastifyPluginAsyncZod = (app) => {
   const { history, store } = app.parley;
@@ -25,14 +25,7 @@ const routes: FastifyPluginAsyncZod = (app) => {
           top: z.coerce.number().int().min(1).max(50).default(10),
         }),
         response: {
-          200: z.object({
-            query: z.object({ kind: z.enum(['scenario', 'case']), id: z.string() }),
-            features: z.record(
-              z.string(),
-              z.union([z.string(), z.number(), z.boolean(), z.null()]),
-            ),
-            analogues: z.array(AnalogueSchema),
-          }),
+          200: AnaloguesSchema,
           400: ErrorSchema,
           404: ErrorSchema,
         },

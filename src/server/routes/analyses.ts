@@ -4,51 +4,27 @@
  */
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { METRIC_IDS } from '../../analysis/index.ts';
 import { notFound } from '../errors.ts';
 import { clientSignal } from '../clientSignal.ts';
+import { decodeCursor, encodeCursor, pageOf, TimeKeySchema, timeKey } from '../cursor.ts';
 import {
-  CursorQuerySchema,
-  decodeCursor,
-  encodeCursor,
-  NextCursorSchema,
-  pageOf,
-  TimeKeySchema,
-  timeKey,
-} from '../cursor.ts';
-import { ErrorSchema, ScenarioParamsSchema } from '../schemas.ts';
-
-const AnalysisKindSchema = z.enum(['comparison', 'sensitivity', 'sweep']);
-
-const AnalysisSchema = z.object({
-  id: z.string(),
-  kind: AnalysisKindSchema,
-  scenarioId: z.string(),
-  scenarioVersion: z.number().int(),
-  params: z.unknown(),
-  summary: z.unknown(),
-  rowCount: z.number().int(),
-  createdAt: z.string(),
-});
+  AnalysisIdParamsSchema,
+  AnalysisListQuerySchema,
+  AnalysisListSchema,
+  AnalysisRowsQuerySchema,
+  AnalysisRowsSchema,
+  ComparedSchema,
+  compareSchema,
+  ErrorSchema,
+  ScenarioParamsSchema,
+  SensitivitySchema,
+  sensitivitySchema,
+  SweptSchema,
+  sweepSchema,
+} from '../../contracts/index.ts';
 
 const routes: FastifyPluginAsyncZod = (app) => {
   const { store, analyses, config } = app.parley;
-  const common = {
-    version: z.number().int().min(1).optional().describe('scenario version; latest when omitted'),
-    runs: z
-      .number()
-      .int()
-      .min(1)
-      .max(config.maxRuns)
-      .optional()
-      .describe('runs per variant or point'),
-    seed: z
-      .number()
-      .int()
-      .min(0)
-      .max(2 ** 32 - 1)
-      .optional(),
-  };
   const errors = {
     400: ErrorSchema,
     401: ErrorSchema,
@@ -74,14 +50,9 @@ const routes: FastifyPluginAsyncZod = (app) => {
         summary: "compare the scenario's variants on common random numbers (saved)",
         security: [{ bearerAuth: [] }],
         params: ScenarioParamsSchema,
-        body: z
-          .object({ ...common, bootstrap: z.number().int().min(0).max(2000).optional() })
-          .strict(),
+        body: compareSchema(config),
         response: {
-          201: z.object({
-            analysis: AnalysisSchema,
-            comparison: z.record(z.string(), z.unknown()),
-          }),
+          201: ComparedSchema,
           ...errors,
         },
       },
@@ -105,26 +76,9 @@ const routes: FastifyPluginAsyncZod = (app) => {
         summary: 'which uncertain inputs move an outcome most: tornado or Morris screening (saved)',
         security: [{ bearerAuth: [] }],
         params: ScenarioParamsSchema,
-        body: z
-          .object({
-            ...common,
-            outcome: z.enum(METRIC_IDS).default('settlement24'),
-            method: z.enum(['tornado', 'morris']).default('tornado'),
-            trajectories: z
-              .number()
-              .int()
-              .min(2)
-              .max(50)
-              .default(10)
-              .describe('Morris trajectories'),
-          })
-          .strict(),
+        body: sensitivitySchema(config),
         response: {
-          201: z.object({
-            analysis: AnalysisSchema,
-            tornado: z.record(z.string(), z.unknown()).optional(),
-            morris: z.record(z.string(), z.unknown()).optional(),
-          }),
+          201: SensitivitySchema,
           ...errors,
         },
       },
@@ -151,21 +105,9 @@ const routes: FastifyPluginAsyncZod = (app) => {
           'run a grid or seeded random design over scenario inputs (saved; read rows at /analyses/{id})',
         security: [{ bearerAuth: [] }],
         params: ScenarioParamsSchema,
-        body: z
-          .object({
-            ...common,
-            params: z
-              .array(z.string().min(3).max(500))
-              .min(1)
-              .max(10)
-              .describe(
-                'grid: path=v1,v2,…; with random: path=low:high (as `parley sweep --param`)',
-              ),
-            random: z.number().int().min(1).max(200).optional().describe('number of random points'),
-          })
-          .strict(),
+        body: sweepSchema(config),
         response: {
-          201: z.object({ analysis: AnalysisSchema, cells: z.number().int() }),
+          201: SweptSchema,
           ...errors,
         },
       },
@@ -186,14 +128,9 @@ const routes: FastifyPluginAsyncZod = (app) => {
         operationId: 'listAnalyses',
         summary:
           'saved comparisons, sensitivity analyses and sweeps, newest first (paged: follow nextCursor)',
-        querystring: z.object({
-          kind: AnalysisKindSchema.optional(),
-          scenarioId: z.string().max(100).optional(),
-          limit: z.coerce.number().int().min(1).max(1000).default(1000),
-          cursor: CursorQuerySchema,
-        }),
+        querystring: AnalysisListQuerySchema,
         response: {
-          200: z.object({ analyses: z.array(AnalysisSchema), nextCursor: NextCursorSchema }),
+          200: AnalysisListSchema,
           400: ErrorSchema,
         },
       },
@@ -217,20 +154,10 @@ const routes: FastifyPluginAsyncZod = (app) => {
         tags: ['analyses'],
         operationId: 'getAnalysis',
         summary: 'a saved analysis with a page of its rows (variants, bars or sweep cells)',
-        params: z.object({ id: z.uuid() }),
-        querystring: z.object({
-          offset: z.coerce.number().int().min(0).default(0),
-          limit: z.coerce.number().int().min(1).max(10_000).default(1000),
-          cursor: CursorQuerySchema.describe(
-            'opaque: the `nextCursor` of the previous page (instead of offset)',
-          ),
-        }),
+        params: AnalysisIdParamsSchema,
+        querystring: AnalysisRowsQuerySchema,
         response: {
-          200: z.object({
-            analysis: AnalysisSchema,
-            rows: z.array(z.unknown()),
-            nextCursor: NextCursorSchema,
-          }),
+          200: AnalysisRowsSchema,
           400: ErrorSchema,
           404: ErrorSchema,
         },

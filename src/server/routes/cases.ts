@@ -1,24 +1,23 @@
 /** The historical case base: list with filters, one case in full. */
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import {
-  type Case,
-  CaseSchema,
-  CaseTypeSchema,
-  OutcomeSchema,
-  RegionSchema,
-} from '../../history/caseSchema.ts';
+import { type Case, CaseSchema } from '../../history/caseSchema.ts';
 import { httpError, notFound } from '../errors.ts';
-import { CaseSummarySchema, ErrorSchema } from '../schemas.ts';
+import {
+  CaseIdParamsSchema,
+  CaseListSchema,
+  CaseQuerySchema,
+  type ChannelFilter,
+  ErrorSchema,
+} from '../../contracts/index.ts';
 import { JSON_TYPE, rawJson } from '../rawJson.ts';
-import { CursorQuerySchema, decodeCursor, encodeCursor, NextCursorSchema } from '../cursor.ts';
+import { decodeCursor, encodeCursor } from '../cursor.ts';
 
-const CHANNELS = ['public', 'back-channel', 'mediated'] as const;
 const hasMediation = (c: Case) => c.timeline.some((e) => e.kind === 'mediation');
 
 /** The channels a case's talks went through (the explorer's channel filter). */
-function caseChannels(c: Case): Set<(typeof CHANNELS)[number]> {
-  const out = new Set<(typeof CHANNELS)[number]>();
+function caseChannels(c: Case): Set<ChannelFilter> {
+  const out = new Set<ChannelFilter>();
   for (const e of c.timeline) {
     if (e.kind === 'public-talks') out.add('public');
     else if (e.kind === 'back-channel' || e.kind === 'secret-contact') out.add('back-channel');
@@ -37,28 +36,9 @@ const routes: FastifyPluginAsyncZod = (app) => {
         tags: ['history'],
         operationId: 'listCases',
         summary: 'historical wars and peace processes, filtered',
-        querystring: z.object({
-          type: CaseTypeSchema.optional(),
-          region: RegionSchema.optional(),
-          outcome: OutcomeSchema.optional(),
-          q: z.string().max(100).optional().describe('text in the name or id'),
-          mediation: z
-            .enum(['yes', 'no'])
-            .optional()
-            .describe('yes = a third party mediated at some point'),
-          channel: z
-            .enum(CHANNELS)
-            .optional()
-            .describe('talks went through this channel at some point'),
-          limit: z.coerce.number().int().min(1).max(1000).default(1000),
-          cursor: CursorQuerySchema,
-        }),
+        querystring: CaseQuerySchema,
         response: {
-          200: z.object({
-            total: z.number().int().describe('cases matching the filters, on every page'),
-            cases: z.array(CaseSummarySchema),
-            nextCursor: NextCursorSchema,
-          }),
+          200: CaseListSchema,
           400: ErrorSchema,
         },
       },
@@ -109,12 +89,7 @@ const routes: FastifyPluginAsyncZod = (app) => {
         tags: ['history'],
         operationId: 'getCase',
         summary: 'one case with its timeline, sources and lessons',
-        params: z.object({
-          id: z
-            .string()
-            .regex(/^[a-z0-9][a-z0-9-]*$/)
-            .max(100),
-        }),
+        params: CaseIdParamsSchema,
         response: { 200: CaseSchema, 400: ErrorSchema, 404: ErrorSchema },
       },
     },

@@ -12,9 +12,10 @@ import { boundIssues, validateScenario } from '../../model/index.ts';
 import { htmlToPdf } from '../../report/pdf.ts';
 import { clientSignal } from '../clientSignal.ts';
 import { httpError, HttpError } from '../errors.ts';
-import { ErrorSchema } from '../schemas.ts';
+import { draftReportSchema, ErrorSchema } from '../../contracts/index.ts';
 import { REPORT_CSP } from '../securityHeaders.ts';
 import { reportHtmlOf } from '../services/reports.ts';
+import { applyOverrides } from '../services/runs.ts';
 
 const STATUS = { pdf_unavailable: 501, pdf_timeout: 503, pdf_failed: 500 } as const;
 
@@ -30,16 +31,7 @@ const routes: FastifyPluginAsyncZod = (app) => {
         operationId: 'draftReport',
         summary: 'the report of a scenario as edited (not saved): HTML or A4 PDF',
         security: [{ bearerAuth: [] }],
-        body: z
-          .object({
-            scenario: z
-              .unknown()
-              .describe('the scenario as edited (validated as by parley validate)'),
-            runs: z.number().int().min(1).max(config.syncMaxRuns).optional(),
-            explainMonth: z.number().int().min(0).max(600).optional(),
-            format: z.enum(['html', 'pdf']).default('html'),
-          })
-          .strict(),
+        body: draftReportSchema(config),
         response: {
           200: z.string().describe('text/html or application/pdf'),
           400: ErrorSchema,
@@ -60,14 +52,9 @@ const routes: FastifyPluginAsyncZod = (app) => {
         );
       const s = checked.value;
       const runs = req.body.runs ?? Math.min(s.settings.runs, config.syncMaxRuns);
-      const scenario = {
-        ...s,
-        settings: {
-          ...s.settings,
-          runs,
-          explainMonth: req.body.explainMonth ?? s.settings.explainMonth,
-        },
-      };
+      const scenario = applyOverrides(s, { runs, explainMonth: req.body.explainMonth }, [
+        'scenario',
+      ]);
       const out = await compute.run(
         { kind: 'request', runs, what: 'a report', signal: clientSignal(reply) },
         async (signal) => {

@@ -16,7 +16,7 @@ import {
 } from '../../exercise/index.ts';
 import type { ExerciseRecord, ExerciseTokenMeta } from '../../store/index.ts';
 import { httpError } from '../errors.ts';
-import { ErrorSchema } from '../schemas.ts';
+import { ErrorSchema } from '../../contracts/index.ts';
 import { ExerciseService } from '../services/exercises.ts';
 import { briefingHtml, exerciseReportHtml } from '../../report/exerciseHtml.ts';
 import { htmlToPdf } from '../../report/pdf.ts';

@@ -8,7 +8,7 @@ import type { RunResult } from '../../engine/index.ts';
 import { htmlToPdf } from '../../report/pdf.ts';
 import { httpError, notFound } from '../errors.ts';
 import { clientSignal } from '../clientSignal.ts';
-import { ErrorSchema, RunIdParamsSchema } from '../schemas.ts';
+import { ErrorSchema, PdfQuerySchema, RunIdParamsSchema } from '../../contracts/index.ts';
 import { runReportHtml } from '../services/reports.ts';
 
 const STATUS = { pdf_unavailable: 501, pdf_timeout: 503, pdf_failed: 500 } as const;
@@ -24,12 +24,7 @@ const routes: FastifyPluginAsyncZod = (app) => {
         operationId: 'runReportPdf',
         summary: 'the HTML report of a finished run printed to an A4 PDF (needs Chromium)',
         params: RunIdParamsSchema,
-        querystring: z.object({
-          download: z
-            .enum(['0', '1'])
-            .default('0')
-            .describe('1 = as an attachment (Content-Disposition)'),
-        }),
+        querystring: PdfQuerySchema,
         response: {
           200: z.string().describe('application/pdf'),
           404: ErrorSchema,

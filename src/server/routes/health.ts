@@ -1,8 +1,7 @@
 /** Liveness (`/health`: the process answers) and readiness (`/ready`: the store answers). */
-import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ENGINE_VERSION } from '../../engine/index.ts';
-import { ErrorSchema } from '../schemas.ts';
+import { ErrorSchema, HealthSchema, ReadySchema } from '../../contracts/index.ts';
 
 const routes: FastifyPluginAsyncZod = (app) => {
   app.get(
@@ -13,7 +12,7 @@ const routes: FastifyPluginAsyncZod = (app) => {
         tags: ['health'],
         operationId: 'health',
         summary: 'liveness: the process answers',
-        response: { 200: z.object({ status: z.literal('ok'), engineVersion: z.string() }) },
+        response: { 200: HealthSchema },
       },
     },
     () => ({ status: 'ok' as const, engineVersion: ENGINE_VERSION }),
@@ -27,7 +26,7 @@ const routes: FastifyPluginAsyncZod = (app) => {
         operationId: 'ready',
         summary: 'readiness: the store answers',
         response: {
-          200: z.object({ status: z.literal('ready'), store: z.string() }),
+          200: ReadySchema,
           503: ErrorSchema,
         },
       },

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { TOPICS } from '../../history/insights/index.ts';
-import { ErrorSchema, InsightSchema } from '../schemas.ts';
+import { ErrorSchema, InsightsSchema } from '../../contracts/index.ts';
 
 const routes: FastifyPluginAsyncZod = (app) => {
   const { history } = app.parley;
@@ -16,13 +16,7 @@ const routes: FastifyPluginAsyncZod = (app) => {
           'findings computed from the case base and the standard datasets in the data folder (`parley serve --data DIR`)',
         querystring: z.object({ topic: z.enum(TOPICS).optional() }),
         response: {
-          200: z.object({
-            insights: z.array(InsightSchema),
-            skipped: z.array(z.object({ id: z.string(), reason: z.string() })),
-            datasets: z
-              .object({ loaded: z.array(z.string()), missing: z.array(z.string()) })
-              .describe('the standard datasets read from the data folder, and those not found'),
-          }),
+          200: InsightsSchema,
           400: ErrorSchema,
         },
       },

@@ -4,43 +4,31 @@
  * findings, and for a scenario a draft term sheet from a bounded engine run. Answers are bounded
  * by `top` (≤ 100 agreements) and `runs` (≤ 2000).
  */
-import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { settlementTerms } from '../../analysis/settlementTerms.ts';
 import { runScenario } from '../../engine/index.ts';
 import {
-  PAX_REGIONS,
   PAX_STAGES,
   provisionsOfCase,
   provisionsOfScenario,
-  ProvisionsReportSchema,
   type QueryOptions,
 } from '../../history/provisions/index.ts';
 import { clientSignal } from '../clientSignal.ts';
 import { httpError, notFound } from '../errors.ts';
-import { ErrorSchema, ScenarioParamsSchema } from '../schemas.ts';
+import {
+  CaseIdParamsSchema,
+  ErrorSchema,
+  ProvisionsQuerySchema,
+  ProvisionsReportSchema,
+  ScenarioParamsSchema,
+  ScenarioProvisionsQuerySchema,
+  type ProvisionsQuery,
+} from '../../contracts/index.ts';
 import { provisionsService } from '../services/provisions.ts';
 
 const decimalYear = (d: Date) => d.getUTCFullYear() + (d.getUTCMonth() + d.getUTCDate() / 31) / 12;
 
-const QuerySchema = z.object({
-  top: z.coerce.number().int().min(1).max(100).default(60).describe('at most this many agreements'),
-  perProcess: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(20)
-    .default(3)
-    .describe('at most this many per peace process'),
-  stages: z
-    .string()
-    .max(60)
-    .optional()
-    .describe(`comma-separated PA-X stages (${PAX_STAGES.join(', ')}); default Cea,SubPar,SubComp`),
-  region: z.enum(PAX_REGIONS).optional().describe('preferred PA-X region'),
-});
-
-function options(q: z.infer<typeof QuerySchema>): QueryOptions {
+function options(q: ProvisionsQuery): QueryOptions {
   let stages: QueryOptions['stages'];
   if (q.stages !== undefined) {
     const items = q.stages.split(',').map((s) => s.trim());
@@ -75,13 +63,8 @@ const routes: FastifyPluginAsyncZod = (app) => {
         operationId: 'getCaseProvisions',
         summary:
           'provisions of agreements comparable to a case, and how long peace held with and without each',
-        params: z.object({
-          id: z
-            .string()
-            .regex(/^[a-z0-9][a-z0-9-]*$/)
-            .max(100),
-        }),
-        querystring: QuerySchema,
+        params: CaseIdParamsSchema,
+        querystring: ProvisionsQuerySchema,
         response,
       },
     },
@@ -103,16 +86,7 @@ const routes: FastifyPluginAsyncZod = (app) => {
         summary:
           'provisions of agreements comparable to a saved scenario, with a draft term sheet (a starting point, not advice)',
         params: ScenarioParamsSchema,
-        querystring: QuerySchema.extend({
-          version: z.coerce.number().int().min(1).optional(),
-          runs: z.coerce
-            .number()
-            .int()
-            .min(0)
-            .max(2000)
-            .default(500)
-            .describe('runs for the term sheet; 0 = none'),
-        }),
+        querystring: ScenarioProvisionsQuerySchema,
         response,
       },
     },

@@ -9,8 +9,9 @@ import type { RunResult } from '../../engine/index.ts';
 import { httpError, notFound } from '../errors.ts';
 import { clientSignal } from '../clientSignal.ts';
 import { REPORT_CSP } from '../securityHeaders.ts';
-import { ErrorSchema, RunIdParamsSchema } from '../schemas.ts';
-import { chartPng, chartSvg, RUN_CHARTS, runReportHtml } from '../services/reports.ts';
+import { ChartQuerySchema, ErrorSchema, RunIdParamsSchema } from '../../contracts/index.ts';
+import { RUN_CHART_IDS } from '../../report/charts/index.ts';
+import { chartPng, chartSvg, runReportHtml } from '../services/reports.ts';
 
 const routes: FastifyPluginAsyncZod = (app) => {
   const { store, history, compute } = app.parley;
@@ -66,8 +67,8 @@ const routes: FastifyPluginAsyncZod = (app) => {
         tags: ['reports'],
         operationId: 'runChart',
         summary: 'one chart of a finished run, as PNG (default) or SVG',
-        params: RunIdParamsSchema.extend({ chart: z.enum(RUN_CHARTS) }),
-        querystring: z.object({ format: z.enum(['png', 'svg']).default('png') }),
+        params: RunIdParamsSchema.extend({ chart: z.enum(RUN_CHART_IDS) }),
+        querystring: ChartQuerySchema,
         response: {
           200: z.string().describe('image/png or image/svg+xml'),
           400: ErrorSchema,

@@ -5,48 +5,26 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { RunResultSchema } from '../../engine/index.ts';
-import { IdSchema } from '../../model/index.ts';
 import type { RunRecord } from '../../store/index.ts';
 import { httpError, notFound } from '../errors.ts';
-import { ErrorSchema, RunIdParamsSchema, RunRecordSchema } from '../schemas.ts';
+import {
+  ErrorSchema,
+  RunDoneSchema,
+  RunIdParamsSchema,
+  RunListQuerySchema,
+  RunListSchema,
+  RunQueuedSchema,
+  RunWithResultSchema,
+  startRunSchema,
+} from '../../contracts/index.ts';
 import type { JobEvent } from '../services/runs.ts';
 import { JSON_TYPE, rawJson } from '../rawJson.ts';
 import { clientSignal } from '../clientSignal.ts';
 import { securityHeaders } from '../securityHeaders.ts';
-import {
-  CursorQuerySchema,
-  decodeCursor,
-  NextCursorSchema,
-  pageOf,
-  TimeKeySchema,
-  timeKey,
-} from '../cursor.ts';
+import { decodeCursor, pageOf, TimeKeySchema, timeKey } from '../cursor.ts';
 
 const routes: FastifyPluginAsyncZod = (app) => {
   const { store, runs, config, results, streams } = app.parley;
-
-  const StartRunSchema = z
-    .object({
-      scenarioId: IdSchema.describe('a saved scenario'),
-      version: z.number().int().min(1).optional().describe('its version; latest when omitted'),
-      runs: z
-        .number()
-        .int()
-        .min(1)
-        .max(config.maxRuns)
-        .optional()
-        .describe(
-          `Monte Carlo runs (at most ${config.maxRuns}); the scenario's own when omitted. Up to ${config.syncMaxRuns} answer at once, more become a job`,
-        ),
-      seed: z
-        .number()
-        .int()
-        .min(0)
-        .max(2 ** 32 - 1)
-        .optional(),
-      explainMonth: z.number().int().min(0).max(600).optional(),
-    })
-    .strict();
 
   app.post(
     '/runs',
@@ -58,13 +36,10 @@ const routes: FastifyPluginAsyncZod = (app) => {
         summary: 'simulate a saved scenario',
         description: `Runs up to ${config.syncMaxRuns} answer 201 with the result. Larger ones answer 202 at once; follow GET /runs/{id}/events, then read GET /runs/{id}.`,
         security: [{ bearerAuth: [] }],
-        body: StartRunSchema,
+        body: startRunSchema(config),
         response: {
-          201: z.object({ run: RunRecordSchema, result: RunResultSchema }),
-          202: z.object({
-            run: RunRecordSchema,
-            events: z.string().describe('URL of the progress stream'),
-          }),
+          201: RunDoneSchema,
+          202: RunQueuedSchema,
           400: ErrorSchema,
           401: ErrorSchema,
           404: ErrorSchema,
@@ -98,13 +73,9 @@ const routes: FastifyPluginAsyncZod = (app) => {
         tags: ['runs'],
         operationId: 'listRuns',
         summary: 'recent runs, newest first (paged: follow nextCursor)',
-        querystring: z.object({
-          scenarioId: IdSchema.optional(),
-          limit: z.coerce.number().int().min(1).max(1000).default(100),
-          cursor: CursorQuerySchema,
-        }),
+        querystring: RunListQuerySchema,
         response: {
-          200: z.object({ runs: z.array(RunRecordSchema), nextCursor: NextCursorSchema }),
+          200: RunListSchema,
           400: ErrorSchema,
         },
       },
@@ -130,7 +101,7 @@ const routes: FastifyPluginAsyncZod = (app) => {
         summary: 'a run, with its result once done',
         params: RunIdParamsSchema,
         response: {
-          200: z.object({ run: RunRecordSchema, result: RunResultSchema.optional() }),
+          200: RunWithResultSchema,
           400: ErrorSchema,
           404: ErrorSchema,
         },

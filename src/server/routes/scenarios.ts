@@ -9,15 +9,19 @@ import { ScenarioSchema } from '../../model/index.ts';
 import { readScenarioBody } from '../validation.ts';
 import { notFound } from '../errors.ts';
 import {
+  CreatedSchema,
   ErrorSchema,
-  IssueSchema,
+  PageQuerySchema,
+  SavedScenarioSchema,
+  ScenarioListSchema,
   ScenarioParamsSchema,
-  ScenarioSummarySchema,
-  ScenarioVersionMetaSchema,
+  UnchangedSchema,
+  ValidationSchema,
+  VersionListSchema,
   VersionQuerySchema,
-} from '../schemas.ts';
+} from '../../contracts/index.ts';
 import { JSON_TYPE, rawJson } from '../rawJson.ts';
-import { CursorQuerySchema, decodeCursor, NextCursorSchema, pageOf } from '../cursor.ts';
+import { decodeCursor, pageOf } from '../cursor.ts';
 
 const write = [{ bearerAuth: [] }];
 
@@ -35,8 +39,8 @@ const routes: FastifyPluginAsyncZod = (app) => {
         security: write,
         body: ScenarioSchema,
         response: {
-          200: z.object({ created: z.literal(false), version: ScenarioVersionMetaSchema }),
-          201: z.object({ created: z.literal(true), version: ScenarioVersionMetaSchema }),
+          200: UnchangedSchema,
+          201: CreatedSchema,
           400: ErrorSchema,
           401: ErrorSchema,
         },
@@ -57,15 +61,9 @@ const routes: FastifyPluginAsyncZod = (app) => {
         tags: ['scenarios'],
         operationId: 'listScenarios',
         summary: 'the latest version of every saved scenario, by id (paged: follow nextCursor)',
-        querystring: z.object({
-          limit: z.coerce.number().int().min(1).max(1000).default(1000),
-          cursor: CursorQuerySchema,
-        }),
+        querystring: PageQuerySchema,
         response: {
-          200: z.object({
-            scenarios: z.array(ScenarioSummarySchema),
-            nextCursor: NextCursorSchema,
-          }),
+          200: ScenarioListSchema,
           400: ErrorSchema,
         },
       },
@@ -91,7 +89,7 @@ const routes: FastifyPluginAsyncZod = (app) => {
         params: ScenarioParamsSchema,
         querystring: VersionQuerySchema,
         response: {
-          200: ScenarioVersionMetaSchema.extend({ scenario: ScenarioSchema }),
+          200: SavedScenarioSchema,
           400: ErrorSchema,
           404: ErrorSchema,
         },
@@ -115,15 +113,9 @@ const routes: FastifyPluginAsyncZod = (app) => {
         operationId: 'listScenarioVersions',
         summary: 'every saved version of a scenario, oldest first (paged: follow nextCursor)',
         params: ScenarioParamsSchema,
-        querystring: z.object({
-          limit: z.coerce.number().int().min(1).max(1000).default(1000),
-          cursor: CursorQuerySchema,
-        }),
+        querystring: PageQuerySchema,
         response: {
-          200: z.object({
-            versions: z.array(ScenarioVersionMetaSchema),
-            nextCursor: NextCursorSchema,
-          }),
+          200: VersionListSchema,
           400: ErrorSchema,
           404: ErrorSchema,
         },
@@ -178,28 +170,7 @@ const routes: FastifyPluginAsyncZod = (app) => {
           .unknown()
           .describe('a scenario (JSON, or YAML text with Content-Type application/yaml)'),
         response: {
-          200: z.object({
-            valid: z.boolean(),
-            hash: z
-              .string()
-              .optional()
-              .describe(
-                'when valid: SHA-256 of the whole document, run settings included (a saved version has the same `hash`)',
-              ),
-            scenarioHash: z
-              .string()
-              .optional()
-              .describe(
-                'when valid: SHA-256 of the scenario alone, as in a result (meta.scenarioHash)',
-              ),
-            settingsHash: z
-              .string()
-              .optional()
-              .describe(
-                'when valid: SHA-256 of its run settings (runs, seed, horizonMonths, explainMonth)',
-              ),
-            issues: z.array(IssueSchema),
-          }),
+          200: ValidationSchema,
         },
       },
     },

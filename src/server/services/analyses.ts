@@ -24,17 +24,17 @@ import type { Result, Scenario } from '../../model/index.ts';
 import type { AnalysisRecord, ScenarioVersion, Store } from '../../store/index.ts';
 import { httpError, HttpError } from '../errors.ts';
 import type { ComputeQueue } from './computeQueue.ts';
+import { applyOverrides } from './runs.ts';
+import type { RunOverrides } from '../../contracts/index.ts';
 
-export type AnalysisOverrides = { runs?: number; seed?: number };
+/** The run overrides an analysis takes (src/contracts/runOverrides.ts). */
+export type AnalysisOverrides = Pick<RunOverrides, 'runs' | 'seed'>;
 /** the client of the request: when it goes away the analysis is dropped or stopped */
 type Client = { signal?: AbortSignal };
 
-function withOverrides(s: Scenario, o: AnalysisOverrides): Scenario {
-  return {
-    ...s,
-    settings: { ...s.settings, runs: o.runs ?? s.settings.runs, seed: o.seed ?? s.settings.seed },
-  };
-}
+/** The scenario with the analysis' runs and seed; a 400 naming the field when they do not fit. */
+const withOverrides = (s: Scenario, o: AnalysisOverrides): Scenario =>
+  applyOverrides(s, { runs: o.runs, seed: o.seed }, ['scenario']);
 
 /** Issues from an analysis become a 400 whose paths point into the scenario. */
 function orBadRequest<T>(r: Result<T>): T {

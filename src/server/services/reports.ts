@@ -5,6 +5,7 @@
 import { formatRunSummary } from '../../report/summary.ts';
 import type { RunResult } from '../../engine/index.ts';
 import * as charts from '../../report/charts/index.ts';
+import type { RunChartId } from '../../report/charts/index.ts';
 import { reportHtml } from '../../report/html.ts';
 import { renderSvg, svgToPng } from '../../report/render.ts';
 import type { Scenario } from '../../model/index.ts';
@@ -15,31 +16,11 @@ import { provisionsOfScenario, type ProvisionsReport } from '../../history/provi
 import { HttpError } from '../errors.ts';
 import { provisionsService } from './provisions.ts';
 
-export const RUN_CHARTS = [
-  'cumulative-incidence',
-  'time-to-talks',
-  'fans',
-  'terms',
-  'durability',
-] as const;
-export type RunChart = (typeof RUN_CHARTS)[number];
-
-const CHARTS: Record<RunChart, { title: string; spec: (r: RunResult) => charts.Spec }> = {
-  'cumulative-incidence': {
-    title: 'Cumulative incidence of outcomes with 95% bands',
-    spec: charts.cumulativeIncidenceChart,
-  },
-  'time-to-talks': { title: 'Time to talks by channel', spec: charts.timeToTalksChart },
-  fans: { title: 'Ripeness, belief gap and costs of conversation', spec: charts.fanChart },
-  terms: { title: 'Terms of settlement', spec: charts.termsHistogramChart },
-  durability: { title: 'Durability of the peace', spec: charts.durabilityCurveChart },
-};
-
-export async function chartSvg(result: RunResult, chart: RunChart): Promise<string> {
-  return renderSvg(CHARTS[chart].spec(result));
+export async function chartSvg(result: RunResult, chart: RunChartId): Promise<string> {
+  return renderSvg(charts.runChart(chart).spec(result));
 }
 
-export async function chartPng(result: RunResult, chart: RunChart): Promise<Buffer> {
+export async function chartPng(result: RunResult, chart: RunChartId): Promise<Buffer> {
   return svgToPng(await chartSvg(result, chart));
 }
 
@@ -89,8 +70,8 @@ export async function reportHtmlOf(
   const analogues = history.analoguesOfScenario(scenario, 5).analogues;
   const insights = history.insights().insights;
   const rendered = [];
-  for (const id of RUN_CHARTS)
-    rendered.push({ id, title: CHARTS[id].title, svg: await chartSvg(result, id) });
+  for (const c of charts.RUN_CHARTS)
+    rendered.push({ id: c.id, title: c.title, svg: await renderSvg(c.spec(result)) });
   if (analogues.length)
     rendered.push({
       id: 'analogues',

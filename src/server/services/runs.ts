@@ -10,13 +10,12 @@ import { EventEmitter } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { ENGINE_VERSION, scenarioHash } from '../../engine/index.ts';
 import { runScenarioParallel } from '../../jobs/localPool.ts';
-import type { Scenario } from '../../model/index.ts';
+import { boundIssues, type Scenario } from '../../model/index.ts';
+import { withOverrides, type Issue, type RunOverrides } from '../../contracts/index.ts';
 import type { RunRecord, ScenarioVersion, Store } from '../../store/index.ts';
 import type { ServerConfig } from '../config.ts';
-import { httpError } from '../errors.ts';
+import { HttpError, httpError } from '../errors.ts';
 import { shuttingDown, type ComputeQueue } from './computeQueue.ts';
-
-export type RunRequest = { runs?: number; seed?: number; explainMonth?: number };
 
 export type JobEvent =
   | { type: 'progress'; done: number; total: number }
@@ -45,8 +44,11 @@ export class RunService {
     private readonly log: { error: (obj: object, msg: string) => void } = console,
   ) {}
 
-  /** Applies the request's overrides and bounds; throws a 400 HttpError when out of bounds. */
-  prepare(v: ScenarioVersion, req: RunRequest): Scenario {
+  /**
+   * Applies the request's run overrides (the same as the CLI's, src/contracts/runOverrides.ts)
+   * and the server's bound on runs; throws a 400 HttpError naming the field when out of bounds.
+   */
+  prepare(v: ScenarioVersion, req: RunOverrides): Scenario {
     const runs = req.runs ?? v.scenario.settings.runs;
     if (runs > this.config.maxRuns)
       throw httpError(
@@ -55,23 +57,7 @@ export class RunService {
         `${runs} runs requested; this server allows at most ${this.config.maxRuns} per run`,
         req.runs === undefined ? ['scenario', 'settings', 'runs'] : ['body', 'runs'],
       );
-    const explainMonth = req.explainMonth ?? v.scenario.settings.explainMonth;
-    if (explainMonth > v.scenario.settings.horizonMonths)
-      throw httpError(
-        400,
-        'out_of_range',
-        `explainMonth ${explainMonth} is after the horizon (${v.scenario.settings.horizonMonths})`,
-        ['body', 'explainMonth'],
-      );
-    return {
-      ...v.scenario,
-      settings: {
-        ...v.scenario.settings,
-        runs,
-        seed: req.seed ?? v.scenario.settings.seed,
-        explainMonth,
-      },
-    };
+    return applyOverrides(v.scenario, req, ['scenario']);
   }
 
   isSync(s: Scenario): boolean {
@@ -244,4 +230,27 @@ export class RunService {
     this.emit(job, { type: 'failed', id: job.record.id, error: SHUTDOWN_ERROR });
     await this.store.failRun(job.record.id, SHUTDOWN_ERROR).catch(() => undefined);
   }
+}
+
+/**
+ * `scenario` with the run overrides applied and validated again; a 400 HttpError when they do
+ * not fit it, naming `body.<key>` for an overridden setting and `<at>.…` for the rest.
+ */
+export function applyOverrides(
+  scenario: Scenario,
+  overrides: RunOverrides,
+  at: Issue['path'],
+): Scenario {
+  const r = withOverrides(scenario, overrides);
+  if (r.ok) return r.value;
+  const overridden = (path: Issue['path']) =>
+    path[0] === 'settings' && overrides[path[1] as keyof RunOverrides] !== undefined;
+  throw new HttpError(
+    400,
+    boundIssues(r.issues).map((i) => ({
+      code: i.code,
+      message: i.message,
+      path: overridden(i.path) ? ['body', i.path[1]] : [...at, ...i.path],
+    })),
+  );
 }

@@ -11,7 +11,7 @@ import {
   type ScenarioEdit,
 } from '../../../src/analysis/index.ts';
 import { interventionComparisonChart } from '../../../src/report/charts/index.ts';
-import type { Shared, Workspace } from '../App.tsx';
+import type { Shared, Workspace } from '../workspace.ts';
 import { Chart } from '../Chart.tsx';
 import { countEdits, EditList } from '../EditList.tsx';
 import { Term } from '../Term.tsx';

@@ -6,7 +6,7 @@
 import { useMemo, useState, type JSX } from 'react';
 import { formatIssues, formatPath, scenarioJsonSchema } from '../../../src/model/index.ts';
 import { api, writeAccess } from '../api.ts';
-import type { Shared, Workspace } from '../App.tsx';
+import type { Shared, Workspace } from '../workspace.ts';
 import { checkDraft, editDraft, groupIssues, issuesByPath, type Path } from './draft.ts';
 import { Field, humanize, type JsonSchema } from './SchemaForm.tsx';
 import { forgetDraft } from './storedDraft.ts';

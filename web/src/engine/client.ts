@@ -4,6 +4,7 @@
  * supersedes the previous call of its kind: the workers drop stale work between slices, and
  * stale answers are never delivered.
  */
+import type { RunOverrides } from '../../../src/contracts/index.ts';
 import type { Comparison } from '../../../src/analysis/index.ts';
 import {
   Aggregate,
@@ -109,14 +110,15 @@ export function runInWorker(
   {
     lane = 'main',
     ...opts
-  }: {
-    runs: number;
-    explainMonth?: number;
-    previewRuns?: number;
-    lane?: Lane;
-    /** false: outcomes only, less work (RunRequest.diagnostics) */
-    diagnostics?: boolean;
-  },
+  }: Required<Pick<RunOverrides, 'runs'>> &
+    // the run overrides the browser's engine takes (src/contracts/runOverrides.ts); the seed and
+    // the horizon are the scenario's own
+    Pick<RunOverrides, 'explainMonth'> & {
+      previewRuns?: number;
+      lane?: Lane;
+      /** false: outcomes only, less work (RunRequest.diagnostics) */
+      diagnostics?: boolean;
+    },
   onUpdate?: (u: RunUpdate) => void,
 ): Promise<RunUpdate | undefined> {
   const workers = opts.runs >= SPLIT_MIN_RUNS ? lanes[lane] : lanes[lane].slice(0, 1);

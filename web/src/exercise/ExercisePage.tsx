@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useState, type JSX } from 'react';
 import type { Decision, RoleView } from '../../../src/exercise/index.ts';
+import { call as apiCall } from '../api.ts';
 
 interface StateAnswer {
   exercise: { id: string; month: number; status: 'open' | 'finished'; deadline: string | null };
@@ -23,24 +24,15 @@ interface StateAnswer {
 
 const pct = (x: number) => `${Math.round(100 * x)} %`;
 
+/** The shared client (../api.ts) with the exercise token; a failure as every issue's message. */
 async function call<T>(
   method: string,
   path: string,
   token: string,
   body?: unknown,
 ): Promise<{ ok: true; value: T } | { ok: false; error: string }> {
-  const res = await fetch(path, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = (await res.json().catch(() => null)) as unknown;
-  if (res.ok) return { ok: true, value: json as T };
-  const issues = (json as { issues?: { message: string }[] } | null)?.issues ?? [];
-  return { ok: false, error: issues.map((i) => i.message).join('; ') || `HTTP ${res.status}` };
+  const r = await apiCall<T>(method, path, { token, body });
+  return r.ok ? r : { ok: false, error: r.issues.map((i) => i.message).join('; ') || r.message };
 }
 
 export function ExercisePage({ path }: { path: string[] }): JSX.Element {

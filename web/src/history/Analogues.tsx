@@ -4,7 +4,7 @@
  * and differed, and a link to its case page.
  */
 import { useEffect, useState, type JSX } from 'react';
-import { getJson, type Analogue, type AnaloguesAnswer } from './api.ts';
+import { getJson, type Analogue, type Analogues } from './api.ts';
 import { outcomeColour, outcomeLabel, pct } from './labels.ts';
 import { ScenarioPicker, useScenarioChoice } from './ScenarioPicker.tsx';
 
@@ -103,13 +103,13 @@ export function AnalogueList(props: { analogues: Analogue[] }): JSX.Element {
 export function AnaloguesPage(props: { scenarioId?: string }): JSX.Element {
   const { chosen, setChosen, scenarios } = useScenarioChoice(props.scenarioId);
   const [answer, setAnswer] = useState<
-    { ok: true; value: AnaloguesAnswer } | { ok: false; message: string }
+    { ok: true; value: Analogues } | { ok: false; message: string }
   >();
   useEffect(() => {
     if (!chosen) return;
     const ctl = new AbortController();
     setAnswer(undefined);
-    void getJson<AnaloguesAnswer>(
+    void getJson<Analogues>(
       `/analogues?scenarioId=${encodeURIComponent(chosen)}&top=8`,
       ctl.signal,
     ).then((r) => {

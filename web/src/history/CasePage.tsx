@@ -11,7 +11,7 @@ import {
   type NegotiationEvent,
 } from '../../../src/history/caseSchema.ts';
 import { firstContact } from '../../../src/history/caseQueries.ts';
-import { getJson, type AnaloguesAnswer } from './api.ts';
+import { getJson, type Analogues } from './api.ts';
 import { AnalogueList } from './Analogues.tsx';
 import { provisionsHref } from './Provisions.tsx';
 import {
@@ -148,7 +148,7 @@ function EventStrip({ c }: { c: Case }): JSX.Element | null {
 
 export function CasePage(props: { id: string }): JSX.Element {
   const [c, setC] = useState<{ ok: true; value: Case } | { ok: false; message: string }>();
-  const [similar, setSimilar] = useState<AnaloguesAnswer>();
+  const [similar, setSimilar] = useState<Analogues>();
   useEffect(() => {
     const ctl = new AbortController();
     setC(undefined);
@@ -157,7 +157,7 @@ export function CasePage(props: { id: string }): JSX.Element {
     void getJson<Case>(`/cases/${id}`, ctl.signal).then((r) => {
       if (!ctl.signal.aborted) setC(r.ok ? r : { ok: false, message: r.message });
     });
-    void getJson<AnaloguesAnswer>(`/analogues?caseId=${id}&top=5`, ctl.signal).then((r) => {
+    void getJson<Analogues>(`/analogues?caseId=${id}&top=5`, ctl.signal).then((r) => {
       if (!ctl.signal.aborted && r.ok) setSimilar(r.value);
     });
     return () => ctl.abort();

@@ -4,7 +4,7 @@
  * Type, outcome, mediation and channel are filtered by the server; era is the start year.
  */
 import { useEffect, useId, useState, type JSX } from 'react';
-import { casesPath, getJson, type CaseQuery, type CaseSummary } from './api.ts';
+import { casesPath, getJson, type CaseFilters, type CaseList, type CaseSummary } from './api.ts';
 import {
   CHANNELS,
   ERAS,
@@ -18,7 +18,7 @@ import {
 } from './labels.ts';
 import { Timeline } from './Timeline.tsx';
 
-export interface Filters extends CaseQuery {
+export interface Filters extends CaseFilters {
   era?: string;
 }
 
@@ -70,7 +70,7 @@ export function Explorer(): JSX.Element {
   useEffect(() => {
     const ctl = new AbortController();
     setState((s) => (s.kind === 'ok' ? s : { kind: 'loading' }));
-    void getJson<{ total: number; cases: CaseSummary[] }>(path, ctl.signal).then((r) => {
+    void getJson<CaseList>(path, ctl.signal).then((r) => {
       if (ctl.signal.aborted) return;
       setState(r.ok ? { kind: 'ok', cases: r.value.cases } : { kind: 'error', message: r.message });
     });

@@ -4,7 +4,7 @@
  * a 0–100% scale with their interval; medians are in months, written for people.
  */
 import { useEffect, useState, type JSX } from 'react';
-import { getJson, type CaseSummary, type Insight, type InsightsAnswer } from './api.ts';
+import { getJson, type CaseList, type Insight, type Insights } from './api.ts';
 import { formatMonths, pct } from './labels.ts';
 
 const TOPIC_LABELS: Record<string, string> = {
@@ -138,15 +138,15 @@ function InsightCard(props: {
 
 export function InsightsPage(): JSX.Element {
   const [answer, setAnswer] = useState<
-    { ok: true; value: InsightsAnswer } | { ok: false; message: string }
+    { ok: true; value: Insights } | { ok: false; message: string }
   >();
   const [names, setNames] = useState(new Map<string, string>());
   useEffect(() => {
     const ctl = new AbortController();
-    void getJson<InsightsAnswer>('/insights', ctl.signal).then((r) => {
+    void getJson<Insights>('/insights', ctl.signal).then((r) => {
       if (!ctl.signal.aborted) setAnswer(r.ok ? r : { ok: false, message: r.message });
     });
-    void getJson<{ cases: CaseSummary[] }>('/cases', ctl.signal).then((r) => {
+    void getJson<CaseList>('/cases', ctl.signal).then((r) => {
       if (!ctl.signal.aborted && r.ok) setNames(new Map(r.value.cases.map((c) => [c.id, c.name])));
     });
     return () => ctl.abort();

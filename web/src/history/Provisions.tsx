@@ -6,7 +6,7 @@
  */
 import { useEffect, useState, type JSX } from 'react';
 import type { ProvisionsReport, Share } from '../../../src/history/provisions/schema.ts';
-import { getJson, type Loaded } from './api.ts';
+import { getJson, type ApiResult } from './api.ts';
 
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(100 * x)}%`);
 const cell = (s: Share) =>
@@ -20,7 +20,7 @@ export const provisionsHref = (kind: 'case' | 'scenario', id: string): string =>
 
 export function ProvisionsPage(props: { kind?: string; id?: string }): JSX.Element {
   const { kind, id } = props;
-  const [answer, setAnswer] = useState<Loaded<ProvisionsReport>>();
+  const [answer, setAnswer] = useState<ApiResult<ProvisionsReport>>();
   useEffect(() => {
     if (!id || (kind !== 'case' && kind !== 'scenario')) return;
     setAnswer(undefined);

@@ -6,28 +6,15 @@
  */
 import { useCallback, useEffect, useState, type JSX } from 'react';
 import { downloadResponse } from '../download.ts';
-import { sessionToken } from '../session.ts';
-import { getJson } from './api.ts';
+import type { RunRecord } from '../../../src/contracts/index.ts';
+import { api, request } from '../api.ts';
 import { ScenarioPicker, useScenarioChoice } from './ScenarioPicker.tsx';
 
-interface RunRecord {
-  id: string;
-  scenarioId: string;
-  scenarioVersion: number;
-  runs: number;
-  seed: number;
-  status: string;
-  createdAt: string;
-}
-
+/** The PDF of a run's report; the server's reason when it cannot print one. */
 async function downloadPdf(id: string, name: string): Promise<string | undefined> {
-  const res = await fetch(`/runs/${id}/report.pdf`);
-  if (!res.ok) {
-    const body = (await res.json().catch(() => undefined)) as
-      { issues?: { message: string }[] } | undefined;
-    return body?.issues?.[0]?.message ?? `the PDF could not be made (HTTP ${res.status})`;
-  }
-  await downloadResponse(res, name);
+  const r = await request('GET', `/runs/${id}/report.pdf`);
+  if (!r.ok) return r.status ? r.message : `the PDF could not be made (${r.message})`;
+  await downloadResponse(r.value, name);
   return undefined;
 }
 
@@ -39,9 +26,7 @@ export function ReportExport(props: { scenarioId?: string }): JSX.Element {
 
   const load = useCallback(async () => {
     if (!id) return;
-    const r = await getJson<{ runs: RunRecord[] }>(
-      `/runs?scenarioId=${encodeURIComponent(id)}&limit=5`,
-    );
+    const r = await api.listRuns({ scenarioId: id, limit: 5 });
     if (r.ok) setRuns(r.value.runs.filter((x) => x.status === 'done'));
     else setMessage({ text: `Cannot list the runs: ${r.message}`, error: true });
   }, [id]);
@@ -55,26 +40,16 @@ export function ReportExport(props: { scenarioId?: string }): JSX.Element {
     if (!id) return;
     setBusy('run');
     setMessage({ text: 'Running 2,000 simulations on the server…', error: false });
-    const token = sessionToken();
-    const res = await fetch('/runs', {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: JSON.stringify({ scenarioId: id, runs: 2000 }),
-    }).catch((e: unknown) => e as Error);
+    const r = await api.startRun({ scenarioId: id, runs: 2000 });
     setBusy(undefined);
-    if (res instanceof Error)
-      return setMessage({ text: `Cannot reach the server: ${res.message}`, error: true });
-    if (!res.ok) {
-      const body = (await res.json().catch(() => undefined)) as
-        { issues?: { message: string }[] } | undefined;
+    if (!r.ok)
       return setMessage({
-        text: `The server did not run it: ${body?.issues?.[0]?.message ?? `HTTP ${res.status}`}`,
+        text:
+          r.status === 0
+            ? `Cannot reach the server: ${r.message}`
+            : `The server did not run it: ${r.message}`,
         error: true,
       });
-    }
     setMessage({ text: 'Done: the report of the new run is listed below.', error: false });
     await load();
   };

@@ -3,7 +3,7 @@
  * and report export. Starts on the scenario open in the shell, else the first saved one.
  */
 import { useEffect, useId, useState, type JSX } from 'react';
-import { getJson } from './api.ts';
+import { api } from '../api.ts';
 
 export function useScenarioChoice(open: string | undefined): {
   chosen: string | undefined;
@@ -14,13 +14,11 @@ export function useScenarioChoice(open: string | undefined): {
   const [chosen, setChosen] = useState<string | undefined>(open);
   useEffect(() => {
     const ctl = new AbortController();
-    void getJson<{ scenarios: { id: string; name: string }[] }>('/scenarios', ctl.signal).then(
-      (r) => {
-        if (ctl.signal.aborted || !r.ok) return;
-        setScenarios(r.value.scenarios);
-        setChosen((c) => c ?? r.value.scenarios[0]?.id);
-      },
-    );
+    void api.listScenarios(ctl.signal).then((r) => {
+      if (ctl.signal.aborted || !r.ok) return;
+      setScenarios(r.value);
+      setChosen((c) => c ?? r.value[0]?.id);
+    });
     return () => ctl.abort();
   }, []);
   useEffect(() => {

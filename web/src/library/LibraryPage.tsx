@@ -4,8 +4,9 @@
  * the buttons are disabled and say why.
  */
 import { useCallback, useEffect, useState, type JSX } from 'react';
-import { api, writeAccess, type ScenarioSummary } from '../api.ts';
-import type { Shared } from '../App.tsx';
+import type { ScenarioSummary } from '../../../src/contracts/index.ts';
+import { api, writeAccess } from '../api.ts';
+import type { Shared } from '../workspace.ts';
 import { BUNDLED } from '../bundled.ts';
 import { navigate } from '../router.ts';
 import { toYaml } from '../scenarioSource.ts';

@@ -5,6 +5,8 @@
  */
 import { useState, type JSX } from 'react';
 import type { Scenario } from '../../../src/model/index.ts';
+import type { DraftReport } from '../../../src/contracts/index.ts';
+import { request } from '../api.ts';
 import { downloadResponse } from '../download.ts';
 import { sessionToken } from '../session.ts';
 
@@ -22,30 +24,19 @@ export function ExportReport(props: {
 
   const exportAs = async (format: 'html' | 'pdf') => {
     setState({ busy: format, text: `Making the ${format.toUpperCase()} report on the server…` });
-    const res = await fetch('/reports', {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: JSON.stringify({
-        scenario: props.scenario,
-        runs,
-        explainMonth: props.explainMonth,
-        format,
-      }),
-    }).catch((e: unknown) => e as Error);
-    if (res instanceof Error)
-      return setState({ text: `Cannot reach the server: ${res.message}`, error: true });
-    if (!res.ok) {
-      const body = (await res.json().catch(() => undefined)) as
-        { issues?: { message: string }[] } | undefined;
+    const body: DraftReport = {
+      scenario: props.scenario,
+      runs,
+      explainMonth: props.explainMonth,
+      format,
+    };
+    const r = await request('POST', '/reports', { body });
+    if (!r.ok)
       return setState({
-        text: `No report: ${body?.issues?.[0]?.message ?? `HTTP ${res.status}`}`,
+        text: r.status === 0 ? `Cannot reach the server: ${r.message}` : `No report: ${r.message}`,
         error: true,
       });
-    }
-    await downloadResponse(res, `parley-${props.scenario.id}.${format}`);
+    await downloadResponse(r.value, `parley-${props.scenario.id}.${format}`);
     setState({ text: `${format.toUpperCase()} report downloaded.` });
   };
 

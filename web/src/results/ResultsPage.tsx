@@ -5,16 +5,10 @@
  * and the why-panel at a chosen month.
  */
 import { useEffect, useMemo, useState, type JSX } from 'react';
-import {
-  cumulativeIncidenceChart,
-  durabilityCurveChart,
-  fanChart,
-  termsHistogramChart,
-  timeToTalksChart,
-} from '../../../src/report/charts/index.ts';
+import { RUN_CHARTS } from '../../../src/report/charts/runCharts.ts';
 import { formatRunSummary } from '../../../src/report/summary.ts';
 import { skillLine } from '../../../src/model/index.ts';
-import type { Shared, Workspace } from '../App.tsx';
+import type { Shared, Workspace } from '../workspace.ts';
 import { Chart } from '../Chart.tsx';
 import { provisionsHref } from '../history/Provisions.tsx';
 import { runInWorker } from '../engine/client.ts';
@@ -56,38 +50,7 @@ export function ResultsPage({ shared, ws }: { shared: Shared; ws: Workspace }): 
   const charts = useMemo(
     () =>
       r
-        ? [
-            {
-              id: 'outcomes',
-              label: 'How the war ends, month by month',
-              spec: cumulativeIncidenceChart(r),
-              terms: ['talks-opened', 'settlement', 'run'],
-            },
-            {
-              id: 'talks',
-              label: 'Time to talks by channel',
-              spec: timeToTalksChart(r),
-              terms: ['channel', 'talks-opened'],
-            },
-            {
-              id: 'fans',
-              label: 'Ripeness, belief gap and cost of conversation per party',
-              spec: fanChart(r),
-              terms: ['ripeness', 'belief-gap', 'cost-of-conversation', 'stake'],
-            },
-            {
-              id: 'terms',
-              label: 'Terms of settlement',
-              spec: termsHistogramChart(r),
-              terms: ['terms', 'share-of-the-stake'],
-            },
-            {
-              id: 'durability',
-              label: 'How long the peace lasts',
-              spec: durabilityCurveChart(r),
-              terms: ['settlement'],
-            },
-          ]
+        ? RUN_CHARTS.map((c) => ({ id: c.id, label: c.title, spec: c.spec(r), terms: c.terms }))
         : [],
     [r],
   );
