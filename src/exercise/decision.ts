@@ -41,6 +41,13 @@ export const DecisionSchema = z
       .optional()
       .describe('mediator: per belligerent id, share of its sticks used on arrival'),
     proposal: share.optional().describe("mediator: side A's share it proposes when it leads talks"),
+    approach: z
+      .string()
+      .max(64)
+      .optional()
+      .describe(
+        "mediator: whom it approaches this month: a belligerent id, or 'both' (the model's choice); a side not approached neither accepts nor refuses it this month",
+      ),
     aid: z
       .record(z.string().max(64), z.number().min(0).max(3))
       .optional()

@@ -23,6 +23,12 @@ import { sha256Hex } from '../engine/hash.ts';
 import type { Scenario } from '../model/index.ts';
 import type { Decision, ExerciseSetup, LogEntry } from './decision.ts';
 import { applyDecision, checkDecision, findRole, rolesOf, type Role } from './roles.ts';
+import {
+  checkInjection,
+  compileInjection,
+  describeInjection,
+  type Injection,
+} from './injection.ts';
 
 /** Something that happened in a month; `to` lists who learns of it ('all' = public). */
 export interface ExerciseEvent {
@@ -39,6 +45,7 @@ export interface ExerciseEvent {
     | 'mediatorRefused'
     | 'mediatorMessage'
     | 'intervention'
+    | 'injected'
     | 'warEnded';
   to: 'all' | string[];
   text: string;
@@ -59,6 +66,8 @@ export class Exercise {
   readonly state: State;
   readonly roles: Role[];
   readonly log: LogEntry[] = [];
+  /** Events the facilitator injected, played and (for the next month) pending, in order. */
+  readonly injections: Injection[] = [];
   readonly events: ExerciseEvent[] = [];
   /** Scratch decisions of the month being played (cleared after it). */
   private readonly decisions: Decisions;
@@ -113,6 +122,19 @@ export class Exercise {
     return checkDecision(this.state, role, d);
   }
 
+  /** Problems with injecting `e` into the next month (nothing is changed). */
+  checkInjection(e: Injection): string[] {
+    if (this.finished) return [`the exercise is finished (${this.outcome()})`];
+    return checkInjection(this.state, this.month, e);
+  }
+
+  /** Inject an event into the next month (played with it when the month is played). */
+  inject(e: Injection): void {
+    const problems = this.checkInjection(e);
+    if (problems.length > 0) throw new DecisionError('facilitator', problems);
+    this.injections.push(structuredClone(e));
+  }
+
   /**
    * Play one month. `decisions` holds the played roles' decisions (a played role missing from
    * it is logged as the model's choice). Every decision is checked before anything changes.
@@ -132,16 +154,24 @@ export class Exercise {
       this.log.push({ month: t, role: id, decision: d ?? null });
       if (d !== undefined) applyDecision(this.c, this.decisions, this.role(id), d);
     }
+    const scheduled = this.c.events[t].length;
+    for (const e of this.injections) {
+      if (e.month !== t) continue;
+      const event = compileInjection(this.c, e);
+      if (event === null) this.decisions.leak = 1;
+      else this.c.events[t].push(event);
+      this.note(t, 'injected', 'all', describeInjection(e));
+    }
     this.state.decisions = this.decisions;
     try {
-      this.playMonth(t);
+      this.playMonth(t, scheduled);
     } finally {
       this.state.decisions = null;
     }
   }
 
   /** The month's mechanisms in the engine's order (as simulateInto), noting events as they happen. */
-  private playMonth(t: number): void {
+  private playMonth(t: number, scheduled: number): void {
     const s = this.state;
     const c = this.c;
     const [A, B] = c.partyIds;
@@ -182,7 +212,7 @@ export class Exercise {
               `the mediator's account makes the enemy look ${s.belief[p] > beliefBefore[p] ? 'stronger' : 'weaker'} than you thought (belief it is strong ${pct(beliefBefore[p])} → ${pct(s.belief[p])})`,
             );
     }
-    for (const e of c.events[t])
+    for (const e of c.events[t].slice(0, scheduled))
       this.note(
         t,
         'intervention',
@@ -268,7 +298,11 @@ export class Exercise {
     for (const v of Object.values(this.state) as unknown[])
       if (ArrayBuffer.isView(v)) parts.push(new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
     parts.push(new Uint8Array(this.state.rng.s.buffer));
-    parts.push(new TextEncoder().encode(JSON.stringify([this.state.t, this.log, this.events])));
+    parts.push(
+      new TextEncoder().encode(
+        JSON.stringify([this.state.t, this.log, this.injections, this.events]),
+      ),
+    );
     const total = parts.reduce((n, p) => n + p.length, 0);
     const all = new Uint8Array(total);
     let o = 0;
@@ -284,11 +318,17 @@ const pct = (x: number) => `${Math.round(100 * x)} %`;
 const name = (ex: Exercise, p: number) =>
   ex.scenario.parties.find((x) => x.id === ex.c.partyIds[p])?.name ?? ex.c.partyIds[p];
 
-/** Create an exercise and replay a decision log into it (month by month, in log order). */
+/**
+ * Create an exercise and replay a decision log and the injected events into it (month by month,
+ * in log order); `onMonth` sees the exercise after each month played. Injections for the month
+ * after the last one logged stay pending, as they were.
+ */
 export function replay(
   scenario: Scenario,
   setup: ExerciseSetup,
   log: readonly LogEntry[],
+  injections: readonly Injection[] = [],
+  onMonth?: (ex: Exercise) => void,
 ): Exercise {
   const ex = new Exercise(scenario, setup);
   const months = new Map<number, Record<string, Decision | undefined>>();
@@ -298,6 +338,36 @@ export function replay(
     if (e.decision !== null) months.get(e.month)![e.role] = e.decision;
     last = Math.max(last, e.month);
   }
-  for (let t = 0; t <= last && !ex.finished; t++) ex.advance(months.get(t) ?? {});
+  for (let t = 0; !ex.finished; t++) {
+    for (const e of injections) if (e.month === t) ex.inject(e);
+    if (t > last) break;
+    ex.advance(months.get(t) ?? {});
+    onMonth?.(ex);
+  }
   return ex;
+}
+
+/** What a rewind to `month` keeps and drops of a decision log and its injections. */
+export function rewindRecord(
+  log: readonly LogEntry[],
+  injections: readonly Injection[],
+  month: number,
+  current: number,
+): {
+  log: LogEntry[];
+  injections: Injection[];
+  dropped: { log: LogEntry[]; injections: Injection[] };
+} {
+  if (!Number.isInteger(month) || month < 0 || month >= current)
+    throw new DecisionError('facilitator', [
+      `month: rewind goes back to an earlier month, from 0 to ${current - 1}; found ${month}${current === 0 ? ' (no month has been played yet)' : ''}`,
+    ]);
+  return {
+    log: log.filter((e) => e.month < month),
+    injections: injections.filter((e) => e.month < month),
+    dropped: {
+      log: log.filter((e) => e.month >= month),
+      injections: injections.filter((e) => e.month >= month),
+    },
+  };
 }

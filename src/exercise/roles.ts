@@ -47,7 +47,7 @@ export function findRole(c: Compiled, id: string): Role | undefined {
 }
 
 const LEADER_FIELDS = ['posture', 'effort', 'demand', 'leastAcceptable', 'mediator'] as const;
-const MEDIATOR_FIELDS = ['offerServices', 'carrots', 'sticks', 'proposal'] as const;
+const MEDIATOR_FIELDS = ['offerServices', 'approach', 'carrots', 'sticks', 'proposal'] as const;
 const PATRON_FIELDS = ['aid'] as const;
 const FIELDS: Record<RoleKind, readonly string[]> = {
   leader: LEADER_FIELDS,
@@ -85,6 +85,14 @@ export function checkDecision(s: State, role: Role, d: Decision): string[] {
     const present = (s.mediatorsPresent[0] & (1 << m)) !== 0;
     if (d.offerServices === true && present)
       problems.push(`offerServices: ${role.id} is already present`);
+    if (d.approach !== undefined) {
+      if (d.approach !== 'both' && !c.partyIds.includes(d.approach))
+        problems.push(
+          `approach: ${d.approach} is not a belligerent; approach ${c.partyIds.join(', ')} or both`,
+        );
+      if (d.offerServices === false)
+        problems.push(`approach: ${role.id} stays out this month (offerServices: false)`);
+    }
     for (const field of ['carrots', 'sticks'] as const) {
       const byParty = d[field];
       if (byParty === undefined) continue;
@@ -122,6 +130,8 @@ export function applyDecision(c: Compiled, decisions: Decisions, role: Role, d: 
     for (const [id, x] of Object.entries(d.sticks ?? {}))
       decisions.mediatorSticks[2 * m + c.partyIds.indexOf(id)] = x;
     if (d.proposal !== undefined) decisions.mediatorProposal[m] = d.proposal;
+    if (d.approach !== undefined)
+      decisions.mediatorApproach[m] = d.approach === 'both' ? 2 : c.partyIds.indexOf(d.approach);
   } else {
     for (const [id, level] of Object.entries(d.aid ?? {}))
       c.lines.forEach((l, k) => {
