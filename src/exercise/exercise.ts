@@ -346,28 +346,3 @@ export function replay(
   }
   return ex;
 }
-
-/** What a rewind to `month` keeps and drops of a decision log and its injections. */
-export function rewindRecord(
-  log: readonly LogEntry[],
-  injections: readonly Injection[],
-  month: number,
-  current: number,
-): {
-  log: LogEntry[];
-  injections: Injection[];
-  dropped: { log: LogEntry[]; injections: Injection[] };
-} {
-  if (!Number.isInteger(month) || month < 0 || month >= current)
-    throw new DecisionError('facilitator', [
-      `month: rewind goes back to an earlier month, from 0 to ${current - 1}; found ${month}${current === 0 ? ' (no month has been played yet)' : ''}`,
-    ]);
-  return {
-    log: log.filter((e) => e.month < month),
-    injections: injections.filter((e) => e.month < month),
-    dropped: {
-      log: log.filter((e) => e.month >= month),
-      injections: injections.filter((e) => e.month >= month),
-    },
-  };
-}

@@ -4,3 +4,4 @@ export * from './roles.ts';
 export * from './view.ts';
 export * from './alongside.ts';
 export * from './injection.ts';
+export * from './rewind.ts';

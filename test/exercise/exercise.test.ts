@@ -293,11 +293,15 @@ describe('a mediator chooses whom to approach', () => {
 
   it("'both' is the model's choice: the same path as no approach decision", () => {
     for (let run = 0; run < 10; run++) {
-      const both = playOut(new Exercise(withMed, { run, roles: ['med'] }), (ex) =>
-        ex.month === 2 ? { med: { offerServices: true, approach: 'both' } } : {},
+      const at2 = (d: Decision) => (ex: Exercise) =>
+        ex.month === 2 ? { med: d } : ({} as Record<string, Decision>);
+      const both = playOut(
+        new Exercise(withMed, { run, roles: ['med'] }),
+        at2({ offerServices: true, approach: 'both' }),
       );
-      const none = playOut(new Exercise(withMed, { run, roles: ['med'] }), (ex) =>
-        ex.month === 2 ? { med: { offerServices: true } } : {},
+      const none = playOut(
+        new Exercise(withMed, { run, roles: ['med'] }),
+        at2({ offerServices: true }),
       );
       expect(both.state.accepted[0]).toBe(none.state.accepted[0]);
       expect(both.outcome()).toBe(none.outcome());
