@@ -144,7 +144,7 @@ export function toDecision(specs: Spec[], values: Record<string, string>): Decis
     if (sub === undefined) out[field] = value;
     else ((out[field] ??= {}) as Record<string, unknown>)[sub] = value;
   }
-  return out as Decision;
+  return out;
 }
 
 export function DecisionForm(props: {
