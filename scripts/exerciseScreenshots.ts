@@ -64,7 +64,12 @@ const pages = {
     view: viewFor(new Exercise(scenario, setup), ROLE),
     analogues,
   }),
-  'exercise-report': await exerciseReportHtml({ scenario, report, log: played.log, analogues }),
+  'exercise-report': await exerciseReportHtml({
+    scenario,
+    report,
+    log: played.log,
+    analogues: history.analoguesOfPath(played, 5).analogues,
+  }),
 };
 const profile = mkdtempSync(join(tmpdir(), 'parley-shots-'));
 const context = await chromium.launchPersistentContext(profile, {

@@ -5,3 +5,4 @@ export * from './view.ts';
 export * from './alongside.ts';
 export * from './injection.ts';
 export * from './rewind.ts';
+export * from './pathAnalogues.ts';

@@ -198,7 +198,7 @@ export async function exerciseReportHtml(input: {
           .join('')}</table>`
       : '<p class="muted">Shown once the exercise is finished and someone decided.</p>',
     `<h2>Timeline of decisions and events</h2><table><tr><th>month</th><th>decisions</th><th>events</th></tr>${timeline}</table>`,
-    `<h2>Historical cases that resemble this war</h2><p class="muted">Cases of the case base nearest to the scenario played (its starting point, not the path).</p>${analogueRows(input.analogues)}`,
+    `<h2>Historical cases that resemble this war</h2><p class="muted">Cases of the case base nearest to the path played: the war as it stood at the end (how long it had gone on before talks, whether a mediator was accepted, deaths per month, the channel talks first opened on, the outcome), with the scenario's other features.</p>${analogueRows(input.analogues)}`,
   ];
   return page(`After-action report: ${scenario.name}`, body.join('\n'));
 }

@@ -619,7 +619,7 @@ const routes: FastifyPluginAsyncZod = (app) => {
             who.role === 'facilitator'
               ? live.rec.log
               : live.rec.log.filter((e) => e.role === who.role),
-          analogues: history.analoguesOfScenario(live.scenario, 5).analogues,
+          analogues: history.analoguesOfPath(live.ex, 5).analogues,
         }),
       );
     },
