@@ -22,6 +22,8 @@ const LeakSchema = z
 /** An injected event: the month it happens in (the next month to play) and what happens. */
 export const InjectionSchema = z.union([LeakSchema, InterventionSchema]);
 export type Injection = z.infer<typeof InjectionSchema>;
+/** An injection as a client sends it (amounts left out take the scenario schema's defaults). */
+export type InjectionInput = z.input<typeof InjectionSchema>;
 
 /** Kinds that can be injected (a back channel is fixed when the exercise starts). */
 export const INJECTABLE_KINDS = [

@@ -6,7 +6,7 @@
  * messages when refused.
  */
 import { useId, useState, type JSX } from 'react';
-import type { Injection, RoleView } from '../../../src/exercise/index.ts';
+import type { Injection, InjectionInput, RoleView } from '../../../src/exercise/index.ts';
 
 type Act = (method: string, path: string, body: unknown, done: string) => Promise<boolean>;
 
@@ -79,10 +79,11 @@ export function FacilitatorControls(props: {
     />
   );
   const value = (key: string, fallback: string) => f[key] ?? fallback;
-  const event = (): Injection => {
+  const event = (): InjectionInput => {
     const month = v.month;
     const note = f.note?.trim() ? { note: f.note.trim() } : {};
-    const num = (key: string) => Number(value(key, ''));
+    // an amount left empty is the schema's default (sent as absent)
+    const num = (key: string) => (value(key, '').trim() === '' ? undefined : Number(f[key]));
     switch (kind) {
       case 'leak':
         return { kind, month, ...note };
