@@ -250,7 +250,15 @@ export function FacilitatorControls(props: {
           <Field label="Mediator">{pick('mediator', mediators)}</Field>
         ) : null}
         <Field label="Note (shown with the event)">
-          {(cid) => <input id={cid} value={f.note ?? ''} maxLength={200} onChange={set('note')} />}
+          {(cid) => (
+            <input
+              id={cid}
+              type="text"
+              value={f.note ?? ''}
+              maxLength={200}
+              onChange={set('note')}
+            />
+          )}
         </Field>
         <button
           type="button"
