@@ -2,8 +2,9 @@
  * README screenshots of exercise mode (docs/img/exercise-*.png), generated, never hand-made:
  * plays bosnia-1995 (path 0) with the example decisions of examples/exercise-bosnia.yaml for the
  * Bosnian government, then renders its briefing and the after-action report (the facilitator's)
- * in Debian's Chromium; and a player's month and the facilitator's page in the web UI (built into a temporary folder and
- * served by the real API, as the browser test does). Run: `npx tsx scripts/exerciseScreenshots.ts`.
+ * in Debian's Chromium; and a player's month and the facilitator's page in the web UI (built
+ * into a temporary folder and served by the real API, as the browser test does).
+ * Run: `npx tsx scripts/exerciseScreenshots.ts`.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
