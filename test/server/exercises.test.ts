@@ -320,6 +320,25 @@ for (const backend of [sqliteBackend(), pgBackend()])
         expect(late.status).toBe(409);
         expect(late.body.issues[0].message).toMatch(/finished/);
 
+        // on a finished exercise the facilitator's controls are refused, except a rewind
+        const finishedRefusals: [string, string, unknown][] = [
+          [
+            'POST',
+            '/events',
+            {
+              event: { kind: 'show-of-strength', month: end.exercise.month, party: GOV, size: 0.2 },
+            },
+          ],
+          ['PUT', '/pause', { paused: true }],
+          ['POST', '/advance', { months: 3 }],
+        ];
+        for (const [method, path, body] of finishedRefusals) {
+          const r = await call(server.url, method, ex(path), tokens.facilitator, body);
+          expect(r.status, path).toBe(409);
+          expect(r.body.issues[0].code, path).toBe('finished');
+        }
+        expect((await call(server.url, 'GET', ex('/state'), tokens[GOV])).body).toEqual(end);
+
         const report = await call(server.url, 'GET', ex('/report'), tokens[GOV]);
         expect(report.status, report.text).toBe(200);
         expect(report.body.finished).toBe(true);
@@ -369,6 +388,13 @@ for (const backend of [sqliteBackend(), pgBackend()])
             ).toBe('%PDF-');
           }
         }
+
+        // a rewind reopens a finished exercise
+        const reopened = await call(server.url, 'POST', ex('/rewind'), tokens.facilitator, {
+          month: 1,
+        });
+        expect(reopened.status, reopened.text).toBe(200);
+        expect(reopened.body).toMatchObject({ status: 'open', month: 1 });
       } finally {
         await server.app.close();
         await store.close();
@@ -498,6 +524,21 @@ for (const backend of [sqliteBackend(), pgBackend()])
           decision: { effort: 'hold', leastAcceptable: 0.55 },
         });
         expect(dec.status, dec.text).toBe(200);
+        await new Promise((r) => setTimeout(r, 30));
+        // a deadline that passed before the pause stays passed while paused
+        await call(server.url, 'PUT', ex('/pause'), fac, { paused: false });
+        await call(server.url, 'PUT', ex('/deadline'), fac, { deadline: '2000-01-01T00:00:00Z' });
+        await call(server.url, 'PUT', ex('/pause'), fac, { paused: true });
+        const late = await call(server.url, 'POST', ex('/decisions'), tokens[SERBS], {
+          role: SERBS,
+          month: 4,
+          decision: { effort: 'hold' },
+        });
+        expect(late.status).toBe(409);
+        expect(late.body.issues[0].message).toMatch(/deadline for month 4 passed/);
+        await call(server.url, 'PUT', ex('/pause'), fac, { paused: false });
+        await call(server.url, 'PUT', ex('/deadline'), fac, { deadline });
+        await call(server.url, 'PUT', ex('/pause'), fac, { paused: true });
         await new Promise((r) => setTimeout(r, 30));
         const resumed = await call(server.url, 'PUT', ex('/pause'), fac, { paused: false });
         expect(resumed.status).toBe(200);

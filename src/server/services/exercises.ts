@@ -156,8 +156,9 @@ export class ExerciseService {
           `this decision is for month ${month}, but the exercise is at month ${rec.month}`,
           ['month'],
         );
-      // a paused exercise's deadline is frozen: it cannot pass until the exercise resumes
-      if (rec.deadline !== null && rec.pausedAt === null && Date.now() > Date.parse(rec.deadline))
+      // a paused exercise's clock stands still at the pause (its deadline is frozen)
+      const clock = rec.pausedAt !== null ? Date.parse(rec.pausedAt) : Date.now();
+      if (rec.deadline !== null && clock > Date.parse(rec.deadline))
         throw httpError(
           409,
           'deadline_passed',

@@ -79,6 +79,12 @@ export function ExercisePage({ path }: { path: string[] }): JSX.Element {
         {v.front.positions}; talks: <span data-testid="talks">{v.talks}</span>
         {v.mediatorsPresent.length ? `; mediators: ${v.mediatorsPresent.join(', ')}` : ''}
       </p>
+      {state.exercise.pausedAt && v.kind !== 'facilitator' ? (
+        <p data-testid="paused">
+          The facilitator has paused the exercise: no month is played and the deadline is frozen
+          meanwhile.
+        </p>
+      ) : null}
       {error ? (
         <p role="alert" className="error">
           {error}
