@@ -592,6 +592,13 @@ for (const backend of [sqliteBackend(), pgBackend()])
         );
         expect(back.fingerprint).toBe(again.fingerprint());
         expect(back.fingerprint).toBe(before.fingerprint);
+        // the facilitator's report lists the rewind (a player's, at the end, leaves it out)
+        const facReport = await fetch(`${server.url}${ex('/report.html')}`, {
+          headers: { authorization: `Bearer ${fac}` },
+        });
+        const facHtml = await facReport.text();
+        expect(facHtml).toContain('<h2>Rewinds</h2>');
+        expect(facHtml).toMatch(/<td>6<\/td><td>4<\/td><td>\d+ decisions, 1 injected events<\/td>/);
       } finally {
         await server.app.close();
         await store.close();

@@ -620,6 +620,7 @@ const routes: FastifyPluginAsyncZod = (app) => {
               ? live.rec.log
               : live.rec.log.filter((e) => e.role === who.role),
           analogues: history.analoguesOfPath(live.ex, 5).analogues,
+          rewinds: who.role === 'facilitator' ? live.rec.rewinds : [],
         }),
       );
     },
