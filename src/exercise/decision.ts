@@ -52,6 +52,24 @@ export const DecisionSchema = z
       .record(z.string().max(64), z.number().min(0).max(3))
       .optional()
       .describe('patron: per recipient belligerent id, the committed aid level this month (0–3)'),
+    conditions: z
+      .record(
+        z.string().max(64),
+        z
+          .object({
+            minimumShare: share
+              .optional()
+              .describe(
+                'the least share of the stake it lets the recipient settle for (a veto below it)',
+              ),
+            opposesTalks: z.boolean().optional().describe('it disapproves of talks'),
+          })
+          .strict(),
+      )
+      .optional()
+      .describe(
+        'patron: per recipient belligerent id, the conditions of its support from this month on (they stand until changed)',
+      ),
   })
   .strict();
 export type Decision = z.infer<typeof DecisionSchema>;

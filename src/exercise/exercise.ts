@@ -22,7 +22,16 @@ import { Effort, Status } from '../engine/state.ts';
 import { sha256Hex } from '../engine/hash.ts';
 import type { Scenario } from '../model/index.ts';
 import type { Decision, ExerciseSetup, LogEntry } from './decision.ts';
-import { applyDecision, checkDecision, findRole, rolesOf, type Role } from './roles.ts';
+import {
+  applyConditions,
+  applyDecision,
+  checkDecision,
+  findRole,
+  lineConditionsOf,
+  rolesOf,
+  type LineConditions,
+  type Role,
+} from './roles.ts';
 import {
   checkInjection,
   compileInjection,
@@ -71,6 +80,8 @@ export class Exercise {
   readonly events: ExerciseEvent[] = [];
   /** Scratch decisions of the month being played (cleared after it). */
   private readonly decisions: Decisions;
+  /** Support lines' conditions as they stand (a played patron changes them for good). */
+  readonly lineConditions: LineConditions;
 
   constructor(
     readonly scenario: Scenario,
@@ -87,6 +98,7 @@ export class Exercise {
       throw new Error('invalid exercise: roles: a party is listed twice');
     this.state = new State(this.c, setup.run, 1);
     this.decisions = new Decisions(this.c.lines.length);
+    this.lineConditions = lineConditionsOf(this.c);
     const s = this.state;
     s.active[0] = 0;
     s.nActive = 1;
@@ -152,7 +164,10 @@ export class Exercise {
     for (const id of this.setup.roles) {
       const d = decisions[id];
       this.log.push({ month: t, role: id, decision: d ?? null });
-      if (d !== undefined) applyDecision(this.c, this.decisions, this.role(id), d);
+      if (d === undefined) continue;
+      applyDecision(this.c, this.decisions, this.role(id), d);
+      // standing conditions are state of the one run, not a decision of the month
+      applyConditions(this.state, this.lineConditions, this.role(id), d);
     }
     const scheduled = this.c.events[t].length;
     for (const e of this.injections) {

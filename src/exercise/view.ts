@@ -79,6 +79,13 @@ export const RoleViewSchema = z
       .record(z.string(), z.number())
       .nullable()
       .describe("a patron's committed aid per recipient"),
+    patronConditions: z
+      .record(
+        z.string(),
+        z.object({ minimumShare: z.number(), opposesTalks: z.boolean() }).strict(),
+      )
+      .nullable()
+      .describe("a patron's conditions of support per recipient, as they stand"),
     events: z.array(
       z.object({ month: z.number().int(), kind: z.string(), text: z.string() }).strict(),
     ),
@@ -185,6 +192,24 @@ export function viewFor(ex: Exercise, roleId: string): RoleView {
         ? Object.fromEntries(
             c.lines.flatMap((l, k) =>
               l.patron === role.id ? [[c.partyIds[l.party], r4(s.lineAid[k])]] : [],
+            ),
+          )
+        : null,
+    patronConditions:
+      role?.kind === 'patron'
+        ? Object.fromEntries(
+            c.lines.flatMap((l, k) =>
+              l.patron === role.id
+                ? [
+                    [
+                      c.partyIds[l.party],
+                      {
+                        minimumShare: r4(ex.lineConditions[k].minShare),
+                        opposesTalks: ex.lineConditions[k].opposesTalks,
+                      },
+                    ],
+                  ]
+                : [],
             ),
           )
         : null,

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/data/scenarios.ts';
 import { LogEntrySchema, replay } from '../../src/exercise/index.ts';
+import { parseDecisionLine } from '../../src/cli/commands/play.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin/parley.js');
@@ -170,5 +171,26 @@ describe.skipIf(!hasScript)('parley play through a pseudo-terminal', () => {
     const who = await inPty(['play', 'bosnia-1995', '--as', 'nobody']);
     expect(who.code).toBe(2);
     expect(who.out).toContain('option --as: nobody is not a party of bosnia-1995');
+  });
+});
+
+describe('a typed decision line', () => {
+  it('nests dotted fields: a patron’s aid and conditions, a mediator’s approach', () => {
+    expect(
+      parseDecisionLine(
+        'aid.bosnian-serbs=0.4 conditions.bosnian-serbs.minimumShare=0.6 conditions.bosnian-serbs.opposesTalks=yes',
+      ),
+    ).toEqual({
+      decision: {
+        aid: { 'bosnian-serbs': 0.4 },
+        conditions: { 'bosnian-serbs': { minimumShare: 0.6, opposesTalks: true } },
+      },
+    });
+    expect(parseDecisionLine('approach=bosnian-serbs offerServices=yes')).toEqual({
+      decision: { approach: 'bosnian-serbs', offerServices: true },
+    });
+    expect(parseDecisionLine('conditions.x.minimumShare=2').error).toMatch(
+      /conditions\.x\.minimumShare: Too big/,
+    );
   });
 });

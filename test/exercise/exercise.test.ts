@@ -435,3 +435,56 @@ describe('injected events, rewind', () => {
     expect(() => rewindRecord([], [], 0, 0)).toThrow(/no month has been played yet/);
   });
 });
+
+describe("a patron's conditions", () => {
+  const scenario = bundled('bosnia-1995');
+  const roles = ['serbia', 'bosnian-serbs'];
+
+  it('stand from the month set until changed, show in its view, and replay', () => {
+    const ex = new Exercise(scenario, { run: 2, roles });
+    const before = [ex.state.patronMinShare[0], ex.state.patronOpposesTalks[0]];
+    ex.advance({
+      serbia: { conditions: { 'bosnian-serbs': { minimumShare: 0.7, opposesTalks: true } } },
+    });
+    expect(ex.state.patronMinShare[0]).toBe(0.7);
+    expect(ex.state.patronOpposesTalks[0]).toBe(1);
+    ex.advance({});
+    expect(ex.state.patronMinShare[0]).toBe(0.7);
+    expect(viewFor(ex, 'serbia').patronConditions).toEqual({
+      'bosnian-serbs': { minimumShare: 0.7, opposesTalks: true },
+    });
+    ex.advance({ serbia: { conditions: { 'bosnian-serbs': { opposesTalks: false } } } });
+    expect(ex.state.patronOpposesTalks[0]).toBe(0);
+    expect(ex.state.patronMinShare[0]).toBe(0.7);
+    expect(before).not.toEqual([0.7, 1]);
+    const again = replay(scenario, { run: 2, roles }, ex.log);
+    expect(again.fingerprint()).toBe(ex.fingerprint());
+  });
+
+  it("a minimum share presses the recipient's least acceptable share up (the model's reading)", () => {
+    // the model plays the Serbs: the patron's minimum raises their reservation share in
+    // proportion to the aid that rides on it (bargainingRange); a played leader decides for itself
+    let raised = 0;
+    for (let run = 0; run < 10; run++) {
+      const month = (patron?: Decision) => {
+        const ex = new Exercise(scenario, { run, roles: ['serbia'] });
+        ex.advance(patron ? { serbia: patron } : {});
+        return ex.state.reservation[0];
+      };
+      const free = month();
+      const pressed = month({ conditions: { 'bosnian-serbs': { minimumShare: 0.95 } } });
+      expect(pressed, `run ${run}`).toBeGreaterThanOrEqual(free);
+      if (pressed > free) raised++;
+    }
+    expect(raised).toBeGreaterThanOrEqual(5);
+  });
+
+  it('refused for a recipient it does not support', () => {
+    const ex = new Exercise(scenario, { run: 0, roles });
+    const before = ex.fingerprint();
+    expect(() =>
+      ex.advance({ serbia: { conditions: { 'bosnian-government': { opposesTalks: true } } } }),
+    ).toThrow(/conditions.bosnian-government: serbia has no support line to bosnian-government/);
+    expect(ex.fingerprint()).toBe(before);
+  });
+});

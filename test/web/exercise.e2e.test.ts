@@ -276,6 +276,8 @@ describe.skipIf(missing !== undefined)(
       const serbia = await open(SERBIA);
       await labelled(serbia);
       await serbia.getByLabel('Aid to Republika Srpska').fill('0.4');
+      await serbia.getByLabel('Least share Republika Srpska').fill('0.6');
+      await serbia.getByLabel('Oppose Republika Srpska').selectOption('yes');
       await handIn(serbia);
       await serbia.getByTestId('pending').waitFor();
 
@@ -294,7 +296,10 @@ describe.skipIf(missing !== undefined)(
           carrots: { [GOV]: 0.5 },
           sticks: { [SERBS]: 0.25 },
         },
-        [SERBIA]: { aid: { [SERBS]: 0.4 } },
+        [SERBIA]: {
+          aid: { [SERBS]: 0.4 },
+          conditions: { [SERBS]: { minimumShare: 0.6, opposesTalks: true } },
+        },
         [SERBS]: { posture: 'secret', leastAcceptable: 0.5 },
       });
 

@@ -29,7 +29,11 @@ describe('decision form controls', () => {
       'carrots.bosnian-government',
       'sticks.bosnian-government',
     ]);
-    expect(keys('serbia')).toEqual(['aid.bosnian-serbs']);
+    expect(keys('serbia')).toEqual([
+      'aid.bosnian-serbs',
+      'conditions.bosnian-serbs.minimumShare',
+      'conditions.bosnian-serbs.opposesTalks',
+    ]);
     // once a mediator is present: the leaders answer it; it no longer offers or brings means
     ex.advance({ 'united-states': { offerServices: true } });
     expect(keys('bosnian-serbs')).toContain('mediator');
@@ -56,6 +60,12 @@ describe('decision form controls', () => {
     expect(fresh.check('united-states', d)).toEqual([]);
     const patron = toDecision(decisionSpecs(viewFor(fresh, 'serbia')), {
       'aid.bosnian-serbs': '0.4',
+      'conditions.bosnian-serbs.opposesTalks': 'yes',
+      'conditions.bosnian-serbs.minimumShare': '0.6',
+    });
+    expect(patron).toEqual({
+      aid: { 'bosnian-serbs': 0.4 },
+      conditions: { 'bosnian-serbs': { opposesTalks: true, minimumShare: 0.6 } },
     });
     expect(fresh.check('serbia', patron)).toEqual([]);
     expect(toDecision(med, {})).toEqual({});
@@ -84,6 +94,14 @@ describe('where an API issue lands on the form', () => {
         message: 'aid.bosnian-serbs: croatia has no support line to bosnian-serbs',
       },
       'aid.bosnian-serbs',
+    ],
+    [
+      {
+        code: 'too_big',
+        path: ['body', 'decision', 'conditions', 'b', 'minimumShare'],
+        message: 'Too big',
+      },
+      'conditions.b.minimumShare',
     ],
     [{ code: 'forbidden', path: [], message: 'this token plays x' }, null],
   ])('%j → %s', (issue, field) => {

@@ -103,11 +103,11 @@ export function parseDecisionLine(line: string): { decision?: Decision; error?: 
           : text !== '' && Number.isFinite(Number(text))
             ? Number(text)
             : text;
-    const [field, sub] = key.split('.', 2);
-    if (sub !== undefined) {
-      const map = (raw[field] ??= {}) as Record<string, unknown>;
-      map[sub] = value;
-    } else raw[field] = value;
+    // a dotted key nests: aid.<recipient>=…, conditions.<recipient>.opposesTalks=…
+    const path = key.split('.');
+    let at = raw;
+    for (const part of path.slice(0, -1)) at = (at[part] ??= {}) as Record<string, unknown>;
+    at[path[path.length - 1]] = value;
   }
   const parsed = DecisionSchema.safeParse(raw);
   if (!parsed.success)
@@ -126,7 +126,7 @@ function fields(view: RoleView): string {
     return `posture=closed|secret|mediated|public effort=hold|escalate demand=0..1 leastAcceptable=0..1${view.mediatorsPresent.length ? ' mediator=accept|refuse' : ''}`;
   if (view.kind === 'mediator')
     return `offerServices=yes|no approach=<side>|both carrots.<side>=0..1 sticks.<side>=0..1 proposal=0..1 (side A's share)`;
-  return `aid.<recipient>=0..3`;
+  return `aid.<recipient>=0..3 conditions.<recipient>.minimumShare=0..1 conditions.<recipient>.opposesTalks=yes|no`;
 }
 
 function describe(view: RoleView, shownEvents: number): string {

@@ -117,14 +117,34 @@ export function decisionSpecs(v: RoleView): Spec[] {
     return specs;
   }
   if (v.kind === 'patron')
-    return Object.entries(v.patronAid ?? {}).map(([id, now]) => ({
-      key: `aid.${id}`,
-      label: `Aid to ${name(id)}`,
-      kind: 'number',
-      min: 0,
-      max: 3,
-      help: `committed level this month, 0–3 (now ${r2(now)})`,
-    }));
+    return Object.entries(v.patronAid ?? {}).flatMap(([id, now]): Spec[] => {
+      const cond = v.patronConditions?.[id];
+      return [
+        {
+          key: `aid.${id}`,
+          label: `Aid to ${name(id)}`,
+          kind: 'number',
+          min: 0,
+          max: 3,
+          help: `committed level this month, 0–3 (now ${r2(now)})`,
+        },
+        share(
+          `conditions.${id}.minimumShare`,
+          `Least share ${name(id)} may settle for`,
+          `your condition, from this month on, 0–1 (now ${r2(cond?.minimumShare ?? 0)})`,
+        ),
+        {
+          key: `conditions.${id}.opposesTalks`,
+          label: `Oppose ${name(id)}'s talks`,
+          kind: 'select',
+          options: [
+            ['yes', 'yes, from this month on'],
+            ['no', 'no, from this month on'],
+          ],
+          help: `now: ${cond?.opposesTalks ? 'you oppose them' : 'you do not'}`,
+        },
+      ];
+    });
   return [];
 }
 
@@ -134,11 +154,13 @@ export function toDecision(specs: Spec[], values: Record<string, string>): Decis
   for (const s of specs) {
     const text = (values[s.key] ?? '').trim();
     if (text === '') continue;
-    const value =
-      s.kind === 'number' ? Number(text) : s.key === 'offerServices' ? text === 'yes' : text;
-    const [field, sub] = s.key.split('.', 2);
-    if (sub === undefined) out[field] = value;
-    else ((out[field] ??= {}) as Record<string, unknown>)[sub] = value;
+    const yesNo = s.key === 'offerServices' || s.key.endsWith('.opposesTalks');
+    const value = s.kind === 'number' ? Number(text) : yesNo ? text === 'yes' : text;
+    // a dotted key nests: carrots.<side>, conditions.<recipient>.minimumShare
+    const path = s.key.split('.');
+    let at = out;
+    for (const part of path.slice(0, -1)) at = (at[part] ??= {}) as Record<string, unknown>;
+    at[path[path.length - 1]] = value;
   }
   return out;
 }

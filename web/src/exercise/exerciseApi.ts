@@ -46,7 +46,7 @@ export function issueField(issue: ApiIssue, part: string): string | null {
   const p = issue.path.map(String);
   if (p[0] === 'body' && p[1] === part && p.length > 2) return p.slice(2).join('.');
   if (p[0] === part || p[0] === 'body') {
-    const m = /^([A-Za-z]+(?:\.[\w-]+)?): /.exec(issue.message);
+    const m = /^([A-Za-z]+(?:\.[\w-]+)*): /.exec(issue.message);
     if (m) return m[1];
   }
   return null;
