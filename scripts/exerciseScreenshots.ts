@@ -2,8 +2,9 @@
  * README screenshots of exercise mode (docs/img/exercise-*.png), generated, never hand-made:
  * plays bosnia-1995 (path 0) with the example decisions of examples/exercise-bosnia.yaml for the
  * Bosnian government, then renders its briefing and the after-action report (the facilitator's)
- * in Debian's Chromium; and a player's month in the web UI (built into a temporary folder and
- * served by the real API, as the browser test does). Run: `npx tsx scripts/exerciseScreenshots.ts`.
+ * in Debian's Chromium; and a player's month and the facilitator's page in the web UI (built
+ * into a temporary folder and served by the real API, as the browser test does).
+ * Run: `npx tsx scripts/exerciseScreenshots.ts`.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,13 +41,8 @@ while (!played.finished) played.advance({});
 const history = HistoryService.load();
 const analogues = history.analoguesOfScenario(scenario, 5).analogues;
 const dist = modelDistribution(scenario, 500);
-const partial = new Exercise(scenario, setup);
-const standings = [];
-for (const e of played.log) {
-  if (partial.finished || e.month !== partial.month) continue;
-  partial.advance(e.decision ? { [e.role]: e.decision } : {});
-  standings.push(standing(partial, dist));
-}
+const standings: ReturnType<typeof standing>[] = [];
+replay(scenario, setup, played.log, [], (ex) => standings.push(standing(ex, dist)));
 const report: ExerciseReport = {
   outcome: played.outcome(),
   finished: true,
@@ -64,7 +60,12 @@ const pages = {
     view: viewFor(new Exercise(scenario, setup), ROLE),
     analogues,
   }),
-  'exercise-report': await exerciseReportHtml({ scenario, report, log: played.log, analogues }),
+  'exercise-report': await exerciseReportHtml({
+    scenario,
+    report,
+    log: played.log,
+    analogues: history.analoguesOfPath(played, 5).analogues,
+  }),
 };
 const profile = mkdtempSync(join(tmpdir(), 'parley-shots-'));
 const context = await chromium.launchPersistentContext(profile, {
@@ -116,6 +117,16 @@ try {
     await page.getByLabel('demand').fill('0.65');
     await page.screenshot({ path: 'docs/img/exercise-player.png' });
     console.log('docs/img/exercise-player.png');
+    // the facilitator's page with a show of strength about to be injected
+    await page.setViewportSize({ width: 1100, height: 1100 });
+    await page.goto(`${server.url}/#/exercise/${id}/${created.tokens.facilitator}`);
+    await page.getByTestId('facilitator-controls').waitFor();
+    await page.getByLabel('Months to play').fill('3');
+    await page.getByLabel('By', { exact: true }).selectOption('bosnian-government');
+    await page.getByLabel('Size').fill('0.3');
+    await page.getByLabel('Note').fill('Operation Storm');
+    await page.screenshot({ path: 'docs/img/exercise-facilitator.png' });
+    console.log('docs/img/exercise-facilitator.png');
   } finally {
     await server.close();
     rmSync(dist, { recursive: true, force: true });

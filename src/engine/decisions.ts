@@ -27,6 +27,14 @@ export class Decisions {
   readonly mediatorSticks = new Float64Array(2 * MAX_MEDIATORS);
   /** Per mediator: side A's share it proposes when it leads talks (0…1), NaN model. */
   readonly mediatorProposal = new Float64Array(MAX_MEDIATORS);
+  /**
+   * Per mediator: whom it approaches this month, −1 model (both sides, as in every run), 0 side
+   * A only, 1 side B only, 2 both. A side it does not approach neither accepts nor refuses it
+   * this month (an earlier acceptance stands).
+   */
+  readonly mediatorApproach = new Int8Array(MAX_MEDIATORS);
+  /** 1: secret talks under way leak this month (the facilitator's injected leak), 0 the model. */
+  leak = 0;
   /** Per support line (Compiled.lines): the committed aid level this month (0…3), NaN model. */
   readonly aid: Float64Array;
 
@@ -46,6 +54,8 @@ export class Decisions {
     this.mediatorCarrots.fill(NaN);
     this.mediatorSticks.fill(NaN);
     this.mediatorProposal.fill(NaN);
+    this.mediatorApproach.fill(-1);
+    this.leak = 0;
     this.aid.fill(NaN);
   }
 }

@@ -4,6 +4,7 @@ export * from './result.ts';
 export * from './aggregate.ts';
 export {
   compile,
+  compileEvent,
   State,
   Outcome,
   OUTCOME_NAMES,
@@ -11,6 +12,7 @@ export {
   CHANNEL_NAMES,
   belligerents,
   type Compiled,
+  type CompiledEvent,
 } from './state.ts';
 export {
   MECHANISMS,

@@ -8,6 +8,7 @@ import {
   monthsBetweenDates,
   ownValue,
   type Belligerent,
+  type Intervention,
   type Mediator,
   type Scenario,
   type Uncertain,
@@ -120,6 +121,39 @@ export type CompiledEvent =
   | { kind: 'ceasefire'; pressure: Uncertain }
   | { kind: 'strength'; party: 0 | 1; size: Uncertain };
 
+/**
+ * One intervention as the engine runs it; null for a back channel opening (resolved into
+ * secretFrom by compile). `lineOf` gives the support line of an aid change (compile adds one for
+ * a new patron; an exercise's injected event may only use an existing one).
+ */
+export function compileEvent(
+  e: Intervention,
+  partyIds: readonly [string, string],
+  mediatorIds: readonly string[],
+  lineOf: (party: 0 | 1, patron: string) => number,
+): CompiledEvent | null {
+  const partyOf = (id: string): 0 | 1 => (id === partyIds[0] ? 0 : 1);
+  switch (e.kind) {
+    case 'aid-change':
+      return { kind: 'aid', line: lineOf(partyOf(e.recipient), e.patron), level: e.level };
+    case 'mediator-entry':
+      return { kind: 'mediator', mediator: mediatorIds.indexOf(e.mediator) };
+    case 'incentive-offer':
+      return {
+        kind: 'incentive',
+        party: partyOf(e.to),
+        size: e.size,
+        onTalks: e.conditionalOn === 'talks',
+      };
+    case 'ceasefire-proposal':
+      return { kind: 'ceasefire', pressure: e.pressure };
+    case 'show-of-strength':
+      return { kind: 'strength', party: partyOf(e.party), size: e.size };
+    case 'back-channel-open':
+      return null;
+  }
+}
+
 export function compile(scenario: Scenario): Compiled {
   const bel = belligerents(scenario);
   const partyIds: [string, string] = [bel[0].id, bel[1].id];
@@ -161,7 +195,6 @@ export function compile(scenario: Scenario): Compiled {
       m.mediation.bias.toward === 'neutral' ? 0 : m.mediation.bias.toward === partyIds[0] ? 1 : -1,
   }));
   const events: CompiledEvent[][] = Array.from({ length: horizon }, () => []);
-  const partyOf = (id: string): 0 | 1 => (id === partyIds[0] ? 0 : 1);
   let secretFrom = Infinity;
   let earliestChannel = -1;
   const secretChannels: Compiled['secretChannels'] = scenario.backChannels.map((c, k) => {
@@ -179,47 +212,21 @@ export function compile(scenario: Scenario): Compiled {
   secretChannels.forEach((ch, k) => {
     if (k !== earliestChannel && ch.from < horizon) channelOpensAt[ch.from] = 1;
   });
-  for (const e of scenario.interventions) {
-    const at = events[e.month];
-    switch (e.kind) {
-      case 'aid-change': {
-        const key = `${partyOf(e.recipient)}:${e.patron}`;
-        let line = lineIndex.get(key);
-        if (line === undefined) {
-          // aid from a patron not yet supporting: a new line starting at level 0
-          line = lines.length;
-          lineIndex.set(key, line);
-          lines.push({
-            party: partyOf(e.recipient),
-            patron: e.patron,
-            fungible: false,
-            minShare: 0,
-            opposesTalks: false,
-          });
-        }
-        at.push({ kind: 'aid', line, level: e.level });
-        break;
-      }
-      case 'mediator-entry':
-        at.push({ kind: 'mediator', mediator: mediators.findIndex((m) => m.id === e.mediator) });
-        break;
-      case 'incentive-offer':
-        at.push({
-          kind: 'incentive',
-          party: partyOf(e.to),
-          size: e.size,
-          onTalks: e.conditionalOn === 'talks',
-        });
-        break;
-      case 'ceasefire-proposal':
-        at.push({ kind: 'ceasefire', pressure: e.pressure });
-        break;
-      case 'show-of-strength':
-        at.push({ kind: 'strength', party: partyOf(e.party), size: e.size });
-        break;
-      case 'back-channel-open':
-        break; // resolved into secretFrom above
+  const lineOf = (party: 0 | 1, patron: string): number => {
+    const key = `${party}:${patron}`;
+    let line = lineIndex.get(key);
+    if (line === undefined) {
+      // aid from a patron not yet supporting: a new line starting at level 0
+      line = lines.length;
+      lineIndex.set(key, line);
+      lines.push({ party, patron, fungible: false, minShare: 0, opposesTalks: false });
     }
+    return line;
+  };
+  const mediatorIds = mediators.map((m) => m.id);
+  for (const e of scenario.interventions) {
+    const ce = compileEvent(e, partyIds, mediatorIds, lineOf);
+    if (ce !== null) events[e.month].push(ce);
   }
   const clockFrom = scenario.situation?.lastContact ?? scenario.settings.warBegan;
   const startDate = scenario.settings.startDate;

@@ -22,6 +22,7 @@ import {
 import type { Scenario } from '../model/index.ts';
 import type { Decision, ExerciseSetup, LogEntry } from './decision.ts';
 import { Exercise } from './exercise.ts';
+import type { Injection } from './injection.ts';
 import type { RoleView } from './view.ts';
 
 export interface ModelDistribution {
@@ -127,13 +128,23 @@ export function outcomePercentiles(ex: Exercise, dist: ModelDistribution): Outco
   };
 }
 
-/** Replay a log leniently: a decision the path cannot take falls to the model. */
-function replayLenient(scenario: Scenario, setup: ExerciseSetup, log: readonly LogEntry[]) {
+/**
+ * Replay a log leniently: a decision the path cannot take falls to the model, an injected event
+ * it cannot take (a leak without secret talks) is left out.
+ */
+function replayLenient(
+  scenario: Scenario,
+  setup: ExerciseSetup,
+  log: readonly LogEntry[],
+  injections: readonly Injection[],
+) {
   const ex = new Exercise(scenario, setup);
   const byMonth = new Map<number, LogEntry[]>();
   for (const e of log) byMonth.set(e.month, [...(byMonth.get(e.month) ?? []), e]);
   const last = log.reduce((m, e) => Math.max(m, e.month), -1);
   for (let t = 0; t <= last && !ex.finished; t++) {
+    for (const e of injections)
+      if (e.month === t && ex.checkInjection(e).length === 0) ex.inject(e);
     const month: Record<string, Decision> = {};
     for (const e of byMonth.get(t) ?? [])
       if (e.decision !== null && ex.check(e.role, e.decision).length === 0)
@@ -173,7 +184,7 @@ export function decisionEffects(
   const H = ex.c.horizon;
   const runs = [ex.setup.run, ...Array.from({ length: paths }, (_, k) => ex.setup.run + 1 + k)];
   const play = (run: number, log: readonly LogEntry[]) =>
-    replayLenient(ex.scenario, { ...ex.setup, run }, log);
+    replayLenient(ex.scenario, { ...ex.setup, run }, log, ex.injections);
   const months = (e: Exercise) => warMonths(e.state.outcome[0], e.state.endMonth[0], H);
   // the played path too is played to the horizon's end (the model continues an unfinished one)
   const withAll = runs.map((run) => play(run, ex.log));

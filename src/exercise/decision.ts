@@ -41,10 +41,35 @@ export const DecisionSchema = z
       .optional()
       .describe('mediator: per belligerent id, share of its sticks used on arrival'),
     proposal: share.optional().describe("mediator: side A's share it proposes when it leads talks"),
+    approach: z
+      .string()
+      .max(64)
+      .optional()
+      .describe(
+        "mediator: whom it approaches this month: a belligerent id, or 'both' (the model's choice); a side not approached neither accepts nor refuses it this month",
+      ),
     aid: z
       .record(z.string().max(64), z.number().min(0).max(3))
       .optional()
       .describe('patron: per recipient belligerent id, the committed aid level this month (0–3)'),
+    conditions: z
+      .record(
+        z.string().max(64),
+        z
+          .object({
+            minimumShare: share
+              .optional()
+              .describe(
+                'the least share of the stake it lets the recipient settle for (a veto below it)',
+              ),
+            opposesTalks: z.boolean().optional().describe('it disapproves of talks'),
+          })
+          .strict(),
+      )
+      .optional()
+      .describe(
+        'patron: per recipient belligerent id, the conditions of its support from this month on (they stand until changed)',
+      ),
   })
   .strict();
 export type Decision = z.infer<typeof DecisionSchema>;

@@ -22,7 +22,22 @@ import { Effort, Status } from '../engine/state.ts';
 import { sha256Hex } from '../engine/hash.ts';
 import type { Scenario } from '../model/index.ts';
 import type { Decision, ExerciseSetup, LogEntry } from './decision.ts';
-import { applyDecision, checkDecision, findRole, rolesOf, type Role } from './roles.ts';
+import {
+  applyConditions,
+  applyDecision,
+  checkDecision,
+  findRole,
+  lineConditionsOf,
+  rolesOf,
+  type LineConditions,
+  type Role,
+} from './roles.ts';
+import {
+  checkInjection,
+  compileInjection,
+  describeInjection,
+  type Injection,
+} from './injection.ts';
 
 /** Something that happened in a month; `to` lists who learns of it ('all' = public). */
 export interface ExerciseEvent {
@@ -39,6 +54,7 @@ export interface ExerciseEvent {
     | 'mediatorRefused'
     | 'mediatorMessage'
     | 'intervention'
+    | 'injected'
     | 'warEnded';
   to: 'all' | string[];
   text: string;
@@ -59,9 +75,13 @@ export class Exercise {
   readonly state: State;
   readonly roles: Role[];
   readonly log: LogEntry[] = [];
+  /** Events the facilitator injected, played and (for the next month) pending, in order. */
+  readonly injections: Injection[] = [];
   readonly events: ExerciseEvent[] = [];
   /** Scratch decisions of the month being played (cleared after it). */
   private readonly decisions: Decisions;
+  /** Support lines' conditions as they stand (a played patron changes them for good). */
+  readonly lineConditions: LineConditions;
 
   constructor(
     readonly scenario: Scenario,
@@ -78,6 +98,7 @@ export class Exercise {
       throw new Error('invalid exercise: roles: a party is listed twice');
     this.state = new State(this.c, setup.run, 1);
     this.decisions = new Decisions(this.c.lines.length);
+    this.lineConditions = lineConditionsOf(this.c);
     const s = this.state;
     s.active[0] = 0;
     s.nActive = 1;
@@ -113,6 +134,19 @@ export class Exercise {
     return checkDecision(this.state, role, d);
   }
 
+  /** Problems with injecting `e` into the next month (nothing is changed). */
+  checkInjection(e: Injection): string[] {
+    if (this.finished) return [`the exercise is finished (${this.outcome()})`];
+    return checkInjection(this.state, this.month, e);
+  }
+
+  /** Inject an event into the next month (played with it when the month is played). */
+  inject(e: Injection): void {
+    const problems = this.checkInjection(e);
+    if (problems.length > 0) throw new DecisionError('facilitator', problems);
+    this.injections.push(structuredClone(e));
+  }
+
   /**
    * Play one month. `decisions` holds the played roles' decisions (a played role missing from
    * it is logged as the model's choice). Every decision is checked before anything changes.
@@ -130,18 +164,29 @@ export class Exercise {
     for (const id of this.setup.roles) {
       const d = decisions[id];
       this.log.push({ month: t, role: id, decision: d ?? null });
-      if (d !== undefined) applyDecision(this.c, this.decisions, this.role(id), d);
+      if (d === undefined) continue;
+      applyDecision(this.c, this.decisions, this.role(id), d);
+      // standing conditions are state of the one run, not a decision of the month
+      applyConditions(this.state, this.lineConditions, this.role(id), d);
+    }
+    const scheduled = this.c.events[t].length;
+    for (const e of this.injections) {
+      if (e.month !== t) continue;
+      const event = compileInjection(this.c, e);
+      if (event === null) this.decisions.leak = 1;
+      else this.c.events[t].push(event);
+      this.note(t, 'injected', 'all', describeInjection(e));
     }
     this.state.decisions = this.decisions;
     try {
-      this.playMonth(t);
+      this.playMonth(t, scheduled);
     } finally {
       this.state.decisions = null;
     }
   }
 
   /** The month's mechanisms in the engine's order (as simulateInto), noting events as they happen. */
-  private playMonth(t: number): void {
+  private playMonth(t: number, scheduled: number): void {
     const s = this.state;
     const c = this.c;
     const [A, B] = c.partyIds;
@@ -182,7 +227,7 @@ export class Exercise {
               `the mediator's account makes the enemy look ${s.belief[p] > beliefBefore[p] ? 'stronger' : 'weaker'} than you thought (belief it is strong ${pct(beliefBefore[p])} → ${pct(s.belief[p])})`,
             );
     }
-    for (const e of c.events[t])
+    for (const e of c.events[t].slice(0, scheduled))
       this.note(
         t,
         'intervention',
@@ -268,7 +313,11 @@ export class Exercise {
     for (const v of Object.values(this.state) as unknown[])
       if (ArrayBuffer.isView(v)) parts.push(new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
     parts.push(new Uint8Array(this.state.rng.s.buffer));
-    parts.push(new TextEncoder().encode(JSON.stringify([this.state.t, this.log, this.events])));
+    parts.push(
+      new TextEncoder().encode(
+        JSON.stringify([this.state.t, this.log, this.injections, this.events]),
+      ),
+    );
     const total = parts.reduce((n, p) => n + p.length, 0);
     const all = new Uint8Array(total);
     let o = 0;
@@ -284,11 +333,17 @@ const pct = (x: number) => `${Math.round(100 * x)} %`;
 const name = (ex: Exercise, p: number) =>
   ex.scenario.parties.find((x) => x.id === ex.c.partyIds[p])?.name ?? ex.c.partyIds[p];
 
-/** Create an exercise and replay a decision log into it (month by month, in log order). */
+/**
+ * Create an exercise and replay a decision log and the injected events into it (month by month,
+ * in log order); `onMonth` sees the exercise after each month played. Injections for the month
+ * after the last one logged stay pending, as they were.
+ */
 export function replay(
   scenario: Scenario,
   setup: ExerciseSetup,
   log: readonly LogEntry[],
+  injections: readonly Injection[] = [],
+  onMonth?: (ex: Exercise) => void,
 ): Exercise {
   const ex = new Exercise(scenario, setup);
   const months = new Map<number, Record<string, Decision | undefined>>();
@@ -298,6 +353,11 @@ export function replay(
     if (e.decision !== null) months.get(e.month)![e.role] = e.decision;
     last = Math.max(last, e.month);
   }
-  for (let t = 0; t <= last && !ex.finished; t++) ex.advance(months.get(t) ?? {});
+  for (let t = 0; !ex.finished; t++) {
+    for (const e of injections) if (e.month === t) ex.inject(e);
+    if (t > last) break;
+    ex.advance(months.get(t) ?? {});
+    onMonth?.(ex);
+  }
   return ex;
 }

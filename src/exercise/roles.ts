@@ -47,8 +47,8 @@ export function findRole(c: Compiled, id: string): Role | undefined {
 }
 
 const LEADER_FIELDS = ['posture', 'effort', 'demand', 'leastAcceptable', 'mediator'] as const;
-const MEDIATOR_FIELDS = ['offerServices', 'carrots', 'sticks', 'proposal'] as const;
-const PATRON_FIELDS = ['aid'] as const;
+const MEDIATOR_FIELDS = ['offerServices', 'approach', 'carrots', 'sticks', 'proposal'] as const;
+const PATRON_FIELDS = ['aid', 'conditions'] as const;
 const FIELDS: Record<RoleKind, readonly string[]> = {
   leader: LEADER_FIELDS,
   mediator: MEDIATOR_FIELDS,
@@ -85,6 +85,14 @@ export function checkDecision(s: State, role: Role, d: Decision): string[] {
     const present = (s.mediatorsPresent[0] & (1 << m)) !== 0;
     if (d.offerServices === true && present)
       problems.push(`offerServices: ${role.id} is already present`);
+    if (d.approach !== undefined) {
+      if (d.approach !== 'both' && !c.partyIds.includes(d.approach))
+        problems.push(
+          `approach: ${d.approach} is not a belligerent; approach ${c.partyIds.join(', ')} or both`,
+        );
+      if (d.offerServices === false)
+        problems.push(`approach: ${role.id} stays out this month (offerServices: false)`);
+    }
     for (const field of ['carrots', 'sticks'] as const) {
       const byParty = d[field];
       if (byParty === undefined) continue;
@@ -97,11 +105,45 @@ export function checkDecision(s: State, role: Role, d: Decision): string[] {
           problems.push(`${field}.${id}: not a belligerent (${c.partyIds.join(', ')})`);
     }
   }
-  if (role.kind === 'patron' && d.aid !== undefined)
-    for (const id of Object.keys(d.aid))
-      if (!c.lines.some((l) => l.patron === role.id && c.partyIds[l.party] === id))
-        problems.push(`aid.${id}: ${role.id} has no support line to ${id}`);
+  if (role.kind === 'patron')
+    for (const field of ['aid', 'conditions'] as const)
+      for (const id of Object.keys(d[field] ?? {}))
+        if (!c.lines.some((l) => l.patron === role.id && c.partyIds[l.party] === id))
+          problems.push(`${field}.${id}: ${role.id} has no support line to ${id}`);
   return problems;
+}
+
+/** The conditions of each support line (Compiled.lines) as they stand in an exercise. */
+export type LineConditions = { minShare: number; opposesTalks: boolean }[];
+
+export const lineConditionsOf = (c: Compiled): LineConditions =>
+  c.lines.map((l) => ({ minShare: l.minShare, opposesTalks: l.opposesTalks }));
+
+/**
+ * A played patron's conditions (checked) into its lines' standing conditions and the engine's
+ * per-side aggregates, as State builds them: the highest minimum share and whether any patron
+ * opposes talks (they stand until changed, unlike the month's other decisions).
+ */
+export function applyConditions(s: State, lines: LineConditions, role: Role, d: Decision): void {
+  const c = s.c;
+  if (role.kind !== 'patron' || d.conditions === undefined) return;
+  for (const [id, cond] of Object.entries(d.conditions))
+    c.lines.forEach((l, k) => {
+      if (l.patron !== role.id || c.partyIds[l.party] !== id) return;
+      if (cond.minimumShare !== undefined) lines[k].minShare = cond.minimumShare;
+      if (cond.opposesTalks !== undefined) lines[k].opposesTalks = cond.opposesTalks;
+    });
+  for (let p = 0; p < 2; p++) {
+    let min = 0,
+      opposes = 0;
+    c.lines.forEach((l, k) => {
+      if (l.party !== p) return;
+      min = Math.max(min, lines[k].minShare);
+      if (lines[k].opposesTalks) opposes = 1;
+    });
+    s.patronMinShare[p] = min;
+    s.patronOpposesTalks[p] = opposes;
+  }
 }
 
 /** Write a checked decision of `role` into the engine's decisions for the month. */
@@ -122,6 +164,8 @@ export function applyDecision(c: Compiled, decisions: Decisions, role: Role, d: 
     for (const [id, x] of Object.entries(d.sticks ?? {}))
       decisions.mediatorSticks[2 * m + c.partyIds.indexOf(id)] = x;
     if (d.proposal !== undefined) decisions.mediatorProposal[m] = d.proposal;
+    if (d.approach !== undefined)
+      decisions.mediatorApproach[m] = d.approach === 'both' ? 2 : c.partyIds.indexOf(d.approach);
   } else {
     for (const [id, level] of Object.entries(d.aid ?? {}))
       c.lines.forEach((l, k) => {

@@ -46,6 +46,18 @@ export const RoleViewSchema = z
     role: z.string(),
     kind: z.enum(['leader', 'mediator', 'patron', 'facilitator']),
     month: z.number().int().describe('the next month to play'),
+    parties: z
+      .array(
+        z
+          .object({
+            id: z.string(),
+            name: z.string(),
+            kind: z.enum(['leader', 'mediator', 'patron']),
+            side: z.enum(['A', 'B']).nullable(),
+          })
+          .strict(),
+      )
+      .describe("the scenario's parties (public: who is in the war and around it)"),
     horizon: z.number().int(),
     finished: z.boolean(),
     outcome: z.string(),
@@ -67,6 +79,13 @@ export const RoleViewSchema = z
       .record(z.string(), z.number())
       .nullable()
       .describe("a patron's committed aid per recipient"),
+    patronConditions: z
+      .record(
+        z.string(),
+        z.object({ minimumShare: z.number(), opposesTalks: z.boolean() }).strict(),
+      )
+      .nullable()
+      .describe("a patron's conditions of support per recipient, as they stand"),
     events: z.array(
       z.object({ month: z.number().int(), kind: z.string(), text: z.string() }).strict(),
     ),
@@ -78,6 +97,9 @@ export const RoleViewSchema = z
         strongType: z.array(z.boolean()),
         why: z.array(WhySchema),
         log: z.array(LogEntrySchema),
+        supportLines: z
+          .array(z.object({ patron: z.string(), recipient: z.string() }).strict())
+          .describe('who supports whom (an injected aid change uses one of these)'),
       })
       .strict()
       .nullable()
@@ -139,6 +161,12 @@ export function viewFor(ex: Exercise, roleId: string): RoleView {
     role: roleId,
     kind: role?.kind ?? 'facilitator',
     month: ex.month,
+    parties: ex.roles.map((r) => ({
+      id: r.id,
+      name: r.name,
+      kind: r.kind,
+      side: r.side === null ? null : r.side === 0 ? 'A' : 'B',
+    })),
     horizon: c.horizon,
     finished: ex.finished,
     outcome: s.status[0] === Status.war ? 'ongoing' : ex.outcome(),
@@ -167,6 +195,24 @@ export function viewFor(ex: Exercise, roleId: string): RoleView {
             ),
           )
         : null,
+    patronConditions:
+      role?.kind === 'patron'
+        ? Object.fromEntries(
+            c.lines.flatMap((l, k) =>
+              l.patron === role.id
+                ? [
+                    [
+                      c.partyIds[l.party],
+                      {
+                        minimumShare: r4(ex.lineConditions[k].minShare),
+                        opposesTalks: ex.lineConditions[k].opposesTalks,
+                      },
+                    ],
+                  ]
+                : [],
+            ),
+          )
+        : null,
     events: ex.events
       .filter((e) => visible(e, roleId))
       .map((e) => ({ month: e.month, kind: e.kind, text: e.text })),
@@ -178,6 +224,7 @@ export function viewFor(ex: Exercise, roleId: string): RoleView {
           strongType: [s.strong[0] === 1, s.strong[1] === 1],
           why: [why(ex, 0), why(ex, 1)],
           log: structuredClone(ex.log),
+          supportLines: c.lines.map((l) => ({ patron: l.patron, recipient: c.partyIds[l.party] })),
         }
       : null,
   };

@@ -8,7 +8,7 @@
  */
 import type { Analogue } from '../history/analogues.ts';
 import type { Scenario } from '../model/index.ts';
-import type { ExerciseReport, LogEntry, RoleView } from '../exercise/index.ts';
+import type { ExerciseReport, LogEntry, Rewind, RoleView } from '../exercise/index.ts';
 import { base, HEIGHT, r4, WIDTH, type Spec } from './charts/spec.ts';
 import { renderSvg } from './render.ts';
 
@@ -158,8 +158,11 @@ export async function exerciseReportHtml(input: {
   report: ExerciseReport;
   log: readonly LogEntry[];
   analogues: readonly Analogue[];
+  /** The facilitator's rewinds (left out of a player's report). */
+  rewinds?: readonly Rewind[];
 }): Promise<string> {
   const { report, scenario } = input;
+  const rewinds = input.rewinds ?? [];
   const svg = (await renderSvg(pathChart(report))).replace(/^<\?xml[^>]*>\s*/, '');
   const p = report.percentiles;
   const decisionsByMonth = new Map<number, LogEntry[]>();
@@ -198,7 +201,15 @@ export async function exerciseReportHtml(input: {
           .join('')}</table>`
       : '<p class="muted">Shown once the exercise is finished and someone decided.</p>',
     `<h2>Timeline of decisions and events</h2><table><tr><th>month</th><th>decisions</th><th>events</th></tr>${timeline}</table>`,
-    `<h2>Historical cases that resemble this war</h2><p class="muted">Cases of the case base nearest to the scenario played (its starting point, not the path).</p>${analogueRows(input.analogues)}`,
+    rewinds.length
+      ? `<h2>Rewinds</h2><p class="muted">The facilitator went back; what was played after the month gone back to was dropped and replayed from the seed.</p><table><tr><th>when</th><th>from month</th><th>back to month</th><th>dropped</th></tr>${rewinds
+          .map(
+            (r) =>
+              `<tr><td>${esc(r.at)}</td><td>${r.from}</td><td>${r.to}</td><td>${r.log.filter((e) => e.decision !== null).length} decisions, ${r.injections.length} injected events</td></tr>`,
+          )
+          .join('')}</table>`
+      : '',
+    `<h2>Historical cases that resemble this war</h2><p class="muted">Cases of the case base nearest to the path played: the war as it stood at the end (how long it had gone on before talks, whether a mediator was accepted, deaths per month, the channel talks first opened on, the outcome), with the scenario's other features.</p>${analogueRows(input.analogues)}`,
   ];
   return page(`After-action report: ${scenario.name}`, body.join('\n'));
 }

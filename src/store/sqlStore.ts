@@ -29,7 +29,7 @@ import type {
   ExerciseStatus,
   ExerciseTokenMeta,
 } from './store.ts';
-import type { Decision, ExerciseSetup, LogEntry } from '../exercise/index.ts';
+import type { Decision, ExerciseSetup, Injection, LogEntry, Rewind } from '../exercise/index.ts';
 
 const now = () => new Date().toISOString();
 const sha256 = (s: string | Buffer) => createHash('sha256').update(s).digest('hex');
@@ -616,6 +616,9 @@ export class SqlStore implements Store {
       status: 'open',
       created_at: now(),
       updated_at: now(),
+      injections: '[]',
+      rewinds: '[]',
+      paused_at: null,
     };
     await this.db.run(
       'INSERT INTO exercises (id, scenario_id, scenario_version, setup, log, pending, month, deadline, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -649,13 +652,16 @@ export class SqlStore implements Store {
     // a strictly later stamp, so two saves within one millisecond still differ
     const stamp = new Date(Math.max(Date.now(), Date.parse(expected.updatedAt) + 1)).toISOString();
     const { changes } = await this.db.run(
-      'UPDATE exercises SET log = ?, pending = ?, month = ?, deadline = ?, status = ?, updated_at = ? WHERE id = ? AND month = ? AND updated_at = ?',
+      'UPDATE exercises SET log = ?, pending = ?, month = ?, deadline = ?, status = ?, injections = ?, rewinds = ?, paused_at = ?, updated_at = ? WHERE id = ? AND month = ? AND updated_at = ?',
       [
         JSON.stringify(p.log),
         JSON.stringify(p.pending),
         p.month,
         p.deadline,
         p.status,
+        JSON.stringify(p.injections),
+        JSON.stringify(p.rewinds),
+        p.pausedAt,
         stamp,
         id,
         expected.month,
@@ -735,6 +741,9 @@ type ExerciseRow = {
   status: ExerciseStatus;
   created_at: string;
   updated_at: string;
+  injections: string;
+  rewinds: string;
+  paused_at: string | null;
 };
 type ExerciseTokenRow = {
   id: string;
@@ -760,6 +769,9 @@ function toExercise(r: ExerciseRow): ExerciseRecord {
     status: r.status,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    injections: JSON.parse(r.injections) as Injection[],
+    rewinds: JSON.parse(r.rewinds) as Rewind[],
+    pausedAt: r.paused_at,
   };
 }
 

@@ -6,7 +6,7 @@
  * Edge module: the core never sees it; the server, the CLI and the workers call it.
  */
 import type { Scenario } from '../model/index.ts';
-import type { Decision, ExerciseSetup, LogEntry } from '../exercise/index.ts';
+import type { Decision, ExerciseSetup, Injection, LogEntry, Rewind } from '../exercise/index.ts';
 
 export type ScenarioVersionMeta = {
   id: string;
@@ -138,13 +138,19 @@ export type ExerciseRecord = {
   /** ISO time after which decisions for this month are refused (null: none). */
   deadline: string | null;
   status: ExerciseStatus;
+  /** Events the facilitator injected (played, and pending for this month). */
+  injections: Injection[];
+  /** Rewinds, oldest first, with what each dropped. */
+  rewinds: Rewind[];
+  /** When the facilitator paused the exercise (null: running); the deadline is frozen meanwhile. */
+  pausedAt: string | null;
   createdAt: string;
   updatedAt: string;
 };
 
 export type ExerciseProgress = Pick<
   ExerciseRecord,
-  'log' | 'pending' | 'month' | 'deadline' | 'status'
+  'log' | 'pending' | 'month' | 'deadline' | 'status' | 'injections' | 'rewinds' | 'pausedAt'
 >;
 
 export type ExerciseTokenMeta = {

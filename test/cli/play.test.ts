@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/data/scenarios.ts';
 import { LogEntrySchema, replay } from '../../src/exercise/index.ts';
+import { parseDecisionLine } from '../../src/cli/commands/play.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin/parley.js');
@@ -119,6 +120,43 @@ describe.skipIf(!hasScript)('parley play through a pseudo-terminal', () => {
     expect(entries.slice(1).every((e) => e.decision === null)).toBe(true);
   });
 
+  it('typed "wait N" lets the model decide N months; "rewind M" goes back (a bad one refused)', async () => {
+    const typed = 'effort=escalate\nwait 3\nrewind 9\nrewind 2\nposture=secret\nwait 200\nquit\n';
+    const log = join(tmp, 'waited.json');
+    const r = await inPty(
+      [
+        'play',
+        'bosnia-1995',
+        '--as',
+        'bosnian-government',
+        '--model-runs',
+        '50',
+        '--effects',
+        '0',
+        '--log',
+        log,
+      ],
+      typed,
+    );
+    expect(r.code, r.out).toBe(0);
+    expect(r.out).toContain("decision: the model's choice (waiting, 1 more)");
+    expect(r.out).toContain("decision: the model's choice (waiting, 0 more)");
+    expect(r.out).toContain(
+      '✖ rewind: month: rewind goes back to an earlier month, from 0 to 3; found 9',
+    );
+    expect(r.out).toContain('rewound to month 2');
+    const entries = LogEntrySchema.array().parse(JSON.parse(readFileSync(log, 'utf8')));
+    // month 0 escalated, month 1 the model's (kept), months 2 on replayed after the rewind
+    expect(entries.slice(0, 3).map((e) => e.decision)).toEqual([
+      { effort: 'escalate' },
+      null,
+      { posture: 'secret' },
+    ]);
+    const printed = /State fingerprint: ([0-9a-f]{64})/.exec(r.out)![1];
+    const setup = { run: 0, roles: ['bosnian-government'] };
+    expect(replay(bosnia(), setup, entries).fingerprint()).toBe(printed);
+  });
+
   it('a decision the month does not allow stops with exit 2, naming file, month and field', async () => {
     const bad = join(tmp, 'bad.yaml');
     writeFileSync(bad, '- { month: 0, decision: { mediator: accept } }\n');
@@ -133,5 +171,26 @@ describe.skipIf(!hasScript)('parley play through a pseudo-terminal', () => {
     const who = await inPty(['play', 'bosnia-1995', '--as', 'nobody']);
     expect(who.code).toBe(2);
     expect(who.out).toContain('option --as: nobody is not a party of bosnia-1995');
+  });
+});
+
+describe('a typed decision line', () => {
+  it('nests dotted fields: a patron’s aid and conditions, a mediator’s approach', () => {
+    expect(
+      parseDecisionLine(
+        'aid.bosnian-serbs=0.4 conditions.bosnian-serbs.minimumShare=0.6 conditions.bosnian-serbs.opposesTalks=yes',
+      ),
+    ).toEqual({
+      decision: {
+        aid: { 'bosnian-serbs': 0.4 },
+        conditions: { 'bosnian-serbs': { minimumShare: 0.6, opposesTalks: true } },
+      },
+    });
+    expect(parseDecisionLine('approach=bosnian-serbs offerServices=yes')).toEqual({
+      decision: { approach: 'bosnian-serbs', offerServices: true },
+    });
+    expect(parseDecisionLine('conditions.x.minimumShare=2').error).toMatch(
+      /conditions\.x\.minimumShare: Too big/,
+    );
   });
 });

@@ -6,8 +6,10 @@ import {
   DecisionError,
   Exercise,
   replay,
+  rewindRecord,
   viewFor,
   type Decision,
+  type Injection,
 } from '../../src/exercise/index.ts';
 import { A, B, build, mediator } from '../engine/fixtures.ts';
 
@@ -250,5 +252,239 @@ describe('bad decisions change nothing', () => {
     expect(() => new Exercise(scenario, { run: 0, roles: ['nobody'] })).toThrow(
       /roles: nobody is not a party/,
     );
+  });
+});
+
+describe('a mediator chooses whom to approach', () => {
+  const withMed = build({
+    settings: { horizonMonths: 24 },
+    extraParties: [mediator({ style: 'formulation', offerMonth: 20 }, 'med')],
+  });
+
+  it('a side not approached neither accepts nor refuses that month; the approached one does', () => {
+    const closed = { posture: 'closed' } as const;
+    let checked = 0;
+    for (let run = 0; run < 20; run++) {
+      const ex = new Exercise(withMed, { run, roles: ['med', A, B] });
+      // month 0: it arrives approaching A only; B (the model) is not asked
+      ex.advance({ med: { offerServices: true, approach: A }, [A]: closed });
+      expect(ex.state.accepted[1], `run ${run}`).toBe(0);
+      if (ex.finished) continue;
+      ex.advance({
+        med: { approach: A },
+        [A]: { ...closed, mediator: 'accept' },
+        [B]: { ...closed, mediator: 'accept' },
+      });
+      expect(ex.state.accepted[0], `run ${run}`).toBe(1);
+      expect(ex.state.accepted[1], `run ${run}`).toBe(0);
+      if (ex.finished) continue;
+      // approached next, B accepts; A's acceptance stands while B alone is approached
+      ex.advance({
+        med: { approach: B },
+        [A]: { ...closed, mediator: 'refuse' },
+        [B]: { ...closed, mediator: 'accept' },
+      });
+      expect(ex.state.accepted[0]).toBe(1);
+      expect(ex.state.accepted[1]).toBe(1);
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(10);
+  });
+
+  it("'both' is the model's choice: the same path as no approach decision", () => {
+    for (let run = 0; run < 10; run++) {
+      const at2 = (d: Decision) => (ex: Exercise) =>
+        ex.month === 2 ? { med: d } : ({} as Record<string, Decision>);
+      const both = playOut(
+        new Exercise(withMed, { run, roles: ['med'] }),
+        at2({ offerServices: true, approach: 'both' }),
+      );
+      const none = playOut(
+        new Exercise(withMed, { run, roles: ['med'] }),
+        at2({ offerServices: true }),
+      );
+      expect(both.state.accepted[0]).toBe(none.state.accepted[0]);
+      expect(both.outcome()).toBe(none.outcome());
+      expect(both.state.casualties[0]).toBe(none.state.casualties[0]);
+    }
+  });
+
+  it.each<[Decision, RegExp]>([
+    [{ approach: 'nobody' }, /approach: nobody is not a belligerent; approach alpha, beta or both/],
+    [{ offerServices: false, approach: A }, /approach: med stays out this month/],
+  ])('refused: %j', (d, message) => {
+    const ex = new Exercise(withMed, { run: 0, roles: ['med'] });
+    const before = ex.fingerprint();
+    expect(() => ex.advance({ med: d })).toThrow(message);
+    expect(ex.fingerprint()).toBe(before);
+  });
+});
+
+describe('injected events, rewind', () => {
+  const scenario = bundled('bosnia-1995');
+  const roles = ['bosnian-serbs', 'bosnian-government'];
+  const secret = { posture: 'secret' } as const;
+
+  /** A path on which both sides open secret talks in month 0 (found by run). */
+  function secretTalks(): Exercise {
+    for (let run = 0; run < 60; run++) {
+      const ex = new Exercise(scenario, { run, roles });
+      ex.advance({ [roles[0]]: secret, [roles[1]]: secret });
+      if (ex.state.talks[0] === 1 && !ex.state.leaked[0] && !ex.finished) return ex;
+    }
+    throw new Error('no path with secret talks in 60 runs');
+  }
+
+  it('an injected leak exposes the secret talks that month, and is public in the log', () => {
+    const ex = secretTalks();
+    ex.inject({ kind: 'leak', month: 1, note: 'a newspaper' });
+    ex.advance({ [roles[0]]: secret, [roles[1]]: secret });
+    expect(ex.state.leaked[0]).toBe(1);
+    expect(ex.state.leaks[0]).toBe(1);
+    const e = ex.events.find((x) => x.kind === 'injected')!;
+    expect(e).toMatchObject({ month: 1, to: 'all' });
+    expect(e.text).toBe('injected by the facilitator: the secret talks leak (a newspaper)');
+    expect(viewFor(ex, roles[0]).events.map((x) => x.text)).toContain(e.text);
+  });
+
+  it('an injected show of strength moves the path, and replays to the same bytes', () => {
+    for (const run of [0, 3, 7]) {
+      const ex = new Exercise(scenario, { run, roles });
+      ex.advance({});
+      const strengthBefore = ex.state.strength[0];
+      ex.inject({ kind: 'show-of-strength', month: 1, party: roles[0], size: 0.6 });
+      const plain = replay(scenario, { run, roles }, ex.log);
+      ex.advance({ [roles[1]]: { effort: 'hold' } });
+      plain.advance({ [roles[1]]: { effort: 'hold' } });
+      expect(ex.state.strength[0]).toBeGreaterThan(plain.state.strength[0]);
+      expect(ex.state.strength[0]).toBeGreaterThan(strengthBefore);
+      playOut(ex);
+      const again = replay(
+        scenario,
+        { run, roles },
+        ex.log,
+        JSON.parse(JSON.stringify(ex.injections)),
+      );
+      expect(again.fingerprint()).toBe(ex.fingerprint());
+      expect(replay(scenario, { run, roles }, ex.log).fingerprint()).not.toBe(ex.fingerprint());
+    }
+  });
+
+  it('a pending injection replays as pending', () => {
+    const ex = new Exercise(scenario, { run: 1, roles });
+    ex.advance({});
+    ex.inject({ kind: 'ceasefire-proposal', month: 1, by: 'united-states', pressure: 0.5 });
+    const again = replay(scenario, { run: 1, roles }, ex.log, ex.injections);
+    expect(again.injections).toEqual(ex.injections);
+    expect(again.fingerprint()).toBe(ex.fingerprint());
+  });
+
+  it.each<[string, Injection, RegExp]>([
+    ['a leak without secret talks', { kind: 'leak', month: 0 }, /no secret talks are under way/],
+    [
+      'another month',
+      { kind: 'show-of-strength', month: 3, party: 'bosnian-serbs', size: 0.2 },
+      /the event is for month 3, but the exercise is at month 0/,
+    ],
+    [
+      'a non-belligerent',
+      { kind: 'show-of-strength', month: 0, party: 'serbia', size: 0.2 },
+      /party: serbia is not a belligerent/,
+    ],
+    [
+      'a back channel',
+      { kind: 'back-channel-open', month: 0, channel: 'x' },
+      /back-channel-open cannot be injected/,
+    ],
+    [
+      'aid on no support line',
+      {
+        kind: 'aid-change',
+        month: 0,
+        recipient: 'bosnian-serbs',
+        patron: 'united-states',
+        level: 1,
+      },
+      /united-states has no support line to bosnian-serbs/,
+    ],
+  ])('refused: %s', (_, e, message) => {
+    const ex = new Exercise(scenario, { run: 0, roles });
+    const before = ex.fingerprint();
+    expect(() => ex.inject(e)).toThrow(message);
+    expect(ex.injections).toEqual([]);
+    expect(ex.fingerprint()).toBe(before);
+  });
+
+  it('rewind keeps the months before, drops the rest, and replays to the state of then', () => {
+    const ex = new Exercise(scenario, { run: 4, roles });
+    const at: string[] = [];
+    for (let t = 0; t < 6; t++) {
+      at.push(ex.fingerprint());
+      if (t === 3) ex.inject({ kind: 'show-of-strength', month: 3, party: roles[1], size: 0.4 });
+      ex.advance({ [roles[0]]: { demand: 0.5 + t / 100 } });
+    }
+    const r = rewindRecord(ex.log, ex.injections, 3, ex.month);
+    expect(r.log.every((e) => e.month < 3)).toBe(true);
+    expect(r.dropped.log.map((e) => e.month)).toEqual([3, 3, 4, 4, 5, 5]);
+    expect(r.dropped.injections).toHaveLength(1);
+    const back = replay(scenario, { run: 4, roles }, r.log, r.injections);
+    expect(back.month).toBe(3);
+    expect(back.fingerprint()).toBe(at[3]);
+    expect(() => rewindRecord(ex.log, ex.injections, 6, ex.month)).toThrow(/from 0 to 5; found 6/);
+    expect(() => rewindRecord(ex.log, ex.injections, -1, ex.month)).toThrow(/found -1/);
+    expect(() => rewindRecord([], [], 0, 0)).toThrow(/no month has been played yet/);
+  });
+});
+
+describe("a patron's conditions", () => {
+  const scenario = bundled('bosnia-1995');
+  const roles = ['serbia', 'bosnian-serbs'];
+
+  it('stand from the month set until changed, show in its view, and replay', () => {
+    const ex = new Exercise(scenario, { run: 2, roles });
+    const before = [ex.state.patronMinShare[0], ex.state.patronOpposesTalks[0]];
+    ex.advance({
+      serbia: { conditions: { 'bosnian-serbs': { minimumShare: 0.7, opposesTalks: true } } },
+    });
+    expect(ex.state.patronMinShare[0]).toBe(0.7);
+    expect(ex.state.patronOpposesTalks[0]).toBe(1);
+    ex.advance({});
+    expect(ex.state.patronMinShare[0]).toBe(0.7);
+    expect(viewFor(ex, 'serbia').patronConditions).toEqual({
+      'bosnian-serbs': { minimumShare: 0.7, opposesTalks: true },
+    });
+    ex.advance({ serbia: { conditions: { 'bosnian-serbs': { opposesTalks: false } } } });
+    expect(ex.state.patronOpposesTalks[0]).toBe(0);
+    expect(ex.state.patronMinShare[0]).toBe(0.7);
+    expect(before).not.toEqual([0.7, 1]);
+    const again = replay(scenario, { run: 2, roles }, ex.log);
+    expect(again.fingerprint()).toBe(ex.fingerprint());
+  });
+
+  it("a minimum share presses the recipient's least acceptable share up (the model's reading)", () => {
+    // the model plays the Serbs: the patron's minimum raises their reservation share in
+    // proportion to the aid that rides on it (bargainingRange); a played leader decides for itself
+    let raised = 0;
+    for (let run = 0; run < 10; run++) {
+      const month = (patron?: Decision) => {
+        const ex = new Exercise(scenario, { run, roles: ['serbia'] });
+        ex.advance(patron ? { serbia: patron } : {});
+        return ex.state.reservation[0];
+      };
+      const free = month();
+      const pressed = month({ conditions: { 'bosnian-serbs': { minimumShare: 0.95 } } });
+      expect(pressed, `run ${run}`).toBeGreaterThanOrEqual(free);
+      if (pressed > free) raised++;
+    }
+    expect(raised).toBeGreaterThanOrEqual(5);
+  });
+
+  it('refused for a recipient it does not support', () => {
+    const ex = new Exercise(scenario, { run: 0, roles });
+    const before = ex.fingerprint();
+    expect(() =>
+      ex.advance({ serbia: { conditions: { 'bosnian-government': { opposesTalks: true } } } }),
+    ).toThrow(/conditions.bosnian-government: serbia has no support line to bosnian-government/);
+    expect(ex.fingerprint()).toBe(before);
   });
 });

@@ -320,6 +320,25 @@ for (const backend of [sqliteBackend(), pgBackend()])
         expect(late.status).toBe(409);
         expect(late.body.issues[0].message).toMatch(/finished/);
 
+        // on a finished exercise the facilitator's controls are refused, except a rewind
+        const finishedRefusals: [string, string, unknown][] = [
+          [
+            'POST',
+            '/events',
+            {
+              event: { kind: 'show-of-strength', month: end.exercise.month, party: GOV, size: 0.2 },
+            },
+          ],
+          ['PUT', '/pause', { paused: true }],
+          ['POST', '/advance', { months: 3 }],
+        ];
+        for (const [method, path, body] of finishedRefusals) {
+          const r = await call(server.url, method, ex(path), tokens.facilitator, body);
+          expect(r.status, path).toBe(409);
+          expect(r.body.issues[0].code, path).toBe('finished');
+        }
+        expect((await call(server.url, 'GET', ex('/state'), tokens[GOV])).body).toEqual(end);
+
         const report = await call(server.url, 'GET', ex('/report'), tokens[GOV]);
         expect(report.status, report.text).toBe(200);
         expect(report.body.finished).toBe(true);
@@ -369,6 +388,217 @@ for (const backend of [sqliteBackend(), pgBackend()])
             ).toBe('%PDF-');
           }
         }
+
+        // a rewind reopens a finished exercise
+        const reopened = await call(server.url, 'POST', ex('/rewind'), tokens.facilitator, {
+          month: 1,
+        });
+        expect(reopened.status, reopened.text).toBe(200);
+        expect(reopened.body).toMatchObject({ status: 'open', month: 1 });
+      } finally {
+        await server.app.close();
+        await store.close();
+      }
+    }, 120_000);
+
+    it('facilitator controls: steps of N months, pause, injected events, rewind; a mediator approaches one side', async () => {
+      const store = await backend.open();
+      await store.saveScenario(bosnia());
+      const { token: api } = await store.createToken('facilitator');
+      const server = await serve(store);
+      try {
+        const created = await call(server.url, 'POST', '/exercises', api, {
+          scenarioId: 'bosnia-1995',
+          run: 3,
+          roles: [SERBS, GOV, US],
+        });
+        expect(created.status, created.text).toBe(201);
+        const id = created.body.exercise.id as string;
+        const tokens = created.body.tokens as Record<string, string>;
+        const ex = (p: string) => `/exercises/${id}${p}`;
+        const fac = tokens.facilitator;
+        const state = async (): Promise<any> =>
+          (await call(server.url, 'GET', ex('/state'), fac)).body;
+        const openapi = (await call(server.url, 'GET', '/openapi.json')).body;
+        for (const p of [
+          '/exercises/{id}/pause',
+          '/exercises/{id}/rewind',
+          '/exercises/{id}/events',
+        ])
+          expect(Object.keys(openapi.paths)).toContain(p);
+
+        // month 0: the mediator arrives approaching the Bosnian Serbs only; the government
+        // (played by the model this month) is not asked, so it cannot have accepted it
+        const med = await call(server.url, 'POST', ex('/decisions'), tokens[US], {
+          role: US,
+          month: 0,
+          decision: { offerServices: true, approach: SERBS, carrots: { [GOV]: 0.5 } },
+        });
+        expect(med.status, med.text).toBe(200);
+        const badApproach = await call(server.url, 'POST', ex('/decisions'), tokens[US], {
+          role: US,
+          month: 0,
+          decision: { approach: 'serbia' },
+        });
+        expect(badApproach.status).toBe(400);
+        expect(badApproach.body.issues[0].message).toMatch(/approach: serbia is not a belligerent/);
+        const one = await call(server.url, 'POST', ex('/advance'), fac, {});
+        expect(one.status, one.text).toBe(200);
+        let st = await state();
+        expect(st.view.mediatorsPresent).toContain(US);
+        expect(st.view.facilitator.sides[1].acceptedMediators).not.toContain(US);
+
+        // steps of N months: the model decides for every role after the first, logged as such
+        const step = await call(server.url, 'POST', ex('/advance'), fac, { months: 3 });
+        expect(step.status, step.text).toBe(200);
+        expect(step.body.exercise.month).toBe(4);
+        expect(step.body.log.map((e: { month: number }) => e.month)).toEqual([
+          1, 1, 1, 2, 2, 2, 3, 3, 3,
+        ]);
+        expect(step.body.log.every((e: any) => e.decision === null)).toBe(true);
+        const tooMany = await call(server.url, 'POST', ex('/advance'), fac, { months: 500 });
+        expect(tooMany.status).toBe(400);
+        expect(JSON.stringify(tooMany.body.issues)).toMatch(/months/);
+
+        // injected events: checked now, refused with a clear message, played with the month
+        const before = await state();
+        const refusedEvents: [unknown, number, RegExp][] = [
+          [{ kind: 'leak', month: 4 }, 400, /no secret talks are under way/],
+          [
+            { kind: 'show-of-strength', month: 9, party: SERBS, size: 0.3 },
+            400,
+            /the event is for month 9, but the exercise is at month 4/,
+          ],
+          [
+            { kind: 'show-of-strength', month: 4, party: 'serbia', size: 0.3 },
+            400,
+            /party: serbia is not a belligerent/,
+          ],
+          [{ kind: 'earthquake', month: 4 }, 400, /kind|Invalid/],
+        ];
+        for (const [event, status, message] of refusedEvents) {
+          const r = await call(server.url, 'POST', ex('/events'), fac, { event });
+          expect(r.status, JSON.stringify(event)).toBe(status);
+          expect(JSON.stringify(r.body.issues)).toMatch(message);
+        }
+        const playerInjects = await call(server.url, 'POST', ex('/events'), tokens[SERBS], {
+          event: { kind: 'show-of-strength', month: 4, party: SERBS, size: 0.3 },
+        });
+        expect(playerInjects.status).toBe(403);
+        expect((await state()).fingerprint).toBe(before.fingerprint);
+        expect((await state()).exercise.updatedAt).toBe(before.exercise.updatedAt);
+        const shock = {
+          kind: 'show-of-strength',
+          month: 4,
+          party: GOV,
+          size: 0.4,
+          note: 'a counter-offensive',
+        };
+        const inj = await call(server.url, 'POST', ex('/events'), fac, { event: shock });
+        expect(inj.status, inj.text).toBe(200);
+        expect(inj.body.injections).toEqual([shock]);
+        // players do not see a pending injection
+        const serbsBefore = await call(server.url, 'GET', ex('/state'), tokens[SERBS]);
+        expect(serbsBefore.body.injections).toBeNull();
+        expect(serbsBefore.text).not.toContain('counter-offensive');
+
+        // pause: no month is played, the deadline is frozen and moves on when resumed
+        const deadline = new Date(Date.now() + 60_000).toISOString();
+        await call(server.url, 'PUT', ex('/deadline'), fac, { deadline });
+        const paused = await call(server.url, 'PUT', ex('/pause'), fac, { paused: true });
+        expect(paused.status, paused.text).toBe(200);
+        expect(paused.body.pausedAt).not.toBeNull();
+        const whilePaused = await call(server.url, 'POST', ex('/advance'), fac, {});
+        expect(whilePaused.status).toBe(409);
+        expect(whilePaused.body.issues[0].message).toMatch(/paused .*resume it to play on/);
+        expect((await call(server.url, 'PUT', ex('/pause'), fac, { paused: true })).status).toBe(
+          409,
+        );
+        expect(
+          (await call(server.url, 'PUT', ex('/pause'), tokens[GOV], { paused: false })).status,
+        ).toBe(403);
+        // decisions may still be handed in while paused
+        const dec = await call(server.url, 'POST', ex('/decisions'), tokens[GOV], {
+          role: GOV,
+          month: 4,
+          decision: { effort: 'hold', leastAcceptable: 0.55 },
+        });
+        expect(dec.status, dec.text).toBe(200);
+        await new Promise((r) => setTimeout(r, 30));
+        // a deadline that passed before the pause stays passed while paused
+        await call(server.url, 'PUT', ex('/pause'), fac, { paused: false });
+        await call(server.url, 'PUT', ex('/deadline'), fac, { deadline: '2000-01-01T00:00:00Z' });
+        await call(server.url, 'PUT', ex('/pause'), fac, { paused: true });
+        const late = await call(server.url, 'POST', ex('/decisions'), tokens[SERBS], {
+          role: SERBS,
+          month: 4,
+          decision: { effort: 'hold' },
+        });
+        expect(late.status).toBe(409);
+        expect(late.body.issues[0].message).toMatch(/deadline for month 4 passed/);
+        await call(server.url, 'PUT', ex('/pause'), fac, { paused: false });
+        await call(server.url, 'PUT', ex('/deadline'), fac, { deadline });
+        await call(server.url, 'PUT', ex('/pause'), fac, { paused: true });
+        await new Promise((r) => setTimeout(r, 30));
+        const resumed = await call(server.url, 'PUT', ex('/pause'), fac, { paused: false });
+        expect(resumed.status).toBe(200);
+        expect(resumed.body.pausedAt).toBeNull();
+        expect(Date.parse(resumed.body.deadline)).toBeGreaterThan(Date.parse(deadline) + 20);
+
+        const played = await call(server.url, 'POST', ex('/advance'), fac, { months: 2 });
+        expect(played.status, played.text).toBe(200);
+        st = await state();
+        expect(st.view.events.some((e: any) => e.kind === 'injected' && e.month === 4)).toBe(true);
+        const serbsAfter = await call(server.url, 'GET', ex('/state'), tokens[SERBS]);
+        expect(serbsAfter.body.view.events.map((e: { text: string }) => e.text)).toContain(
+          'injected by the facilitator: a show of strength by bosnian-government (a counter-offensive)',
+        );
+        const rec = (await store.getExercise(id))!;
+        expect(replay(bosnia(), rec.setup, rec.log, rec.injections).fingerprint()).toBe(
+          st.fingerprint,
+        );
+        expect(replay(bosnia(), rec.setup, rec.log).fingerprint()).not.toBe(st.fingerprint);
+
+        // rewind: out of range refused (nothing changes); back to month 4 drops months 4, 5
+        const beforeRewind = await state();
+        for (const month of [st.exercise.month, 99, -1]) {
+          const r = await call(server.url, 'POST', ex('/rewind'), fac, { month });
+          expect(r.status, String(month)).toBe(400);
+          if (month >= 0)
+            expect(r.body.issues[0].message).toMatch(
+              /rewind goes back to an earlier month, from 0 to \d+; found/,
+            );
+        }
+        expect(
+          (await call(server.url, 'POST', ex('/rewind'), tokens[SERBS], { month: 1 })).status,
+        ).toBe(403);
+        expect((await state()).fingerprint).toBe(beforeRewind.fingerprint);
+        const rw = await call(server.url, 'POST', ex('/rewind'), fac, { month: 4 });
+        expect(rw.status, rw.text).toBe(200);
+        expect(rw.body.month).toBe(4);
+        const back = await state();
+        expect(back.pending).toEqual({});
+        expect(back.injections).toEqual([]);
+        expect(back.rewinds).toHaveLength(1);
+        expect(back.rewinds[0]).toMatchObject({ from: 6, to: 4, injections: [shock] });
+        expect(back.rewinds[0].log.map((e: { month: number }) => e.month)).toEqual([
+          4, 4, 4, 5, 5, 5,
+        ]);
+        expect(back.view.events.some((e: any) => e.kind === 'injected')).toBe(false);
+        const again = replay(
+          bosnia(),
+          rec.setup,
+          rec.log.filter((e) => e.month < 4),
+        );
+        expect(back.fingerprint).toBe(again.fingerprint());
+        expect(back.fingerprint).toBe(before.fingerprint);
+        // the facilitator's report lists the rewind (a player's, at the end, leaves it out)
+        const facReport = await fetch(`${server.url}${ex('/report.html')}`, {
+          headers: { authorization: `Bearer ${fac}` },
+        });
+        const facHtml = await facReport.text();
+        expect(facHtml).toContain('<h2>Rewinds</h2>');
+        expect(facHtml).toMatch(/<td>6<\/td><td>4<\/td><td>\d+ decisions, 1 injected events<\/td>/);
       } finally {
         await server.app.close();
         await store.close();

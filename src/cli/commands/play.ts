@@ -17,6 +17,8 @@ import {
   decisionEffects,
   modelDistribution,
   outcomePercentiles,
+  replay,
+  rewindRecord,
   standing,
   viewFor,
   type Decision,
@@ -101,11 +103,11 @@ export function parseDecisionLine(line: string): { decision?: Decision; error?: 
           : text !== '' && Number.isFinite(Number(text))
             ? Number(text)
             : text;
-    const [field, sub] = key.split('.', 2);
-    if (sub !== undefined) {
-      const map = (raw[field] ??= {}) as Record<string, unknown>;
-      map[sub] = value;
-    } else raw[field] = value;
+    // a dotted key nests: aid.<recipient>=…, conditions.<recipient>.opposesTalks=…
+    const path = key.split('.');
+    let at = raw;
+    for (const part of path.slice(0, -1)) at = (at[part] ??= {}) as Record<string, unknown>;
+    at[path[path.length - 1]] = value;
   }
   const parsed = DecisionSchema.safeParse(raw);
   if (!parsed.success)
@@ -123,8 +125,8 @@ function fields(view: RoleView): string {
   if (view.kind === 'leader')
     return `posture=closed|secret|mediated|public effort=hold|escalate demand=0..1 leastAcceptable=0..1${view.mediatorsPresent.length ? ' mediator=accept|refuse' : ''}`;
   if (view.kind === 'mediator')
-    return `offerServices=yes|no carrots.<side>=0..1 sticks.<side>=0..1 proposal=0..1 (side A's share)`;
-  return `aid.<recipient>=0..3`;
+    return `offerServices=yes|no approach=<side>|both carrots.<side>=0..1 sticks.<side>=0..1 proposal=0..1 (side A's share)`;
+  return `aid.<recipient>=0..3 conditions.<recipient>.minimumShare=0..1 conditions.<recipient>.opposesTalks=yes|no`;
 }
 
 function describe(view: RoleView, shownEvents: number): string {
@@ -184,7 +186,8 @@ export function register(program: Command): void {
       'after',
       `
 Each month, type the fields you decide (e.g. "posture=secret effort=hold demand=0.6"); an empty
-line leaves every choice to the model. "quit" ends the exercise early.
+line leaves every choice to the model. "wait N" lets the model decide for you for N months,
+"rewind M" goes back to month M (the later decisions are dropped), "quit" ends the exercise.
 
 Examples:
   $ parley play bosnia-1995 --as bosnian-government
@@ -197,7 +200,8 @@ Examples:
           `option --as: ${o.as} is not a party of ${scenario.id} (${scenario.parties.map((p) => p.id).join(', ')})`,
         );
       const fromFile = o.decisions ? readDecisionFile(o.decisions, o.as) : undefined;
-      const ex = new Exercise(scenario, { run: o.run, roles: [o.as] });
+      const setup = { run: o.run, roles: [o.as] };
+      let ex = new Exercise(scenario, setup);
       const dist = modelDistribution(scenario, o.modelRuns);
       const out = process.stdout;
       const role = ex.role(o.as);
@@ -211,6 +215,9 @@ Examples:
       const lines = rl?.[Symbol.asyncIterator]();
       let shown = 0;
       let quit = false;
+      /** Months the model still decides for the player ("wait N"). */
+      let waiting = 0;
+      let rewound = false;
       try {
         while (!ex.finished) {
           const view = viewFor(ex, o.as);
@@ -223,6 +230,9 @@ Examples:
             out.write(
               `  decision: ${decision ? JSON.stringify(decision) : "the model's choice"}\n`,
             );
+          } else if (waiting > 0) {
+            waiting--;
+            out.write(`  decision: the model's choice (waiting, ${waiting} more)\n`);
           } else {
             for (;;) {
               out.write(`  decide (${fields(view)}; Enter = the model)\n> `);
@@ -231,6 +241,34 @@ Examples:
               const text = next.value.trim();
               if (text === 'quit') {
                 quit = true;
+                break;
+              }
+              const wait = /^wait\s+(\S+)$/.exec(text);
+              if (wait) {
+                const n = Number(wait[1]);
+                if (!Number.isInteger(n) || n < 1 || n > ex.c.horizon) {
+                  out.write(
+                    `  ✖ wait: expected a whole number of months from 1 to ${ex.c.horizon}, found "${wait[1]}"\n`,
+                  );
+                  continue;
+                }
+                waiting = n - 1;
+                break;
+              }
+              const back = /^rewind\s+(\S+)$/.exec(text);
+              if (back) {
+                try {
+                  const kept = rewindRecord(ex.log, ex.injections, Number(back[1]), ex.month);
+                  ex = replay(scenario, setup, kept.log, kept.injections);
+                } catch (e) {
+                  if (!(e instanceof DecisionError)) throw e;
+                  out.write(`  ✖ rewind: ${e.problems.join('; ')}\n`);
+                  continue;
+                }
+                out.write(
+                  `  rewound to month ${ex.month}: your later decisions are dropped, the same random numbers replay\n`,
+                );
+                rewound = true;
                 break;
               }
               const parsed = parseDecisionLine(text);
@@ -249,6 +287,11 @@ Examples:
             }
           }
           if (quit) break;
+          if (rewound) {
+            rewound = false;
+            shown = viewFor(ex, o.as).events.length;
+            continue;
+          }
           try {
             ex.advance(decision ? { [o.as]: decision } : {});
           } catch (e) {

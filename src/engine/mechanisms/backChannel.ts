@@ -21,7 +21,8 @@ function step(s: State): void {
     s.talkMonths[r]++;
     if (s.talks[r] !== Channel.secret) continue;
     s.secretTalkMonths[r]++;
-    if (u < s.secretHazard[r]) {
+    // the facilitator's injected leak (exercise mode) comes after the draw, so streams never shift
+    if (u < s.secretHazard[r] || (s.decisions !== null && s.decisions.leak === 1)) {
       s.leaked[r] = 1;
       s.leaks[r]++;
       s.talks[r] = Channel.public;

@@ -6,7 +6,8 @@
  *    (e.g. reconstruction money) and sticks enter the sides' calculations.
  * 2. Acceptance (before postures): each side not yet accepting does so with
  *    logit(γ₀ + γ₁·ripeness + γ₂·bias toward it + γ₃·leverage on it − γ₄·SC of the mediated channel).
- *    Offer and acceptance are separate decisions (Greig & Regan 2008).
+ *    Offer and acceptance are separate decisions (Greig & Regan 2008). A played mediator
+ *    (exercise mode) may approach one side only: the other neither accepts nor refuses that month.
  * 3. Information (in talks): a mediator both accept observes each side's type with quality ρ and
  *    tells the other; side i weighs the message by its credibility w_i = ρ·σ(ζ·b_i), b_i the
  *    mediator's lean toward i: advice is believed from a mediator on your side (Kydd 2003), and
@@ -109,6 +110,13 @@ function accept(s: State): void {
         const u = s.rng.next(r, Stream.mediation);
         const i = 2 * r + p,
           j = 2 * r + 1 - p;
+        // a played mediator that approaches only the other side leaves this one as it was
+        if (
+          played !== null &&
+          played.mediatorApproach[m] >= 0 &&
+          played.mediatorApproach[m] === 1 - p
+        )
+          continue;
         if (played !== null && played.acceptMediator[p] >= 0) {
           // a played side accepts or refuses (withdrawing an earlier acceptance) for itself
           if (present & bit)

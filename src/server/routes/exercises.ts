@@ -11,13 +11,15 @@ import { IdSchema } from '../../model/index.ts';
 import {
   DecisionSchema,
   ExerciseSetupSchema,
+  InjectionSchema,
   LogEntrySchema,
+  RewindSchema,
   RoleViewSchema,
 } from '../../exercise/index.ts';
 import type { ExerciseRecord, ExerciseTokenMeta } from '../../store/index.ts';
 import { httpError } from '../errors.ts';
 import { ErrorSchema } from '../../contracts/index.ts';
-import { ExerciseService } from '../services/exercises.ts';
+import { EXERCISE_MAX_STEP, ExerciseService } from '../services/exercises.ts';
 import { briefingHtml, exerciseReportHtml } from '../../report/exerciseHtml.ts';
 import { htmlToPdf } from '../../report/pdf.ts';
 import { REPORT_CSP } from '../securityHeaders.ts';
@@ -42,6 +44,10 @@ const ExerciseSummarySchema = z.object({
   month: z.number().int().describe('the next month to play'),
   deadline: z.string().nullable(),
   status: z.enum(['open', 'finished']),
+  pausedAt: z
+    .string()
+    .nullable()
+    .describe('when the facilitator paused it (no month is played, the deadline is frozen)'),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -53,6 +59,7 @@ const summary = (r: ExerciseRecord) => ({
   month: r.month,
   deadline: r.deadline,
   status: r.status,
+  pausedAt: r.pausedAt,
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
 });
@@ -181,6 +188,16 @@ const routes: FastifyPluginAsyncZod = (app) => {
               .record(z.string(), DecisionSchema)
               .describe('decisions handed in for the month (a player: its own only)'),
             standing: z.array(StandingSchema).nullable().describe('facilitator only'),
+            injections: z
+              .array(InjectionSchema)
+              .nullable()
+              .describe('facilitator only: the events injected (played, and pending this month)'),
+            rewinds: z
+              .array(RewindSchema)
+              .nullable()
+              .describe(
+                'facilitator only: the rewinds, with the decisions and events each dropped',
+              ),
             fingerprint: z
               .string()
               .nullable()
@@ -206,6 +223,8 @@ const routes: FastifyPluginAsyncZod = (app) => {
         view: exercises.view(live, who.role),
         pending,
         standing: fac ? exercises.standings(live) : null,
+        injections: fac ? live.rec.injections : null,
+        rewinds: fac ? live.rec.rewinds : null,
         fingerprint: fac ? live.ex.fingerprint() : null,
       };
     },
@@ -252,10 +271,25 @@ const routes: FastifyPluginAsyncZod = (app) => {
       schema: {
         tags: ['exercises'],
         operationId: 'advanceExercise',
-        summary: 'play the month (facilitator): decisions handed in, the model for the rest',
+        summary:
+          'play the month, or N months (facilitator): decisions handed in, the model for the rest',
+        description:
+          'The decisions handed in count for the first month; in the further months the model decides for every role (logged as its choice). Stops early when the war ends. Refused while paused (409).',
         security: exerciseAuth,
         params: ExerciseParamsSchema,
-        body: z.object({ nextDeadline: DeadlineSchema.optional() }).strict().optional(),
+        body: z
+          .object({
+            nextDeadline: DeadlineSchema.optional(),
+            months: z
+              .number()
+              .int()
+              .min(1)
+              .max(EXERCISE_MAX_STEP)
+              .default(1)
+              .describe('months to play in this step'),
+          })
+          .strict()
+          .optional(),
         response: {
           200: z.object({ exercise: ExerciseSummarySchema, log: z.array(LogEntrySchema) }),
           409: ErrorSchema,
@@ -266,8 +300,87 @@ const routes: FastifyPluginAsyncZod = (app) => {
     async (req) => {
       const who = whoOf(req);
       facilitatorOnly(who, 'play the month');
-      const rec = await exercises.advance(req.params.id, req.body?.nextDeadline ?? null);
-      return { exercise: summary(rec), log: rec.log.filter((e) => e.month === rec.month - 1) };
+      const { rec, from } = await exercises.advance(
+        req.params.id,
+        req.body?.months ?? 1,
+        req.body?.nextDeadline ?? null,
+      );
+      return { exercise: summary(rec), log: rec.log.filter((e) => e.month >= from) };
+    },
+  );
+
+  app.put(
+    '/exercises/:id/pause',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['exercises'],
+        operationId: 'pauseExercise',
+        summary: 'pause or resume the exercise (facilitator)',
+        description:
+          'While paused no month is played and the deadline is frozen; on resuming it moves on by the time paused. Players may still hand in decisions.',
+        security: exerciseAuth,
+        params: ExerciseParamsSchema,
+        body: z.object({ paused: z.boolean() }).strict(),
+        response: { 200: ExerciseSummarySchema, 409: ErrorSchema, ...errors },
+      },
+    },
+    async (req) => {
+      facilitatorOnly(whoOf(req), 'pause or resume the exercise');
+      return summary(await exercises.setPaused(req.params.id, req.body.paused));
+    },
+  );
+
+  app.post(
+    '/exercises/:id/rewind',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['exercises'],
+        operationId: 'rewindExercise',
+        summary: 'go back to an earlier month (facilitator)',
+        description:
+          'The decisions and injected events of that month and after are dropped (kept in the record as rewound), the decisions handed in are cleared, the deadline is cleared, and the state is replayed from the seed. A finished exercise reopens.',
+        security: exerciseAuth,
+        params: ExerciseParamsSchema,
+        body: z
+          .object({
+            month: z.number().int().min(0).max(10_000).describe('the month to go back to'),
+          })
+          .strict(),
+        response: { 200: ExerciseSummarySchema, 409: ErrorSchema, ...errors },
+      },
+    },
+    async (req) => {
+      facilitatorOnly(whoOf(req), 'rewind the exercise');
+      return summary(await exercises.rewind(req.params.id, req.body.month));
+    },
+  );
+
+  app.post(
+    '/exercises/:id/events',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['exercises'],
+        operationId: 'injectExerciseEvent',
+        summary: 'inject an event into the month being played (facilitator)',
+        description:
+          "A leak of secret talks under way, or one of the scenario's intervention kinds (show-of-strength, aid-change on an existing support line, incentive-offer, ceasefire-proposal, mediator-entry) with `month` the month being played. It is played with that month, shown to everyone then, and replayed with the log.",
+        security: exerciseAuth,
+        params: ExerciseParamsSchema,
+        body: z.object({ event: InjectionSchema }).strict(),
+        response: {
+          200: z.object({ exercise: ExerciseSummarySchema, injections: z.array(InjectionSchema) }),
+          409: ErrorSchema,
+          ...errors,
+        },
+      },
+    },
+    async (req) => {
+      facilitatorOnly(whoOf(req), 'inject events');
+      const rec = await exercises.inject(req.params.id, req.body.event);
+      return { exercise: summary(rec), injections: rec.injections };
     },
   );
 
@@ -506,7 +619,8 @@ const routes: FastifyPluginAsyncZod = (app) => {
             who.role === 'facilitator'
               ? live.rec.log
               : live.rec.log.filter((e) => e.role === who.role),
-          analogues: history.analoguesOfScenario(live.scenario, 5).analogues,
+          analogues: history.analoguesOfPath(live.ex, 5).analogues,
+          rewinds: who.role === 'facilitator' ? live.rec.rewinds : [],
         }),
       );
     },

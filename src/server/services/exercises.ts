@@ -6,8 +6,10 @@
  * with an optimistic check, so two servers cannot both play the same month.
  */
 import {
+  DecisionError,
   Exercise,
   decisionEffects,
+  rewindRecord,
   modelDistribution,
   outcomePercentiles,
   replay,
@@ -17,6 +19,7 @@ import {
   type DecisionEffect,
   type ExerciseReport,
   type ExerciseSetup,
+  type Injection,
   type ModelDistribution,
   type RoleView,
   type Standing,
@@ -31,6 +34,8 @@ export const EXERCISE_MODEL_RUNS = 500;
 export const EXERCISE_EFFECT_PATHS = 4;
 /** Decisions examined at most for "decisions that moved it most" (bounds a report's work). */
 export const EXERCISE_EFFECT_DECISIONS = 200;
+/** Months the facilitator may play in one step. */
+export const EXERCISE_MAX_STEP = 120;
 const CACHE = 64;
 
 type Live = {
@@ -97,7 +102,7 @@ export class ExerciseService {
     if (!v) throw notFound(`scenario ${rec.scenarioId} version ${rec.scenarioVersion}`);
     const live: Live = {
       rec,
-      ex: replay(v.scenario, rec.setup, rec.log),
+      ex: replay(v.scenario, rec.setup, rec.log, rec.injections),
       scenario: v.scenario,
       dist: cached?.dist,
     };
@@ -151,7 +156,9 @@ export class ExerciseService {
           `this decision is for month ${month}, but the exercise is at month ${rec.month}`,
           ['month'],
         );
-      if (rec.deadline !== null && Date.now() > Date.parse(rec.deadline))
+      // a paused exercise's clock stands still at the pause (its deadline is frozen)
+      const clock = rec.pausedAt !== null ? Date.parse(rec.pausedAt) : Date.now();
+      if (rec.deadline !== null && clock > Date.parse(rec.deadline))
         throw httpError(
           409,
           'deadline_passed',
@@ -163,32 +170,116 @@ export class ExerciseService {
           400,
           problems.map((message) => ({ code: 'invalid_decision', path: ['decision'], message })),
         );
-      return this.save(live, {
-        log: rec.log,
-        pending: { ...rec.pending, [role]: decision },
-        month: rec.month,
-        deadline: rec.deadline,
-        status: rec.status,
-      });
+      return this.save(live, { ...rec, pending: { ...rec.pending, [role]: decision } });
     });
   }
 
-  /** Play the month (facilitator): handed-in decisions, the model for the rest. */
-  advance(id: string, nextDeadline: string | null) {
+  /**
+   * Play `months` months (facilitator): the decisions handed in for the first, the model for
+   * every role in the others (logged as the model's choice); stops early when the war ends.
+   */
+  advance(id: string, months: number, nextDeadline: string | null) {
     return this.serial(id, async () => {
       const live = await this.load(id);
       const { rec, ex } = live;
       if (rec.status === 'finished' || ex.finished)
         throw httpError(409, 'finished', `the exercise is finished (${ex.outcome()})`);
+      if (rec.pausedAt !== null)
+        throw httpError(
+          409,
+          'paused',
+          `the exercise is paused (since ${rec.pausedAt}); resume it to play on`,
+        );
+      const from = ex.month;
       // decisions were checked when handed in, against this same month's state
       ex.advance(rec.pending);
-      return this.save(live, {
+      for (let k = 1; k < months && !ex.finished; k++) ex.advance({});
+      const saved = await this.save(live, {
+        ...rec,
         log: ex.log,
         pending: {},
         month: ex.month,
         deadline: nextDeadline,
         status: ex.finished ? 'finished' : 'open',
       });
+      return { rec: saved, from };
+    });
+  }
+
+  /** Pause (no month is played, the deadline is frozen) or resume (the deadline moves on by the pause). */
+  setPaused(id: string, paused: boolean) {
+    return this.serial(id, async () => {
+      const live = await this.load(id);
+      const { rec } = live;
+      if (rec.status === 'finished') throw httpError(409, 'finished', 'the exercise is finished');
+      if (paused === (rec.pausedAt !== null))
+        throw httpError(
+          409,
+          paused ? 'paused' : 'not_paused',
+          paused
+            ? `the exercise is already paused (since ${rec.pausedAt})`
+            : 'the exercise is not paused',
+        );
+      const now = Date.now();
+      const deadline =
+        !paused && rec.deadline !== null
+          ? new Date(Date.parse(rec.deadline) + now - Date.parse(rec.pausedAt!)).toISOString()
+          : rec.deadline;
+      return this.save(live, {
+        ...rec,
+        deadline,
+        pausedAt: paused ? new Date(now).toISOString() : null,
+      });
+    });
+  }
+
+  /**
+   * Go back to `month` (facilitator): the decisions and injected events from that month on are
+   * dropped and recorded as rewound, the decisions handed in are cleared, and the state is
+   * replayed from the seed. A finished exercise reopens.
+   */
+  rewind(id: string, month: number) {
+    return this.serial(id, async () => {
+      const live = await this.load(id);
+      const { rec, ex } = live;
+      let kept: ReturnType<typeof rewindRecord>;
+      try {
+        kept = rewindRecord(rec.log, rec.injections, month, ex.month);
+      } catch (e) {
+        if (!(e instanceof DecisionError)) throw e;
+        throw httpError(400, 'invalid_rewind', e.problems.join('; '), ['month']);
+      }
+      const back = replay(live.scenario, rec.setup, kept.log, kept.injections);
+      return this.save(live, {
+        ...rec,
+        log: kept.log,
+        injections: kept.injections,
+        pending: {},
+        month: back.month,
+        deadline: null,
+        status: back.finished ? 'finished' : 'open',
+        rewinds: [
+          ...rec.rewinds,
+          { at: new Date().toISOString(), from: ex.month, to: month, ...kept.dropped },
+        ],
+      });
+    });
+  }
+
+  /** Inject an event into the month being played (facilitator); checked now, played with it. */
+  inject(id: string, event: Injection) {
+    return this.serial(id, async () => {
+      const live = await this.load(id);
+      const { rec, ex } = live;
+      if (rec.status === 'finished' || ex.finished)
+        throw httpError(409, 'finished', `the exercise is finished (${ex.outcome()})`);
+      const problems = ex.checkInjection(event);
+      if (problems.length > 0)
+        throw new HttpError(
+          400,
+          problems.map((message) => ({ code: 'invalid_event', path: ['event'], message })),
+        );
+      return this.save(live, { ...rec, injections: [...rec.injections, event] });
     });
   }
 
@@ -210,15 +301,8 @@ export class ExerciseService {
   standings(live: Live): Standing[] {
     const dist = this.distribution(live);
     const out: Standing[] = [];
-    const partial = new Exercise(live.scenario, live.rec.setup);
-    const byMonth = new Map<number, Record<string, Decision>>();
-    for (const e of live.rec.log)
-      if (e.decision !== null)
-        byMonth.set(e.month, { ...byMonth.get(e.month), [e.role]: e.decision });
-    while (partial.month < live.ex.month && !partial.finished) {
-      partial.advance(byMonth.get(partial.month) ?? {});
-      out.push(standing(partial, dist));
-    }
+    const { rec } = live;
+    replay(live.scenario, rec.setup, rec.log, rec.injections, (ex) => out.push(standing(ex, dist)));
     return out;
   }
 

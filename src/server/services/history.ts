@@ -6,6 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { DEFAULT_DATA_DIR, loadDatasets, type LoadedDatasets } from '../../data/datasets.ts';
+import { pathAnalogues, type Exercise } from '../../exercise/index.ts';
 import { DEFAULT_CASES_DIR, loadCases } from '../../data/cases.ts';
 import { findAnalogues, FEATURE_SPECS, type Analogue } from '../../history/analogues.ts';
 import { caseFeatures, type Features } from '../../history/caseFeatures.ts';
@@ -101,6 +102,12 @@ export class HistoryService {
       features,
       analogues: findAnalogues(features, this.cases, { top, asOfYear: decimalYear(now) }),
     };
+  }
+
+  /** Analogues of the path played in an exercise: its state at the end (exercise/pathAnalogues.ts). */
+  analoguesOfPath(ex: Exercise, top: number, now: Date = new Date()) {
+    const start = this.analoguesOfScenario(ex.scenario, top, now).features;
+    return pathAnalogues(ex, start, this.cases, decimalYear(now), top);
   }
 
   analoguesOfCase(

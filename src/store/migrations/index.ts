@@ -5,10 +5,11 @@
 import type { SqlDb } from '../sqlDb.ts';
 import { initial } from './001_initial.ts';
 import { exercises } from './002_exercises.ts';
+import { exerciseControl } from './003_exercise_control.ts';
 
 export type Migration = { version: number; name: string; sqlite: string; postgres: string };
 
-export const MIGRATIONS: readonly Migration[] = [initial, exercises];
+export const MIGRATIONS: readonly Migration[] = [initial, exercises, exerciseControl];
 
 /** Applies the missing migrations in one transaction; returns the versions applied. */
 export async function migrate(

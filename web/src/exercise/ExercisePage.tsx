@@ -5,11 +5,19 @@
  * month. The page polls the state, so players see the new month once the facilitator plays it.
  */
 import { useCallback, useEffect, useState, type JSX } from 'react';
-import type { Decision, RoleView } from '../../../src/exercise/index.ts';
-import { call as apiCall } from '../api.ts';
+import type { Decision, Injection, RoleView } from '../../../src/exercise/index.ts';
+import { call } from './exerciseApi.ts';
+import { DecisionForm } from './DecisionForm.tsx';
+import { FacilitatorControls } from './FacilitatorControls.tsx';
 
 interface StateAnswer {
-  exercise: { id: string; month: number; status: 'open' | 'finished'; deadline: string | null };
+  exercise: {
+    id: string;
+    month: number;
+    status: 'open' | 'finished';
+    deadline: string | null;
+    pausedAt: string | null;
+  };
   view: RoleView;
   pending: Record<string, Decision>;
   standing:
@@ -19,21 +27,12 @@ interface StateAnswer {
         model: { talksOpened: number; ended: number };
       }[]
     | null;
+  injections: Injection[] | null;
+  rewinds: { from: number; to: number; at: string }[] | null;
   fingerprint: string | null;
 }
 
 const pct = (x: number) => `${Math.round(100 * x)} %`;
-
-/** The shared client (../api.ts) with the exercise token; a failure as every issue's message. */
-async function call<T>(
-  method: string,
-  path: string,
-  token: string,
-  body?: unknown,
-): Promise<{ ok: true; value: T } | { ok: false; error: string }> {
-  const r = await apiCall<T>(method, path, { token, body });
-  return r.ok ? r : { ok: false, error: r.issues.map((i) => i.message).join('; ') || r.message };
-}
 
 export function ExercisePage({ path }: { path: string[] }): JSX.Element {
   const [id, token] = path;
@@ -62,10 +61,12 @@ export function ExercisePage({ path }: { path: string[] }): JSX.Element {
   const v = state.view;
   const act = async (method: string, p: string, body: unknown, done: string) => {
     setError(undefined);
+    setNotice(undefined);
     const r = await call<unknown>(method, p, token, body);
     if (r.ok) setNotice(done);
     else setError(r.error);
     await load();
+    return r.ok;
   };
   return (
     <section className="exercise" data-role={v.role} data-month={v.month}>
@@ -78,6 +79,12 @@ export function ExercisePage({ path }: { path: string[] }): JSX.Element {
         {v.front.positions}; talks: <span data-testid="talks">{v.talks}</span>
         {v.mediatorsPresent.length ? `; mediators: ${v.mediatorsPresent.join(', ')}` : ''}
       </p>
+      {state.exercise.pausedAt && v.kind !== 'facilitator' ? (
+        <p data-testid="paused">
+          The facilitator has paused the exercise: no month is played and the deadline is frozen
+          meanwhile.
+        </p>
+      ) : null}
       {error ? (
         <p role="alert" className="error">
           {error}
@@ -117,15 +124,19 @@ export function ExercisePage({ path }: { path: string[] }): JSX.Element {
             </p>
           ) : null}
           <p>Decisions handed in: {Object.keys(state.pending).join(', ') || 'none yet'}.</p>
-          <button
-            type="button"
-            disabled={v.finished}
-            onClick={() =>
-              void act('POST', `/exercises/${id}/advance`, {}, `Month ${v.month} played.`)
-            }
-          >
-            Play the month
-          </button>
+          {state.rewinds && state.rewinds.length > 0 ? (
+            <p data-testid="rewinds">
+              Rewound {state.rewinds.map((r) => `from month ${r.from} to ${r.to}`).join('; ')} (the
+              dropped decisions and events are kept in the record).
+            </p>
+          ) : null}
+          <FacilitatorControls
+            id={id}
+            view={v}
+            pausedAt={state.exercise.pausedAt}
+            injections={state.injections ?? []}
+            act={act}
+          />
           <button
             type="button"
             onClick={() =>
@@ -145,19 +156,24 @@ export function ExercisePage({ path }: { path: string[] }): JSX.Element {
           </button>
         </div>
       ) : null}
-      {v.kind === 'leader' && !v.finished ? (
-        <LeaderForm
-          talks={v.talks}
-          mediators={v.mediatorsPresent.length > 0}
+      {v.kind !== 'facilitator' && !v.finished ? (
+        <DecisionForm
+          key={`${v.month}-${state.rewinds?.length ?? 0}`}
+          view={v}
           pending={state.pending[v.role]}
-          onSubmit={(decision) =>
-            void act(
-              'POST',
-              `/exercises/${id}/decisions`,
-              { role: v.role, month: v.month, decision },
-              `Decision for month ${v.month} handed in.`,
-            )
-          }
+          onSubmit={async (decision) => {
+            setNotice(undefined);
+            const r = await call<unknown>('POST', `/exercises/${id}/decisions`, token, {
+              role: v.role,
+              month: v.month,
+              decision,
+            });
+            await load();
+            if (!r.ok)
+              return r.issues.length ? r.issues : [{ code: 'error', path: [], message: r.error }];
+            setNotice(`Decision for month ${v.month} handed in.`);
+            return [];
+          }}
         />
       ) : null}
       <h2>What you know happened</h2>
@@ -172,65 +188,5 @@ export function ExercisePage({ path }: { path: string[] }): JSX.Element {
           ))}
       </ul>
     </section>
-  );
-}
-
-function LeaderForm(props: {
-  talks: string;
-  mediators: boolean;
-  pending: Decision | undefined;
-  onSubmit: (d: Decision) => void;
-}): JSX.Element {
-  const [posture, setPosture] = useState('');
-  const [effort, setEffort] = useState('');
-  const [demand, setDemand] = useState('');
-  const options =
-    props.talks === 'closed' ? ['closed', 'secret', 'mediated', 'public'] : ['closed', props.talks];
-  return (
-    <form
-      data-testid="decide"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const d: Decision = {};
-        if (posture) d.posture = posture as Decision['posture'];
-        if (effort) d.effort = effort as Decision['effort'];
-        if (demand) d.demand = Number(demand);
-        props.onSubmit(d);
-      }}
-    >
-      <h2>Your decision this month</h2>
-      <label>
-        Posture{' '}
-        <select aria-label="posture" value={posture} onChange={(e) => setPosture(e.target.value)}>
-          <option value="">the model's choice</option>
-          {options.map((o) => (
-            <option key={o} value={o}>
-              {o}
-            </option>
-          ))}
-        </select>
-      </label>{' '}
-      <label>
-        Effort{' '}
-        <select aria-label="effort" value={effort} onChange={(e) => setEffort(e.target.value)}>
-          <option value="">the model's choice</option>
-          <option value="hold">hold</option>
-          <option value="escalate">escalate</option>
-        </select>
-      </label>{' '}
-      <label>
-        Demand (share you keep){' '}
-        <input
-          aria-label="demand"
-          value={demand}
-          onChange={(e) => setDemand(e.target.value)}
-          size={5}
-        />
-      </label>{' '}
-      <button type="submit">Hand in</button>
-      {props.pending ? (
-        <p data-testid="pending">Handed in: {JSON.stringify(props.pending)}</p>
-      ) : null}
-    </form>
   );
 }
