@@ -10,7 +10,11 @@ import {
 import { A, B, build } from '../engine/fixtures.ts';
 
 describe('the model alongside an exercise', () => {
-  const scenario = build({ settings: { horizonMonths: 24, runs: 400 } });
+  // decisive months held at 0: the tests follow a played path over months of talks
+  const scenario = build({
+    settings: { horizonMonths: 24, runs: 400 },
+    mechanisms: { battle: { decisiveRate: 0 } },
+  });
 
   it("month by month shares agree with the engine's own curves", () => {
     const dist = modelDistribution(scenario, 400);

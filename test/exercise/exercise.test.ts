@@ -19,6 +19,10 @@ function bundled(id: string): Scenario {
   return l.value;
 }
 
+// these tests follow talks over several months: decisive months (battle.decisiveRate) would end
+// some runs in their first month before any decision could act, so they are held at 0 here
+const NO_DECISIVE = { battle: { decisiveRate: 0 } };
+
 function playOut(ex: Exercise, decide: (ex: Exercise) => Record<string, Decision> = () => ({})) {
   while (!ex.finished) ex.advance(decide(ex));
   return ex;
@@ -52,7 +56,7 @@ describe('exercise without decisions', () => {
 });
 
 describe('decisions', () => {
-  const scenario = build({ settings: { horizonMonths: 24 } });
+  const scenario = build({ settings: { horizonMonths: 24 }, mechanisms: NO_DECISIVE });
 
   it('two leaders who never talk never open talks; willing ones open them at once', () => {
     for (let run = 0; run < 20; run++) {
@@ -105,6 +109,7 @@ describe('decisions', () => {
   it('a played mediator enters when it chooses and proposes terms', () => {
     const withMed = build({
       settings: { horizonMonths: 24 },
+      mechanisms: NO_DECISIVE,
       extraParties: [mediator({ style: 'formulation', offerMonth: 20 }, 'med')],
     });
     const ex = new Exercise(withMed, { run: 0, roles: ['med', A, B] });
@@ -258,6 +263,7 @@ describe('bad decisions change nothing', () => {
 describe('a mediator chooses whom to approach', () => {
   const withMed = build({
     settings: { horizonMonths: 24 },
+    mechanisms: NO_DECISIVE,
     extraParties: [mediator({ style: 'formulation', offerMonth: 20 }, 'med')],
   });
 
