@@ -54,7 +54,10 @@ export function register(program: Command): void {
       'time',
     )
     .option('--folds <k>', 'folds for --split kfold', '5')
-    .option('--subset <n>', 'use about n cases per source (quick runs)')
+    .option(
+      '--subset <n>',
+      'use about n cases per source (duration) or of the case base (contact): quick runs',
+    )
     .option('--source <source>', 'cow, ucdp or both', 'both')
     .option('--runs <n>', 'engine runs per test case', '400')
     .option('--calibration-runs <n>', 'runs per case while calibrating on a training fold', '40')
@@ -115,6 +118,7 @@ export function register(program: Command): void {
           });
         if (o.target === 'contact')
           return contactBacktestCommand({
+            subset: o.subset === undefined ? undefined : int('--subset', o.subset, 6),
             split: o.split,
             runs: int('--runs', o.runs, 10),
             seed: int('--seed', o.seed),

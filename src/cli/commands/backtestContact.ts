@@ -27,11 +27,19 @@ export async function contactBacktestCommand(o: {
   html?: string;
   /** save the time split's training-fold fit as the engine's contact defaults */
   writeDefaults?: boolean;
+  /** about this many cases (every k-th), for quick runs; never with --write-defaults */
+  subset?: number;
 }): Promise<void> {
   if (o.split !== 'time' && o.split !== 'loo')
     throw new UserError(`✖ --split must be time or loo with --target contact, found "${o.split}"`);
   requireTimeSplitToWrite(o.split, o.writeDefaults);
-  const cases = loadValidCases(o.cases);
+  if (o.subset !== undefined && o.writeDefaults)
+    throw new UserError('✖ --subset goes without --write-defaults (defaults come from every case)');
+  const all = loadValidCases(o.cases);
+  const cases =
+    o.subset === undefined || o.subset >= all.length
+      ? all
+      : all.filter((_, i) => i % Math.ceil(all.length / o.subset!) === 0);
   if (cases.length < 6) throw new UserError(`✖ too few cases in ${o.cases}: ${cases.length}`);
   const started = Date.now();
   const result = runContactBacktest(cases, { split: o.split, runs: o.runs, seed: o.seed }, (m) =>
