@@ -194,6 +194,8 @@ export const RENDERERS: Record<string, { render: (json: unknown) => string; writ
 type Quantiles = Record<'p10' | 'p25' | 'p50' | 'p75' | 'p90', number | null>;
 type FitSummary = {
   ksCowDuration: number;
+  /** absent in files written before the UCDP duration term */
+  ksUcdpDuration?: number;
   cowVictoryShare: number;
   cowDurationQuantilesMonthIndex: Quantiles;
   ucdpShares: Record<'interstate' | 'civil', number[]>;
@@ -223,6 +225,16 @@ function calibrationTable(c: CalibrationFile): string {
   const rows = [
     ['moment', 'history', 'literature values', 'calibrated'],
     ['KS distance, COW durations', '–', lit.ksCowDuration.toFixed(3), cal.ksCowDuration.toFixed(3)],
+    ...(cal.ksUcdpDuration === undefined || lit.ksUcdpDuration === undefined
+      ? []
+      : [
+          [
+            'KS distance, UCDP durations (censored)',
+            '–',
+            lit.ksUcdpDuration.toFixed(3),
+            cal.ksUcdpDuration.toFixed(3),
+          ],
+        ]),
     [
       'COW whole months p10/p25/p50/p75/p90',
       q(t.cowDurationQuantilesMonthIndex),

@@ -48,8 +48,7 @@ export const KNOBS: Knob[] = [
     path: 'battle.tempoSpread',
     min: 0,
     max: 4,
-    // moderate heterogeneity to start: from 0 the logistic search barely moves off the bound
-    start: 1,
+    start: 0,
   },
   {
     key: 'battle.decisiveRate',

@@ -37,6 +37,7 @@ const r3 = (x: number) => Math.round(x * 1000) / 1000;
 const fitSummary = (f: Fit) => ({
   objective: r3(f.objective),
   ksCowDuration: r3(f.ksCowDuration),
+  ksUcdpDuration: r3(f.ksUcdpDuration),
   pitKsCow: r3(f.pitKsCow),
   cowVictoryShare: r3(f.moments.cowVictoryShare),
   cowVictoryShareError: r3(f.cowVictoryShareError),
