@@ -11,9 +11,10 @@
  * (3) a month that moves the front may be decisive and end the war for its winner, at a chance
  * that falls with the months of war and rises with how lopsided the contest is (battle.decisive*:
  * Filson & Werner 2002 let every battle end the war; capabilities shape duration, Bennett & Stam
- * 1996; the fall with time and the imbalance form are design choices), lower in civil wars, where insurgents avoid
- * the decisive battle (battle.decisiveCivilFactor; Mack 1975, Kalyvas & Balcells 2010). Without it no war could end before the front
- * had crossed half its positions, while a quarter of COW's inter-state wars ended within a month.
+ * 1996; the fall with time and the imbalance form are design choices), lower in civil wars,
+ * where insurgents avoid the decisive battle (battle.decisiveCivilFactor; Mack 1975, Kalyvas &
+ * Balcells 2010). Without it no war could end before the front had crossed half its positions,
+ * while one COW inter-state war in seven ended within its first month and a quarter within two.
  * The war value of bargaining (ruin table) ignores decisive months: their winner is drawn with
  * the same contest chance, so they shorten the war more than they move its odds.
  * Switched off: the front never moves, casualties still accrue (a frozen war of attrition).
