@@ -92,7 +92,8 @@ function reservationFor(s: State, i: number, W: number): number {
  * the enemy's type; the enemy's gain from taking it for weak; its reservation; and its estimate of
  * the enemy's reservation for each enemy type (the enemy assumed to know its foe).
  */
-function sideValues(s: State, r: number, p: number, valueHorizon: number): void {
+function sideValues(s: State, r: number, p: number): void {
+  const valueHorizon = s.c.params.bargaining.valueHorizonMonths;
   const i = 2 * r + p,
     j = 2 * r + 1 - p;
   const t = s.strong[i];
@@ -121,17 +122,21 @@ function sideValues(s: State, r: number, p: number, valueHorizon: number): void 
   );
 }
 
+/** The month's effective cost and audience weight (on the channel of current talks) of both sides. */
+function sideTerms(s: State, r: number): void {
+  for (let p = 0; p < 2; p++) {
+    sideCost[p] = effectiveCost(s, 2 * r + p);
+    sideAudience[p] = audienceWeight(s, 2 * r + p, s.talks[r]);
+  }
+}
+
 function step(s: State): void {
-  const valueHorizon = s.c.params.bargaining.valueHorizonMonths;
   for (let a = 0; a < s.nActive; a++) {
     const r = s.active[a];
     typePairOdds(s, r);
-    for (let p = 0; p < 2; p++) {
-      sideCost[p] = effectiveCost(s, 2 * r + p);
-      sideAudience[p] = audienceWeight(s, 2 * r + p, s.talks[r]);
-    }
-    sideValues(s, r, 0, valueHorizon);
-    sideValues(s, r, 1, valueHorizon);
+    sideTerms(s, r);
+    sideValues(s, r, 0);
+    sideValues(s, r, 1);
   }
 }
 

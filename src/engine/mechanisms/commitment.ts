@@ -21,6 +21,8 @@ import { effectiveCost, strengthOf } from '../strength.ts';
 const aidScale = new Float64Array(2);
 /** Strengths at normal effort of the run at hand: A weak, A strong, B weak, B strong. */
 const strengthByType = new Float64Array(4);
+/** The month's δ^h (read by commitmentGapOf: a double argument would be boxed if not inlined). */
+const discount = new Float64Array(1);
 
 /** Side p's aid after h months of waning at each line's known rate, over its aid today (1: none). */
 function projectedAidScale(s: State, r: number, p: number): number {
@@ -70,34 +72,39 @@ function aidShift(s: State, r: number, p: number): number {
 }
 
 /** CP_i = δ^h·max(0, Δp_i)·(1 − g_i) − (1 − δ^h)·(1 − p_i + c_i·h): blocks agreement when > 0. */
-function commitmentGapOf(s: State, r: number, p: number, shift: number, dh: number): number {
+function commitmentGapOf(s: State, r: number, p: number, aidChanges: boolean): void {
+  const cp = s.c.params.commitment;
   const i = 2 * r + p;
-  const h = s.c.params.commitment.lookAheadMonths;
+  const h = cp.lookAheadMonths;
+  const dh = discount[0];
+  const shift = (aidChanges ? aidShift(s, r, p) : 0) + s.demobilisation[i];
   const g = guaranteeFor(s, r, p);
-  return dh * Math.max(0, shift) * (1 - g) - (1 - dh) * (1 - s.pWin[i] + effectiveCost(s, i) * h);
+  s.commitmentGap[i] =
+    dh * Math.max(0, shift) * (1 - g) - (1 - dh) * (1 - s.pWin[i] + effectiveCost(s, i) * h);
+}
+
+/** Fills aidScale and, when either side's aid is set to change, strengthByType; says which. */
+function projectAid(s: State, r: number): boolean {
+  aidScale[0] = projectedAidScale(s, r, 0);
+  aidScale[1] = projectedAidScale(s, r, 1);
+  if (aidScale[0] === 1 && aidScale[1] === 1) return false;
+  for (let k = 0; k < 4; k++) strengthByType[k] = strengthOf(s, 2 * r + (k >> 1), k & 1, 0);
+  return true;
 }
 
 function step(s: State): void {
   const cp = s.c.params.commitment;
-  const on = cp.enabled;
-  const dh = cp.monthlyDiscount ** cp.lookAheadMonths; // δ^h
+  discount[0] = cp.monthlyDiscount ** cp.lookAheadMonths;
   for (let a = 0; a < s.nActive; a++) {
     const r = s.active[a];
-    if (!on) {
+    if (!cp.enabled) {
       // switched off: no side is ever blocked
       s.commitmentGap[2 * r] = s.commitmentGap[2 * r + 1] = -1;
       continue;
     }
-    aidScale[0] = projectedAidScale(s, r, 0);
-    aidScale[1] = projectedAidScale(s, r, 1);
-    const aidChanges = aidScale[0] !== 1 || aidScale[1] !== 1;
-    if (aidChanges)
-      for (let k = 0; k < 4; k++) strengthByType[k] = strengthOf(s, 2 * r + (k >> 1), k & 1, 0);
-    for (let p = 0; p < 2; p++) {
-      const i = 2 * r + p;
-      const shift = (aidChanges ? aidShift(s, r, p) : 0) + s.demobilisation[i];
-      s.commitmentGap[i] = commitmentGapOf(s, r, p, shift, dh);
-    }
+    const aidChanges = projectAid(s, r);
+    commitmentGapOf(s, r, 0, aidChanges);
+    commitmentGapOf(s, r, 1, aidChanges);
   }
 }
 

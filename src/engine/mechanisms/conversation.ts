@@ -127,6 +127,14 @@ const openingUtility = (base: number, sc: number, ac: number, leak: number): num
 const utility = new Float64Array(6);
 /** e^{−κ·Str} of sides A and B this month, then with one more unit of strength each. */
 const decayOf = new Float64Array(4);
+/**
+ * The run at hand's mediated-channel factor (mediatedFactor, 1 when none is open), and the
+ * month's e^{−κ}. Helpers take indices and read doubles here, not as arguments: a call V8 does
+ * not inline would box a double argument or result (an allocation per run-month).
+ */
+const run = new Float64Array(2);
+const MEDIATED_FACTOR = 0,
+  DECAY_STEP = 1;
 /** Logit weights of the secret, mediated and public channels (scratch, reused every run). */
 const weights = new Float64Array(3);
 
@@ -158,14 +166,7 @@ function stayUtilities(s: State, i: number, r: number, current: number): void {
  * contact, contact.ts, can use an undeclared channel or an unnamed third party; a declared
  * channel's leak risk counts once it is open); the posture needs availability.
  */
-function channelUtilities(
-  s: State,
-  i: number,
-  j: number,
-  r: number,
-  mMed: number,
-  mediatedOpen: boolean,
-): void {
+function channelUtilities(s: State, i: number, j: number, r: number, mediatedOpen: boolean): void {
   const c = s.c;
   const cp = c.params.conversation;
   const on = cp.enabled;
@@ -181,6 +182,7 @@ function channelUtilities(
   const leak = leakCost(s, r, i);
   const base = s.talkBenefit[i] - patronCost(s, i);
   const mSec = cp.secretInferenceFactor;
+  const mMed = run[MEDIATED_FACTOR];
   const iSec = on ? inferenceFromDecay(pi, lambdaExcess, decay, mSec) : 0;
   const mMedAny = mediatedOpen ? mMed : cp.publicMediatedInferenceFactor;
   const iMed = on ? inferenceFromDecay(pi, lambdaExcess, decay, mMedAny) : 0;
@@ -238,14 +240,34 @@ function choosePosture(s: State, i: number, r: number, p: number, current: numbe
  * The enemy j observes side i's opening on `choice` whether or not talks follow (the cost of
  * conversation is real, not only expected): its belief that i is strong moves by λ.
  */
-function observeOpening(s: State, i: number, j: number, choice: number, mMed: number): void {
+function observeOpening(s: State, i: number, j: number, choice: number): void {
   const cp = s.c.params.conversation;
   s.belief[j] = beliefAfterOpening(
     s.belief[j],
     cp.talkLikelihoodRatio - 1,
     decayOf[i & 1],
-    channelFactor(s, choice, mMed),
+    channelFactor(s, choice, run[MEDIATED_FACTOR]),
   );
+}
+
+/**
+ * The terms of side i's choice, kept for the "why" panel and read by the utilities: B, the public
+ * AC, min(1, E_j/Ē), e^{−κ·Str} (also with one more unit of strength), I and SC of a public opening.
+ */
+function sideTerms(s: State, i: number, j: number): void {
+  const cp = s.c.params.conversation;
+  const on = cp.enabled;
+  const p = i & 1;
+  s.talkBenefit[i] = talkBenefit(s, i);
+  s.talkAudienceCost[i] = on ? publicAudienceCost(s, i) : 0;
+  s.capacityEffective[i] = on ? capacityEffective(s, j) : 0;
+  decayOf[p] = on ? fastExp(-cp.strengthDecay * s.strength[i]) : 0;
+  decayOf[2 + p] = decayOf[p] * run[DECAY_STEP];
+  const iPub = on
+    ? inferenceFromDecay(1 - s.belief[j], cp.talkLikelihoodRatio - 1, decayOf[p], 1)
+    : 0;
+  s.inference[i] = iPub;
+  s.conversationCost[i] = (on ? s.capacityEffective[i] * s.enemyGain[i] : 0) * iPub;
 }
 
 /**
@@ -255,30 +277,20 @@ function observeOpening(s: State, i: number, j: number, choice: number, mMed: nu
 const logitWeight = (x: number): number => (x < -37 ? 0 : fastExp(clampX(x)));
 
 function step(s: State): void {
-  const cp = s.c.params.conversation;
-  const on = cp.enabled;
-  const lambdaExcess = cp.talkLikelihoodRatio - 1;
-  const decayStep = Math.exp(-cp.strengthDecay);
+  const on = s.c.params.conversation.enabled;
+  run[DECAY_STEP] = Math.exp(-s.c.params.conversation.strengthDecay);
   const { active, talks } = s;
   for (let a = 0; a < s.nActive; a++) {
     const r = active[a];
     const current = talks[r];
     const mediatedOpen = mediatedOpenTo(s, r);
-    const mMed = mediatedOpen ? mediatedFactor(s, r) : 1;
+    run[MEDIATED_FACTOR] = mediatedOpen ? mediatedFactor(s, r) : 1;
     for (let p = 0; p < 2; p++) {
       const i = 2 * r + p,
         j = 2 * r + 1 - p;
-      // the terms of the choice, kept for the "why" panel and read by the utilities below
-      s.talkBenefit[i] = talkBenefit(s, i);
-      s.talkAudienceCost[i] = on ? publicAudienceCost(s, i) : 0;
-      s.capacityEffective[i] = on ? capacityEffective(s, j) : 0;
-      decayOf[p] = on ? fastExp(-cp.strengthDecay * s.strength[i]) : 0;
-      decayOf[2 + p] = decayOf[p] * decayStep;
-      const iPub = on ? inferenceFromDecay(1 - s.belief[j], lambdaExcess, decayOf[p], 1) : 0;
-      s.inference[i] = iPub;
-      s.conversationCost[i] = (on ? s.capacityEffective[i] * s.enemyGain[i] : 0) * iPub;
+      sideTerms(s, i, j);
       if (current !== 0) stayUtilities(s, i, r, current);
-      else channelUtilities(s, i, j, r, mMed, mediatedOpen);
+      else channelUtilities(s, i, j, r, mediatedOpen);
       s.bestUtility[i] = Math.max(utility[0], utility[1], utility[2]);
       s.lookAheadUtility[i] = Math.max(utility[3], utility[4], utility[5]);
       s.posture[i] = choosePosture(s, i, r, p, current);
@@ -288,8 +300,8 @@ function step(s: State): void {
     if (current !== 0) {
       if (choiceA === 0 || choiceB === 0) talks[r] = 0; // breakdown
     } else if (on) {
-      if (choiceA !== 0) observeOpening(s, 2 * r, 2 * r + 1, choiceA, mMed);
-      if (choiceB !== 0) observeOpening(s, 2 * r + 1, 2 * r, choiceB, mMed);
+      if (choiceA !== 0) observeOpening(s, 2 * r, 2 * r + 1, choiceA);
+      if (choiceB !== 0) observeOpening(s, 2 * r + 1, 2 * r, choiceB);
     }
     // talks open through contact.ts, whose hazard weighs these utilities against history's pace
   }
