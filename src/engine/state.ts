@@ -57,7 +57,8 @@ import { MAX_MEDIATORS } from '../model/refs.ts';
 export interface Compiled {
   scenario: Scenario;
   params: MechanismParams;
-  horizon: number;
+  /** Months simulated (settings.horizonMonths). */
+  horizonMonths: number;
   K: number;
   ruin: RuinTable;
   partyIds: [string, string];
@@ -69,7 +70,7 @@ export interface Compiled {
     minShare: number;
     opposesTalks: boolean;
   }[];
-  /** attention[l * horizon + t]: share of line l's aid that reaches the recipient in month t. */
+  /** attention[l * horizonMonths + t]: share of line l's aid that reaches the recipient in month t. */
   attention: Float64Array;
   /** The scenario's mediators in order; index j is mediator j in every per-mediator array. */
   mediators: {
@@ -119,7 +120,7 @@ export type CompiledEvent =
 export function compile(scenario: Scenario): Compiled {
   const bel = belligerents(scenario);
   const partyIds: [string, string] = [bel[0].id, bel[1].id];
-  const horizon = scenario.settings.horizonMonths;
+  const horizonMonths = scenario.settings.horizonMonths;
   const params = scenario.mechanisms;
   const lines: Compiled['lines'] = [];
   const lineIndex = new Map<string, number>();
@@ -135,13 +136,17 @@ export function compile(scenario: Scenario): Compiled {
       });
     }),
   );
-  const attention = new Float64Array(Math.max(1, lines.length) * horizon).fill(1);
+  const attention = new Float64Array(Math.max(1, lines.length) * horizonMonths).fill(1);
   let l = 0;
   for (const b of bel)
     for (const s of b.support) {
       for (const shock of s.attentionShocks)
-        for (let t = shock.month; t < Math.min(horizon, shock.month + shock.durationMonths); t++)
-          attention[l * horizon + t] *= 1 - central(shock.drop);
+        for (
+          let t = shock.month;
+          t < Math.min(horizonMonths, shock.month + shock.durationMonths);
+          t++
+        )
+          attention[l * horizonMonths + t] *= 1 - central(shock.drop);
       l++;
     }
   const mediatorParties = scenario.parties.filter((p): p is Mediator => p.role === 'mediator');
@@ -156,7 +161,7 @@ export function compile(scenario: Scenario): Compiled {
     biasSide:
       m.mediation.bias.toward === 'neutral' ? 0 : m.mediation.bias.toward === partyIds[0] ? 1 : -1,
   }));
-  const events: CompiledEvent[][] = Array.from({ length: horizon }, () => []);
+  const events: CompiledEvent[][] = Array.from({ length: horizonMonths }, () => []);
   const partyOf = (id: string): 0 | 1 => (id === partyIds[0] ? 0 : 1);
   let secretFrom = Infinity;
   let earliestChannel = -1;
@@ -171,9 +176,9 @@ export function compile(scenario: Scenario): Compiled {
     }
     return { from, participants: c.participants, hazard: c.leakHazardPerParticipant };
   });
-  const channelOpensAt = new Uint8Array(horizon);
+  const channelOpensAt = new Uint8Array(horizonMonths);
   secretChannels.forEach((ch, k) => {
-    if (k !== earliestChannel && ch.from < horizon) channelOpensAt[ch.from] = 1;
+    if (k !== earliestChannel && ch.from < horizonMonths) channelOpensAt[ch.from] = 1;
   });
   for (const e of scenario.interventions) {
     const at = events[e.month];
@@ -234,13 +239,13 @@ export function compile(scenario: Scenario): Compiled {
   const inForceAtStart =
     inForce === 'ceasefire' ? Outcome.ceasefire : inForce === 'agreement' ? Outcome.settlement : 0;
   const attentionAll =
-    lines.length * horizon > attention.length
-      ? extend(attention, lines.length * horizon)
+    lines.length * horizonMonths > attention.length
+      ? extend(attention, lines.length * horizonMonths)
       : attention;
   return {
     scenario,
     params,
-    horizon,
+    horizonMonths,
     K: scenario.front.positions,
     ruin: ruinTable(
       scenario.front.positions,

@@ -59,7 +59,7 @@ describe('chunk codec', () => {
       return encodeResult({
         kind: 'records',
         runs,
-        horizon: c.horizon,
+        horizonMonths: c.horizonMonths,
         followUp: c.params.durability.followUpMonths,
         records,
       });

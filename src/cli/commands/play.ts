@@ -129,7 +129,7 @@ function fields(view: RoleView): string {
 
 function describe(view: RoleView, shownEvents: number): string {
   const lines = [
-    `── ${view.finished ? 'the end' : `month ${view.month} of ${view.horizon}`} ── front ${view.front.position}/${view.front.positions} · talks: ${view.talks}${view.mediatorsPresent.length ? ` · mediators: ${view.mediatorsPresent.join(', ')}` : ''}`,
+    `── ${view.finished ? 'the end' : `month ${view.month} of ${view.horizonMonths}`} ── front ${view.front.position}/${view.front.positions} · talks: ${view.talks}${view.mediatorsPresent.length ? ` · mediators: ${view.mediatorsPresent.join(', ')}` : ''}`,
   ];
   for (const e of view.events.slice(shownEvents)) lines.push(`  · month ${e.month}: ${e.text}`);
   if (view.own) {

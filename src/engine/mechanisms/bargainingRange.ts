@@ -30,9 +30,6 @@ export function reservationShare(W: number, a: number, g: number): number {
  */
 const pairWin = new Float64Array(4);
 const pairMonths = new Float64Array(4);
-/** The month's effective cost and audience weight of sides A and B of the run at hand. */
-const sideCost = new Float64Array(2);
-const sideAudience = new Float64Array(2);
 
 /** Fills pairWin/pairMonths: the gambler's ruin on run r's front for both types of each side. */
 function typePairOdds(s: State, r: number): void {
@@ -41,102 +38,145 @@ function typePairOdds(s: State, r: number): void {
     aW = expectedStrength(s, iA, 0);
   const bS = expectedStrength(s, iA + 1, 1),
     bW = expectedStrength(s, iA + 1, 0);
-  ruinAt(s, r, aS / (aS + bS), 3);
-  ruinAt(s, r, aS / (aS + bW), 2);
-  ruinAt(s, r, aW / (aW + bS), 1);
-  ruinAt(s, r, aW / (aW + bW), 0);
-}
-
-/** One lookup of both ruin tables at A's battle odds q (one grid position for both). */
-function ruinAt(s: State, r: number, q: number, pair: number): void {
   const { winA, months } = s.c.ruin;
   const K1 = s.c.K + 1;
-  const x = qPosition(q);
-  const g = x | 0,
-    f = x - g,
-    o = g * K1 + s.front[r];
-  let t0 = winA[o];
-  pairWin[pair] = t0 + f * (winA[o + K1] - t0);
-  t0 = months[o];
-  pairMonths[pair] = t0 + f * (months[o + K1] - t0);
+  const k = s.front[r];
+  // one grid position per pair for both tables
+  for (let pair = 0; pair < 4; pair++) {
+    const a = pair & 2 ? aS : aW,
+      b = pair & 1 ? bS : bW;
+    const x = qPosition(a / (a + b));
+    const g = x | 0,
+      f = x - g,
+      o = g * K1 + k;
+    let t0 = winA[o];
+    pairWin[pair] = t0 + f * (winA[o + K1] - t0);
+    t0 = months[o];
+    pairMonths[pair] = t0 + f * (months[o + K1] - t0);
+  }
 }
-
-/** Index into pairWin/pairMonths when side p is of type t and its enemy of type e. */
-const pairOf = (p: number, t: number, e: number): number => (p === 0 ? 2 * t + e : 2 * e + t);
-
-/** Side p's chance of final victory (A's, or one minus it for B) at a type pair. */
-const winOf = (p: number, pair: number): number => (p === 0 ? pairWin[pair] : 1 - pairWin[pair]);
-
-/** How much side p's enemy gains in its chance of winning if p is weak rather than strong (enemy of type e). */
-const enemyGainVs = (p: number, e: number): number =>
-  p === 0 ? pairWin[2 + e] - pairWin[e] : pairWin[2 * e] - pairWin[2 * e + 1];
 
 /** War value W = P − c·min(D, horizon) (stake = 1): months beyond the horizon are not counted. */
 const warValue = (pWin: number, cost: number, months: number, valueHorizon: number): number =>
   pWin - cost * Math.min(months, valueHorizon);
 
 /**
- * Party i's reservation for war value W: the audience-cost closed form, then the patron's veto
- * (the client's expected loss of support below the patron's minimum share), less carrots
- * conditional on a deal and sticks for refusing.
+ * A reservation share adjusted by the patron's veto (the client's expected loss of support below
+ * the patron's minimum share, `hold` = min(1, aid)), less carrots conditional on a deal and sticks.
  */
-function reservationFor(s: State, i: number, W: number): number {
-  let v = reservationShare(W, sideAudience[i & 1], s.warAim[i]);
-  const veto = s.patronMinShare[i];
-  if (veto > v && s.c.params.support.enabled) v += Math.min(1, s.aid[i]) * (veto - v);
-  return v - s.carrotAgreement[i] - s.stick[i];
-}
-
-/**
- * Side p of run r: its chance of winning, months expected and war value over its belief about
- * the enemy's type; the enemy's gain from taking it for weak; its reservation; and its estimate of
- * the enemy's reservation for each enemy type (the enemy assumed to know its foe).
- */
-function sideValues(s: State, r: number, p: number): void {
-  const valueHorizon = s.c.params.bargaining.valueHorizonMonths;
-  const i = 2 * r + p,
-    j = 2 * r + 1 - p;
-  const t = s.strong[i];
-  const mu = s.belief[i];
-  const vsS = pairOf(p, t, 1),
-    vsW = pairOf(p, t, 0);
-  const pWin = clamp01(mu * winOf(p, vsS) + (1 - mu) * winOf(p, vsW) + s.optimism[i]);
-  const D = mu * pairMonths[vsS] + (1 - mu) * pairMonths[vsW];
-  const W = warValue(pWin, sideCost[p], D, valueHorizon);
-  s.monthsExpected[i] = D;
-  s.pWin[i] = pWin;
-  s.warValue[i] = W;
-  // how much the enemy gains if it takes this side for weak (the stake of adverse inference)
-  s.enemyGain[i] = mu * enemyGainVs(p, 1) + (1 - mu) * enemyGainVs(p, 0);
-  s.reservation[i] = reservationFor(s, i, W);
-  const q = 1 - p;
-  s.enemyReservationStrong[i] = reservationFor(
-    s,
-    j,
-    warValue(winOf(q, vsS), sideCost[q], pairMonths[vsS], valueHorizon),
-  );
-  s.enemyReservationWeak[i] = reservationFor(
-    s,
-    j,
-    warValue(winOf(q, vsW), sideCost[q], pairMonths[vsW], valueHorizon),
-  );
-}
-
-/** The month's effective cost and audience weight (on the channel of current talks) of both sides. */
-function sideTerms(s: State, r: number): void {
-  for (let p = 0; p < 2; p++) {
-    sideCost[p] = effectiveCost(s, 2 * r + p);
-    sideAudience[p] = audienceWeight(s, 2 * r + p, s.talks[r]);
-  }
-}
+const adjustReservation = (
+  v: number,
+  veto: number,
+  hold: number,
+  carrot: number,
+  stick: number,
+  supportOn: boolean,
+): number => (veto > v && supportOn ? v + hold * (veto - v) : v) - carrot - stick;
 
 function step(s: State): void {
+  const valueHorizon = s.c.params.bargaining.valueHorizonMonths;
+  const supportOn = s.c.params.support.enabled;
+  const { belief, optimism, warAim, patronMinShare, aid, carrotAgreement, stick } = s;
   for (let a = 0; a < s.nActive; a++) {
     const r = s.active[a];
+    const iA = 2 * r,
+      iB = iA + 1;
     typePairOdds(s, r);
-    sideTerms(s, r);
-    sideValues(s, r, 0);
-    sideValues(s, r, 1);
+    const w11 = pairWin[3],
+      w10 = pairWin[2],
+      w01 = pairWin[1],
+      w00 = pairWin[0];
+    const tA = s.strong[iA],
+      tB = s.strong[iB];
+    // A's view: own type known, B's type uncertain; B's view: the same of A (A's win chances)
+    const vsS = tA ? 3 : 1,
+      vsW = tA ? 2 : 0;
+    const sVs = tB ? 3 : 2,
+      wVs = tB ? 1 : 0;
+    const muA = belief[iA],
+      muB = belief[iB];
+    const cA = effectiveCost(s, iA),
+      cB = effectiveCost(s, iB);
+    const aA = audienceWeight(s, iA, s.talks[r]),
+      aB = audienceWeight(s, iB, s.talks[r]);
+    const gA = warAim[iA],
+      gB = warAim[iB];
+    const pA = clamp01(muA * pairWin[vsS] + (1 - muA) * pairWin[vsW] + optimism[iA]);
+    const pB = clamp01(muB * (1 - pairWin[sVs]) + (1 - muB) * (1 - pairWin[wVs]) + optimism[iB]);
+    const DA = muA * pairMonths[vsS] + (1 - muA) * pairMonths[vsW];
+    const DB = muB * pairMonths[sVs] + (1 - muB) * pairMonths[wVs];
+    const WA = warValue(pA, cA, DA, valueHorizon),
+      WB = warValue(pB, cB, DB, valueHorizon);
+    s.monthsExpected[iA] = DA;
+    s.monthsExpected[iB] = DB;
+    // how much the enemy gains if it takes this side for weak (the stake of adverse inference)
+    s.enemyGain[iA] = muA * (w11 - w01) + (1 - muA) * (w10 - w00);
+    s.enemyGain[iB] = muB * (w10 - w11) + (1 - muB) * (w00 - w01);
+    s.pWin[iA] = pA;
+    s.pWin[iB] = pB;
+    s.warValue[iA] = WA;
+    s.warValue[iB] = WB;
+    const vetoA = patronMinShare[iA],
+      vetoB = patronMinShare[iB];
+    const holdA = Math.min(1, aid[iA]),
+      holdB = Math.min(1, aid[iB]);
+    const carrotA = carrotAgreement[iA],
+      carrotB = carrotAgreement[iB];
+    const stickA = stick[iA],
+      stickB = stick[iB];
+    s.reservation[iA] = adjustReservation(
+      reservationShare(WA, aA, gA),
+      vetoA,
+      holdA,
+      carrotA,
+      stickA,
+      supportOn,
+    );
+    s.reservation[iB] = adjustReservation(
+      reservationShare(WB, aB, gB),
+      vetoB,
+      holdB,
+      carrotB,
+      stickB,
+      supportOn,
+    );
+    // each side's estimate of the enemy's reservation, by enemy type (enemy assumed to know its foe)
+    const WB_ifS = warValue(1 - pairWin[vsS], cB, pairMonths[vsS], valueHorizon),
+      WB_ifW = warValue(1 - pairWin[vsW], cB, pairMonths[vsW], valueHorizon);
+    s.enemyReservationStrong[iA] = adjustReservation(
+      reservationShare(WB_ifS, aB, gB),
+      vetoB,
+      holdB,
+      carrotB,
+      stickB,
+      supportOn,
+    );
+    s.enemyReservationWeak[iA] = adjustReservation(
+      reservationShare(WB_ifW, aB, gB),
+      vetoB,
+      holdB,
+      carrotB,
+      stickB,
+      supportOn,
+    );
+    const WA_ifS = warValue(pairWin[sVs], cA, pairMonths[sVs], valueHorizon),
+      WA_ifW = warValue(pairWin[wVs], cA, pairMonths[wVs], valueHorizon);
+    s.enemyReservationStrong[iB] = adjustReservation(
+      reservationShare(WA_ifS, aA, gA),
+      vetoA,
+      holdA,
+      carrotA,
+      stickA,
+      supportOn,
+    );
+    s.enemyReservationWeak[iB] = adjustReservation(
+      reservationShare(WA_ifW, aA, gA),
+      vetoA,
+      holdA,
+      carrotA,
+      stickA,
+      supportOn,
+    );
   }
 }
 
