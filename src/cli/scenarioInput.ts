@@ -7,6 +7,7 @@ import { basename, extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { loadScenario } from '../data/scenarios.ts';
 import { validateScenario, type Scenario, type Variant } from '../model/index.ts';
+import { warnDeprecations } from './warnings.ts';
 import { parseVariantDocument } from '../analysis/index.ts';
 import { InputIssuesError, UserError } from './exit.ts';
 
@@ -22,6 +23,7 @@ export function loadWithOverrides(
 ): { scenario: Scenario; source: string } {
   const loaded = loadScenario(ref);
   if (!loaded.result.ok) throw new InputIssuesError(loaded.source, loaded.result.issues);
+  warnDeprecations(loaded.source, loaded.result.warnings);
   const raw = structuredClone(loaded.result.value);
   if (o.runs !== undefined) raw.settings.runs = o.runs;
   if (o.seed !== undefined) raw.settings.seed = o.seed;

@@ -291,7 +291,12 @@ export const RipenessParamsSchema = z
       0.35,
       'θ_v: chance of winning within the horizon below which a stalemate hurts',
     ),
-    horizonMonths: p(1, 120, 12, 'H: months over which a leader judges its chance of winning'),
+    judgementHorizonMonths: p(
+      1,
+      120,
+      12,
+      'H: months over which a leader judges its chance of winning (was horizonMonths before 0.2.0)',
+    ),
     wayOutSharpness: p(
       0.001,
       1,

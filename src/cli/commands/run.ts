@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { accessSync, constants, writeFileSync, renameSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { loadScenario } from '../../data/scenarios.ts';
+import { warnDeprecations } from '../warnings.ts';
 import { InputIssuesError, UserError } from '../exit.ts';
 import { progressBar } from '../progress.ts';
 import { addTraces, closePools, runScenarioParallel } from '../../jobs/localPool.ts';
@@ -86,6 +87,7 @@ Examples:
     .action(async (ref: string, opts: RunOptions) => {
       const loaded = loadScenario(ref);
       if (!loaded.result.ok) throw new InputIssuesError(loaded.source, loaded.result.issues);
+      warnDeprecations(loaded.source, loaded.result.warnings);
       const raw = structuredClone(loaded.result.value);
       if (opts.runs !== undefined) raw.settings.runs = opts.runs;
       if (opts.seed !== undefined) raw.settings.seed = opts.seed;

@@ -27,7 +27,7 @@ function step(s: State): void {
     }
     return;
   }
-  const H = rp.horizonMonths;
+  const H = rp.judgementHorizonMonths;
   const w = rp.wayOutSharpness;
   // per-month constants of effectiveCost (inlined in its order of operations)
   const sup = c.params.support;
