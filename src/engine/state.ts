@@ -80,7 +80,8 @@ export interface Compiled {
     offerMonth: number;
     confidential: boolean;
     style: 0 | 1 | 2;
-    biasSide: -1 | 0 | 1;
+    /** mediation.bias.toward as a sign: +1 toward A, −1 toward B, 0 neutral. */
+    biasToward: -1 | 0 | 1;
   }[];
   /** First month a back channel is available (Infinity if none). */
   secretFrom: number;
@@ -158,7 +159,7 @@ export function compile(scenario: Scenario): Compiled {
     offerMonth: m.mediation.offerMonth ?? Infinity,
     confidential: m.mediation.confidential,
     style: m.mediation.style === 'facilitation' ? 0 : m.mediation.style === 'formulation' ? 1 : 2,
-    biasSide:
+    biasToward:
       m.mediation.bias.toward === 'neutral' ? 0 : m.mediation.bias.toward === partyIds[0] ? 1 : -1,
   }));
   const events: CompiledEvent[][] = Array.from({ length: horizonMonths }, () => []);
@@ -338,7 +339,7 @@ export class State {
   readonly secretTalkMonths: Int16Array;
   readonly leaks: Int16Array;
   readonly mediatorQuality: Float64Array; // [r * M + m]
-  readonly mediatorBias: Float64Array;
+  readonly mediatorBias: Float64Array; // [r * M + m] mediation.bias: its strength, + toward A, − toward B
   readonly mediatorGuarantee: Float64Array;
   readonly mediatorArrival: Float64Array;
   /** Monthly leak hazard of the most discreet back channel available (see backChannel.ts). */
@@ -671,11 +672,11 @@ export class State {
       }
     for (let j = 0; j < c.mediators.length; j++) {
       const med = c.mediators[j].mediation;
-      const biasSide = c.mediators[j].biasSide;
+      const biasToward = c.mediators[j].biasToward;
       for (let r = 0; r < n; r++) {
         const k = r * M + j;
         this.mediatorQuality[k] = sampleUncertain(rng, r, med.informationQuality, 0, 1);
-        this.mediatorBias[k] = biasSide * sampleUncertain(rng, r, med.bias.strength, 0, 1);
+        this.mediatorBias[k] = biasToward * sampleUncertain(rng, r, med.bias.strength, 0, 1);
         this.mediatorGuarantee[k] = sampleUncertain(rng, r, med.guarantee, 0, 1);
         this.mediatorArrival[k] = sampleUncertain(rng, r, med.arrivalRate, 0, 1);
         for (const carrot of med.carrots) {

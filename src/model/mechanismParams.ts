@@ -328,7 +328,7 @@ export const MediationParamsSchema = z
       0,
       20,
       4,
-      'ζ: how sharply credibility falls when the mediator leans against a side (Kydd 2003)',
+      'ζ: how sharply credibility falls when the mediator is biased against a side (Kydd 2003)',
     ),
     arrivalCasualtyWeight: p(
       0,

@@ -1,7 +1,7 @@
 /**
  * The bargaining range as each side sees it. From its beliefs over the enemy's type, each side
  * computes (with the aid it expects, outsideSupport.ts) its chance of final victory P_i and the expected months left D (gambler's ruin on the
- * front, gamblersRuin.ts), hence its war value W_i = P_i + bias_i − c_i·min(D, horizon) (stake = 1).
+ * front, gamblersRuin.ts), hence its war value W_i = P_i + optimism_i − c_i·min(D, valueHorizonMonths) (stake = 1).
  * Its reservation share adds the audience cost of settling below its public war aim g_i
  * (AC_i(x) = a_i·max(0, g_i − x)), solved in closed form:
  *   r_i = W_i                      if W_i ≥ g_i

@@ -121,7 +121,7 @@ function winAt(c: State['c'], k: number, sa: number, sb: number): number {
 
 /**
  * Guarantee available to side p (0 = A): the strongest enforcement among mediators both sides
- * accepted, plus the delivery guarantee of a mediator leaning toward p's enemy (Svensson 2007).
+ * accepted, plus the delivery guarantee of a mediator biased toward p's enemy (Svensson 2007).
  */
 export function guaranteeFor(s: State, r: number, p: number): number {
   const both = s.accepted[2 * r] & s.accepted[2 * r + 1] & s.mediatorsPresent[r];
@@ -132,8 +132,8 @@ export function guaranteeFor(s: State, r: number, p: number): number {
   for (let m = 0; m < s.c.mediators.length; m++) {
     if (!(both & (1 << m))) continue;
     const k = r * M + m;
-    const towardEnemy = p === 0 ? -s.mediatorBias[k] : s.mediatorBias[k];
-    const gm = s.mediatorGuarantee[k] + (towardEnemy > 0 ? biased * towardEnemy : 0);
+    const biasTowardEnemy = p === 0 ? -s.mediatorBias[k] : s.mediatorBias[k];
+    const gm = s.mediatorGuarantee[k] + (biasTowardEnemy > 0 ? biased * biasTowardEnemy : 0);
     if (gm > g) g = gm;
   }
   return g > 1 ? 1 : g;

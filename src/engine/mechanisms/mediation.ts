@@ -9,7 +9,7 @@
  *    Offer and acceptance are separate decisions (Greig & Regan 2008).
  * 3. Information (in talks): a mediator both accept observes each side's type with quality ρ and
  *    tells the other; side i weighs the message by its credibility w_i = ρ·σ(ζ·b_i), b_i the
- *    mediator's lean toward i: advice is believed from a mediator on your side (Kydd 2003), and
+ *    mediator's bias toward i: advice is believed from a mediator on your side (Kydd 2003), and
  *    a mediator without its own information (ρ = 0) changes nothing (Fey & Ramsay 2010).
  * Source: Greig & Regan (2008); Kydd (2003); Fey & Ramsay (2010); Beardsley (2011) for leverage;
  * the functional forms are design choices (docs/model.md).
@@ -173,8 +173,8 @@ function inform(s: State): void {
     for (let p = 0; p < 2; p++) {
       const i = 2 * r + p,
         j = 2 * r + 1 - p;
-      const towardMe = p === 0 ? s.mediatorBias[k] : -s.mediatorBias[k];
-      const credibility = rho * sigmoid(mp.credibilitySharpness * towardMe);
+      const biasTowardMe = p === 0 ? s.mediatorBias[k] : -s.mediatorBias[k];
+      const credibility = rho * sigmoid(mp.credibilitySharpness * biasTowardMe);
       // the mediator reports j's type, correctly with probability (1 + ρ)/2
       const correct = (p === 0 ? u1 : u2) < (1 + rho) / 2;
       const saysStrong = correct ? s.strong[j] : 1 - s.strong[j];
