@@ -2,9 +2,8 @@
  * Shared arithmetic of the battle contest and war values, used by several mechanisms.
  * Contest success function (design choice; docs/model.md, Battle): q = s_A / (s_A + s_B), with
  * s_i = base_i · (strong ? advantage_i : 1) · (1 + η_e·escalating_i) · (1 + η_P·aid_i).
- * These are the reference definitions: the run loops of battle, beliefs, bargainingRange,
- * commitment, ripeness and conversation inline them (with per-month constants hoisted) in the
- * same order of operations, so a change here must be made there too.
+ * The one definition of each: the mechanisms call them (no inlined copies; V8 inlines them into
+ * the run loops).
  */
 import { Channel, type State } from './state.ts';
 

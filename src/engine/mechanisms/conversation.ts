@@ -44,23 +44,26 @@ export function adverseInference(
 
 /**
  * I = π' − π from the opener's strength decay e^{−κ·Str} (computed once per side: one more unit
- * of strength multiplies it by e^{−κ}); λ − 1 = (λ₀ − 1)·decay·m. Also mediation's acceptance cost.
+ * of strength multiplies it by e^{−κ}). Also mediation's acceptance cost. The hot loop calls its
+ * two parts directly: V8 inlines functions this small (< 27 bytes of bytecode) at every call,
+ * whatever else the caller has inlined; a call it does not inline boxes its doubles.
  */
-export function inferenceFromDecay(
-  pi: number,
-  lambdaExcess: number,
-  decay: number,
-  m: number,
-): number {
-  const lambda = 1 + lambdaExcess * decay * m;
-  return (pi * lambda) / (pi * lambda + 1 - pi) - pi;
+export const inferenceFromDecay = (pi: number, lambdaExcess: number, decay: number, m: number) =>
+  inferenceAt(pi, likelihoodRatio(lambdaExcess, decay, m));
+
+/** λ = 1 + (λ₀ − 1)·e^{−κ·Str}·m: how much likelier an opening is from the weak type. */
+const likelihoodRatio = (lambdaExcess: number, decay: number, m: number): number =>
+  1 + lambdaExcess * decay * m;
+
+/** π' − π: the enemy's belief that the opener is weak, after and before (Bayes with ratio λ). */
+function inferenceAt(pi: number, lambda: number): number {
+  const odds = pi * lambda;
+  return odds / (odds + 1 - pi) - pi;
 }
 
 /** Enemy belief μ after observing an opening with channel factor m, from the opener's e^{−κ·Str}. */
-function beliefAfterOpening(mu: number, lambdaExcess: number, decay: number, m: number): number {
-  const lambda = 1 + lambdaExcess * decay * m;
-  return mu / (mu + (1 - mu) * lambda);
-}
+const beliefAfterOpening = (mu: number, lambdaExcess: number, decay: number, m: number): number =>
+  mu / (mu + (1 - mu) * likelihoodRatio(lambdaExcess, decay, m));
 
 /**
  * Weight of the inference in the strategic cost SC = min(1, E_j/Ē)·ΔP_j·I: how much the enemy j
@@ -125,8 +128,8 @@ const openingUtility = (base: number, sc: number, ac: number, leak: number): num
  * then the same with one more unit of strength (effort.ts's look-ahead); −∞: unavailable.
  */
 const utility = new Float64Array(6);
-/** e^{−κ·Str} of sides A and B this month, then with one more unit of strength each. */
-const decayOf = new Float64Array(4);
+/** e^{−κ·Str} of sides A and B this month (their openings are observed with it). */
+const decayOf = new Float64Array(2);
 /**
  * The run at hand's mediated-channel factor (mediatedFactor, 1 when none is open), and the
  * month's e^{−κ}. Helpers take indices and read doubles here, not as arguments: a call V8 does
@@ -139,70 +142,88 @@ const MEDIATED_FACTOR = 0,
 const weights = new Float64Array(3);
 
 /** Expected cost of a declared secret channel leaking: hazard × (1 + duplicity) × public AC. */
-const leakCost = (s: State, r: number, i: number): number =>
-  s.secretHazard[r] * (1 + s.c.params.backChannel.leakDuplicity) * s.talkAudienceCost[i];
+const leakCost = (s: State, r: number, ac0: number): number =>
+  s.secretHazard[r] * (1 + s.c.params.backChannel.leakDuplicity) * ac0;
 
 /**
- * Side i's utilities while in talks on `current`: no new inference; each month it weighs staying
- * (with inertia) against walking out, and only the current channel is open.
- */
-function stayUtilities(s: State, i: number, r: number, current: number): void {
-  const cp = s.c.params.conversation;
-  const ac0 = s.talkAudienceCost[i];
-  const acNow =
-    current === Channel.secret
-      ? ac0 * cp.secretAudienceFactor
-      : current === Channel.mediated
-        ? ac0 * cp.mediatedAudienceFactor
-        : ac0;
-  const leak = current === Channel.secret && !s.leaked[r] ? leakCost(s, r, i) : 0;
-  const u = s.talkBenefit[i] - acNow - patronCost(s, i) - leak + cp.talksInertia;
-  for (let k = 0; k < 3; k++) utility[k] = utility[k + 3] = k + 1 === current ? u : -Infinity;
-}
-
-/**
- * Side i's utilities out of talks: each channel's B − patron − SC − AC − leak, now and with one
- * more unit of strength. Secret and mediated are also stored as if available (exploratory
+ * Side i's terms and utilities this month. The terms (B, the public AC, min(1, E_j/Ē), I and SC
+ * of a public opening) are kept for the "why" panel. In talks on `current` there is no new
+ * inference: the side weighs staying (with inertia) against walking out, and only the current
+ * channel is open. Out of talks each channel's U = B − patron − SC − AC − leak, now and with one
+ * more unit of strength; secret and mediated are also stored as if available (exploratory
  * contact, contact.ts, can use an undeclared channel or an unnamed third party; a declared
  * channel's leak risk counts once it is open); the posture needs availability.
  */
-function channelUtilities(s: State, i: number, j: number, r: number, mediatedOpen: boolean): void {
+function sideUtilities(
+  s: State,
+  r: number,
+  p: number,
+  current: number,
+  mediatedOpen: boolean,
+): void {
   const c = s.c;
   const cp = c.params.conversation;
   const on = cp.enabled;
-  const secretOpen = c.params.backChannel.enabled && s.t >= c.secretFrom;
+  const i = 2 * r + p,
+    j = 2 * r + 1 - p;
+  const benefit = talkBenefit(s, i);
+  const ac0 = on ? publicAudienceCost(s, i) : 0;
+  const eEff = on ? capacityEffective(s, j) : 0;
+  const decay = on ? fastExp(-cp.strengthDecay * s.strength[i]) : 0;
+  decayOf[p] = decay;
   const lambdaExcess = cp.talkLikelihoodRatio - 1;
-  const decay = decayOf[i & 1],
-    decayPlus = decayOf[2 + (i & 1)];
   const pi = 1 - s.belief[j];
-  const weight = on ? s.capacityEffective[i] * s.enemyGain[i] : 0;
-  const ac0 = s.talkAudienceCost[i];
+  const iPub = on ? inferenceAt(pi, likelihoodRatio(lambdaExcess, decay, 1)) : 0;
+  const weight = on ? eEff * s.enemyGain[i] : 0;
+  s.talkBenefit[i] = benefit;
+  s.talkAudienceCost[i] = ac0;
+  s.capacityEffective[i] = eEff;
+  s.inference[i] = iPub;
+  s.conversationCost[i] = weight * iPub;
+  const patron = patronCost(s, i);
+  if (current !== 0) {
+    const acNow =
+      current === Channel.secret
+        ? ac0 * cp.secretAudienceFactor
+        : current === Channel.mediated
+          ? ac0 * cp.mediatedAudienceFactor
+          : ac0;
+    const leak = current === Channel.secret && !s.leaked[r] ? leakCost(s, r, ac0) : 0;
+    const u = benefit - acNow - patron - leak + cp.talksInertia;
+    for (let k = 0; k < 3; k++) utility[k] = utility[k + 3] = k + 1 === current ? u : -Infinity;
+    return;
+  }
+  const secretOpen = c.params.backChannel.enabled && s.t >= c.secretFrom;
+  const decayPlus = decay * run[DECAY_STEP];
   const acSec = ac0 * cp.secretAudienceFactor,
     acMed = ac0 * cp.mediatedAudienceFactor;
-  const leak = leakCost(s, r, i);
-  const base = s.talkBenefit[i] - patronCost(s, i);
+  const leak = leakCost(s, r, ac0);
+  const base = benefit - patron;
   const mSec = cp.secretInferenceFactor;
   const mMed = run[MEDIATED_FACTOR];
-  const iSec = on ? inferenceFromDecay(pi, lambdaExcess, decay, mSec) : 0;
+  const iSec = on ? inferenceAt(pi, likelihoodRatio(lambdaExcess, decay, mSec)) : 0;
   const mMedAny = mediatedOpen ? mMed : cp.publicMediatedInferenceFactor;
-  const iMed = on ? inferenceFromDecay(pi, lambdaExcess, decay, mMedAny) : 0;
+  const iMed = on ? inferenceAt(pi, likelihoodRatio(lambdaExcess, decay, mMedAny)) : 0;
   const uSecAny = openingUtility(base, weight * iSec, acSec, secretOpen ? leak : 0);
   const uMedAny = openingUtility(base, weight * iMed, acMed, 0);
-  const uPub = openingUtility(base, s.conversationCost[i], ac0, 0);
+  const uPub = openingUtility(base, weight * iPub, ac0, 0);
   s.channelUtility[3 * i] = uSecAny;
   s.channelUtility[3 * i + 1] = uMedAny;
   s.channelUtility[3 * i + 2] = uPub;
   utility[0] = secretOpen ? uSecAny : -Infinity;
   utility[1] = mediatedOpen ? uMedAny : -Infinity;
   utility[2] = uPub;
-  // the same with one more unit of strength
-  let plus = on ? inferenceFromDecay(pi, lambdaExcess, decayPlus, mSec) : 0;
-  utility[3] = secretOpen ? openingUtility(base, weight * plus, acSec, leak) : -Infinity;
+  // the same with one more unit of strength (effort.ts's look-ahead)
+  let plus = 0;
+  if (secretOpen) {
+    plus = on ? inferenceAt(pi, likelihoodRatio(lambdaExcess, decayPlus, mSec)) : 0;
+    utility[3] = openingUtility(base, weight * plus, acSec, leak);
+  } else utility[3] = -Infinity;
   if (mediatedOpen) {
-    plus = on ? inferenceFromDecay(pi, lambdaExcess, decayPlus, mMed) : 0;
+    plus = on ? inferenceAt(pi, likelihoodRatio(lambdaExcess, decayPlus, mMed)) : 0;
     utility[4] = openingUtility(base, weight * plus, acMed, 0);
   } else utility[4] = -Infinity;
-  plus = on ? inferenceFromDecay(pi, lambdaExcess, decayPlus, 1) : 0;
+  plus = on ? inferenceAt(pi, likelihoodRatio(lambdaExcess, decayPlus, 1)) : 0;
   utility[5] = openingUtility(base, weight * plus, ac0, 0);
 }
 
@@ -251,26 +272,6 @@ function observeOpening(s: State, i: number, j: number, choice: number): void {
 }
 
 /**
- * The terms of side i's choice, kept for the "why" panel and read by the utilities: B, the public
- * AC, min(1, E_j/Ē), e^{−κ·Str} (also with one more unit of strength), I and SC of a public opening.
- */
-function sideTerms(s: State, i: number, j: number): void {
-  const cp = s.c.params.conversation;
-  const on = cp.enabled;
-  const p = i & 1;
-  s.talkBenefit[i] = talkBenefit(s, i);
-  s.talkAudienceCost[i] = on ? publicAudienceCost(s, i) : 0;
-  s.capacityEffective[i] = on ? capacityEffective(s, j) : 0;
-  decayOf[p] = on ? fastExp(-cp.strengthDecay * s.strength[i]) : 0;
-  decayOf[2 + p] = decayOf[p] * run[DECAY_STEP];
-  const iPub = on
-    ? inferenceFromDecay(1 - s.belief[j], cp.talkLikelihoodRatio - 1, decayOf[p], 1)
-    : 0;
-  s.inference[i] = iPub;
-  s.conversationCost[i] = (on ? s.capacityEffective[i] * s.enemyGain[i] : 0) * iPub;
-}
-
-/**
  * exp(x) for a logit weight against the closed posture's 1. Below −37 the weight is under 2^−53,
  * so adding it to any partial sum ≥ 1 changes nothing: 0 gives the same bits without the exp.
  */
@@ -286,11 +287,8 @@ function step(s: State): void {
     const mediatedOpen = mediatedOpenTo(s, r);
     run[MEDIATED_FACTOR] = mediatedOpen ? mediatedFactor(s, r) : 1;
     for (let p = 0; p < 2; p++) {
-      const i = 2 * r + p,
-        j = 2 * r + 1 - p;
-      sideTerms(s, i, j);
-      if (current !== 0) stayUtilities(s, i, r, current);
-      else channelUtilities(s, i, j, r, mediatedOpen);
+      const i = 2 * r + p;
+      sideUtilities(s, r, p, current, mediatedOpen);
       s.bestUtility[i] = Math.max(utility[0], utility[1], utility[2]);
       s.lookAheadUtility[i] = Math.max(utility[3], utility[4], utility[5]);
       s.posture[i] = choosePosture(s, i, r, p, current);
