@@ -16,7 +16,7 @@
  */
 import type { Mechanism } from './mechanism.ts';
 import type { State } from '../state.ts';
-import { qPosition } from '../gamblersRuin.ts';
+import { lookup } from '../gamblersRuin.ts';
 import { audienceWeight, effectiveCost, expectedStrength } from '../strength.ts';
 
 /** Reservation share for war value W, audience weight a, war aim g (closed form of r ≥ W + a·max(0, g − r)). */
@@ -41,18 +41,11 @@ function typePairOdds(s: State, r: number): void {
   const { winA, months } = s.c.ruin;
   const K1 = s.c.K + 1;
   const k = s.front[r];
-  // one grid position per pair for both tables
   for (let pair = 0; pair < 4; pair++) {
     const a = pair & 2 ? aS : aW,
       b = pair & 1 ? bS : bW;
-    const x = qPosition(a / (a + b));
-    const g = x | 0,
-      f = x - g,
-      o = g * K1 + k;
-    let t0 = winA[o];
-    pairWin[pair] = t0 + f * (winA[o + K1] - t0);
-    t0 = months[o];
-    pairMonths[pair] = t0 + f * (months[o + K1] - t0);
+    pairWin[pair] = lookup(winA, K1, a / (a + b), k);
+    pairMonths[pair] = lookup(months, K1, a / (a + b), k);
   }
 }
 

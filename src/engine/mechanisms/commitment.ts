@@ -14,7 +14,7 @@
  */
 import type { Mechanism } from './mechanism.ts';
 import type { State } from '../state.ts';
-import { qPosition } from '../gamblersRuin.ts';
+import { lookup } from '../gamblersRuin.ts';
 import { effectiveCost, strengthOf } from '../strength.ts';
 
 /** Projected aid after the look-ahead, as a multiple of today's, for sides A and B of the run at hand. */
@@ -109,15 +109,8 @@ function step(s: State): void {
 }
 
 /** A's chance of final victory at front k for strengths sa, sb. */
-function winAt(c: State['c'], k: number, sa: number, sb: number): number {
-  const table = c.ruin.winA;
-  const K1 = c.K + 1;
-  const x = qPosition(sa / (sa + sb));
-  const g = x | 0;
-  const o = g * K1 + k;
-  const t0 = table[o];
-  return t0 + (x - g) * (table[o + K1] - t0);
-}
+const winAt = (c: State['c'], k: number, sa: number, sb: number): number =>
+  lookup(c.ruin.winA, c.K + 1, sa / (sa + sb), k);
 
 /**
  * Guarantee available to side p (0 = A): the strongest enforcement among mediators both sides
