@@ -21,8 +21,6 @@ import { effectiveCost, strengthOf } from '../strength.ts';
 const aidScale = new Float64Array(2);
 /** Strengths at normal effort of the run at hand: A weak, A strong, B weak, B strong. */
 const strengthByType = new Float64Array(4);
-/** The month's δ^h (read by commitmentGapOf: a double argument would be boxed if not inlined). */
-const discount = new Float64Array(1);
 
 /** Side p's aid after h months of waning at each line's known rate, over its aid today (1: none). */
 function projectedAidScale(s: State, r: number, p: number): number {
@@ -72,16 +70,14 @@ function aidShift(s: State, r: number, p: number): number {
 }
 
 /** CP_i = δ^h·max(0, Δp_i)·(1 − g_i) − (1 − δ^h)·(1 − p_i + c_i·h): blocks agreement when > 0. */
-function commitmentGapOf(s: State, r: number, p: number, aidChanges: boolean): void {
-  const cp = s.c.params.commitment;
-  const i = 2 * r + p;
-  const h = cp.lookAheadMonths;
-  const dh = discount[0];
-  const shift = (aidChanges ? aidShift(s, r, p) : 0) + s.demobilisation[i];
-  const g = guaranteeFor(s, r, p);
-  s.commitmentGap[i] =
-    dh * Math.max(0, shift) * (1 - g) - (1 - dh) * (1 - s.pWin[i] + effectiveCost(s, i) * h);
-}
+const commitmentGap = (
+  dh: number,
+  shift: number,
+  g: number,
+  pWin: number,
+  cost: number,
+  h: number,
+) => dh * Math.max(0, shift) * (1 - g) - (1 - dh) * (1 - pWin + cost * h);
 
 /** Fills aidScale and, when either side's aid is set to change, strengthByType; says which. */
 function projectAid(s: State, r: number): boolean {
@@ -94,7 +90,8 @@ function projectAid(s: State, r: number): boolean {
 
 function step(s: State): void {
   const cp = s.c.params.commitment;
-  discount[0] = cp.monthlyDiscount ** cp.lookAheadMonths;
+  const h = cp.lookAheadMonths;
+  const dh = cp.monthlyDiscount ** h; // δ^h
   for (let a = 0; a < s.nActive; a++) {
     const r = s.active[a];
     if (!cp.enabled) {
@@ -103,8 +100,12 @@ function step(s: State): void {
       continue;
     }
     const aidChanges = projectAid(s, r);
-    commitmentGapOf(s, r, 0, aidChanges);
-    commitmentGapOf(s, r, 1, aidChanges);
+    for (let p = 0; p < 2; p++) {
+      const i = 2 * r + p;
+      const shift = (aidChanges ? aidShift(s, r, p) : 0) + s.demobilisation[i];
+      const g = guaranteeFor(s, r, p);
+      s.commitmentGap[i] = commitmentGap(dh, shift, g, s.pWin[i], effectiveCost(s, i), h);
+    }
   }
 }
 
