@@ -52,11 +52,11 @@ export const inferenceFromDecay = (pi: number, lambdaExcess: number, decay: numb
   inferenceAt(pi, likelihoodRatio(lambdaExcess, decay, m));
 
 /** λ = 1 + (λ₀ − 1)·e^{−κ·Str}·m: how much likelier an opening is from the weak type. */
-const likelihoodRatio = (lambdaExcess: number, decay: number, m: number): number =>
+export const likelihoodRatio = (lambdaExcess: number, decay: number, m: number): number =>
   1 + lambdaExcess * decay * m;
 
 /** π' − π: the enemy's belief that the opener is weak, after and before (Bayes with ratio λ). */
-function inferenceAt(pi: number, lambda: number): number {
+export function inferenceAt(pi: number, lambda: number): number {
   const odds = pi * lambda;
   return odds / (odds + 1 - pi) - pi;
 }

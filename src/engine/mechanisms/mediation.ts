@@ -20,7 +20,7 @@ import type { State } from '../state.ts';
 import { Stream } from '../rng.ts';
 import { sigmoid } from '../strength.ts';
 import { fastExp, fastSigmoid } from '../fastMath.ts';
-import { inferenceFromDecay, strategicWeight } from './conversation.ts';
+import { inferenceAt, likelihoodRatio, strategicWeight } from './conversation.ts';
 import type { Decisions } from '../decisions.ts';
 
 function arrive(s: State): void {
@@ -82,61 +82,29 @@ function playedLeverage(s: State, d: Decisions, r: number, m: number, k: number)
   }
 }
 
-/** Per side of the run at hand: e^{−κ·Str} and the strategic weight, NaN until first needed. */
-const costTerms = new Float64Array(4);
-
-/**
- * SC of side i (party p of the run) opening on mediator m's channel, priced as conversation.ts
- * prices it: strategic weight × the inference of an opening with the channel's factor.
- */
-function mediatedChannelCost(s: State, i: number, j: number, p: number, m: number): number {
-  const conv = s.c.params.conversation;
-  if (!conv.enabled) return 0;
-  if (Number.isNaN(costTerms[p])) {
-    costTerms[p] = fastExp(-conv.strengthDecay * s.strength[i]);
-    costTerms[2 + p] = strategicWeight(s, i, j);
-  }
-  const factor = s.c.mediators[m].confidential
-    ? conv.mediatedInferenceFactor
-    : conv.publicMediatedInferenceFactor;
-  const lambdaExcess = conv.talkLikelihoodRatio - 1;
-  return costTerms[2 + p] * inferenceFromDecay(1 - s.belief[j], lambdaExcess, costTerms[p], factor);
-}
-
-/**
- * Log-odds that side i (party p) accepts mediator m (index k = run·M + m): ripeness, the
- * mediator's bias toward it, the leverage it brings, less the cost of conversation it exposes.
- */
-function acceptanceLogit(s: State, r: number, i: number, j: number, p: number, m: number): number {
-  const mp = s.c.params.mediation;
-  const k = r * Math.max(1, s.c.mediators.length) + m;
-  const ripe = s.readiness[2 * r] * s.readiness[2 * r + 1];
-  const biasTowardMe = p === 0 ? s.mediatorBias[k] : -s.mediatorBias[k];
-  const leverage =
-    s.mediatorCarrotTalks[2 * k + p] +
-    s.mediatorCarrotAgreement[2 * k + p] +
-    s.mediatorStick[2 * k + p];
-  return (
-    mp.acceptBase +
-    mp.acceptRipeness * ripe +
-    mp.acceptBias * biasTowardMe +
-    mp.acceptLeverage * leverage -
-    mp.acceptInferenceCost * mediatedChannelCost(s, i, j, p, m)
-  );
-}
-
 function accept(s: State): void {
-  if (!s.c.params.mediation.enabled) return;
-  const nMed = s.c.mediators.length;
-  const { active, accepted } = s;
+  const mp = s.c.params.mediation;
+  if (!mp.enabled) return;
+  const meds = s.c.mediators;
+  const M = Math.max(1, meds.length);
+  const conv = s.c.params.conversation;
+  const lambdaExcess = conv.talkLikelihoodRatio - 1;
+  const { active, accepted, mediatorBias, mediatorCarrotTalks, mediatorCarrotAgreement } = s;
+  const mediatorStick = s.mediatorStick;
   const played = s.decisions;
   for (let a = 0; a < s.nActive; a++) {
     const r = active[a];
     const present = s.mediatorsPresent[r];
     if (present === 0) continue;
-    costTerms[0] = costTerms[1] = NaN;
-    for (let m = 0; m < nMed; m++) {
+    const ripe = s.readiness[2 * r] * s.readiness[2 * r + 1];
+    // per side, on first need: e^{−κ·Str} and the strategic weight of its cost of conversation
+    let decayA = NaN,
+      decayB = NaN,
+      weightA = 0,
+      weightB = 0;
+    for (let m = 0; m < meds.length; m++) {
       const bit = 1 << m;
+      const k = r * M + m;
       for (let p = 0; p < 2; p++) {
         const u = s.rng.next(r, Stream.mediation);
         const i = 2 * r + p,
@@ -148,7 +116,38 @@ function accept(s: State): void {
           continue;
         }
         if (!(present & bit) || accepted[i] & bit) continue;
-        if (u < fastSigmoid(acceptanceLogit(s, r, i, j, p, m))) accepted[i] |= bit;
+        const biasTowardMe = p === 0 ? mediatorBias[k] : -mediatorBias[k];
+        const leverage =
+          mediatorCarrotTalks[2 * k + p] +
+          mediatorCarrotAgreement[2 * k + p] +
+          mediatorStick[2 * k + p];
+        // SC of opening on this mediator's channel, priced as conversation.ts prices it
+        let sc = 0;
+        if (conv.enabled) {
+          if (Number.isNaN(p === 0 ? decayA : decayB)) {
+            const decay = fastExp(-conv.strengthDecay * s.strength[i]);
+            const weight = strategicWeight(s, i, j);
+            if (p === 0) {
+              decayA = decay;
+              weightA = weight;
+            } else {
+              decayB = decay;
+              weightB = weight;
+            }
+          }
+          const factor = meds[m].confidential
+            ? conv.mediatedInferenceFactor
+            : conv.publicMediatedInferenceFactor;
+          const lambda = likelihoodRatio(lambdaExcess, p === 0 ? decayA : decayB, factor);
+          sc = (p === 0 ? weightA : weightB) * inferenceAt(1 - s.belief[j], lambda);
+        }
+        const logit =
+          mp.acceptBase +
+          mp.acceptRipeness * ripe +
+          mp.acceptBias * biasTowardMe +
+          mp.acceptLeverage * leverage -
+          mp.acceptInferenceCost * sc;
+        if (u < fastSigmoid(logit)) accepted[i] |= bit;
       }
     }
   }
