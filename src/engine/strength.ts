@@ -2,10 +2,11 @@
  * Shared arithmetic of the battle contest and war values, used by several mechanisms.
  * Contest success function (design choice; docs/model.md, Battle): q = s_A / (s_A + s_B), with
  * s_i = base_i · (strong ? advantage_i : 1) · (1 + η_e·escalating_i) · (1 + η_P·aid_i).
- * The one definition of each: the mechanisms call them (no inlined copies; V8 inlines them into
- * the run loops).
+ * These are the reference definitions: the run loops of battle, beliefs, bargainingRange,
+ * commitment, ripeness and conversation inline them (with per-month constants hoisted) in the
+ * same order of operations, so a change here must be made there too.
  */
-import { Channel, type State } from './state.ts';
+import type { State } from './state.ts';
 
 /** Fighting strength of party index i (= 2·run + side) if its type were `strong`. */
 export function strengthOf(s: State, i: number, strong: number, escalating: number): number {
@@ -44,19 +45,6 @@ export function escalationHeadroom(s: State, j: number): number {
   return (
     s.capacity[j] * (0.5 + 0.5 * s.reserves[j]) + (sup.enabled ? sup.capacityFromAid * s.aid[j] : 0)
   );
-}
-
-/** Audience weight of party i now: public support for the war makes backing down costlier. */
-export function audienceWeight(s: State, i: number, channel: number): number {
-  const p = s.c.params;
-  let a = s.audience[i] * s.audienceMultiplier[i] * (1 - s.supportForConcessions[i]);
-  if (p.domestic.enabled)
-    a *= Math.max(0, 1 + p.domestic.hawkishPublicAudience * (s.support[i] - 0.5));
-  if (p.conversation.enabled) {
-    if (channel === Channel.secret) a *= p.conversation.secretAudienceFactor;
-    else if (channel === Channel.mediated) a *= p.conversation.mediatedAudienceFactor;
-  }
-  return a;
 }
 
 /** Logistic function. */

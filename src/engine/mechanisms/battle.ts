@@ -13,17 +13,20 @@
 import type { Mechanism } from './mechanism.ts';
 import { Effort, Outcome, type State } from '../state.ts';
 import { Stream } from '../rng.ts';
-import { strengthOf } from '../strength.ts';
 import { endWar } from './termination.ts';
 
 function step(s: State): void {
   const b = s.c.params.battle;
   const moves = b.enabled;
+  // per-month constants hoisted out of the run loop (same arithmetic as strengthOf, in the same order)
+  const escBoost = 1 + b.escalationBoost;
+  const aidBoost = b.aidBoost;
   const escCas = b.escalationCasualties;
   const reserveUse = b.escalationReserveUse;
   const mem = b.strengthMemory;
   const K = s.c.K;
-  const { active, effort, strong, front, casualtyRate, drawChance } = s;
+  const { active, effort, strong, baseStrength, advantage, aid, front, casualtyRate, drawChance } =
+    s;
   const { lastCasualties, casualties, reserves, strength, catastrophe, rng } = s;
   for (let a = 0; a < s.nActive; a++) {
     const r = active[a];
@@ -35,8 +38,16 @@ function step(s: State): void {
     const u2 = rng.next(r, Stream.battle);
     let result = 0;
     if (moves && u1 >= drawChance[r]) {
-      const sa = strengthOf(s, iA, strong[iA], escA),
-        sb = strengthOf(s, iB, strong[iB], escB);
+      const sa =
+        baseStrength[iA] *
+        (strong[iA] ? advantage[iA] : 1) *
+        (escA ? escBoost : 1) *
+        (1 + aidBoost * aid[iA]);
+      const sb =
+        baseStrength[iB] *
+        (strong[iB] ? advantage[iB] : 1) *
+        (escB ? escBoost : 1) *
+        (1 + aidBoost * aid[iB]);
       result = u2 < sa / (sa + sb) ? 1 : -1;
       front[r] += result;
       if (result > 0) s.battlesA[r]++;

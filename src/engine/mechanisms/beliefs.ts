@@ -13,14 +13,16 @@
 import type { Mechanism } from './mechanism.ts';
 import { Effort, type State } from '../state.ts';
 import { Stream } from '../rng.ts';
-import { strengthOf } from '../strength.ts';
 
 function step(s: State): void {
   const p = s.c.params.beliefs;
   if (!p.enabled) return;
+  const bp = s.c.params.battle;
+  const escBoost = 1 + bp.escalationBoost;
+  const aidBoost = bp.aidBoost;
   const chi = p.fungibleAidNoise;
   const newInfo = p.newInformationRate;
-  const { active, effort, strong, belief, lastBattle, rng } = s;
+  const { active, effort, strong, baseStrength, advantage, aid, belief, lastBattle, rng } = s;
   for (let a = 0; a < s.nActive; a++) {
     const r = active[a];
     const iA = 2 * r,
@@ -29,13 +31,16 @@ function step(s: State): void {
     const v = rng.next(r, Stream.beliefs);
     const result = lastBattle[r];
     if (result !== 0) {
-      // strengths of both types of each side at this month's effort (a side's own: its type's)
-      const escA = effort[iA] === Effort.escalate ? 1 : 0,
-        escB = effort[iB] === Effort.escalate ? 1 : 0;
-      const saStrong = strengthOf(s, iA, 1, escA),
-        saWeak = strengthOf(s, iA, 0, escA);
-      const sbStrong = strengthOf(s, iB, 1, escB),
-        sbWeak = strengthOf(s, iB, 0, escB);
+      // strengths of both types of each side (as strengthOf; a side's own is that of its type)
+      // (multiplied in strengthOf's order, so the values are the same to the last bit)
+      const eA = effort[iA] === Effort.escalate ? escBoost : 1,
+        gA = 1 + aidBoost * aid[iA];
+      const eB = effort[iB] === Effort.escalate ? escBoost : 1,
+        gB = 1 + aidBoost * aid[iB];
+      const saStrong = baseStrength[iA] * advantage[iA] * eA * gA,
+        saWeak = baseStrength[iA] * eA * gA;
+      const sbStrong = baseStrength[iB] * advantage[iB] * eB * gB,
+        sbWeak = baseStrength[iB] * eB * gB;
       const sa = strong[iA] ? saStrong : saWeak;
       const sb = strong[iB] ? sbStrong : sbWeak;
       // A's update about B: A's win chance against a strong / weak B

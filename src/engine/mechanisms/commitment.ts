@@ -14,104 +14,135 @@
  */
 import type { Mechanism } from './mechanism.ts';
 import type { State } from '../state.ts';
-import { lookup } from '../gamblersRuin.ts';
-import { effectiveCost, strengthOf } from '../strength.ts';
-
-/** Projected aid after the look-ahead, as a multiple of today's, for sides A and B of the run at hand. */
-const aidScale = new Float64Array(2);
-/** Strengths at normal effort of the run at hand: A weak, A strong, B weak, B strong. */
-const strengthByType = new Float64Array(4);
-
-/** Side p's aid after h months of waning at each line's known rate, over its aid today (1: none). */
-function projectedAidScale(s: State, r: number, p: number): number {
-  const lines = s.c.lines;
-  const base = r * Math.max(1, lines.length);
-  let now = 0,
-    later = 0;
-  for (let l = 0; l < lines.length; l++) {
-    if (lines[l].party !== p) continue;
-    now += s.lineAid[base + l];
-    later += s.lineAid[base + l] * s.lineDecayAhead[base + l];
-  }
-  return now > 0 ? later / now : 1;
-}
-
-/**
- * Side p's chance of winning over its belief about the enemy's type, with A's and B's strengths
- * scaled by fA and fB (1, 1: today).
- */
-function expectedWin(s: State, r: number, p: number, fA: number, fB: number): number {
-  const c = s.c;
-  const k = s.front[r];
-  const aS = strengthByType[1],
-    aW = strengthByType[0],
-    bS = strengthByType[3],
-    bW = strengthByType[2];
-  const mu = s.belief[2 * r + p];
-  if (p === 0) {
-    const aT = s.strong[2 * r] ? aS : aW;
-    return mu * winAt(c, k, aT * fA, bS * fB) + (1 - mu) * winAt(c, k, aT * fA, bW * fB);
-  }
-  const bT = s.strong[2 * r + 1] ? bS : bW;
-  return 1 - (mu * winAt(c, k, aS * fA, bT * fB) + (1 - mu) * winAt(c, k, aW * fA, bT * fB));
-}
-
-/**
- * The fall in side p's chance of winning that the waning of both sides' aid foretells: the
- * strength multiplier of the projected aid is (1 + η·aid·scale)/(1 + η·aid).
- */
-function aidShift(s: State, r: number, p: number): number {
-  const eta = s.c.params.battle.aidBoost;
-  const aidA = s.aid[2 * r],
-    aidB = s.aid[2 * r + 1];
-  const fA = (1 + eta * aidA * aidScale[0]) / (1 + eta * aidA),
-    fB = (1 + eta * aidB * aidScale[1]) / (1 + eta * aidB);
-  return expectedWin(s, r, p, 1, 1) - expectedWin(s, r, p, fA, fB);
-}
-
-/** CP_i = δ^h·max(0, Δp_i)·(1 − g_i) − (1 − δ^h)·(1 − p_i + c_i·h): blocks agreement when > 0. */
-const commitmentGap = (
-  dh: number,
-  shift: number,
-  g: number,
-  pWin: number,
-  cost: number,
-  h: number,
-) => dh * Math.max(0, shift) * (1 - g) - (1 - dh) * (1 - pWin + cost * h);
-
-/** Fills aidScale and, when either side's aid is set to change, strengthByType; says which. */
-function projectAid(s: State, r: number): boolean {
-  aidScale[0] = projectedAidScale(s, r, 0);
-  aidScale[1] = projectedAidScale(s, r, 1);
-  if (aidScale[0] === 1 && aidScale[1] === 1) return false;
-  for (let k = 0; k < 4; k++) strengthByType[k] = strengthOf(s, 2 * r + (k >> 1), k & 1, 0);
-  return true;
-}
+import { qPosition } from '../gamblersRuin.ts';
 
 function step(s: State): void {
   const cp = s.c.params.commitment;
-  const h = cp.lookAheadMonths;
-  const dh = cp.monthlyDiscount ** h; // δ^h
-  for (let a = 0; a < s.nActive; a++) {
-    const r = s.active[a];
-    if (!cp.enabled) {
-      // switched off: no side is ever blocked
+  if (!cp.enabled) {
+    for (let a = 0; a < s.nActive; a++) {
+      const r = s.active[a];
       s.commitmentGap[2 * r] = s.commitmentGap[2 * r + 1] = -1;
-      continue;
     }
-    const aidChanges = projectAid(s, r);
-    for (let p = 0; p < 2; p++) {
-      const i = 2 * r + p;
-      const shift = (aidChanges ? aidShift(s, r, p) : 0) + s.demobilisation[i];
-      const g = guaranteeFor(s, r, p);
-      s.commitmentGap[i] = commitmentGap(dh, shift, g, s.pWin[i], effectiveCost(s, i), h);
+    return;
+  }
+  const h = cp.lookAheadMonths;
+  const dh = cp.monthlyDiscount ** h;
+  const c = s.c;
+  const L = c.lines.length;
+  const table = c.ruin.winA;
+  const K1 = c.K + 1;
+  const stride = Math.max(1, L);
+  // per-month constants of strengthOf (normal effort), aidScale and effectiveCost, inlined below
+  // in the helpers' order of operations (identical values)
+  const eta = c.params.battle.aidBoost;
+  const sup = c.params.support;
+  const dom = c.params.domestic;
+  const fatigue =
+    dom.enabled && s.t >= dom.democracyFatigueMonth ? 1 + dom.democracyFatigueFactor : 0;
+  const { active, lineAid, lineDecayAhead, strong, belief, baseStrength, advantage, aid, front } =
+    s;
+  const nMed = c.mediators.length;
+  const M = Math.max(1, nMed);
+  const biased = c.params.mediation.biasedGuarantee;
+  for (let a = 0; a < s.nActive; a++) {
+    const r = active[a];
+    const iA = 2 * r,
+      iB = iA + 1;
+    // projected aid of each side after h months of waning, as a multiple of today's
+    let nowA = 0,
+      nowB = 0,
+      laterA = 0,
+      laterB = 0;
+    for (let l = 0; l < L; l++) {
+      const k = r * stride + l;
+      const later = lineAid[k] * lineDecayAhead[k];
+      if (c.lines[l].party === 0) {
+        nowA += lineAid[k];
+        laterA += later;
+      } else {
+        nowB += lineAid[k];
+        laterB += later;
+      }
     }
+    const scaleA = nowA > 0 ? laterA / nowA : 1,
+      scaleB = nowB > 0 ? laterB / nowB : 1;
+    let shiftA = 0,
+      shiftB = 0;
+    if (scaleA !== 1 || scaleB !== 1) {
+      const tA = strong[iA],
+        tB = strong[iB];
+      const muA = belief[iA],
+        muB = belief[iB];
+      // chances of winning now and with the projected aid, for the type pairs each side considers
+      const fA = (1 + eta * aid[iA] * scaleA) / (1 + eta * aid[iA]),
+        fB = (1 + eta * aid[iB] * scaleB) / (1 + eta * aid[iB]);
+      const gA = 1 + eta * aid[iA],
+        gB = 1 + eta * aid[iB];
+      const aS = baseStrength[iA] * advantage[iA] * gA,
+        aW = baseStrength[iA] * gA,
+        bS = baseStrength[iB] * advantage[iB] * gB,
+        bW = baseStrength[iB] * gB;
+      const aT = tA ? aS : aW,
+        bT = tB ? bS : bW;
+      const k = front[r];
+      const pA = muA * winAt(table, K1, k, aT, bS) + (1 - muA) * winAt(table, K1, k, aT, bW);
+      const pAl =
+        muA * winAt(table, K1, k, aT * fA, bS * fB) +
+        (1 - muA) * winAt(table, K1, k, aT * fA, bW * fB);
+      const pB = 1 - (muB * winAt(table, K1, k, aS, bT) + (1 - muB) * winAt(table, K1, k, aW, bT));
+      const pBl =
+        1 -
+        (muB * winAt(table, K1, k, aS * fA, bT * fB) +
+          (1 - muB) * winAt(table, K1, k, aW * fA, bT * fB));
+      shiftA = pA - pAl;
+      shiftB = pB - pBl;
+    }
+    shiftA += s.demobilisation[iA];
+    shiftB += s.demobilisation[iB];
+    // guaranteeFor(s, r, 0) and (s, r, 1) in one pass over the mediators both sides accepted
+    const both = s.accepted[iA] & s.accepted[iB] & s.mediatorsPresent[r];
+    let gA = 0,
+      gB = 0;
+    if (both !== 0) {
+      for (let m = 0; m < nMed; m++) {
+        if (!(both & (1 << m))) continue;
+        const km = r * M + m;
+        const bias = s.mediatorBias[km];
+        const biasTowardB = -bias; // a bias toward B, A's enemy, guarantees A
+        const gmA = s.mediatorGuarantee[km] + (biasTowardB > 0 ? biased * biasTowardB : 0);
+        const gmB = s.mediatorGuarantee[km] + (bias > 0 ? biased * bias : 0);
+        if (gmA > gA) gA = gmA;
+        if (gmB > gB) gB = gmB;
+      }
+      if (gA > 1) gA = 1;
+      if (gB > 1) gB = 1;
+    }
+    // effectiveCost
+    let cA = s.cost[iA],
+      cB = s.cost[iB];
+    if (sup.enabled) {
+      cA *= 1 - (sup.costSubsidy * aid[iA]) / (1 + aid[iA]);
+      cB *= 1 - (sup.costSubsidy * aid[iB]) / (1 + aid[iB]);
+    }
+    if (fatigue !== 0) {
+      if (s.democracy[iA]) cA *= fatigue;
+      if (s.democracy[iB]) cB *= fatigue;
+    }
+    s.commitmentGap[iA] =
+      dh * Math.max(0, shiftA) * (1 - gA) - (1 - dh) * (1 - s.pWin[iA] + cA * h);
+    s.commitmentGap[iB] =
+      dh * Math.max(0, shiftB) * (1 - gB) - (1 - dh) * (1 - s.pWin[iB] + cB * h);
   }
 }
 
 /** A's chance of final victory at front k for strengths sa, sb. */
-const winAt = (c: State['c'], k: number, sa: number, sb: number): number =>
-  lookup(c.ruin.winA, c.K + 1, sa / (sa + sb), k);
+function winAt(table: Float64Array, K1: number, k: number, sa: number, sb: number): number {
+  const x = qPosition(sa / (sa + sb));
+  const g = x | 0;
+  const o = g * K1 + k;
+  const t0 = table[o];
+  return t0 + (x - g) * (table[o + K1] - t0);
+}
 
 /**
  * Guarantee available to side p (0 = A): the strongest enforcement among mediators both sides

@@ -27,7 +27,6 @@ import type { Mechanism } from './mechanism.ts';
 import { Channel, type State } from '../state.ts';
 import { Stream } from '../rng.ts';
 import { fastExp } from '../fastMath.ts';
-import { audienceWeight, escalationHeadroom } from '../strength.ts';
 
 /** Inference a side's opening would cause: I = π' − π for channel factor m at strength Str. */
 export function adverseInference(
@@ -38,44 +37,27 @@ export function adverseInference(
   extraStrength = 0,
 ): number {
   const cp = s.c.params.conversation;
-  const decay = fastExp(-cp.strengthDecay * (s.strength[i] + extraStrength));
-  return inferenceFromDecay(1 - s.belief[j], cp.talkLikelihoodRatio - 1, decay, m);
+  const pi = 1 - s.belief[j];
+  const lambda =
+    1 +
+    (cp.talkLikelihoodRatio - 1) *
+      Math.exp(-cp.strengthDecay * (s.strength[i] + extraStrength)) *
+      m;
+  const post = (pi * lambda) / (pi * lambda + 1 - pi);
+  return post - pi;
 }
 
-/**
- * I = π' − π from the opener's strength decay e^{−κ·Str} (computed once per side: one more unit
- * of strength multiplies it by e^{−κ}). Also mediation's acceptance cost. The hot loop calls its
- * two parts directly: V8 inlines functions this small (< 27 bytes of bytecode) at every call,
- * whatever else the caller has inlined; a call it does not inline boxes its doubles.
- */
-export const inferenceFromDecay = (pi: number, lambdaExcess: number, decay: number, m: number) =>
-  inferenceAt(pi, likelihoodRatio(lambdaExcess, decay, m));
-
-/** λ = 1 + (λ₀ − 1)·e^{−κ·Str}·m: how much likelier an opening is from the weak type. */
-export const likelihoodRatio = (lambdaExcess: number, decay: number, m: number): number =>
-  1 + lambdaExcess * decay * m;
-
-/** π' − π: the enemy's belief that the opener is weak, after and before (Bayes with ratio λ). */
-export function inferenceAt(pi: number, lambda: number): number {
-  const odds = pi * lambda;
-  return odds / (odds + 1 - pi) - pi;
+/** The same from a precomputed strength decay e^{−κ·Str} (the hot path computes it once per side). */
+function inferenceFromDecay(pi: number, lambdaExcess: number, decay: number, m: number): number {
+  const lambda = 1 + lambdaExcess * decay * m;
+  return (pi * lambda) / (pi * lambda + 1 - pi) - pi;
 }
 
 /** Enemy belief μ after observing an opening with channel factor m, from the opener's e^{−κ·Str}. */
-const beliefAfterOpening = (mu: number, lambdaExcess: number, decay: number, m: number): number =>
-  mu / (mu + (1 - mu) * likelihoodRatio(lambdaExcess, decay, m));
-
-/**
- * Weight of the inference in the strategic cost SC = min(1, E_j/Ē)·ΔP_j·I: how much the enemy j
- * can do with it (its headroom to escalate, capped) times what it gains by taking i for weak.
- */
-export function strategicWeight(s: State, i: number, j: number): number {
-  return capacityEffective(s, j) * s.enemyGain[i];
+function beliefAfterOpening(mu: number, lambdaExcess: number, decay: number, m: number): number {
+  const lambda = 1 + lambdaExcess * decay * m;
+  return mu / (mu + (1 - mu) * lambda);
 }
-
-/** min(1, E_j/Ē): the enemy's escalation headroom as it weighs on the side facing it. */
-const capacityEffective = (s: State, j: number): number =>
-  Math.min(1, escalationHeadroom(s, j) / s.c.params.conversation.capacityNorm);
 
 /** Inference multiplier of the mediated channel: the best among mediators both sides accepted. */
 export function mediatedFactor(s: State, r: number): number {
@@ -88,218 +70,214 @@ export function mediatedFactor(s: State, r: number): number {
   return f;
 }
 
-/** Whether a mediated channel is open to run r: mediation on and a mediator both sides accepted. */
-const mediatedOpenTo = (s: State, r: number): boolean =>
-  s.c.params.mediation.enabled &&
-  (s.accepted[2 * r] & s.accepted[2 * r + 1] & s.mediatorsPresent[r]) !== 0;
-
-/**
- * B: what side i expects from talking, readiness × the expected surplus of a deal over both
- * enemy types, plus carrots paid for talking; nothing from a deal a commitment problem blocks.
- */
-function talkBenefit(s: State, i: number): number {
-  const mu = s.belief[i];
-  const ri = s.reservation[i];
-  const surplus =
-    0.5 *
-    (mu * Math.max(0, 1 - ri - s.enemyReservationStrong[i]) +
-      (1 - mu) * Math.max(0, 1 - ri - s.enemyReservationWeak[i]));
-  const dealValue =
-    s.commitmentGap[i] > 0 ? 0 : s.c.params.conversation.talkValueWeight * s.readiness[i] * surplus;
-  return dealValue + s.carrotTalks[i];
-}
-
-/** AC on the public channel: hawks at home punish being seen to talk, unless the public wants talks. */
-const publicAudienceCost = (s: State, i: number): number =>
-  audienceWeight(s, i, Channel.public) * s.hawkishness[i] * (1 - s.supportForTalks[i]);
-
-/** A patron that opposes talks charges a client in proportion to the aid it would lose. */
-const patronCost = (s: State, i: number): number =>
-  s.patronOpposesTalks[i]
-    ? s.c.params.conversation.patronDisapprovalCost * Math.min(1, s.aid[i])
-    : 0;
-
-/** U = B − patron − SC − AC − leak (B − patron passed as `base`; zero terms change no bit). */
-const openingUtility = (base: number, sc: number, ac: number, leak: number): number =>
-  base - sc - ac - leak;
-
-/**
- * Per side, the month's utilities (scratch, reused every run): secret, mediated and public now,
- * then the same with one more unit of strength (effort.ts's look-ahead); −∞: unavailable.
- */
-const utility = new Float64Array(6);
-/** e^{−κ·Str} of sides A and B this month (their openings are observed with it). */
-const decayOf = new Float64Array(2);
-/**
- * The run at hand's mediated-channel factor (mediatedFactor, 1 when none is open), and the
- * month's e^{−κ}. Helpers take indices and read doubles here, not as arguments: a call V8 does
- * not inline would box a double argument or result (an allocation per run-month).
- */
-const run = new Float64Array(2);
-const MEDIATED_FACTOR = 0,
-  DECAY_STEP = 1;
-/** Logit weights of the secret, mediated and public channels (scratch, reused every run). */
-const weights = new Float64Array(3);
-
-/** Expected cost of a declared secret channel leaking: hazard × (1 + duplicity) × public AC. */
-const leakCost = (s: State, r: number, ac0: number): number =>
-  s.secretHazard[r] * (1 + s.c.params.backChannel.leakDuplicity) * ac0;
-
-/**
- * Side i's terms and utilities this month. The terms (B, the public AC, min(1, E_j/Ē), I and SC
- * of a public opening) are kept for the "why" panel. In talks on `current` there is no new
- * inference: the side weighs staying (with inertia) against walking out, and only the current
- * channel is open. Out of talks each channel's U = B − patron − SC − AC − leak, now and with one
- * more unit of strength; secret and mediated are also stored as if available (exploratory
- * contact, contact.ts, can use an undeclared channel or an unnamed third party; a declared
- * channel's leak risk counts once it is open); the posture needs availability.
- */
-function sideUtilities(
-  s: State,
-  r: number,
-  p: number,
-  current: number,
-  mediatedOpen: boolean,
-): void {
-  const c = s.c;
-  const cp = c.params.conversation;
-  const on = cp.enabled;
-  const i = 2 * r + p,
-    j = 2 * r + 1 - p;
-  const benefit = talkBenefit(s, i);
-  const ac0 = on ? publicAudienceCost(s, i) : 0;
-  const eEff = on ? capacityEffective(s, j) : 0;
-  const decay = on ? fastExp(-cp.strengthDecay * s.strength[i]) : 0;
-  decayOf[p] = decay;
-  const lambdaExcess = cp.talkLikelihoodRatio - 1;
-  const pi = 1 - s.belief[j];
-  const iPub = on ? inferenceAt(pi, likelihoodRatio(lambdaExcess, decay, 1)) : 0;
-  const weight = on ? eEff * s.enemyGain[i] : 0;
-  s.talkBenefit[i] = benefit;
-  s.talkAudienceCost[i] = ac0;
-  s.capacityEffective[i] = eEff;
-  s.inference[i] = iPub;
-  s.conversationCost[i] = weight * iPub;
-  const patron = patronCost(s, i);
-  if (current !== 0) {
-    const acNow =
-      current === Channel.secret
-        ? ac0 * cp.secretAudienceFactor
-        : current === Channel.mediated
-          ? ac0 * cp.mediatedAudienceFactor
-          : ac0;
-    const leak = current === Channel.secret && !s.leaked[r] ? leakCost(s, r, ac0) : 0;
-    const u = benefit - acNow - patron - leak + cp.talksInertia;
-    for (let k = 0; k < 3; k++) utility[k] = utility[k + 3] = k + 1 === current ? u : -Infinity;
-    return;
-  }
-  const secretOpen = c.params.backChannel.enabled && s.t >= c.secretFrom;
-  const decayPlus = decay * run[DECAY_STEP];
-  const acSec = ac0 * cp.secretAudienceFactor,
-    acMed = ac0 * cp.mediatedAudienceFactor;
-  const leak = leakCost(s, r, ac0);
-  const base = benefit - patron;
-  const mSec = cp.secretInferenceFactor;
-  const mMed = run[MEDIATED_FACTOR];
-  const iSec = on ? inferenceAt(pi, likelihoodRatio(lambdaExcess, decay, mSec)) : 0;
-  const mMedAny = mediatedOpen ? mMed : cp.publicMediatedInferenceFactor;
-  const iMed = on ? inferenceAt(pi, likelihoodRatio(lambdaExcess, decay, mMedAny)) : 0;
-  const uSecAny = openingUtility(base, weight * iSec, acSec, secretOpen ? leak : 0);
-  const uMedAny = openingUtility(base, weight * iMed, acMed, 0);
-  const uPub = openingUtility(base, weight * iPub, ac0, 0);
-  s.channelUtility[3 * i] = uSecAny;
-  s.channelUtility[3 * i + 1] = uMedAny;
-  s.channelUtility[3 * i + 2] = uPub;
-  utility[0] = secretOpen ? uSecAny : -Infinity;
-  utility[1] = mediatedOpen ? uMedAny : -Infinity;
-  utility[2] = uPub;
-  // the same with one more unit of strength (effort.ts's look-ahead)
-  let plus = 0;
-  if (secretOpen) {
-    plus = on ? inferenceAt(pi, likelihoodRatio(lambdaExcess, decayPlus, mSec)) : 0;
-    utility[3] = openingUtility(base, weight * plus, acSec, leak);
-  } else utility[3] = -Infinity;
-  if (mediatedOpen) {
-    plus = on ? inferenceAt(pi, likelihoodRatio(lambdaExcess, decayPlus, mMed)) : 0;
-    utility[4] = openingUtility(base, weight * plus, acMed, 0);
-  } else utility[4] = -Infinity;
-  plus = on ? inferenceAt(pi, likelihoodRatio(lambdaExcess, decayPlus, 1)) : 0;
-  utility[5] = openingUtility(base, weight * plus, ac0, 0);
-}
-
-/**
- * Logit choice among closed (utility 0) and the three channels' utilities; a played side's
- * posture (exercise mode) replaces the draw, which is made anyway so that streams never shift.
- */
-function choosePosture(s: State, i: number, r: number, p: number, current: number): number {
-  const beta = s.c.params.conversation.choiceSensitivity;
-  // one call site in a loop, so that V8 inlines the exp instead of boxing three results
-  for (let ch = 0; ch < 3; ch++) {
-    const uc = utility[ch];
-    weights[ch] = uc === -Infinity ? 0 : logitWeight(beta * uc);
-  }
-  const eSec = weights[0],
-    eMed = weights[1],
-    ePub = weights[2];
-  const total = 1 + ePub + eSec + eMed;
-  const u = s.rng.next(r, Stream.posture) * total;
-  const choice: number =
-    u < 1
-      ? Channel.closed
-      : u < 1 + eSec
-        ? Channel.secret
-        : u < 1 + eSec + eMed
-          ? Channel.mediated
-          : Channel.public;
-  const played = s.decisions;
-  if (played !== null && played.posture[p] >= 0)
-    return playedPosture(s, i, current, played.posture[p]);
-  return choice;
-}
-
-/**
- * The enemy j observes side i's opening on `choice` whether or not talks follow (the cost of
- * conversation is real, not only expected): its belief that i is strong moves by λ.
- */
-function observeOpening(s: State, i: number, j: number, choice: number): void {
-  const cp = s.c.params.conversation;
-  s.belief[j] = beliefAfterOpening(
-    s.belief[j],
-    cp.talkLikelihoodRatio - 1,
-    decayOf[i & 1],
-    channelFactor(s, choice, run[MEDIATED_FACTOR]),
-  );
-}
-
 /**
  * exp(x) for a logit weight against the closed posture's 1. Below −37 the weight is under 2^−53,
  * so adding it to any partial sum ≥ 1 changes nothing: 0 gives the same bits without the exp.
  */
 const logitWeight = (x: number): number => (x < -37 ? 0 : fastExp(clampX(x)));
 
+/** Logit weights of the secret, mediated and public channels (scratch, reused every run). */
+const weights = new Float64Array(3);
+
 function step(s: State): void {
-  const on = s.c.params.conversation.enabled;
-  run[DECAY_STEP] = Math.exp(-s.c.params.conversation.strengthDecay);
-  const { active, talks } = s;
+  const c = s.c;
+  const cp = c.params.conversation;
+  const on = cp.enabled;
+  const beta = cp.choiceSensitivity;
+  const lambdaExcess = cp.talkLikelihoodRatio - 1;
+  const kappa = cp.strengthDecay;
+  const decayStep = Math.exp(-kappa);
+  const secretOpen = c.params.backChannel.enabled && s.t >= c.secretFrom;
+  const psi = c.params.backChannel.leakDuplicity;
+  const mediationOn = c.params.mediation.enabled;
+  const meds = c.mediators;
+  // per-month constants of audienceWeight and escalationHeadroom (inlined below in the helpers'
+  // order of operations, so the values are identical)
+  const dom = c.params.domestic;
+  const hawkAudience = dom.hawkishPublicAudience;
+  const capFromAid = c.params.support.enabled ? c.params.support.capacityFromAid : 0;
+  const { active, belief, reservation, enemyReservationStrong, enemyReservationWeak } = s;
+  const { commitmentGap, readiness, carrotTalks, strength, capacity, reserves, aid, talks } = s;
+  const played = s.decisions;
   for (let a = 0; a < s.nActive; a++) {
     const r = active[a];
     const current = talks[r];
-    const mediatedOpen = mediatedOpenTo(s, r);
-    run[MEDIATED_FACTOR] = mediatedOpen ? mediatedFactor(s, r) : 1;
-    for (let p = 0; p < 2; p++) {
-      const i = 2 * r + p;
-      sideUtilities(s, r, p, current, mediatedOpen);
-      s.bestUtility[i] = Math.max(utility[0], utility[1], utility[2]);
-      s.lookAheadUtility[i] = Math.max(utility[3], utility[4], utility[5]);
-      s.posture[i] = choosePosture(s, i, r, p, current);
+    const mediatedOpen =
+      mediationOn && (s.accepted[2 * r] & s.accepted[2 * r + 1] & s.mediatorsPresent[r]) !== 0;
+    // mediatedFactor(s, r), inlined
+    let mMed = 1;
+    if (mediatedOpen) {
+      const both = s.accepted[2 * r] & s.accepted[2 * r + 1] & s.mediatorsPresent[r];
+      mMed = cp.publicMediatedInferenceFactor;
+      for (let m = 0; m < meds.length; m++)
+        if (both & (1 << m) && meds[m].confidential)
+          mMed = Math.min(mMed, cp.mediatedInferenceFactor);
     }
-    const choiceA = s.posture[2 * r],
-      choiceB = s.posture[2 * r + 1];
+    let choiceA = 0,
+      choiceB = 0,
+      decayA = 0,
+      decayB = 0;
+    for (let p = 0; p < 2; p++) {
+      const i = 2 * r + p,
+        j = 2 * r + 1 - p;
+      const mu = belief[i];
+      const ri = reservation[i];
+      const surplus =
+        0.5 *
+        (mu * Math.max(0, 1 - ri - enemyReservationStrong[i]) +
+          (1 - mu) * Math.max(0, 1 - ri - enemyReservationWeak[i]));
+      // a side facing a commitment problem expects no deal to hold, so talks promise it nothing
+      const dealValue = commitmentGap[i] > 0 ? 0 : cp.talkValueWeight * readiness[i] * surplus;
+      const benefit = dealValue + carrotTalks[i];
+      let ac0 = 0,
+        eEff = 0,
+        gain = 0;
+      if (on) {
+        // audienceWeight(s, i, Channel.public)
+        let aw = s.audience[i] * s.audienceMultiplier[i] * (1 - s.supportForConcessions[i]);
+        if (dom.enabled) aw *= Math.max(0, 1 + hawkAudience * (s.support[i] - 0.5));
+        ac0 = aw * s.hawkishness[i] * (1 - s.supportForTalks[i]);
+        // escalationHeadroom(s, j)
+        const headroom = capacity[j] * (0.5 + 0.5 * reserves[j]) + capFromAid * aid[j];
+        eEff = Math.min(1, headroom / cp.capacityNorm);
+        gain = s.enemyGain[i];
+      }
+      const patron = s.patronOpposesTalks[i] ? cp.patronDisapprovalCost * Math.min(1, aid[i]) : 0;
+      const leakCost = s.secretHazard[r] * (1 + psi) * ac0;
+      // utilities of the three channels (−Infinity when unavailable)
+      let uPub: number,
+        uSec: number,
+        uMed: number,
+        uPubPlus: number,
+        uSecPlus: number,
+        uMedPlus: number;
+      // e^{−κ·Str} once per side; one more unit of strength multiplies it by e^{−κ}
+      const pi = 1 - belief[j];
+      const decay = on ? fastExp(-kappa * strength[i]) : 0;
+      if (p === 0) decayA = decay;
+      else decayB = decay;
+      const decayPlus = decay * decayStep;
+      const iPub = on ? inferenceFromDecay(pi, lambdaExcess, decay, 1) : 0;
+      if (current !== 0) {
+        // in talks: no new inference; continue or walk out
+        const acNow =
+          current === Channel.secret
+            ? ac0 * cp.secretAudienceFactor
+            : current === Channel.mediated
+              ? ac0 * cp.mediatedAudienceFactor
+              : ac0;
+        const u =
+          benefit -
+          acNow -
+          patron -
+          (current === Channel.secret && !s.leaked[r] ? leakCost : 0) +
+          cp.talksInertia;
+        uPub = uSec = uMed = -Infinity;
+        if (current === Channel.public) uPub = u;
+        else if (current === Channel.secret) uSec = u;
+        else uMed = u;
+        uPubPlus = uPub;
+        uSecPlus = uSec;
+        uMedPlus = uMed;
+      } else {
+        const base = benefit - patron;
+        const scPub = eEff * gain * iPub;
+        uPub = base - scPub - ac0;
+        uPubPlus =
+          base - eEff * gain * (on ? inferenceFromDecay(pi, lambdaExcess, decayPlus, 1) : 0) - ac0;
+        // secret and mediated utilities as if available (exploratory contact, contact.ts, can
+        // use an undeclared channel or an unnamed third party); the posture needs availability
+        const mSec = cp.secretInferenceFactor;
+        // a declared channel's leak risk counts once it is open (undeclared contact: none modelled)
+        const uSecAny =
+          base -
+          eEff * gain * (on ? inferenceFromDecay(pi, lambdaExcess, decay, mSec) : 0) -
+          ac0 * cp.secretAudienceFactor -
+          (secretOpen ? leakCost : 0);
+        const uMedAny =
+          base -
+          eEff *
+            gain *
+            (on
+              ? inferenceFromDecay(
+                  pi,
+                  lambdaExcess,
+                  decay,
+                  mediatedOpen ? mMed : cp.publicMediatedInferenceFactor,
+                )
+              : 0) -
+          ac0 * cp.mediatedAudienceFactor;
+        s.channelUtility[3 * i] = uSecAny;
+        s.channelUtility[3 * i + 1] = uMedAny;
+        s.channelUtility[3 * i + 2] = uPub;
+        if (secretOpen) {
+          uSec = uSecAny;
+          uSecPlus =
+            base -
+            eEff * gain * (on ? inferenceFromDecay(pi, lambdaExcess, decayPlus, mSec) : 0) -
+            ac0 * cp.secretAudienceFactor -
+            leakCost;
+        } else uSec = uSecPlus = -Infinity;
+        if (mediatedOpen) {
+          uMed = uMedAny;
+          uMedPlus =
+            base -
+            eEff * gain * (on ? inferenceFromDecay(pi, lambdaExcess, decayPlus, mMed) : 0) -
+            ac0 * cp.mediatedAudienceFactor;
+        } else uMed = uMedPlus = -Infinity;
+      }
+      s.inference[i] = iPub;
+      s.capacityEffective[i] = eEff;
+      s.conversationCost[i] = eEff * gain * iPub;
+      s.talkAudienceCost[i] = ac0;
+      s.talkBenefit[i] = benefit;
+      s.bestUtility[i] = Math.max(uPub, uSec, uMed);
+      s.lookAheadUtility[i] = Math.max(uPubPlus, uSecPlus, uMedPlus);
+      // logit choice against the closed posture (utility 0)
+      // (one call site in a loop, so that V8 inlines the exp instead of boxing three results)
+      for (let ch = 0; ch < 3; ch++) {
+        const uc = ch === 0 ? uSec : ch === 1 ? uMed : uPub;
+        weights[ch] = uc === -Infinity ? 0 : logitWeight(beta * uc);
+      }
+      const eSec = weights[0],
+        eMed = weights[1],
+        ePub = weights[2];
+      const total = 1 + ePub + eSec + eMed;
+      const u = s.rng.next(r, Stream.posture) * total;
+      let choice: number =
+        u < 1
+          ? Channel.closed
+          : u < 1 + eSec
+            ? Channel.secret
+            : u < 1 + eSec + eMed
+              ? Channel.mediated
+              : Channel.public;
+      if (played !== null && played.posture[p] >= 0)
+        choice = playedPosture(s, i, current, played.posture[p]);
+      s.posture[i] = choice;
+      if (p === 0) choiceA = choice;
+      else choiceB = choice;
+    }
     if (current !== 0) {
       if (choiceA === 0 || choiceB === 0) talks[r] = 0; // breakdown
-    } else if (on) {
-      if (choiceA !== 0) observeOpening(s, 2 * r, 2 * r + 1, choiceA);
-      if (choiceB !== 0) observeOpening(s, 2 * r + 1, 2 * r, choiceB);
+      continue;
+    }
+    // openings are observed by the enemy whether or not talks follow (the cost of conversation)
+    if (on) {
+      if (choiceA !== 0)
+        belief[2 * r + 1] = beliefAfterOpening(
+          belief[2 * r + 1],
+          lambdaExcess,
+          decayA,
+          channelFactor(s, choiceA, mMed),
+        );
+      if (choiceB !== 0)
+        belief[2 * r] = beliefAfterOpening(
+          belief[2 * r],
+          lambdaExcess,
+          decayB,
+          channelFactor(s, choiceB, mMed),
+        );
     }
     // talks open through contact.ts, whose hazard weighs these utilities against history's pace
   }

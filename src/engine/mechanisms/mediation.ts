@@ -20,7 +20,7 @@ import type { State } from '../state.ts';
 import { Stream } from '../rng.ts';
 import { sigmoid } from '../strength.ts';
 import { fastExp, fastSigmoid } from '../fastMath.ts';
-import { inferenceAt, likelihoodRatio, strategicWeight } from './conversation.ts';
+import { escalationHeadroom } from '../strength.ts';
 import type { Decisions } from '../decisions.ts';
 
 function arrive(s: State): void {
@@ -88,7 +88,6 @@ function accept(s: State): void {
   const meds = s.c.mediators;
   const M = Math.max(1, meds.length);
   const conv = s.c.params.conversation;
-  const lambdaExcess = conv.talkLikelihoodRatio - 1;
   const { active, accepted, mediatorBias, mediatorCarrotTalks, mediatorCarrotAgreement } = s;
   const mediatorStick = s.mediatorStick;
   const played = s.decisions;
@@ -97,7 +96,8 @@ function accept(s: State): void {
     const present = s.mediatorsPresent[r];
     if (present === 0) continue;
     const ripe = s.readiness[2 * r] * s.readiness[2 * r + 1];
-    // per side, on first need: e^{−κ·Str} and the strategic weight of its cost of conversation
+    // per side, computed on first need: the strength decay e^{−κ·Str} and the strategic weight
+    // min(1, E_j/Ē)·ΔP_j of its cost of conversation (as adverseInference and escalationHeadroom)
     let decayA = NaN,
       decayB = NaN,
       weightA = 0,
@@ -121,12 +121,15 @@ function accept(s: State): void {
           mediatorCarrotTalks[2 * k + p] +
           mediatorCarrotAgreement[2 * k + p] +
           mediatorStick[2 * k + p];
-        // SC of opening on this mediator's channel, priced as conversation.ts prices it
+        const factor = meds[m].confidential
+          ? conv.mediatedInferenceFactor
+          : conv.publicMediatedInferenceFactor;
         let sc = 0;
         if (conv.enabled) {
-          if (Number.isNaN(p === 0 ? decayA : decayB)) {
+          if ((p === 0 ? decayA : decayB) !== (p === 0 ? decayA : decayB)) {
             const decay = fastExp(-conv.strengthDecay * s.strength[i]);
-            const weight = strategicWeight(s, i, j);
+            const weight =
+              Math.min(1, escalationHeadroom(s, j) / conv.capacityNorm) * s.enemyGain[i];
             if (p === 0) {
               decayA = decay;
               weightA = weight;
@@ -135,11 +138,9 @@ function accept(s: State): void {
               weightB = weight;
             }
           }
-          const factor = meds[m].confidential
-            ? conv.mediatedInferenceFactor
-            : conv.publicMediatedInferenceFactor;
-          const lambda = likelihoodRatio(lambdaExcess, p === 0 ? decayA : decayB, factor);
-          sc = (p === 0 ? weightA : weightB) * inferenceAt(1 - s.belief[j], lambda);
+          const pi = 1 - s.belief[j];
+          const lambda = 1 + (conv.talkLikelihoodRatio - 1) * (p === 0 ? decayA : decayB) * factor;
+          sc = (p === 0 ? weightA : weightB) * ((pi * lambda) / (pi * lambda + 1 - pi) - pi);
         }
         const logit =
           mp.acceptBase +

@@ -12,7 +12,6 @@
 import type { Mechanism } from './mechanism.ts';
 import { Channel, type State } from '../state.ts';
 import { fastExp, fastSigmoid as sigmoid } from '../fastMath.ts';
-import { effectiveCost } from '../strength.ts';
 
 function step(s: State): void {
   const c = s.c;
@@ -30,7 +29,12 @@ function step(s: State): void {
   }
   const H = rp.judgementHorizonMonths;
   const w = rp.wayOutSharpness;
-  const { enemyReservationStrong, enemyReservationWeak } = s;
+  // per-month constants of effectiveCost (inlined in its order of operations)
+  const sup = c.params.support;
+  const dom = c.params.domestic;
+  const fatigue =
+    dom.enabled && s.t >= dom.democracyFatigueMonth ? 1 + dom.democracyFatigueFactor : 0;
+  const { cost, aid, democracy, enemyReservationStrong, enemyReservationWeak } = s;
   for (let a = 0; a < s.nActive; a++) {
     const r = active[a];
     const trust =
@@ -42,9 +46,12 @@ function step(s: State): void {
       const mu = belief[i];
       const D = monthsExpected[i];
       const winWithin = pWin[i] * (1 - fastExp(-H / Math.max(1, D)));
+      let cost_i = cost[i];
+      if (sup.enabled) cost_i *= 1 - (sup.costSubsidy * aid[i]) / (1 + aid[i]);
+      if (fatigue !== 0 && democracy[i]) cost_i *= fatigue;
       const m = sigmoid(
         rp.hurtingWeight * (rp.victoryThreshold - winWithin) +
-          rp.costWeight * (effectiveCost(s, i) - rp.tolerableCost) +
+          rp.costWeight * (cost_i - rp.tolerableCost) +
           rp.catastropheWeight * catastrophe[i],
       );
       const ri = reservation[i];
