@@ -42,8 +42,8 @@ function step(s: State): void {
   const winT = c.ruin.winA;
   const monT = c.ruin.months;
   const valueHorizon = c.params.bargaining.valueHorizonMonths;
-  // per-month constants of expectedStrength, effectiveCost and audienceWeight (inlined below in
-  // the same order of operations, so values are identical to the helpers')
+  // per-month constants of expectedStrength, effectiveCost and audienceWeight, inlined below;
+  // test/engine/inlinedCopies.test.ts holds the copies bit-identical to the helpers
   const aidBoost = c.params.battle.aidBoost;
   const sup = c.params.support;
   const subsidy = sup.costSubsidy;

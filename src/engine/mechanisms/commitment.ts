@@ -32,8 +32,8 @@ function step(s: State): void {
   const table = c.ruin.winA;
   const K1 = c.K + 1;
   const stride = Math.max(1, L);
-  // per-month constants of strengthOf (normal effort), aidScale and effectiveCost, inlined below
-  // in the helpers' order of operations (identical values)
+  // per-month constants of strengthOf (normal effort) and effectiveCost, inlined below;
+  // test/engine/inlinedCopies.test.ts holds effectiveCost's and guaranteeFor's copies bit-identical
   const eta = c.params.battle.aidBoost;
   const sup = c.params.support;
   const dom = c.params.domestic;
