@@ -116,7 +116,7 @@ export function compareVariants(inputs: readonly CompareInput[], opts: CompareOp
   if (inputs.length === 0) throw new Error('compareVariants: no variants');
   const base = inputs[0].records;
   for (const v of inputs)
-    if (v.records.runs !== base.runs || v.records.horizon !== base.horizon)
+    if (v.records.runs !== base.runs || v.records.horizonMonths !== base.horizonMonths)
       throw new Error(
         `compareVariants: variant ${v.id} has different runs or horizon (no pairing)`,
       );
@@ -179,7 +179,7 @@ export function compareVariants(inputs: readonly CompareInput[], opts: CompareOp
   return {
     baselineId: inputs[0].id,
     runs: n,
-    horizonMonths: base.horizon,
+    horizonMonths: base.horizonMonths,
     bootstrap: B,
     metrics: METRICS,
     variants,

@@ -15,7 +15,7 @@ import type { Scenario } from '../model/index.ts';
 /** Run records with the shape needed to read them. */
 export interface RecordSet {
   runs: number;
-  horizon: number;
+  horizonMonths: number;
   followUp: number;
   records: RunRecords;
 }
@@ -102,7 +102,12 @@ export function simulateRecords(scenario: Scenario): RecordSet {
   const c = compile(scenario);
   const records = createRunRecords(runs);
   simulateBlock(c, 0, runs, { records });
-  return { runs, horizon: c.horizon, followUp: c.params.durability.followUpMonths, records };
+  return {
+    runs,
+    horizonMonths: c.horizonMonths,
+    followUp: c.params.durability.followUpMonths,
+    records,
+  };
 }
 
 /** 1 if talks (any channel) opened before month m, per run. */
@@ -118,7 +123,7 @@ export function settledBy(r: RecordSet, m: number, run: number): number {
 /** Months the war lasted, censored at the horizon. */
 export function durationOf(r: RecordSet, run: number): number {
   const e = r.records.endMonth[run];
-  return e >= 0 ? e + 1 : r.horizon;
+  return e >= 0 ? e + 1 : r.horizonMonths;
 }
 
 /** 1 if the per-run metric is a 0/1 share; the value for one run. */
@@ -160,14 +165,14 @@ export function statistic(
       return n > 0 ? s / n : NaN;
     }
     case 'medianDuration': {
-      const counts = new Uint32Array(r.horizon + 1);
+      const counts = new Uint32Array(r.horizonMonths + 1);
       for (let k = 0; k < n; k++) counts[durationOf(r, at(k))]++;
       let c = 0;
-      for (let m = 0; m <= r.horizon; m++) {
+      for (let m = 0; m <= r.horizonMonths; m++) {
         c += counts[m];
         if (c >= n / 2) return m;
       }
-      return r.horizon;
+      return r.horizonMonths;
     }
     case 'terms': {
       let s = 0,

@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { loadScenario } from '../data/scenarios.ts';
 import type { Scenario, Variant } from '../model/index.ts';
 import { RunOverridesSchema, withOverrides, type RunOverrides } from '../contracts/index.ts';
+import { warnDeprecations } from './warnings.ts';
 import { parseVariantDocument } from '../analysis/index.ts';
 import { InputIssuesError, UserError } from './exit.ts';
 
@@ -36,6 +37,7 @@ export function loadWithOverrides(
 ): { scenario: Scenario; source: string } {
   const loaded = loadScenario(ref);
   if (!loaded.result.ok) throw new InputIssuesError(loaded.source, loaded.result.issues);
+  warnDeprecations(loaded.source, loaded.result.warnings);
   const checked = withOverrides(loaded.result.value, runOverrides(o));
   if (!checked.ok)
     throw new InputIssuesError(`${loaded.source} (with command-line overrides)`, checked.issues);

@@ -95,10 +95,10 @@ export class Aggregate {
   diagnostics = true;
 
   constructor(
-    readonly horizon: number,
+    readonly horizonMonths: number,
     readonly followUp: number,
   ) {
-    const H = horizon;
+    const H = horizonMonths;
     this.outcomeByMonth = new Float64Array(OUTCOME_COUNT * H);
     this.talksByMonth = new Float64Array(CHANNEL_COUNT * H);
     this.terms = new Float64Array(TERMS_BINS);
@@ -114,7 +114,7 @@ export class Aggregate {
 
   /** Adds another aggregate of the same scenario (any block of runs) into this one. */
   merge(other: Aggregate): this {
-    if (other.horizon !== this.horizon || other.followUp !== this.followUp)
+    if (other.horizonMonths !== this.horizonMonths || other.followUp !== this.followUp)
       throw new Error('invalid merge: aggregates of different shapes');
     this.runs += other.runs;
     this.diagnostics &&= other.diagnostics;
@@ -129,7 +129,7 @@ export class Aggregate {
   /** Plain-data form for transfer between threads or machines. */
   toJSON(): AggregateData {
     const out: Partial<AggregateData> = {
-      horizon: this.horizon,
+      horizon: this.horizonMonths,
       followUp: this.followUp,
       runs: this.runs,
       ...(this.diagnostics ? {} : { diagnostics: false }),
@@ -141,7 +141,7 @@ export class Aggregate {
   /** The same data as typed arrays, for structured cloning between worker threads (no copying into lists). */
   toArrays(): AggregateArrays {
     const out: Partial<AggregateArrays> = {
-      horizon: this.horizon,
+      horizon: this.horizonMonths,
       followUp: this.followUp,
       runs: this.runs,
       ...(this.diagnostics ? {} : { diagnostics: false }),
@@ -175,6 +175,10 @@ const ARRAY_KEYS = [
 ] as const;
 type ArrayKey = (typeof ARRAY_KEYS)[number];
 interface AggregateShape {
+  /**
+   * The months simulated (Aggregate.horizonMonths). The key of the stored and pinned form
+   * (test/engine/golden.json hashes it; results in stores carry it), hence not renamed.
+   */
   horizon: number;
   followUp: number;
   runs: number;

@@ -24,7 +24,11 @@ import {
 import { OUTCOME_NAMES } from './state.ts';
 import { RunTraceSchema } from './trace.ts';
 
-export const ENGINE_VERSION = '0.1.0';
+/**
+ * Version of the engine and of the distributed wire format: a worker on another version refuses
+ * a chunk. 0.2.0: chunk results name the simulated horizon `horizonMonths` (was `horizon`).
+ */
+export const ENGINE_VERSION = '0.2.0';
 
 const series = z.array(z.number());
 const quantiles = z.object({
@@ -144,7 +148,7 @@ export interface ResultMeta {
 }
 
 export function summarise(agg: Aggregate, meta: ResultMeta): RunResult {
-  const H = agg.horizon,
+  const H = agg.horizonMonths,
     N = agg.runs;
   const cumulative = (counts: Float64Array, offset: number) => {
     const out: number[] = new Array<number>(H);

@@ -92,7 +92,7 @@ export class BlockRunner {
     private readonly opts: BlockOptions = {},
     private readonly recordsFrom = 0,
   ) {
-    this.agg = new Aggregate(c.horizon, c.params.durability.followUpMonths);
+    this.agg = new Aggregate(c.horizonMonths, c.params.durability.followUpMonths);
     this.agg.diagnostics = opts.diagnostics !== false;
   }
 
@@ -119,7 +119,7 @@ function simulateInto(agg: Aggregate, s: State, opts: BlockOptions, offset: numb
   const diagnostics = opts.diagnostics !== false;
   for (let r = 0; r < runs; r++) s.active[r] = r;
   s.nActive = runs;
-  for (let t = 0; t < c.horizon && s.nActive > 0; t++) {
+  for (let t = 0; t < c.horizonMonths && s.nActive > 0; t++) {
     s.t = t;
     s.nEndedNow = 0;
     // runs that start from a ceasefire or agreement in force end in month 0 (durability follows)
@@ -175,7 +175,7 @@ export function compact(s: State): void {
 
 /** Per-run end states into the aggregate's counters. */
 function collect(s: State, agg: Aggregate): void {
-  const H = s.c.horizon;
+  const H = s.c.horizonMonths;
   const F = agg.followUp;
   for (let r = 0; r < s.n; r++) {
     const o = s.outcome[r];

@@ -58,7 +58,8 @@ import { MAX_MEDIATORS } from '../model/refs.ts';
 export interface Compiled {
   scenario: Scenario;
   params: MechanismParams;
-  horizon: number;
+  /** Months simulated (settings.horizonMonths). */
+  horizonMonths: number;
   K: number;
   ruin: RuinTable;
   partyIds: [string, string];
@@ -70,7 +71,7 @@ export interface Compiled {
     minShare: number;
     opposesTalks: boolean;
   }[];
-  /** attention[l * horizon + t]: share of line l's aid that reaches the recipient in month t. */
+  /** attention[l * horizonMonths + t]: share of line l's aid that reaches the recipient in month t. */
   attention: Float64Array;
   /** The scenario's mediators in order; index j is mediator j in every per-mediator array. */
   mediators: {
@@ -80,7 +81,8 @@ export interface Compiled {
     offerMonth: number;
     confidential: boolean;
     style: 0 | 1 | 2;
-    biasSide: -1 | 0 | 1;
+    /** mediation.bias.toward as a sign: +1 toward A, −1 toward B, 0 neutral. */
+    biasToward: -1 | 0 | 1;
   }[];
   /** First month a back channel is available (Infinity if none). */
   secretFrom: number;
@@ -157,7 +159,7 @@ export function compileEvent(
 export function compile(scenario: Scenario): Compiled {
   const bel = belligerents(scenario);
   const partyIds: [string, string] = [bel[0].id, bel[1].id];
-  const horizon = scenario.settings.horizonMonths;
+  const horizonMonths = scenario.settings.horizonMonths;
   const params = scenario.mechanisms;
   const lines: Compiled['lines'] = [];
   const lineIndex = new Map<string, number>();
@@ -173,13 +175,17 @@ export function compile(scenario: Scenario): Compiled {
       });
     }),
   );
-  const attention = new Float64Array(Math.max(1, lines.length) * horizon).fill(1);
+  const attention = new Float64Array(Math.max(1, lines.length) * horizonMonths).fill(1);
   let l = 0;
   for (const b of bel)
     for (const s of b.support) {
       for (const shock of s.attentionShocks)
-        for (let t = shock.month; t < Math.min(horizon, shock.month + shock.durationMonths); t++)
-          attention[l * horizon + t] *= 1 - central(shock.drop);
+        for (
+          let t = shock.month;
+          t < Math.min(horizonMonths, shock.month + shock.durationMonths);
+          t++
+        )
+          attention[l * horizonMonths + t] *= 1 - central(shock.drop);
       l++;
     }
   const mediatorParties = scenario.parties.filter((p): p is Mediator => p.role === 'mediator');
@@ -191,10 +197,10 @@ export function compile(scenario: Scenario): Compiled {
     offerMonth: m.mediation.offerMonth ?? Infinity,
     confidential: m.mediation.confidential,
     style: m.mediation.style === 'facilitation' ? 0 : m.mediation.style === 'formulation' ? 1 : 2,
-    biasSide:
+    biasToward:
       m.mediation.bias.toward === 'neutral' ? 0 : m.mediation.bias.toward === partyIds[0] ? 1 : -1,
   }));
-  const events: CompiledEvent[][] = Array.from({ length: horizon }, () => []);
+  const events: CompiledEvent[][] = Array.from({ length: horizonMonths }, () => []);
   let secretFrom = Infinity;
   let earliestChannel = -1;
   const secretChannels: Compiled['secretChannels'] = scenario.backChannels.map((c, k) => {
@@ -208,9 +214,9 @@ export function compile(scenario: Scenario): Compiled {
     }
     return { from, participants: c.participants, hazard: c.leakHazardPerParticipant };
   });
-  const channelOpensAt = new Uint8Array(horizon);
+  const channelOpensAt = new Uint8Array(horizonMonths);
   secretChannels.forEach((ch, k) => {
-    if (k !== earliestChannel && ch.from < horizon) channelOpensAt[ch.from] = 1;
+    if (k !== earliestChannel && ch.from < horizonMonths) channelOpensAt[ch.from] = 1;
   });
   const lineOf = (party: 0 | 1, patron: string): number => {
     const key = `${party}:${patron}`;
@@ -250,13 +256,13 @@ export function compile(scenario: Scenario): Compiled {
   const inForceAtStart =
     inForce === 'ceasefire' ? Outcome.ceasefire : inForce === 'agreement' ? Outcome.settlement : 0;
   const attentionAll =
-    lines.length * horizon > attention.length
-      ? extend(attention, lines.length * horizon)
+    lines.length * horizonMonths > attention.length
+      ? extend(attention, lines.length * horizonMonths)
       : attention;
   return {
     scenario,
     params,
-    horizon,
+    horizonMonths,
     K: scenario.front.positions,
     ruin: ruinTable(
       scenario.front.positions,
@@ -353,7 +359,7 @@ export class State {
   readonly secretTalkMonths: Int16Array;
   readonly leaks: Int16Array;
   readonly mediatorQuality: Float64Array; // [r * M + m]
-  readonly mediatorBias: Float64Array;
+  readonly mediatorBias: Float64Array; // [r * M + m] mediation.bias: its strength, + toward A, − toward B
   readonly mediatorGuarantee: Float64Array;
   readonly mediatorArrival: Float64Array;
   /** Monthly leak hazard of the most discreet back channel available (see backChannel.ts). */
@@ -704,11 +710,11 @@ export class State {
       }
     for (let j = 0; j < c.mediators.length; j++) {
       const med = c.mediators[j].mediation;
-      const biasSide = c.mediators[j].biasSide;
+      const biasToward = c.mediators[j].biasToward;
       for (let r = 0; r < n; r++) {
         const k = r * M + j;
         this.mediatorQuality[k] = sampleUncertain(rng, r, med.informationQuality, 0, 1);
-        this.mediatorBias[k] = biasSide * sampleUncertain(rng, r, med.bias.strength, 0, 1);
+        this.mediatorBias[k] = biasToward * sampleUncertain(rng, r, med.bias.strength, 0, 1);
         this.mediatorGuarantee[k] = sampleUncertain(rng, r, med.guarantee, 0, 1);
         this.mediatorArrival[k] = sampleUncertain(rng, r, med.arrivalRate, 0, 1);
         for (const carrot of med.carrots) {

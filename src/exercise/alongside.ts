@@ -27,7 +27,7 @@ import type { RoleView } from './view.ts';
 
 export interface ModelDistribution {
   runs: number;
-  horizon: number;
+  horizonMonths: number;
   /** Share of runs in which talks had opened by the end of month t. */
   talksOpenedBy: number[];
   /** Share of runs in which the war had ended by the end of month t. */
@@ -40,7 +40,7 @@ export function modelDistribution(scenario: Scenario, runs: number): ModelDistri
   const c = compile(scenario);
   const records = createRunRecords(runs);
   simulateBlock(c, 0, runs, { records, diagnostics: false });
-  const H = c.horizon;
+  const H = c.horizonMonths;
   const talks = new Array<number>(H).fill(0);
   const ended = new Array<number>(H).fill(0);
   for (let r = 0; r < runs; r++) {
@@ -51,7 +51,7 @@ export function modelDistribution(scenario: Scenario, runs: number): ModelDistri
   }
   return {
     runs,
-    horizon: H,
+    horizonMonths: H,
     talksOpenedBy: talks.map((n) => n / runs),
     endedBy: ended.map((n) => n / runs),
     records,
@@ -66,7 +66,7 @@ export interface Standing {
 
 /** The played path against the model after the last month played. */
 export function standing(ex: Exercise, dist: ModelDistribution): Standing {
-  const t = Math.max(0, Math.min(dist.horizon - 1, ex.month - 1));
+  const t = Math.max(0, Math.min(dist.horizonMonths - 1, ex.month - 1));
   const s = ex.state;
   return {
     month: t,
@@ -79,8 +79,8 @@ export function standing(ex: Exercise, dist: ModelDistribution): Standing {
 }
 
 /** Months at war of a path: to its end, or the whole horizon. */
-const warMonths = (outcome: number, endMonth: number, horizon: number) =>
-  outcome === Outcome.ongoing ? horizon : endMonth + 1;
+const warMonths = (outcome: number, endMonth: number, horizonMonths: number) =>
+  outcome === Outcome.ongoing ? horizonMonths : endMonth + 1;
 
 function percentile(values: ArrayLike<number>, x: number, keep = (_: number) => true): number {
   let below = 0,
@@ -104,7 +104,7 @@ export interface OutcomePercentiles {
 
 export function outcomePercentiles(ex: Exercise, dist: ModelDistribution): OutcomePercentiles {
   const s = ex.state;
-  const H = dist.horizon;
+  const H = dist.horizonMonths;
   const rec = dist.records;
   const months = Float64Array.from({ length: dist.runs }, (_, r) =>
     warMonths(rec.outcome[r], rec.endMonth[r], H),
@@ -181,7 +181,7 @@ export function decisionEffects(
   /** Decisions examined at most (the earliest first), to bound the work of a long exercise. */
   maxDecisions = 200,
 ): DecisionEffect[] {
-  const H = ex.c.horizon;
+  const H = ex.c.horizonMonths;
   const runs = [ex.setup.run, ...Array.from({ length: paths }, (_, k) => ex.setup.run + 1 + k)];
   const play = (run: number, log: readonly LogEntry[]) =>
     replayLenient(ex.scenario, { ...ex.setup, run }, log, ex.injections);

@@ -111,7 +111,7 @@ export class Exercise {
   private started = false;
 
   get finished(): boolean {
-    return this.state.status[0] !== Status.war || this.month >= this.c.horizon;
+    return this.state.status[0] !== Status.war || this.month >= this.c.horizonMonths;
   }
 
   role(id: string): Role {

@@ -58,7 +58,7 @@ export const RoleViewSchema = z
           .strict(),
       )
       .describe("the scenario's parties (public: who is in the war and around it)"),
-    horizon: z.number().int(),
+    horizonMonths: z.number().int(),
     finished: z.boolean(),
     outcome: z.string(),
     front: z.object({ position: z.number().int(), positions: z.number().int() }).strict(),
@@ -167,7 +167,7 @@ export function viewFor(ex: Exercise, roleId: string): RoleView {
       kind: r.kind,
       side: r.side === null ? null : r.side === 0 ? 'A' : 'B',
     })),
-    horizon: c.horizon,
+    horizonMonths: c.horizonMonths,
     finished: ex.finished,
     outcome: s.status[0] === Status.war ? 'ongoing' : ex.outcome(),
     front: { position: s.front[0], positions: c.K },

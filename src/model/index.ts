@@ -4,6 +4,7 @@ export * from './issues.ts';
 export * from './parseScenario.ts';
 export * from './jsonSchema.ts';
 export * from './reservedKeys.ts';
+export * from './renamedFields.ts';
 export * from './text.ts';
 export * from './own.ts';
 export * from './mechanismParams.ts';

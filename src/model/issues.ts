@@ -13,7 +13,9 @@ export interface InputIssue {
   column?: number;
 }
 
-export type Result<T> = { ok: true; value: T } | { ok: false; issues: InputIssue[] };
+/** `warnings`: the input loaded but should change (e.g. a renamed field, renamedFields.ts). */
+export type Result<T> =
+  { ok: true; value: T; warnings?: InputIssue[] } | { ok: false; issues: InputIssue[] };
 
 /** `parties[2].military.strength` */
 export function formatPath(path: readonly (string | number)[]): string {

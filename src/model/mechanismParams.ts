@@ -321,7 +321,12 @@ export const RipenessParamsSchema = z
       0.35,
       'θ_v: chance of winning within the horizon below which a stalemate hurts',
     ),
-    horizonMonths: p(1, 120, 12, 'H: months over which a leader judges its chance of winning'),
+    judgementHorizonMonths: p(
+      1,
+      120,
+      12,
+      'H: months over which a leader judges its chance of winning (was horizonMonths before 0.2.0)',
+    ),
     wayOutSharpness: p(
       0.001,
       1,
@@ -353,7 +358,7 @@ export const MediationParamsSchema = z
       0,
       20,
       4,
-      'ζ: how sharply credibility falls when the mediator leans against a side (Kydd 2003)',
+      'ζ: how sharply credibility falls when the mediator is biased against a side (Kydd 2003)',
     ),
     arrivalCasualtyWeight: p(
       0,

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { InterventionSchema, PartySchema, ScenarioSchema, type Scenario } from './scenario.ts';
 import { boundIssues, type InputIssue, type Result } from './issues.ts';
 import { protoKeyIssues } from './reservedKeys.ts';
+import { migrateRenamedFields } from './renamedFields.ts';
 
 /** Largest scenario text accepted (bytes of UTF-16 code units; a scenario is a few kB). */
 export const MAX_SCENARIO_CHARS = 1_000_000;
@@ -82,8 +83,16 @@ export function validateScenario(
     if (doc && lineCounter) for (const issue of reserved) locate(issue, doc, lineCounter);
     return fail(reserved);
   }
-  const parsed = ScenarioSchema.safeParse(data, { reportInput: true });
-  if (parsed.success) return { ok: true, value: parsed.data };
+  // fields renamed since the file was written load under their old names, with a warning
+  const migrated = migrateRenamedFields(data as Record<string, unknown>);
+  if (doc && lineCounter)
+    for (const issue of [...migrated.warnings, ...migrated.issues]) locate(issue, doc, lineCounter);
+  if (migrated.issues.length > 0) return fail(migrated.issues);
+  const parsed = ScenarioSchema.safeParse(migrated.data, { reportInput: true });
+  if (parsed.success)
+    return migrated.warnings.length > 0
+      ? { ok: true, value: parsed.data, warnings: migrated.warnings }
+      : { ok: true, value: parsed.data };
   const issues = parsed.error.issues.flatMap((i) => toInputIssues(i, []));
   if (doc && lineCounter) for (const issue of issues) locate(issue, doc, lineCounter);
   return fail(dedupe(issues));

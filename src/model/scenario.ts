@@ -100,7 +100,7 @@ export const BeliefsSchema = z
       min: -0.5,
       max: 0.5,
       default: 0,
-      describe: 'bias added to the leader’s own chance of winning (misperception)',
+      describe: 'optimism added to the leader’s own chance of winning (misperception)',
     }),
   })
   .strict();
@@ -227,8 +227,8 @@ export const MediationSchema = z
         toward: z
           .union([IdSchema, z.literal('neutral')])
           .default('neutral')
-          .describe('id of the belligerent the mediator leans toward, or neutral'),
-        strength: share(0.5, 'how strongly it leans, 0 none to 1 fully'),
+          .describe('id of the belligerent the mediator is biased toward, or neutral'),
+        strength: share(0.5, 'how strong the bias is, 0 none to 1 fully'),
         reason: TextSchema(1000).optional(),
       })
       .strict()

@@ -58,7 +58,7 @@ export function briefingHtml(input: {
   const demands = s.front.demands ?? {};
   const parts: string[] = [
     `<h1>Briefing: ${esc(party.name)}</h1>`,
-    `<p class="muted">${esc(s.name)} · exercise month ${view.month} of ${view.horizon} · for ${esc(party.name)} only</p>`,
+    `<p class="muted">${esc(s.name)} · exercise month ${view.month} of ${view.horizonMonths} · for ${esc(party.name)} only</p>`,
     `<h2>Situation</h2>`,
     `<p>${esc(s.description ?? s.name)}</p>`,
     `<p>At stake: ${esc(s.front.description ?? 'the issues of the war')}. The front stands at ${view.front.position} of ${view.front.positions}; talks: ${view.talks}${view.mediatorsPresent.length ? `; mediators present: ${view.mediatorsPresent.join(', ')}` : ''}.</p>`,

@@ -68,7 +68,7 @@ function simulateRecording(scenario: Scenario, touches: Touches): void {
   const views = MECHANISMS.map((m) => recording(s, fields, m, touches));
   for (let r = 0; r < RUNS; r++) s.active[r] = r;
   s.nActive = RUNS;
-  for (let t = 0; t < c.horizon && s.nActive > 0; t++) {
+  for (let t = 0; t < c.horizonMonths && s.nActive > 0; t++) {
     s.t = t;
     s.nEndedNow = 0;
     MECHANISMS.forEach((m, k) => {

@@ -3,7 +3,12 @@
  * merging encoded parts equals one local block, and the sweep plan is deterministic.
  */
 import { describe, expect, it } from 'vitest';
-import { compile, createRunRecords, simulateBlock } from '../../src/engine/index.ts';
+import {
+  ENGINE_VERSION,
+  compile,
+  createRunRecords,
+  simulateBlock,
+} from '../../src/engine/index.ts';
 import { simulateRecords } from '../../src/analysis/outcomes.ts';
 import { decodeArrays, encodeArrays } from '../../src/jobs/distributed/codec.ts';
 import { concatRecordParts, mergeAggregateParts } from '../../src/jobs/distributed/analyses.ts';
@@ -59,12 +64,43 @@ describe('chunk codec', () => {
       return encodeResult({
         kind: 'records',
         runs,
-        horizon: c.horizon,
+        horizonMonths: c.horizonMonths,
         followUp: c.params.durability.followUpMonths,
         records,
       });
     });
     expect(recordsBytes([concatRecordParts(parts)])).toBe(recordsBytes([simulateRecords(s)]));
+  });
+});
+
+describe('wire format version', () => {
+  it('chunk results name the simulated horizon horizonMonths, under an engine version after 0.1.0', () => {
+    const c = compile(scenario('bosnia-1995', 10));
+    const records = createRunRecords(10);
+    simulateBlock(c, 0, 10, { records });
+    const followUp = c.params.durability.followUpMonths;
+    const rec = decodeArrays(
+      encodeResult({
+        kind: 'records',
+        runs: 10,
+        horizonMonths: c.horizonMonths,
+        followUp,
+        records,
+      }),
+    );
+    expect(rec.scalars).toEqual({ runs: 10, horizonMonths: c.horizonMonths, followUp });
+    const agg = decodeArrays(
+      encodeResult({ kind: 'aggregate', aggregate: simulateBlock(c, 0, 10).toArrays() }),
+    );
+    expect(agg.scalars).toEqual({ horizonMonths: c.horizonMonths, followUp, runs: 10 });
+    expect(
+      mergeAggregateParts([
+        encodeResult({ kind: 'aggregate', aggregate: simulateBlock(c, 0, 10).toArrays() }),
+      ]).horizonMonths,
+    ).toBe(c.horizonMonths);
+    // workers of 0.1.0 sent `horizon`: the version moved on, so they refuse these chunks
+    // (the refusal itself: test/jobs/distributed.test.ts)
+    expect(ENGINE_VERSION).not.toBe('0.1.0');
   });
 });
 

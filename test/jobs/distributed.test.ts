@@ -166,6 +166,10 @@ describe.skipIf(!REDIS_URL)('distributed sweeps on a real Redis', () => {
     await expect(
       processChunk(redis, prefix, 1, { ...chunks[0], engineVersion: '0.0.0-other' }),
     ).rejects.toThrow(/coordinator runs engine 0\.0\.0-other, this worker \d+\.\d+\.\d+/);
+    // ... among them a worker from before the chunk results named the horizon horizonMonths
+    await expect(
+      processChunk(redis, prefix, 1, { ...chunks[0], engineVersion: '0.1.0' }),
+    ).rejects.toThrow(/coordinator runs engine 0\.1\.0, this worker 0\.2\.0/);
     await redis.del(partsKey(prefix, sweepId));
     redis.disconnect();
   });

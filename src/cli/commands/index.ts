@@ -12,6 +12,7 @@ const COMMANDS: [names: string[], load: Loader][] = [
   [['play'], () => import('./play.ts')],
   [['scenarios'], () => import('./scenarios.ts')],
   [['validate'], () => import('./validate.ts')],
+  [['migrate'], () => import('./migrate.ts')],
   [['schema'], () => import('./schema.ts')],
   [['params'], () => import('./params.ts')],
   [['cases', 'case'], () => import('./cases.ts')],

@@ -131,7 +131,7 @@ function fields(view: RoleView): string {
 
 function describe(view: RoleView, shownEvents: number): string {
   const lines = [
-    `── ${view.finished ? 'the end' : `month ${view.month} of ${view.horizon}`} ── front ${view.front.position}/${view.front.positions} · talks: ${view.talks}${view.mediatorsPresent.length ? ` · mediators: ${view.mediatorsPresent.join(', ')}` : ''}`,
+    `── ${view.finished ? 'the end' : `month ${view.month} of ${view.horizonMonths}`} ── front ${view.front.position}/${view.front.positions} · talks: ${view.talks}${view.mediatorsPresent.length ? ` · mediators: ${view.mediatorsPresent.join(', ')}` : ''}`,
   ];
   for (const e of view.events.slice(shownEvents)) lines.push(`  · month ${e.month}: ${e.text}`);
   if (view.own) {
@@ -246,9 +246,9 @@ Examples:
               const wait = /^wait\s+(\S+)$/.exec(text);
               if (wait) {
                 const n = Number(wait[1]);
-                if (!Number.isInteger(n) || n < 1 || n > ex.c.horizon) {
+                if (!Number.isInteger(n) || n < 1 || n > ex.c.horizonMonths) {
                   out.write(
-                    `  ✖ wait: expected a whole number of months from 1 to ${ex.c.horizon}, found "${wait[1]}"\n`,
+                    `  ✖ wait: expected a whole number of months from 1 to ${ex.c.horizonMonths}, found "${wait[1]}"\n`,
                   );
                   continue;
                 }

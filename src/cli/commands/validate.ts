@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { loadScenario } from '../../data/scenarios.ts';
 import { InputIssuesError, UserError } from '../exit.ts';
 import { paint } from '../colour.ts';
+import { warnDeprecations } from '../warnings.ts';
 
 export function register(program: Command): void {
   program
@@ -18,6 +19,7 @@ export function register(program: Command): void {
       for (const file of files) {
         const { source, result } = loadScenario(file);
         if (result.ok) {
+          warnDeprecations(source, result.warnings);
           const s = result.value;
           process.stdout.write(
             `${good('✔')} ${source}: ${s.name} (${s.parties.length} parties, ${s.settings.horizonMonths} months)\n`,

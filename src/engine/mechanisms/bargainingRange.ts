@@ -1,7 +1,7 @@
 /**
  * The bargaining range as each side sees it. From its beliefs over the enemy's type, each side
  * computes (with the aid it expects, outsideSupport.ts) its chance of final victory P_i and the expected months left D (gambler's ruin on the
- * front, gamblersRuin.ts), hence its war value W_i = P_i + bias_i − c_i·min(D, horizon) (stake = 1).
+ * front, gamblersRuin.ts), hence its war value W_i = P_i + optimism_i − c_i·min(D, valueHorizonMonths) (stake = 1).
  * Its reservation share adds the audience cost of settling below its public war aim g_i
  * (AC_i(x) = a_i·max(0, g_i − x)), solved in closed form:
  *   r_i = W_i                      if W_i ≥ g_i
@@ -41,9 +41,9 @@ function step(s: State): void {
   const K1 = c.K + 1;
   const winT = c.ruin.winA;
   const monT = c.ruin.months;
-  const horizon = c.params.bargaining.valueHorizonMonths;
-  // per-month constants of expectedStrength, effectiveCost and audienceWeight (inlined below in
-  // the same order of operations, so values are identical to the helpers')
+  const valueHorizon = c.params.bargaining.valueHorizonMonths;
+  // per-month constants of expectedStrength, effectiveCost and audienceWeight, inlined below;
+  // test/engine/inlinedCopies.test.ts holds the copies bit-identical to the helpers
   const aidBoost = c.params.battle.aidBoost;
   const sup = c.params.support;
   const subsidy = sup.costSubsidy;
@@ -156,8 +156,8 @@ function step(s: State): void {
     const pB = clamp01(muB * (1 - wS_vsB) + (1 - muB) * (1 - wW_vsB) + optimism[iB]);
     const DA = muA * dA_vsS + (1 - muA) * dA_vsW;
     const DB = muB * dS_vsB + (1 - muB) * dW_vsB;
-    const WA = pA - cA * Math.min(DA, horizon);
-    const WB = pB - cB * Math.min(DB, horizon);
+    const WA = pA - cA * Math.min(DA, valueHorizon);
+    const WB = pB - cB * Math.min(DB, valueHorizon);
     s.monthsExpected[iA] = DA;
     s.monthsExpected[iB] = DB;
     // how much the enemy gains if it takes this side for weak (the stake of adverse inference)
@@ -184,16 +184,16 @@ function step(s: State): void {
     if (vetoB > v && supportOn) v += holdB * (vetoB - v);
     s.reservation[iB] = v - carrotB - stickB;
     // each side's estimate of the enemy's reservation, by enemy type (enemy assumed to know its foe)
-    const WB_ifS = 1 - wA_vsS - cB * Math.min(dA_vsS, horizon),
-      WB_ifW = 1 - wA_vsW - cB * Math.min(dA_vsW, horizon);
+    const WB_ifS = 1 - wA_vsS - cB * Math.min(dA_vsS, valueHorizon),
+      WB_ifW = 1 - wA_vsW - cB * Math.min(dA_vsW, valueHorizon);
     v = WB_ifS >= gBim ? WB_ifS : (WB_ifS + aB * gBim) / (1 + aB);
     if (vetoB > v && supportOn) v += holdB * (vetoB - v);
     s.enemyReservationStrong[iA] = v - carrotB - stickB;
     v = WB_ifW >= gBim ? WB_ifW : (WB_ifW + aB * gBim) / (1 + aB);
     if (vetoB > v && supportOn) v += holdB * (vetoB - v);
     s.enemyReservationWeak[iA] = v - carrotB - stickB;
-    const WA_ifS = wS_vsB - cA * Math.min(dS_vsB, horizon),
-      WA_ifW = wW_vsB - cA * Math.min(dW_vsB, horizon);
+    const WA_ifS = wS_vsB - cA * Math.min(dS_vsB, valueHorizon),
+      WA_ifW = wW_vsB - cA * Math.min(dW_vsB, valueHorizon);
     v = WA_ifS >= gAim ? WA_ifS : (WA_ifS + aA * gAim) / (1 + aA);
     if (vetoA > v && supportOn) v += holdA * (vetoA - v);
     s.enemyReservationStrong[iB] = v - carrotA - stickA;

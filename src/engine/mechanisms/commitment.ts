@@ -32,8 +32,8 @@ function step(s: State): void {
   const table = c.ruin.winA;
   const K1 = c.K + 1;
   const stride = Math.max(1, L);
-  // per-month constants of strengthOf (normal effort), aidScale and effectiveCost, inlined below
-  // in the helpers' order of operations (identical values)
+  // per-month constants of strengthOf (normal effort) and effectiveCost, inlined below;
+  // test/engine/inlinedCopies.test.ts holds effectiveCost's and guaranteeFor's copies bit-identical
   const eta = c.params.battle.aidBoost;
   const sup = c.params.support;
   const dom = c.params.domestic;
@@ -108,8 +108,8 @@ function step(s: State): void {
         if (!(both & (1 << m))) continue;
         const km = r * M + m;
         const bias = s.mediatorBias[km];
-        const towardB = -bias; // a lean toward B, A's enemy, guarantees A
-        const gmA = s.mediatorGuarantee[km] + (towardB > 0 ? biased * towardB : 0);
+        const biasTowardB = -bias; // a bias toward B, A's enemy, guarantees A
+        const gmA = s.mediatorGuarantee[km] + (biasTowardB > 0 ? biased * biasTowardB : 0);
         const gmB = s.mediatorGuarantee[km] + (bias > 0 ? biased * bias : 0);
         if (gmA > gA) gA = gmA;
         if (gmB > gB) gB = gmB;
@@ -146,7 +146,7 @@ function winAt(table: Float64Array, K1: number, k: number, sa: number, sb: numbe
 
 /**
  * Guarantee available to side p (0 = A): the strongest enforcement among mediators both sides
- * accepted, plus the delivery guarantee of a mediator leaning toward p's enemy (Svensson 2007).
+ * accepted, plus the delivery guarantee of a mediator biased toward p's enemy (Svensson 2007).
  */
 export function guaranteeFor(s: State, r: number, p: number): number {
   const both = s.accepted[2 * r] & s.accepted[2 * r + 1] & s.mediatorsPresent[r];
@@ -157,8 +157,8 @@ export function guaranteeFor(s: State, r: number, p: number): number {
   for (let m = 0; m < s.c.mediators.length; m++) {
     if (!(both & (1 << m))) continue;
     const k = r * M + m;
-    const towardEnemy = p === 0 ? -s.mediatorBias[k] : s.mediatorBias[k];
-    const gm = s.mediatorGuarantee[k] + (towardEnemy > 0 ? biased * towardEnemy : 0);
+    const biasTowardEnemy = p === 0 ? -s.mediatorBias[k] : s.mediatorBias[k];
+    const gm = s.mediatorGuarantee[k] + (biasTowardEnemy > 0 ? biased * biasTowardEnemy : 0);
     if (gm > g) g = gm;
   }
   return g > 1 ? 1 : g;

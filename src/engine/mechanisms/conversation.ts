@@ -91,8 +91,8 @@ function step(s: State): void {
   const psi = c.params.backChannel.leakDuplicity;
   const mediationOn = c.params.mediation.enabled;
   const meds = c.mediators;
-  // per-month constants of audienceWeight and escalationHeadroom (inlined below in the helpers'
-  // order of operations, so the values are identical)
+  // per-month constants of audienceWeight and escalationHeadroom, inlined below (the calls cost
+  // the bench 15–30%); test/engine/inlinedCopies.test.ts holds the copies bit-identical
   const dom = c.params.domestic;
   const hawkAudience = dom.hawkishPublicAudience;
   const capFromAid = c.params.support.enabled ? c.params.support.capacityFromAid : 0;

@@ -10,7 +10,7 @@
  *    (exercise mode) may approach one side only: the other neither accepts nor refuses that month.
  * 3. Information (in talks): a mediator both accept observes each side's type with quality ρ and
  *    tells the other; side i weighs the message by its credibility w_i = ρ·σ(ζ·b_i), b_i the
- *    mediator's lean toward i: advice is believed from a mediator on your side (Kydd 2003), and
+ *    mediator's bias toward i: advice is believed from a mediator on your side (Kydd 2003), and
  *    a mediator without its own information (ρ = 0) changes nothing (Fey & Ramsay 2010).
  * Source: Greig & Regan (2008); Kydd (2003); Fey & Ramsay (2010); Beardsley (2011) for leverage;
  * the functional forms are design choices (docs/model.md).
@@ -124,7 +124,7 @@ function accept(s: State): void {
           continue;
         }
         if (!(present & bit) || accepted[i] & bit) continue;
-        const towardMe = p === 0 ? mediatorBias[k] : -mediatorBias[k];
+        const biasTowardMe = p === 0 ? mediatorBias[k] : -mediatorBias[k];
         const leverage =
           mediatorCarrotTalks[2 * k + p] +
           mediatorCarrotAgreement[2 * k + p] +
@@ -153,7 +153,7 @@ function accept(s: State): void {
         const logit =
           mp.acceptBase +
           mp.acceptRipeness * ripe +
-          mp.acceptBias * towardMe +
+          mp.acceptBias * biasTowardMe +
           mp.acceptLeverage * leverage -
           mp.acceptInferenceCost * sc;
         if (u < fastSigmoid(logit)) accepted[i] |= bit;
@@ -181,8 +181,8 @@ function inform(s: State): void {
     for (let p = 0; p < 2; p++) {
       const i = 2 * r + p,
         j = 2 * r + 1 - p;
-      const towardMe = p === 0 ? s.mediatorBias[k] : -s.mediatorBias[k];
-      const credibility = rho * sigmoid(mp.credibilitySharpness * towardMe);
+      const biasTowardMe = p === 0 ? s.mediatorBias[k] : -s.mediatorBias[k];
+      const credibility = rho * sigmoid(mp.credibilitySharpness * biasTowardMe);
       // the mediator reports j's type, correctly with probability (1 + ρ)/2
       const correct = (p === 0 ? u1 : u2) < (1 + rho) / 2;
       const saysStrong = correct ? s.strong[j] : 1 - s.strong[j];

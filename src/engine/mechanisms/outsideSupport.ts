@@ -18,7 +18,7 @@ function step(s: State): void {
   const { c, t } = s;
   const L = c.lines.length;
   const stride = Math.max(1, L);
-  const H = c.horizon;
+  const H = c.horizonMonths;
   const waning = c.params.support.enabled;
   const anticipate = waning && c.params.support.anticipation;
   const events = c.events[t];

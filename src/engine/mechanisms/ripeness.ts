@@ -27,9 +27,9 @@ function step(s: State): void {
     }
     return;
   }
-  const H = rp.horizonMonths;
+  const H = rp.judgementHorizonMonths;
   const w = rp.wayOutSharpness;
-  // per-month constants of effectiveCost (inlined in its order of operations)
+  // per-month constants of effectiveCost, inlined (test/engine/inlinedCopies.test.ts)
   const sup = c.params.support;
   const dom = c.params.domestic;
   const fatigue =

@@ -53,7 +53,9 @@ export function mergeAggregateParts(parts: readonly Buffer[]): Aggregate {
   let agg: Aggregate | undefined;
   for (const p of parts) {
     const { scalars, arrays } = decodeArrays(p);
-    const a = Aggregate.fromJSON({ ...scalars, ...arrays } as unknown as AggregateArrays);
+    const { horizonMonths, followUp, runs } = scalars;
+    const data = { horizon: horizonMonths, followUp, runs, ...arrays };
+    const a = Aggregate.fromJSON(data as unknown as AggregateArrays);
     agg = agg ? agg.merge(a) : a;
   }
   if (!agg) throw new Error('invalid merge: no parts');
@@ -64,7 +66,7 @@ export function mergeAggregateParts(parts: readonly Buffer[]): Aggregate {
 export function concatRecordParts(parts: readonly Buffer[]): RecordSet {
   const decoded = parts.map(decodeArrays);
   const runs = decoded.reduce((s, d) => s + d.scalars.runs, 0);
-  const { horizon, followUp } = decoded[0].scalars;
+  const { horizonMonths, followUp } = decoded[0].scalars;
   const names = Object.keys(decoded[0].arrays) as (keyof RunRecords)[];
   const records = {} as Record<keyof RunRecords, Float64Array | Int16Array | Uint8Array>;
   for (const name of names) {
@@ -78,7 +80,7 @@ export function concatRecordParts(parts: readonly Buffer[]): RecordSet {
     }
     records[name] = out;
   }
-  return { runs, horizon, followUp, records: records as unknown as RunRecords };
+  return { runs, horizonMonths, followUp, records: records as unknown as RunRecords };
 }
 
 const cellLabel = (scenarios: readonly Scenario[], names?: readonly string[]) => (cell: number) =>

@@ -26,7 +26,7 @@ export interface ChunkThreadTask {
 
 export type ChunkThreadResult =
   | { kind: 'aggregate'; aggregate: AggregateArrays }
-  | { kind: 'records'; runs: number; horizon: number; followUp: number; records: RunRecords };
+  | { kind: 'records'; runs: number; horizonMonths: number; followUp: number; records: RunRecords };
 
 let cached: { hash: string; compiled: ReturnType<typeof compile> } | undefined;
 
@@ -52,7 +52,7 @@ export default function simulateChunkTask(t: ChunkThreadTask): ChunkThreadResult
   return {
     kind: 'records',
     runs: t.runs,
-    horizon: c.horizon,
+    horizonMonths: c.horizonMonths,
     followUp: c.params.durability.followUpMonths,
     records,
   };

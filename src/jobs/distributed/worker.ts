@@ -45,11 +45,15 @@ export interface RunningWorker {
 /** Encodes a thread result for Redis. */
 export function encodeResult(r: ChunkThreadResult): Buffer {
   if (r.kind === 'aggregate') {
-    // chunks always record diagnostics, so the flag is not sent
+    // chunks always record diagnostics, so the flag is not sent; the wire names the horizon as
+    // everything but the aggregate's pinned stored form does (horizonMonths)
     const { horizon, followUp, runs, diagnostics: _always, ...arrays } = r.aggregate;
-    return encodeArrays({ horizon, followUp, runs }, arrays);
+    return encodeArrays({ horizonMonths: horizon, followUp, runs }, arrays);
   }
-  return encodeArrays({ runs: r.runs, horizon: r.horizon, followUp: r.followUp }, { ...r.records });
+  return encodeArrays(
+    { runs: r.runs, horizonMonths: r.horizonMonths, followUp: r.followUp },
+    { ...r.records },
+  );
 }
 
 /** Scenario JSON by hash, kept once a chunk of it succeeded (content-addressed, so never stale). */

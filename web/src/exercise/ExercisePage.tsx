@@ -72,7 +72,7 @@ export function ExercisePage({ path }: { path: string[] }): JSX.Element {
     <section className="exercise" data-role={v.role} data-month={v.month}>
       <h1>
         {v.kind === 'facilitator' ? 'Facilitator' : `You play ${v.role}`} · month{' '}
-        <span data-testid="month">{v.month}</span> of {v.horizon}
+        <span data-testid="month">{v.month}</span> of {v.horizonMonths}
       </h1>
       <p data-testid="outcome">
         {v.finished ? `Finished: ${v.outcome}` : 'The war goes on.'} Front {v.front.position}/
