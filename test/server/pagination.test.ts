@@ -54,7 +54,7 @@ async function pageThrough(path: string, key: string, limit: number, from: strin
     items.push(...r.body[key]);
     cursor = r.body.nextCursor;
     pages++;
-  } while (cursor && pages < 100);
+  } while (cursor && pages < 1000);
   return { items, pages };
 }
 

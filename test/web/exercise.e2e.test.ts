@@ -355,6 +355,18 @@ describe.skipIf(missing !== undefined)(
       expect((await rec()).month).toBe(3);
       await fac.getByRole('button', { name: 'Resume' }).click();
       await fac.getByRole('button', { name: 'Pause' }).waitFor();
+      // the month's deadline, set and cleared from the page
+      await fac.getByLabel('Minutes from now').fill('30');
+      await fac.getByRole('button', { name: 'Set the deadline' }).click();
+      await fac.getByTestId('deadline').filter({ hasText: 'refused after' }).waitFor();
+      const due = (await rec()).deadline;
+      expect(due).not.toBeNull();
+      const ahead = Date.parse(due!) - Date.now();
+      expect(ahead).toBeGreaterThan(25 * 60_000);
+      expect(ahead).toBeLessThan(31 * 60_000);
+      await fac.getByRole('button', { name: 'Clear the deadline' }).click();
+      await fac.getByTestId('deadline').filter({ hasText: 'No deadline' }).waitFor();
+      expect((await rec()).deadline).toBeNull();
       await fac.getByLabel('Go back to month').fill('7');
       await fac.getByRole('button', { name: 'Rewind' }).click();
       await fac.getByRole('alert').filter({ hasText: 'from 0 to 2; found 7' }).waitFor();

@@ -134,6 +134,7 @@ export function ExercisePage({ path }: { path: string[] }): JSX.Element {
             id={id}
             view={v}
             pausedAt={state.exercise.pausedAt}
+            deadline={state.exercise.deadline}
             injections={state.injections ?? []}
             act={act}
           />

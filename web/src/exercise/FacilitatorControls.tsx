@@ -2,8 +2,9 @@
  * The facilitator's controls of an exercise (issue 20): play one month or N at once (the model
  * decides for every role after the first), pause and resume (no month is played, the deadline
  * is frozen), inject an event into the month being played (a leak, or one of the scenario's
- * intervention kinds), and rewind to an earlier month. Each calls the API and shows its answer's
- * messages when refused.
+ * intervention kinds), rewind to an earlier month, and set or clear the month's deadline (after
+ * it, decisions for the month are refused). Each calls the API and shows its answer's messages
+ * when refused.
  */
 import { useId, useState, type JSX } from 'react';
 import type { Injection, InjectionInput, RoleView } from '../../../src/exercise/index.ts';
@@ -43,11 +44,13 @@ export function FacilitatorControls(props: {
   id: string;
   view: RoleView;
   pausedAt: string | null;
+  deadline: string | null;
   injections: Injection[];
   act: Act;
 }): JSX.Element {
   const { id, view: v, act } = props;
   const [months, setMonths] = useState('1');
+  const [minutes, setMinutes] = useState('10');
   const [to, setTo] = useState('');
   const [kind, setKind] = useState<Kind>('show-of-strength');
   const [f, setF] = useState<Record<string, string>>({});
@@ -180,6 +183,57 @@ export function FacilitatorControls(props: {
           }
         >
           {props.pausedAt === null ? 'Pause' : 'Resume'}
+        </button>
+      </fieldset>
+      <fieldset className="group">
+        <legend>Deadline for month {v.month}</legend>
+        <p data-testid="deadline">
+          {props.deadline === null
+            ? 'No deadline: the month is played when you play it.'
+            : `Decisions for this month are refused after ${props.deadline}.`}
+        </p>
+        <Field
+          label="Minutes from now"
+          help="a player who misses it is played by the model for the month (said so in the log)"
+        >
+          {(cid) => (
+            <input
+              id={cid}
+              type="number"
+              min={1}
+              max={10080}
+              step={1}
+              value={minutes}
+              onChange={(e) => setMinutes(e.target.value)}
+              aria-describedby={`${cid}-help`}
+            />
+          )}
+        </Field>
+        <button
+          type="button"
+          disabled={v.finished}
+          onClick={() => {
+            const m = Number(minutes);
+            const at = Number.isFinite(m) ? new Date(Date.now() + m * 60_000) : null;
+            void act(
+              'PUT',
+              `/exercises/${id}/deadline`,
+              // an unreadable number goes to the API as it is, which names the problem
+              { deadline: at && !Number.isNaN(at.getTime()) ? at.toISOString() : minutes },
+              `Deadline set ${minutes} minutes from now.`,
+            );
+          }}
+        >
+          Set the deadline
+        </button>{' '}
+        <button
+          type="button"
+          disabled={v.finished || props.deadline === null}
+          onClick={() =>
+            void act('PUT', `/exercises/${id}/deadline`, { deadline: null }, 'Deadline cleared.')
+          }
+        >
+          Clear the deadline
         </button>
       </fieldset>
       <fieldset className="group">
