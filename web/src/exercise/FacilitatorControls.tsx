@@ -40,6 +40,33 @@ function Field(props: {
   );
 }
 
+/** A labelled whole-number input with its help line (months to play, minutes to a deadline). */
+function WholeNumberField(props: {
+  label: string;
+  help: string;
+  min: number;
+  max: number;
+  value: string;
+  onChange: (value: string) => void;
+}): JSX.Element {
+  return (
+    <Field label={props.label} help={props.help}>
+      {(cid) => (
+        <input
+          id={cid}
+          type="number"
+          min={props.min}
+          max={props.max}
+          step={1}
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value)}
+          aria-describedby={`${cid}-help`}
+        />
+      )}
+    </Field>
+  );
+}
+
 export function FacilitatorControls(props: {
   id: string;
   view: RoleView;
@@ -137,23 +164,14 @@ export function FacilitatorControls(props: {
             Paused since {props.pausedAt}: no month is played and the deadline is frozen.
           </p>
         ) : null}
-        <Field
+        <WholeNumberField
           label="Months to play"
           help="after the first month the model decides for every role (said so in the log)"
-        >
-          {(cid) => (
-            <input
-              id={cid}
-              type="number"
-              min={1}
-              max={120}
-              step={1}
-              value={months}
-              onChange={(e) => setMonths(e.target.value)}
-              aria-describedby={`${cid}-help`}
-            />
-          )}
-        </Field>
+          min={1}
+          max={120}
+          value={months}
+          onChange={setMonths}
+        />
         <button
           type="button"
           disabled={v.finished}
@@ -192,23 +210,14 @@ export function FacilitatorControls(props: {
             ? 'No deadline: the month is played when you play it.'
             : `Decisions for this month are refused after ${props.deadline}.`}
         </p>
-        <Field
+        <WholeNumberField
           label="Minutes from now"
           help="a player who misses it is played by the model for the month (said so in the log)"
-        >
-          {(cid) => (
-            <input
-              id={cid}
-              type="number"
-              min={1}
-              max={10080}
-              step={1}
-              value={minutes}
-              onChange={(e) => setMinutes(e.target.value)}
-              aria-describedby={`${cid}-help`}
-            />
-          )}
-        </Field>
+          min={1}
+          max={10080}
+          value={minutes}
+          onChange={setMinutes}
+        />
         <button
           type="button"
           disabled={v.finished}
