@@ -37,24 +37,33 @@ describe.skipIf(!REDIS_URL)('a Redis restart in the middle of a sweep', () => {
     const url = `redis://127.0.0.1:${PORT}`;
     const prefix = uniquePrefix('restart');
     worker = await spawnWorker(url, prefix, { PARLEY_STALLED_MS: '1000' });
-    const s = scenario('russia-ukraine-2024', 1200);
+    // many small chunks, so work is left when the first progress arrives
+    const s = scenario('russia-ukraine-2024', 2400);
     let restarted: Promise<unknown> | undefined;
     const progress: number[] = [];
     let requeued = 0;
     const run = runScenarioDistributed(s, {
       redis: url,
       prefix,
-      chunkRuns: 100,
+      chunkRuns: 10,
       onResume: (n) => (requeued += n),
       onProgress: (done) => {
         progress.push(done);
-        if (done > 0 && !restarted) restarted = redis('stop').then(() => redis('start'));
+        // freeze the worker first, so a fast machine cannot finish the sweep while Redis restarts
+        if (done > 0 && !restarted) {
+          worker!.child.kill('SIGSTOP');
+          // thawed while Redis is down, it sees the connection go away and retries
+          restarted = redis('stop')
+            .finally(() => worker!.child.kill('SIGCONT'))
+            .then(() => new Promise((r) => setTimeout(r, 500)))
+            .then(() => redis('start'));
+        }
       },
     });
     const local = await runScenarioParallel(s, { threads: 1 });
     const dist = await run;
     await restarted;
-    expect(progress.at(-1)).toBe(1200);
+    expect(progress.at(-1)).toBe(2400);
     // the restart happened mid-sweep and really emptied Redis: chunks had to be enqueued again
     expect(requeued).toBeGreaterThan(0);
     expect(canonicalJson(dist)).toBe(canonicalJson(local));
