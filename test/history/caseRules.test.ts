@@ -18,7 +18,7 @@ const { cases } = loadCases(resolve(REPO_ROOT, 'data/cases'));
  * Facts (start, end, timeline events, durability) without a source that contains them, over the
  * cases not yet audited. Lower it whenever cases are sourced; it must never rise.
  */
-const UNSOURCED_CEILING = 27;
+const UNSOURCED_CEILING = 22;
 
 describe('case rules', () => {
   it.each(cases.map((c) => [c.id, c] as const))(
