@@ -1,7 +1,8 @@
 /**
- * `npx tsx scripts/auditDraw.ts [--seed 29] [--base 03a839c] [--new 14] [--old 6]`: the seeded
- * draw of cases for a self-audit (docs/case-audit-2026-12b.md). Reproducible: the same seed, base
- * commit and case files give the same draw.
+ * `npx tsx scripts/auditDraw.ts [--seed 29] [--base 03a839c] [--at 3730179] [--new 14] [--old 6]`:
+ * the seeded draw of cases for a self-audit (docs/case-audit-2026-12b.md). Reproducible: the same
+ * seed, base commit and case files give the same draw; `--at` reads the case files of a commit
+ * instead of the working tree, so the draw can be repeated after more cases are added.
  *
  * Method: the eligible case ids (files in data/cases minus EXCLUDED) are split into cases added
  * after the base commit (the earlier audit) and older ones; each stratum is sorted and a partial
@@ -109,17 +110,18 @@ function draw(ids: readonly string[], n: number, rand: Uniform): string[] {
 
 const seed = count('seed', 29);
 const base = arg('base', '03a839c');
-const current = idsIn(readdirSync(join(ROOT, 'data/cases')));
-const atBase = new Set(
+const casesAt = (commit: string): string[] =>
   idsIn(
-    execFileSync('git', ['ls-tree', '--name-only', base, 'data/cases/'], {
+    execFileSync('git', ['ls-tree', '--name-only', commit, 'data/cases/'], {
       cwd: ROOT,
       encoding: 'utf8',
     })
       .split('\n')
       .filter(Boolean),
-  ),
-);
+  );
+const at = arg('at', '');
+const current = at ? casesAt(at) : idsIn(readdirSync(join(ROOT, 'data/cases')));
+const atBase = new Set(casesAt(base));
 const excluded = new Set([...EXCLUDED_BUSY, ...EXCLUDED_AUDITED]);
 const eligible = current.filter((id) => !excluded.has(id));
 const added = eligible.filter((id) => !atBase.has(id));
@@ -130,7 +132,8 @@ const drawnNew = draw(added, count('new', 14), rand);
 const drawnOld = draw(older, count('old', 6), rand);
 
 console.log(
-  `seed ${seed}, base ${base}: ${current.length} cases, ${excluded.size} excluded, ` +
+  `seed ${seed}, base ${base}, cases from ${at || 'the working tree'}: ${current.length} cases, ` +
+    `${excluded.size} excluded, ` +
     `${added.length} eligible added after the base, ${older.length} eligible older`,
 );
 for (const id of drawnNew) console.log(`new  ${id}`);
