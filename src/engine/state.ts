@@ -31,6 +31,8 @@ export const Outcome = {
   victoryB: 4,
   collapseA: 5,
   collapseB: 6,
+  /** the fighting died down without victory, deal or declared ceasefire (UCDP "low activity") */
+  faded: 7,
 } as const;
 export const OUTCOME_NAMES = [
   'ongoing',
@@ -40,6 +42,7 @@ export const OUTCOME_NAMES = [
   'victoryB',
   'collapseA',
   'collapseB',
+  'faded',
 ] as const;
 export const OUTCOME_COUNT = OUTCOME_NAMES.length;
 
@@ -340,6 +343,8 @@ export class State {
   readonly drawChance: Float64Array;
   /** This run's multiplier of the contact hazard (contact.frailtySpread; 1 without spread). */
   readonly contactFrailty: Float64Array;
+  /** This run's multiplier of the decisive chance (battle.decisiveSpread; 1 without spread). */
+  readonly decisiveFrailty: Float64Array;
   readonly lastBattle: Int8Array; // +1 A won, −1 B won, 0 no movement
   readonly battlesA: Int16Array;
   readonly battlesB: Int16Array;
@@ -460,6 +465,7 @@ export class State {
     this.front = new Int32Array(n);
     this.drawChance = f(n);
     this.contactFrailty = f(n);
+    this.decisiveFrailty = f(n);
     this.lastBattle = new Int8Array(n);
     this.battlesA = new Int16Array(n);
     this.battlesB = new Int16Array(n);
@@ -616,6 +622,24 @@ export class State {
   }
 
   /**
+   * Each run's multiplier of the decisive chance, exp(σ·z − σ²/2) (mean 1), z on its own stream;
+   * σ = 0 draws nothing. Some wars are decided in a first blow (a coup, a collapse), others
+   * never meet a decisive battle: unobserved heterogeneity of the ending hazard (Vaupel et al.
+   * 1979), which widens each war's own range of durations at both ends.
+   */
+  private sampleDecisiveFrailty(): void {
+    const sd = this.c.params.battle.decisiveSpread;
+    if (sd === 0) {
+      this.decisiveFrailty.fill(1, 0, this.n);
+      return;
+    }
+    for (let r = 0; r < this.n; r++)
+      this.decisiveFrailty[r] = Math.exp(
+        sd * this.rng.normal(r, Stream.decisiveFrailty) - (sd * sd) / 2,
+      );
+  }
+
+  /**
    * Each run's draw probability: logit(d_r) = logit(d) + σ·z_r with z_r standard normal on its own
    * stream, so the spread changes no other draw. σ = 0 draws nothing and every run has d.
    */
@@ -660,6 +684,7 @@ export class State {
     };
     this.sampleTempo();
     this.sampleContactFrailty();
+    this.sampleDecisiveFrailty();
     const balance = s.front.balance;
     for (let r = 0; r < n; r++) {
       const x = sampleUncertain(rng, r, balance, 0, 1);

@@ -92,6 +92,26 @@ describe('battle: the front moves by a contest-success function (Slantchev 2003)
       expect(victories(old, 0)).toBeLessThan(victories(fresh, 0));
     });
 
+    it('decisiveSpread: wars differ in decisiveness → more first-month ends and more long wars', () => {
+      const long = { horizonMonths: 120 };
+      const shared = run({ mechanisms: on, settings: long });
+      const spread = run({
+        mechanisms: { battle: { decisiveRate: 0.3, decisiveSpread: 1.5 } },
+        settings: long,
+      });
+      const ended = (r: typeof shared, m: number) =>
+        r.outcomes.victoryA[m] +
+        r.outcomes.victoryB[m] +
+        r.outcomes.settlement[m] +
+        r.outcomes.ceasefire[m] +
+        r.outcomes.collapseA[m] +
+        r.outcomes.collapseB[m];
+      console.log(
+        `decided in month 1 ${victories(shared, 0)} → ${victories(spread, 0)}; still at war at 2 years ${1 - ended(shared, 23)} → ${1 - ended(spread, 23)}`,
+      );
+      expect(1 - ended(spread, 23)).toBeGreaterThan(1 - ended(shared, 23));
+    });
+
     it('civil wars: the civil factor scales the decisive chance down', () => {
       const inter = run({ mechanisms: on, settings });
       const civil = run({

@@ -44,6 +44,7 @@ function step(s: State): void {
   const kappaD = b.decisiveImbalanceEffect;
   const { active, effort, strong, baseStrength, advantage, aid, front, casualtyRate, drawChance } =
     s;
+  const { decisiveFrailty } = s;
   const { lastCasualties, casualties, reserves, strength, catastrophe, rng } = s;
   for (let a = 0; a < s.nActive; a++) {
     const r = active[a];
@@ -73,7 +74,8 @@ function step(s: State): void {
       else s.battlesB[r]++;
       if (
         decisive > 0 &&
-        rng.next(r, Stream.decisive) < decisive * Math.exp(kappaD * (Math.abs(2 * q - 1) - 0.5))
+        rng.next(r, Stream.decisive) <
+          decisive * decisiveFrailty[r] * Math.exp(kappaD * (Math.abs(2 * q - 1) - 0.5))
       )
         decided = result;
     }
@@ -108,6 +110,7 @@ export const battle: Mechanism = {
     'aid',
     'baseStrength',
     'casualtyRate',
+    'decisiveFrailty',
     'drawChance',
     'effort',
     'mediatorBias',
