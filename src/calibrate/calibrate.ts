@@ -84,6 +84,22 @@ export const KNOBS: Knob[] = [
     start: 0.06,
   },
   {
+    key: 'battle.postwarDecisiveFactor',
+    target: 'engine',
+    path: 'battle.postwarDecisiveFactor',
+    min: 0,
+    max: 1,
+    start: 0.5,
+  },
+  {
+    key: 'bargaining.postwarCeasefireFactor',
+    target: 'engine',
+    path: 'bargaining.postwarCeasefireFactor',
+    min: 0,
+    max: 20,
+    start: 2,
+  },
+  {
     key: 'fading.rate',
     target: 'engine',
     path: 'fading.rate',

@@ -9,8 +9,9 @@
  * each leader's regime follows polity2 (else the case base's own regime coding). Case-base cases
  * also bring the mediators who had offered and the back channels that had opened by the
  * forecast date (caseBaseCases.ts). A UCDP minor armed conflict fights at a minor conflict's
- * death toll (MINOR_CONFLICT_DEATHS_PER_MONTH), which lets it fade (fading.ts). A case with none
- * of these builds exactly as before.
+ * death toll (MINOR_CONFLICT_DEATHS_PER_MONTH), which lets it fade (fading.ts), and every case is
+ * dated by its onset year (settings.warBegan = startDate), which places an inter-state war before
+ * or after 1945 (the post-1945 factors of battle and offers).
  */
 import { ScenarioSchema, type Scenario } from '../model/index.ts';
 import { capabilityStrength, regimeFromPolity2, type EngineRegime } from './covariates.ts';
@@ -149,7 +150,14 @@ export function scenarioFromCase(
     parties,
     front: { positions: Math.round(b.frontPositions) },
     ...(backChannels.length > 0 ? { backChannels } : {}),
-    settings: { runs: opts.runs, horizonMonths: opts.horizonMonths, seed: opts.seed },
+    // the war begins on the forecast date (month 0): its year places it before or after 1945
+    settings: {
+      runs: opts.runs,
+      horizonMonths: opts.horizonMonths,
+      seed: opts.seed,
+      startDate: `${c.startYear}-01-01`,
+      warBegan: `${c.startYear}-01-01`,
+    },
     mechanisms: opts.engine ?? {},
   });
 }

@@ -118,6 +118,14 @@ export const BattleParamsSchema = z
       0.5,
       'multiplier of the decisive chance in civil and internationalized civil wars (scenario type): insurgents avoid the decisive battle a state army seeks (Mack 1975; Kalyvas & Balcells 2010)',
     ),
+    postwarDecisiveFactor: pc(
+      0,
+      1,
+      'battle',
+      'postwarDecisiveFactor',
+      1,
+      'multiplier of the decisive chance in inter-state wars begun after 1945 (settings.warBegan or startDate; a scenario without dates counts as today): since the norm against conquest, states are seldom conquered or forced to capitulate (Zacher 2001; Fazal 2007)',
+    ),
     decisiveSpread: pc(
       0,
       4,
@@ -240,6 +248,14 @@ export const BargainingParamsSchema = z
       'ceasefireRate',
       0.06,
       'monthly chance that open talks yield a bare ceasefire without settling terms, when the stalemate S = √(MHS_A·MHS_B) is ½',
+    ),
+    postwarCeasefireFactor: pc(
+      0,
+      20,
+      'bargaining',
+      'postwarCeasefireFactor',
+      1,
+      'multiplier of the ceasefire rate in inter-state wars begun after 1945 (settings.warBegan or startDate; a scenario without dates counts as today): UN ceasefire diplomacy and the norm against conquest end such wars in a halt more often than in a victory (Fortna 2004; Fazal 2007)',
     ),
     ceasefireStalemateEffect: p(
       0,

@@ -39,6 +39,7 @@ function step(s: State): void {
     b.decisiveRate > 0
       ? b.decisiveRate *
         (s.c.civilWar ? b.decisiveCivilFactor : 1) *
+        (s.c.postwarInterstate ? b.postwarDecisiveFactor : 1) *
         Math.exp(-(s.c.warMonthsAtStart + s.t) / b.decisiveDecayMonths)
       : 0;
   const kappaD = b.decisiveImbalanceEffect;
