@@ -84,9 +84,9 @@ export const KNOBS: Knob[] = [
     start: 0.06,
   },
   {
-    key: 'battle.postwarDecisiveFactor',
+    key: 'battle.postwarVictoryShare',
     target: 'engine',
-    path: 'battle.postwarDecisiveFactor',
+    path: 'battle.postwarVictoryShare',
     min: 0,
     max: 1,
     start: 0.5,

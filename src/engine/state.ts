@@ -111,7 +111,7 @@ export interface Compiled {
   /**
    * 1 for an inter-state war begun after 1945 (settings.warBegan, else settings.startDate; a
    * scenario without dates is taken to be about the present), else 0: the era of the norm
-   * against conquest and of UN ceasefire diplomacy (battle.postwarDecisiveFactor,
+   * against conquest and of UN ceasefire diplomacy (battle.postwarVictoryShare,
    * bargaining.postwarCeasefireFactor).
    */
   postwarInterstate: number;

@@ -118,13 +118,13 @@ export const BattleParamsSchema = z
       0.5,
       'multiplier of the decisive chance in civil and internationalized civil wars (scenario type): insurgents avoid the decisive battle a state army seeks (Mack 1975; Kalyvas & Balcells 2010)',
     ),
-    postwarDecisiveFactor: pc(
+    postwarVictoryShare: pc(
       0,
       1,
       'battle',
-      'postwarDecisiveFactor',
+      'postwarVictoryShare',
       1,
-      'multiplier of the decisive chance in inter-state wars begun after 1945 (settings.warBegan or startDate; a scenario without dates counts as today): since the norm against conquest, states are seldom conquered or forced to capitulate (Zacher 2001; Fazal 2007)',
+      'share of decisive months that end in a victory in inter-state wars begun after 1945 (settings.warBegan or startDate; a scenario without dates counts as today); the others end in a ceasefire imposed from outside: since the norm against conquest, outside powers halt a war one side is winning (Zacher 2001; Fazal 2007; Werner & Yuen 2005)',
     ),
     decisiveSpread: pc(
       0,

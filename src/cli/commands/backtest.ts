@@ -3,7 +3,7 @@
  * episodes against what happened, beside baselines fitted on the same training cases, and says
  * plainly where the engine loses. Prints a table (or JSON) and writes the full result as JSON.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_CASES_DIR } from '../../data/cases.ts';
@@ -16,6 +16,8 @@ import {
   type BacktestOptions,
 } from '../../calibrate/backtest.ts';
 import type { HistoricalCase } from '../../calibrate/historicalCases.ts';
+import type { BuilderParams, EngineOverrides } from '../../calibrate/scenarioFromCase.ts';
+import { CALIBRATED_DEFAULTS_FILE } from './calibrate.ts';
 import { loadCalibrationData } from '../../data/calibrationData.ts';
 import { backtestHtml } from '../../report/backtestHtml.ts';
 import { reliabilityDiagram } from '../../report/charts/reliabilityDiagram.ts';
@@ -66,6 +68,10 @@ export function register(program: Command): void {
       'Nelder–Mead evaluations per training fold (13 knobs: fewer leave the search near its start)',
       '300',
     )
+    .option(
+      '--shipped-calibration',
+      "with --split time: the engine row uses the shipped defaults (src/model/calibratedDefaults.json, which `parley calibrate --fold train` fits on this split's training fold) instead of a quicker calibration per source",
+    )
     .option('--seed <n>', 'seed (simulation and fold shuffle)', '11')
     .option('--out <file>', 'write the full result as JSON here', 'backtest.json')
     .option('--cases <path>', 'case folder for --target contact', DEFAULT_CASES_DIR)
@@ -95,6 +101,7 @@ export function register(program: Command): void {
           runs: string;
           calibrationRuns: string;
           calibrationEvaluations: string;
+          shippedCalibration?: boolean;
           seed: string;
           data?: string;
           out: string;
@@ -165,6 +172,7 @@ export function register(program: Command): void {
             evaluations: int('--calibration-evaluations', o.calibrationEvaluations, 1),
           },
           mediatedCeasefireShare: data.mediatedCeasefireShare,
+          ...(o.shippedCalibration ? { calibrated: shippedCalibration(o.split, o.seed) } : {}),
         };
         const sources: { source: 'cow-interstate' | 'ucdp'; cases: HistoricalCase[] }[] = [];
         if (o.source !== 'ucdp')
@@ -182,7 +190,7 @@ export function register(program: Command): void {
         }
         const losses = engineLosses(result);
         const seconds = (Date.now() - started) / 1000;
-        const command = `parley backtest --split ${o.split}${o.split === 'kfold' ? ` --folds ${opts.folds}` : ''}${n ? ` --subset ${n}` : ''} --source ${o.source} --runs ${opts.runs} --seed ${opts.seed}${o.covariates ? '' : ' --no-covariates'}`;
+        const command = `parley backtest --split ${o.split}${o.shippedCalibration ? ' --shipped-calibration' : ''}${o.split === 'kfold' ? ` --folds ${opts.folds}` : ''}${n ? ` --subset ${n}` : ''} --source ${o.source} --runs ${opts.runs} --seed ${opts.seed}${o.covariates ? '' : ' --no-covariates'}`;
         const full = {
           command,
           data: data.versions,
@@ -230,4 +238,29 @@ export function register(program: Command): void {
         );
       },
     );
+}
+
+/**
+ * The shipped calibrated defaults as the back-test's engine, allowed only where they are honest:
+ * the time split, with the file fitted on that split's training fold with the same seed (its
+ * `command` says so), so no held-out war shaped them.
+ */
+function shippedCalibration(
+  split: string,
+  seed: string,
+): { engine: EngineOverrides; builder: BuilderParams } {
+  if (split !== 'time')
+    throw new UserError(
+      '✖ --shipped-calibration needs --split time: the shipped defaults were fitted on its training fold, which overlaps the test folds of any other split',
+    );
+  const file = JSON.parse(readFileSync(CALIBRATED_DEFAULTS_FILE, 'utf8')) as {
+    command: string;
+    engine: EngineOverrides;
+    builder: BuilderParams;
+  };
+  if (!file.command.includes('--fold train') || !file.command.includes(`--seed ${seed} `))
+    throw new UserError(
+      `✖ --shipped-calibration: ${CALIBRATED_DEFAULTS_FILE} was made by "${file.command}", not on the time split's training fold with --seed ${seed}; run parley calibrate --fold train --seed ${seed} --write first`,
+    );
+  return { engine: file.engine, builder: file.builder };
 }

@@ -33,7 +33,7 @@ describe('back channels and leaks (Wanis-St. John 2006; Pruitt 2008)', () => {
       const r = run({
         ...HAWKS,
         backChannels: [{ id: 'bc', participants: n, leakHazardPerParticipant: h0 }],
-        settings: { runs: 4000 },
+        settings: { runs: 8000 },
       });
       const h = 1 - Math.exp(-h0 * n);
       const m = r.leaks.secretTalkMonths;

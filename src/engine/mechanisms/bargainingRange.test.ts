@@ -43,7 +43,10 @@ describe('bargaining range: reservation values with audience costs (Fearon 1994,
   });
 
   it('switched off: no offers, so no settlements and no ceasefires', () => {
-    const r = run({ mechanisms: { bargaining: { enabled: false } } });
+    // no ceasefire imposed after a decisive month either (battle.postwarVictoryShare)
+    const r = run({
+      mechanisms: { bargaining: { enabled: false }, battle: { postwarVictoryShare: 1 } },
+    });
     expect(r.outcomes.settlement.at(-1)).toBe(0);
     expect(r.outcomes.ceasefire.at(-1)).toBe(0);
     expect(r.terms.settlements).toBe(0);

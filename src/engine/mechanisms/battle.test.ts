@@ -60,7 +60,7 @@ describe('battle: the front moves by a contest-success function (Slantchev 2003)
       r.outcomes.victoryA[m] + r.outcomes.victoryB[m];
     const off = { battle: { decisiveRate: 0 } };
     // the undated fixture is an inter-state war of today: the post-1945 factor is tested apart
-    const on = { battle: { decisiveRate: 0.3, postwarDecisiveFactor: 1 } };
+    const on = { battle: { decisiveRate: 0.3, postwarVictoryShare: 1 } };
 
     it('a decisive chance ends wars in the first months, where only the front could not', () => {
       const without = run({ mechanisms: off, settings });
@@ -113,8 +113,8 @@ describe('battle: the front moves by a contest-success function (Slantchev 2003)
       expect(1 - ended(spread, 23)).toBeGreaterThan(1 - ended(shared, 23));
     });
 
-    it('postwarDecisiveFactor: inter-state wars after 1945 are decided less often (Zacher 2001; Fazal 2007)', () => {
-      const m = { battle: { decisiveRate: 0.3, postwarDecisiveFactor: 0.2 } };
+    it('postwarVictoryShare: after 1945 a decisive month ends more inter-state wars in an imposed ceasefire and fewer in victory, as early as before (Zacher 2001; Fazal 2007)', () => {
+      const m = { battle: { decisiveRate: 0.3, postwarVictoryShare: 0.2 } };
       const before = run({
         mechanisms: m,
         settings: { ...settings, warBegan: '1900-01-01', startDate: '1900-01-01' },
@@ -124,6 +124,10 @@ describe('battle: the front moves by a contest-success function (Slantchev 2003)
         settings: { ...settings, warBegan: '2000-01-01', startDate: '2000-01-01' },
       });
       expect(victories(after, 0)).toBeLessThan(victories(before, 0));
+      expect(after.outcomes.ceasefire[0]).toBeGreaterThan(before.outcomes.ceasefire[0]);
+      // the war ends as soon: only how it ends changes
+      const ended = (r: typeof after) => victories(r, 0) + r.outcomes.ceasefire[0];
+      expect(Math.abs(ended(after) - ended(before))).toBeLessThan(0.05);
     });
 
     it('civil wars: the civil factor scales the decisive chance down', () => {

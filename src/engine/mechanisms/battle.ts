@@ -39,10 +39,11 @@ function step(s: State): void {
     b.decisiveRate > 0
       ? b.decisiveRate *
         (s.c.civilWar ? b.decisiveCivilFactor : 1) *
-        (s.c.postwarInterstate ? b.postwarDecisiveFactor : 1) *
         Math.exp(-(s.c.warMonthsAtStart + s.t) / b.decisiveDecayMonths)
       : 0;
   const kappaD = b.decisiveImbalanceEffect;
+  const postwar = s.c.postwarInterstate === 1 && b.postwarVictoryShare < 1;
+  const victoryShare = b.postwarVictoryShare;
   const { active, effort, strong, baseStrength, advantage, aid, front, casualtyRate, drawChance } =
     s;
   const { decisiveFrailty } = s;
@@ -96,8 +97,15 @@ function step(s: State): void {
     // a catastrophe: losing ground to an escalating enemy (Zartman's precipice)
     catastrophe[iA] = 0.6 * catastrophe[iA] + (result < 0 && escB ? 1 : 0);
     catastrophe[iB] = 0.6 * catastrophe[iB] + (result > 0 && escA ? 1 : 0);
-    if (decided > 0 || front[r] >= K) endWar(s, r, Outcome.victoryA);
-    else if (decided < 0 || front[r] <= 0) endWar(s, r, Outcome.victoryB);
+    if (front[r] >= K) endWar(s, r, Outcome.victoryA);
+    else if (front[r] <= 0) endWar(s, r, Outcome.victoryB);
+    else if (decided !== 0) {
+      // after 1945 outside powers halt a war one side is winning more often than they let it be
+      // won: the decisive month ends in an imposed ceasefire (the extra draw only then)
+      if (postwar && rng.next(r, Stream.decisive) >= victoryShare)
+        endWar(s, r, Outcome.ceasefire, true);
+      else endWar(s, r, decided > 0 ? Outcome.victoryA : Outcome.victoryB);
+    }
   }
 }
 

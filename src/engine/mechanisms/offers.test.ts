@@ -64,12 +64,17 @@ describe('offers, acceptance and ceasefires (Fearon; Powell 2004; Werner & Yuen 
   });
 
   it('degenerate: ceasefireRate 0 and no pressure → no ceasefires', () => {
-    const r = run({ mechanisms: { bargaining: { ceasefireRate: 0 } } });
+    // and none imposed after a decisive month (battle.postwarVictoryShare)
+    const r = run({
+      mechanisms: { bargaining: { ceasefireRate: 0 }, battle: { postwarVictoryShare: 1 } },
+    });
     expect(r.outcomes.ceasefire.at(-1)).toBe(0);
   });
 
   it('switched off: no offers, no settlements, no ceasefires', () => {
-    const r = run({ mechanisms: { bargaining: { enabled: false } } });
+    const r = run({
+      mechanisms: { bargaining: { enabled: false }, battle: { postwarVictoryShare: 1 } },
+    });
     expect(r.outcomes.settlement.at(-1)! + r.outcomes.ceasefire.at(-1)!).toBe(0);
   });
 

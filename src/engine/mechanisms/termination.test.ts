@@ -29,8 +29,12 @@ describe('termination: how and when wars end', () => {
 
   it('more prior uncertainty (a larger gap between strong and weak types) → longer wars', () => {
     // a larger gap also makes contests more lopsided, which decisive months end sooner
-    // (battle.decisiveImbalanceEffect); held at 0 so the test isolates the information effect
-    const even = { mechanisms: { battle: { decisiveImbalanceEffect: 0 } } };
+    // (battle.decisiveImbalanceEffect); held at 0 so the test isolates the information effect;
+    // a war dated before 1945 keeps the post-1945 ceasefires, which end most wars early, out
+    const even = {
+      mechanisms: { battle: { decisiveImbalanceEffect: 0 } },
+      settings: { warBegan: '1900-01-01', startDate: '1900-01-01' },
+    };
     const small = run({ ...both({ strongTypeAdvantage: 1.1 }), ...even });
     const large = run({ ...both({ strongTypeAdvantage: 3 }), ...even });
     console.log(
@@ -49,6 +53,7 @@ describe('termination: how and when wars end', () => {
         domestic: { collapseHazard: 1 },
         bargaining: { enabled: false },
         fading: { enabled: false },
+        battle: { postwarVictoryShare: 1 },
       },
     });
     expect(r.outcomes.collapseA[0] + r.outcomes.victoryA[0] + r.outcomes.victoryB[0]).toBe(1);
