@@ -18,38 +18,21 @@ import { ruinTable, type RuinTable } from './gamblersRuin.ts';
 import { Rng, Stream } from './rng.ts';
 import { sampleUncertain } from './sample.ts';
 import type { Decisions } from './decisions.ts';
+import { slotsPerRun, type FieldOwner } from './fields.ts';
+import { MECHANISMS } from './mechanisms/index.ts';
+import type { Mechanism } from './mechanisms/mechanism.ts';
 
-/** War status of a run. */
-export const Status = { war: 0, ended: 1 } as const;
-
-/** How a war ended (index into outcome counters). */
-export const Outcome = {
-  ongoing: 0,
-  settlement: 1,
-  ceasefire: 2,
-  victoryA: 3,
-  victoryB: 4,
-  collapseA: 5,
-  collapseB: 6,
-} as const;
-export const OUTCOME_NAMES = [
-  'ongoing',
-  'settlement',
-  'ceasefire',
-  'victoryA',
-  'victoryB',
-  'collapseA',
-  'collapseB',
-] as const;
-export const OUTCOME_COUNT = OUTCOME_NAMES.length;
-
-/** Posture / talks channel codes; a lower code is more discreet. */
-export const Channel = { closed: 0, secret: 1, mediated: 2, public: 3 } as const;
-export const CHANNEL_NAMES = ['closed', 'secret', 'mediated', 'public'] as const;
-export const CHANNEL_COUNT = CHANNEL_NAMES.length;
-
-/** Effort codes. */
-export const Effort = { fight: 0, escalate: 1 } as const;
+export {
+  Status,
+  Outcome,
+  OUTCOME_NAMES,
+  OUTCOME_COUNT,
+  Channel,
+  CHANNEL_NAMES,
+  CHANNEL_COUNT,
+  Effort,
+} from './codes.ts';
+import { Channel, Outcome, Status } from './codes.ts';
 
 export { MAX_MEDIATORS } from '../model/refs.ts';
 import { MAX_MEDIATORS } from '../model/refs.ts';
@@ -58,6 +41,8 @@ import { MAX_MEDIATORS } from '../model/refs.ts';
 export interface Compiled {
   scenario: Scenario;
   params: MechanismParams;
+  /** The month's steps in order (MECHANISMS unless a caller registers others); they own the state's fields. */
+  mechanisms: readonly Mechanism[];
   /** Months simulated (settings.horizonMonths). */
   horizonMonths: number;
   K: number;
@@ -156,7 +141,10 @@ export function compileEvent(
   }
 }
 
-export function compile(scenario: Scenario): Compiled {
+export function compile(
+  scenario: Scenario,
+  mechanisms: readonly Mechanism[] = MECHANISMS,
+): Compiled {
   const bel = belligerents(scenario);
   const partyIds: [string, string] = [bel[0].id, bel[1].id];
   const horizonMonths = scenario.settings.horizonMonths;
@@ -262,6 +250,7 @@ export function compile(scenario: Scenario): Compiled {
   return {
     scenario,
     params,
+    mechanisms,
     horizonMonths,
     K: scenario.front.positions,
     ruin: ruinTable(
@@ -417,9 +406,6 @@ export class State {
   readonly reservation: Float64Array;
   readonly enemyReservationStrong: Float64Array;
   readonly enemyReservationWeak: Float64Array;
-  readonly mhs: Float64Array;
-  readonly wayOut: Float64Array;
-  readonly readiness: Float64Array;
   readonly conversationCost: Float64Array; // SC on the public channel
   readonly inference: Float64Array;
   readonly capacityEffective: Float64Array; // enemy capacity as it weighs on this party
@@ -529,9 +515,6 @@ export class State {
     this.reservation = f(n2);
     this.enemyReservationStrong = f(n2);
     this.enemyReservationWeak = f(n2);
-    this.mhs = f(n2);
-    this.wayOut = f(n2);
-    this.readiness = f(n2);
     this.conversationCost = f(n2);
     this.inference = f(n2);
     this.capacityEffective = f(n2);
@@ -546,6 +529,9 @@ export class State {
     this.lineAid = f(n * L);
     this.lineWaning = f(n * L);
     this.lineDecayAhead = f(n * L);
+    this.owners = c.mechanisms;
+    this.starts = [];
+    for (const owner of this.owners) this.allocate(owner, n);
     this.arrays = (Object.values(this) as unknown[]).filter(isNumberArray);
     this.fillDefaults();
     this.sampleInputs();
@@ -553,6 +539,31 @@ export class State {
 
   /** Every per-run typed array (zeroed by reset). */
   private readonly arrays: NumberArray[];
+  /** Who owns the declared fields, in sampling order. */
+  private readonly owners: readonly FieldOwner[];
+  /** Each declared field and its starting value. */
+  private readonly starts: [NumberArray, number][];
+
+  /**
+   * One array per field the owner declares, defined as a plain read-only property: V8 keeps
+   * properties added by defineProperty in fast mode (keyed assignment would turn ~100 of them
+   * into a dictionary), so kernels index `s.field[i]` as if the class had declared it.
+   */
+  private allocate(owner: FieldOwner, n: number): void {
+    for (const [name, spec] of Object.entries(owner.fields ?? {})) {
+      if (name in this)
+        throw new Error(`invalid mechanism ${owner.id}: state field ${name} is already declared`);
+      const array = new spec.array(n * slotsPerRun(spec.slots, this.c));
+      // the attributes a class field gets (TypeScript keeps it read-only)
+      Object.defineProperty(this, name, {
+        value: array,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+      this.starts.push([array, spec.init]);
+    }
+  }
 
   /**
    * Reuse the arrays for runs [firstRun, firstRun + runs) (runs ≤ the capacity): every array back
@@ -574,6 +585,7 @@ export class State {
 
   /** Arrays whose starting value is not zero. */
   private fillDefaults(): void {
+    for (const [array, init] of this.starts) if (init !== 0) array.fill(init);
     this.endMonth.fill(-1);
     this.terms.fill(NaN);
     this.relapseMonth.fill(-1);
@@ -743,5 +755,6 @@ export class State {
     if (c.earliestChannel >= 0)
       for (let r = 0; r < n; r++)
         this.secretHazard[r] = this.channelHazard[r * C + c.earliestChannel];
+    for (const owner of this.owners) owner.sample?.(this);
   }
 }

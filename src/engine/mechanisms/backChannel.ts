@@ -9,7 +9,8 @@
  * Switched off: no back channel is available, so no leaks.
  */
 import type { Mechanism } from './mechanism.ts';
-import { Channel, type State } from '../state.ts';
+import type { State } from '../state.ts';
+import { Channel } from '../codes.ts';
 import { Stream } from '../rng.ts';
 
 function step(s: State): void {

@@ -15,7 +15,8 @@
  * Switched off (bargaining.enabled = false): no offers are made (see offers.ts); values are still computed.
  */
 import type { Mechanism } from './mechanism.ts';
-import { Channel, type State } from '../state.ts';
+import type { State } from '../state.ts';
+import { Channel } from '../codes.ts';
 import { Q_GRID } from '../gamblersRuin.ts';
 
 /** Audience weight of party i now: public support for the war makes backing down costlier. */

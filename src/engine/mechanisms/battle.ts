@@ -20,7 +20,8 @@
  * Switched off: the front never moves, casualties still accrue (a frozen war of attrition).
  */
 import type { Mechanism } from './mechanism.ts';
-import { Effort, Outcome, type State } from '../state.ts';
+import type { State } from '../state.ts';
+import { Effort, Outcome } from '../codes.ts';
 import { Stream } from '../rng.ts';
 import { endWar } from './termination.ts';
 

@@ -11,7 +11,8 @@
  * Switched off: beliefs stay at their priors (no learning).
  */
 import type { Mechanism } from './mechanism.ts';
-import { Effort, type State } from '../state.ts';
+import type { State } from '../state.ts';
+import { Effort } from '../codes.ts';
 import { Stream } from '../rng.ts';
 
 function step(s: State): void {

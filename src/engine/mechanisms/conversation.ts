@@ -24,7 +24,8 @@
  * Switched off: no inference and no audience cost of talking; leaders talk when they expect a gain.
  */
 import type { Mechanism } from './mechanism.ts';
-import { Channel, type State } from '../state.ts';
+import type { State } from '../state.ts';
+import { Channel } from '../codes.ts';
 import { Stream } from '../rng.ts';
 import { fastExp } from '../fastMath.ts';
 

@@ -16,7 +16,8 @@
  * Runs over the wars that ended this month (s.endedNow).
  */
 import type { Mechanism } from './mechanism.ts';
-import { Channel, Outcome, type State } from '../state.ts';
+import type { State } from '../state.ts';
+import { Channel, Outcome } from '../codes.ts';
 import { Stream } from '../rng.ts';
 
 /** Constant part of the log hazard for run r (everything except the artificiality term). */

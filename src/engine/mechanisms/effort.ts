@@ -8,7 +8,8 @@
  * Switched off (conversation.lookAhead = false): escalation only out of hawkishness.
  */
 import type { Mechanism } from './mechanism.ts';
-import { Effort, type State } from '../state.ts';
+import type { State } from '../state.ts';
+import { Effort } from '../codes.ts';
 import { Stream } from '../rng.ts';
 
 /** Monthly chance of escalating per unit of hawkishness (design choice). */

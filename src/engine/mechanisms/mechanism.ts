@@ -1,5 +1,6 @@
 import type { MechanismParams } from '../../model/index.ts';
 import type { State, StateField } from '../state.ts';
+import type { FieldOwner } from '../fields.ts';
 
 /**
  * A mechanism of the monthly loop: a pure step over the state arrays of the runs still at war
@@ -7,7 +8,7 @@ import type { State, StateField } from '../state.ts';
  * every bundled scenario through a recording proxy and fails on an undeclared touch). The engine
  * runs the list in mechanisms/index.ts in order and never branches on ids.
  */
-export interface Mechanism {
+export interface Mechanism extends FieldOwner {
   id: string;
   /** Where the rule comes from (author, year) or "design choice". */
   source: string;

@@ -19,7 +19,8 @@
  * Switched off (bargaining.enabled = false): no offers and no ceasefires; wars end by force or collapse.
  */
 import type { Mechanism } from './mechanism.ts';
-import { Outcome, type State } from '../state.ts';
+import type { State } from '../state.ts';
+import { Outcome } from '../codes.ts';
 import { Stream } from '../rng.ts';
 import { fastExp, fastSigmoid as sigmoid } from '../fastMath.ts';
 import { endWar } from './termination.ts';
