@@ -369,8 +369,6 @@ export class State {
   readonly casualtyRate: Float64Array;
   readonly casualties: Float64Array;
   readonly lastCasualties: Float64Array;
-  /** ln(1 + casualties/1000) as of the last domestic step (so each month takes one log). */
-  readonly logCasualties: Float64Array;
   readonly reserves: Float64Array;
   readonly capacity: Float64Array;
   readonly hawkishness: Float64Array;
@@ -387,8 +385,6 @@ export class State {
   readonly casualtySensitivity: Float64Array;
   readonly demobilisation: Float64Array;
   readonly strength: Float64Array; // demonstrated strength Str
-  readonly effort: Uint8Array;
-  readonly posture: Uint8Array;
   readonly aid: Float64Array;
   readonly aidOutlook: Float64Array; // aid expected over the look-ahead, for valuing the war
   readonly fungibleAid: Float64Array;
@@ -401,26 +397,6 @@ export class State {
   readonly audienceMultiplier: Float64Array; // 1, or 1 + ψ after a leak
   readonly catastrophe: Float64Array;
   // derived each month (ripeness / valuation)
-  readonly pWin: Float64Array;
-  readonly warValue: Float64Array;
-  readonly reservation: Float64Array;
-  readonly enemyReservationStrong: Float64Array;
-  readonly enemyReservationWeak: Float64Array;
-  readonly conversationCost: Float64Array; // SC on the public channel
-  readonly inference: Float64Array;
-  readonly capacityEffective: Float64Array; // enemy capacity as it weighs on this party
-  readonly talkAudienceCost: Float64Array;
-  readonly talkBenefit: Float64Array;
-  readonly commitmentGap: Float64Array; // CP_i > 0 blocks acceptance
-  readonly bestUtility: Float64Array; // utility of the best open channel this month
-  readonly enemyGain: Float64Array; // rise in the enemy's chance of winning if it took this side for weak
-  readonly monthsExpected: Float64Array; // expected months of war left, as this side sees it
-  readonly lookAheadUtility: Float64Array; // the same with one more unit of demonstrated strength
-  /**
-   * [3·(2r + p) + k]: this side's utility of opening talks this month on channel k (0 secret,
-   * 1 mediated, 2 public) as if the channel were available (contact.ts weighs availability).
-   */
-  readonly channelUtility: Float64Array;
   // per line
   readonly lineAid: Float64Array; // [r * L + l]
   readonly lineWaning: Float64Array;
@@ -481,7 +457,6 @@ export class State {
     this.casualtyRate = f(n2);
     this.casualties = f(n2);
     this.lastCasualties = f(n2);
-    this.logCasualties = f(n2);
     this.reserves = f(n2);
     this.capacity = f(n2);
     this.hawkishness = f(n2);
@@ -497,8 +472,6 @@ export class State {
     this.casualtySensitivity = f(n2);
     this.demobilisation = f(n2);
     this.strength = f(n2);
-    this.effort = new Uint8Array(n2);
-    this.posture = new Uint8Array(n2);
     this.aid = f(n2);
     this.aidOutlook = f(n2);
     this.fungibleAid = f(n2);
@@ -510,22 +483,6 @@ export class State {
     this.accepted = new Int32Array(n2);
     this.audienceMultiplier = f(n2);
     this.catastrophe = f(n2);
-    this.pWin = f(n2);
-    this.warValue = f(n2);
-    this.reservation = f(n2);
-    this.enemyReservationStrong = f(n2);
-    this.enemyReservationWeak = f(n2);
-    this.conversationCost = f(n2);
-    this.inference = f(n2);
-    this.capacityEffective = f(n2);
-    this.talkAudienceCost = f(n2);
-    this.talkBenefit = f(n2);
-    this.commitmentGap = f(n2);
-    this.bestUtility = f(n2);
-    this.enemyGain = f(n2);
-    this.monthsExpected = f(n2);
-    this.lookAheadUtility = f(n2);
-    this.channelUtility = f(3 * n2);
     this.lineAid = f(n * L);
     this.lineWaning = f(n * L);
     this.lineDecayAhead = f(n * L);

@@ -18,6 +18,22 @@ import type { Mechanism } from './mechanism.ts';
 import type { State } from '../state.ts';
 import { Channel } from '../codes.ts';
 import { Q_GRID } from '../gamblersRuin.ts';
+import { field, type FieldsOf } from '../fields.ts';
+
+const fields = {
+  pWin: field(Float64Array, 'party'),
+  warValue: field(Float64Array, 'party'),
+  reservation: field(Float64Array, 'party'),
+  enemyReservationStrong: field(Float64Array, 'party'),
+  enemyReservationWeak: field(Float64Array, 'party'),
+  /** rise in the enemy's chance of winning if it took this side for weak */
+  enemyGain: field(Float64Array, 'party'),
+  /** expected months of war left, as this side sees it */
+  monthsExpected: field(Float64Array, 'party'),
+};
+declare module '../state.ts' {
+  interface State extends FieldsOf<typeof fields> {}
+}
 
 /** Audience weight of party i now: public support for the war makes backing down costlier. */
 export function audienceWeight(s: State, i: number, channel: number): number {
@@ -211,6 +227,7 @@ const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 
 export const bargainingRange: Mechanism = {
   id: 'bargainingRange',
+  fields,
   params: 'bargaining',
   source:
     'Fearon 1995; Slantchev 2003; Tomz 2007; Kurizaki 2007; closed form and patron veto are design choices',

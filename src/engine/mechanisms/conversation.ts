@@ -28,6 +28,30 @@ import type { State } from '../state.ts';
 import { Channel } from '../codes.ts';
 import { Stream } from '../rng.ts';
 import { fastExp } from '../fastMath.ts';
+import { field, type FieldsOf } from '../fields.ts';
+
+const fields = {
+  posture: field(Uint8Array, 'party'),
+  /** cost of conversation SC on the public channel */
+  conversationCost: field(Float64Array, 'party'),
+  inference: field(Float64Array, 'party'),
+  /** enemy capacity as it weighs on this party */
+  capacityEffective: field(Float64Array, 'party'),
+  talkAudienceCost: field(Float64Array, 'party'),
+  talkBenefit: field(Float64Array, 'party'),
+  /** utility of the best open channel this month */
+  bestUtility: field(Float64Array, 'party'),
+  /** bestUtility with one more unit of demonstrated strength */
+  lookAheadUtility: field(Float64Array, 'party'),
+  /**
+   * [3·(2r + p) + k]: this side's utility of opening talks this month on channel k (0 secret,
+   * 1 mediated, 2 public) as if the channel were available (contact.ts weighs availability).
+   */
+  channelUtility: field(Float64Array, 6),
+};
+declare module '../state.ts' {
+  interface State extends FieldsOf<typeof fields> {}
+}
 
 /** Inference a side's opening would cause: I = π' − π for channel factor m at strength Str. */
 export function adverseInference(
@@ -310,6 +334,7 @@ const clampX = (x: number): number => (x > 50 ? 50 : x < -50 ? -50 : x);
 
 export const conversation: Mechanism = {
   id: 'conversation',
+  fields,
   params: 'conversation',
   observedAfter: true,
   source:
