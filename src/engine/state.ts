@@ -329,24 +329,10 @@ export class State {
   readonly drawChance: Float64Array;
   /** This run's multiplier of the contact hazard (contact.frailtySpread; 1 without spread). */
   readonly contactFrailty: Float64Array;
-  readonly lastBattle: Int8Array; // +1 A won, −1 B won, 0 no movement
-  readonly battlesA: Int16Array;
-  readonly battlesB: Int16Array;
   readonly talks: Uint8Array; // current channel, 0 = none
   readonly talkMonths: Int16Array;
   readonly everChannel: Uint8Array; // bitmask of channels ever used for talks
-  readonly leaked: Uint8Array;
-  readonly mediatorsPresent: Int32Array; // bitmask
-  readonly terms: Float64Array; // A's share at settlement
-  readonly leverageUsed: Float64Array;
-  readonly ceasefirePressure: Float64Array;
-  readonly pressuredEnd: Uint8Array;
-  readonly guaranteeAtEnd: Float64Array;
-  readonly artificialGap: Float64Array;
-  readonly relapseMonth: Int16Array; // months after the end; −1 none within follow-up
   readonly firstTalk: Int16Array; // [4r + channel] first month talks opened (channel 0 = any); −1 never
-  readonly secretTalkMonths: Int16Array;
-  readonly leaks: Int16Array;
   readonly mediatorQuality: Float64Array; // [r * M + m]
   readonly mediatorBias: Float64Array; // [r * M + m] mediation.bias: its strength, + toward A, − toward B
   readonly mediatorGuarantee: Float64Array;
@@ -367,8 +353,6 @@ export class State {
   readonly advantage: Float64Array;
   readonly cost: Float64Array;
   readonly casualtyRate: Float64Array;
-  readonly casualties: Float64Array;
-  readonly lastCasualties: Float64Array;
   readonly reserves: Float64Array;
   readonly capacity: Float64Array;
   readonly hawkishness: Float64Array;
@@ -384,18 +368,11 @@ export class State {
   readonly supportForConcessions: Float64Array;
   readonly casualtySensitivity: Float64Array;
   readonly demobilisation: Float64Array;
-  readonly strength: Float64Array; // demonstrated strength Str
   readonly aid: Float64Array;
   readonly aidOutlook: Float64Array; // aid expected over the look-ahead, for valuing the war
   readonly fungibleAid: Float64Array;
   readonly patronMinShare: Float64Array;
   readonly patronOpposesTalks: Uint8Array;
-  readonly carrotTalks: Float64Array;
-  readonly carrotAgreement: Float64Array;
-  readonly stick: Float64Array;
-  readonly accepted: Int32Array; // bitmask of mediators this party has accepted
-  readonly audienceMultiplier: Float64Array; // 1, or 1 + ψ after a leak
-  readonly catastrophe: Float64Array;
   // derived each month (ripeness / valuation)
   // per line
   readonly lineAid: Float64Array; // [r * L + l]
@@ -422,24 +399,10 @@ export class State {
     this.front = new Int32Array(n);
     this.drawChance = f(n);
     this.contactFrailty = f(n);
-    this.lastBattle = new Int8Array(n);
-    this.battlesA = new Int16Array(n);
-    this.battlesB = new Int16Array(n);
     this.talks = new Uint8Array(n);
     this.talkMonths = new Int16Array(n);
     this.everChannel = new Uint8Array(n);
-    this.leaked = new Uint8Array(n);
-    this.mediatorsPresent = new Int32Array(n);
-    this.terms = f(n);
-    this.leverageUsed = f(n);
-    this.ceasefirePressure = f(n);
-    this.pressuredEnd = new Uint8Array(n);
-    this.guaranteeAtEnd = f(n);
-    this.artificialGap = f(n);
-    this.relapseMonth = new Int16Array(n);
     this.firstTalk = new Int16Array(4 * n);
-    this.secretTalkMonths = new Int16Array(n);
-    this.leaks = new Int16Array(n);
     this.mediatorQuality = f(n * M);
     this.mediatorBias = f(n * M);
     this.mediatorGuarantee = f(n * M);
@@ -455,8 +418,6 @@ export class State {
     this.advantage = f(n2);
     this.cost = f(n2);
     this.casualtyRate = f(n2);
-    this.casualties = f(n2);
-    this.lastCasualties = f(n2);
     this.reserves = f(n2);
     this.capacity = f(n2);
     this.hawkishness = f(n2);
@@ -471,18 +432,11 @@ export class State {
     this.supportForConcessions = f(n2);
     this.casualtySensitivity = f(n2);
     this.demobilisation = f(n2);
-    this.strength = f(n2);
     this.aid = f(n2);
     this.aidOutlook = f(n2);
     this.fungibleAid = f(n2);
     this.patronMinShare = f(n2);
     this.patronOpposesTalks = new Uint8Array(n2);
-    this.carrotTalks = f(n2);
-    this.carrotAgreement = f(n2);
-    this.stick = f(n2);
-    this.accepted = new Int32Array(n2);
-    this.audienceMultiplier = f(n2);
-    this.catastrophe = f(n2);
     this.lineAid = f(n * L);
     this.lineWaning = f(n * L);
     this.lineDecayAhead = f(n * L);
@@ -544,10 +498,7 @@ export class State {
   private fillDefaults(): void {
     for (const [array, init] of this.starts) if (init !== 0) array.fill(init);
     this.endMonth.fill(-1);
-    this.terms.fill(NaN);
-    this.relapseMonth.fill(-1);
     this.firstTalk.fill(-1);
-    this.audienceMultiplier.fill(1);
     this.lineDecayAhead.fill(1);
     const ch = this.c.talksAtStart;
     if (ch !== 0)

@@ -12,6 +12,18 @@ import type { Mechanism } from './mechanism.ts';
 import type { State } from '../state.ts';
 import { Channel } from '../codes.ts';
 import { Stream } from '../rng.ts';
+import { field, type FieldsOf } from '../fields.ts';
+
+const fields = {
+  leaked: field(Uint8Array, 'run'),
+  secretTalkMonths: field(Int16Array, 'run'),
+  leaks: field(Int16Array, 'run'),
+  /** 1, or 1 + ψ after a leak */
+  audienceMultiplier: field(Float64Array, 'party', 1),
+};
+declare module '../state.ts' {
+  interface State extends FieldsOf<typeof fields> {}
+}
 
 function step(s: State): void {
   const psi = s.c.params.backChannel.leakDuplicity;
@@ -66,6 +78,7 @@ export const backChannelOpening: Mechanism = {
 
 export const backChannel: Mechanism = {
   id: 'backChannel',
+  fields,
   params: 'backChannel',
   source: 'Wanis-St. John 2006; Pruitt 2008; Kurizaki 2007; hazard form is a design choice',
   reads: ['secretHazard'],

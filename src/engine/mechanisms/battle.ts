@@ -24,6 +24,22 @@ import type { State } from '../state.ts';
 import { Effort, Outcome } from '../codes.ts';
 import { Stream } from '../rng.ts';
 import { endWar } from './termination.ts';
+import { field, type FieldsOf } from '../fields.ts';
+
+const fields = {
+  /** +1 A won, −1 B won, 0 no movement */
+  lastBattle: field(Int8Array, 'run'),
+  battlesA: field(Int16Array, 'run'),
+  battlesB: field(Int16Array, 'run'),
+  casualties: field(Float64Array, 'party'),
+  lastCasualties: field(Float64Array, 'party'),
+  catastrophe: field(Float64Array, 'party'),
+  /** demonstrated strength Str */
+  strength: field(Float64Array, 'party'),
+};
+declare module '../state.ts' {
+  interface State extends FieldsOf<typeof fields> {}
+}
 
 function step(s: State): void {
   const b = s.c.params.battle;
@@ -101,6 +117,7 @@ function step(s: State): void {
 
 export const battle: Mechanism = {
   id: 'battle',
+  fields,
   params: 'battle',
   source: 'Slantchev 2003; Filson & Werner 2002; contest function is a design choice',
   reads: [

@@ -23,6 +23,25 @@ import { sigmoid } from '../strength.ts';
 import { fastExp, fastSigmoid } from '../fastMath.ts';
 import { escalationHeadroom } from '../strength.ts';
 import type { Decisions } from '../decisions.ts';
+import { field, type FieldsOf } from '../fields.ts';
+
+const acceptanceFields = {
+  /** bitmask of mediators this party has accepted */
+  accepted: field(Int32Array, 'party'),
+};
+declare module '../state.ts' {
+  interface State extends FieldsOf<typeof acceptanceFields> {}
+}
+
+const arrivalFields = {
+  /** bitmask of the mediators present */
+  mediatorsPresent: field(Int32Array, 'run'),
+  /** threats of punishment on this side (sticks), summed over the mediators present */
+  stick: field(Float64Array, 'party'),
+};
+declare module '../state.ts' {
+  interface State extends FieldsOf<typeof arrivalFields> {}
+}
 
 function arrive(s: State): void {
   const mp = s.c.params.mediation;
@@ -196,6 +215,7 @@ function inform(s: State): void {
 
 export const mediatorArrival: Mechanism = {
   id: 'mediatorArrival',
+  fields: arrivalFields,
   params: 'mediation',
   source: 'Greig & Regan 2008; Beardsley 2011',
   reads: [
@@ -212,6 +232,7 @@ export const mediatorArrival: Mechanism = {
 
 export const mediatorAcceptance: Mechanism = {
   id: 'mediatorAcceptance',
+  fields: acceptanceFields,
   params: 'mediation',
   source: 'Greig & Regan 2008; Kydd 2003 (bias); design choice (logit)',
   reads: [

@@ -25,6 +25,17 @@ import { Stream } from '../rng.ts';
 import { fastExp, fastSigmoid as sigmoid } from '../fastMath.ts';
 import { endWar } from './termination.ts';
 import type { Decisions } from '../decisions.ts';
+import { field, type FieldsOf } from '../fields.ts';
+
+const fields = {
+  /** A's share at settlement */
+  terms: field(Float64Array, 'run', NaN),
+  artificialGap: field(Float64Array, 'run'),
+  leverageUsed: field(Float64Array, 'run'),
+};
+declare module '../state.ts' {
+  interface State extends FieldsOf<typeof fields> {}
+}
 
 function step(s: State): void {
   const bp = s.c.params.bargaining;
@@ -153,6 +164,7 @@ function popcount(x: number): number {
 
 export const offers: Mechanism = {
   id: 'offers',
+  fields,
   params: 'bargaining',
   source:
     'Fearon 1995; Powell 2004; Slantchev 2003; Werner & Yuen 2005; quantal response is a design choice',
