@@ -337,10 +337,6 @@ export class State {
   readonly mediatorBias: Float64Array; // [r * M + m] mediation.bias: its strength, + toward A, − toward B
   readonly mediatorGuarantee: Float64Array;
   readonly mediatorArrival: Float64Array;
-  /** Monthly leak hazard of the most discreet back channel available (see backChannel.ts). */
-  readonly secretHazard: Float64Array;
-  /** [r * C + k]: monthly leak hazard of declared back channel k. */
-  readonly channelHazard: Float64Array;
   /** Leverage each mediator brings on arrival: [(r * M + m) * 2 + party]. */
   readonly mediatorCarrotTalks: Float64Array;
   readonly mediatorCarrotAgreement: Float64Array;
@@ -407,8 +403,6 @@ export class State {
     this.mediatorBias = f(n * M);
     this.mediatorGuarantee = f(n * M);
     this.mediatorArrival = f(n * M);
-    this.secretHazard = f(n);
-    this.channelHazard = f(n * Math.max(1, c.secretChannels.length));
     this.mediatorCarrotTalks = f(n * M * 2);
     this.mediatorCarrotAgreement = f(n * M * 2);
     this.mediatorStick = f(n * M * 2);
@@ -653,16 +647,6 @@ export class State {
           );
       }
     }
-    const C = Math.max(1, c.secretChannels.length);
-    c.secretChannels.forEach((ch, k) => {
-      for (let r = 0; r < n; r++)
-        this.channelHazard[r * C + k] =
-          1 - Math.exp(-sampleUncertain(rng, r, ch.hazard, 0, 1) * ch.participants);
-    });
-    // until a second channel opens, talks in secret go through the earliest one
-    if (c.earliestChannel >= 0)
-      for (let r = 0; r < n; r++)
-        this.secretHazard[r] = this.channelHazard[r * C + c.earliestChannel];
     for (const owner of this.owners) owner.sample?.(this);
   }
 }

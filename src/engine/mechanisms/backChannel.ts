@@ -12,7 +12,18 @@ import type { Mechanism } from './mechanism.ts';
 import type { State } from '../state.ts';
 import { Channel } from '../codes.ts';
 import { Stream } from '../rng.ts';
+import { sampleUncertain } from '../sample.ts';
 import { field, type FieldsOf } from '../fields.ts';
+
+const openingFields = {
+  /** Monthly leak hazard of the most discreet back channel available (see backChannel.ts). */
+  secretHazard: field(Float64Array, 'run'),
+  /** [r * C + k]: monthly leak hazard of declared back channel k. */
+  channelHazard: field(Float64Array, 'backChannel'),
+};
+declare module '../state.ts' {
+  interface State extends FieldsOf<typeof openingFields> {}
+}
 
 const fields = {
   leaked: field(Uint8Array, 'run'),
@@ -67,8 +78,26 @@ function channelsOpening(s: State): void {
   }
 }
 
+/**
+ * Each declared channel's monthly leak hazard 1 − exp(−h₀·n) per run, h₀ drawn for its n
+ * participants; secret talks go through the earliest channel until another one opens.
+ */
+function sampleHazards(s: State): void {
+  const { c, rng, n, channelHazard, secretHazard } = s;
+  const C = Math.max(1, c.secretChannels.length);
+  c.secretChannels.forEach((ch, k) => {
+    for (let r = 0; r < n; r++)
+      channelHazard[r * C + k] =
+        1 - Math.exp(-sampleUncertain(rng, r, ch.hazard, 0, 1) * ch.participants);
+  });
+  if (c.earliestChannel >= 0)
+    for (let r = 0; r < n; r++) secretHazard[r] = channelHazard[r * C + c.earliestChannel];
+}
+
 export const backChannelOpening: Mechanism = {
   id: 'backChannelOpening',
+  fields: openingFields,
+  sample: sampleHazards,
   params: null,
   source: 'design choice (the most discreet channel available is used)',
   reads: ['channelHazard'],
