@@ -333,14 +333,6 @@ export class State {
   readonly talkMonths: Int16Array;
   readonly everChannel: Uint8Array; // bitmask of channels ever used for talks
   readonly firstTalk: Int16Array; // [4r + channel] first month talks opened (channel 0 = any); −1 never
-  readonly mediatorQuality: Float64Array; // [r * M + m]
-  readonly mediatorBias: Float64Array; // [r * M + m] mediation.bias: its strength, + toward A, − toward B
-  readonly mediatorGuarantee: Float64Array;
-  readonly mediatorArrival: Float64Array;
-  /** Leverage each mediator brings on arrival: [(r * M + m) * 2 + party]. */
-  readonly mediatorCarrotTalks: Float64Array;
-  readonly mediatorCarrotAgreement: Float64Array;
-  readonly mediatorStick: Float64Array;
 
   // per run × party
   readonly strong: Uint8Array;
@@ -399,13 +391,6 @@ export class State {
     this.talkMonths = new Int16Array(n);
     this.everChannel = new Uint8Array(n);
     this.firstTalk = new Int16Array(4 * n);
-    this.mediatorQuality = f(n * M);
-    this.mediatorBias = f(n * M);
-    this.mediatorGuarantee = f(n * M);
-    this.mediatorArrival = f(n * M);
-    this.mediatorCarrotTalks = f(n * M * 2);
-    this.mediatorCarrotAgreement = f(n * M * 2);
-    this.mediatorStick = f(n * M * 2);
     this.strong = new Uint8Array(n2);
     this.strongProbability = f(n2);
     this.baseStrength = f(n2);
@@ -622,31 +607,6 @@ export class State {
         }
         l++;
       }
-    for (let j = 0; j < c.mediators.length; j++) {
-      const med = c.mediators[j].mediation;
-      const biasToward = c.mediators[j].biasToward;
-      for (let r = 0; r < n; r++) {
-        const k = r * M + j;
-        this.mediatorQuality[k] = sampleUncertain(rng, r, med.informationQuality, 0, 1);
-        this.mediatorBias[k] = biasToward * sampleUncertain(rng, r, med.bias.strength, 0, 1);
-        this.mediatorGuarantee[k] = sampleUncertain(rng, r, med.guarantee, 0, 1);
-        this.mediatorArrival[k] = sampleUncertain(rng, r, med.arrivalRate, 0, 1);
-        for (const carrot of med.carrots) {
-          const p = carrot.to === c.partyIds[0] ? 0 : 1;
-          const size = sampleUncertain(rng, r, carrot.size, 0, 1);
-          if (carrot.conditionalOn === 'talks') this.mediatorCarrotTalks[2 * k + p] += size;
-          else this.mediatorCarrotAgreement[2 * k + p] += size;
-        }
-        for (const stick of med.sticks)
-          this.mediatorStick[2 * k + (stick.on === c.partyIds[0] ? 0 : 1)] += sampleUncertain(
-            rng,
-            r,
-            stick.size,
-            0,
-            1,
-          );
-      }
-    }
     for (const owner of this.owners) owner.sample?.(this);
   }
 }

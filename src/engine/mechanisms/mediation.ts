@@ -19,6 +19,7 @@
 import type { Mechanism } from './mechanism.ts';
 import type { State } from '../state.ts';
 import { Stream } from '../rng.ts';
+import { sampleUncertain } from '../sample.ts';
 import { sigmoid } from '../strength.ts';
 import { fastExp, fastSigmoid } from '../fastMath.ts';
 import { escalationHeadroom } from '../strength.ts';
@@ -38,6 +39,19 @@ const arrivalFields = {
   mediatorsPresent: field(Int32Array, 'run'),
   /** threats of punishment on this side (sticks), summed over the mediators present */
   stick: field(Float64Array, 'party'),
+  // each mediator's inputs, drawn per run (sampleMediators)
+  /** mediation.informationQuality */
+  mediatorQuality: field(Float64Array, 'mediator'),
+  /** mediation.bias: its strength, + toward A, − toward B */
+  mediatorBias: field(Float64Array, 'mediator'),
+  /** mediation.guarantee */
+  mediatorGuarantee: field(Float64Array, 'mediator'),
+  /** mediation.arrivalRate */
+  mediatorArrival: field(Float64Array, 'mediator'),
+  /** Leverage each mediator brings on arrival (its carrots and sticks), per side. */
+  mediatorCarrotTalks: field(Float64Array, 'mediatorParty'),
+  mediatorCarrotAgreement: field(Float64Array, 'mediatorParty'),
+  mediatorStick: field(Float64Array, 'mediatorParty'),
 };
 declare module '../state.ts' {
   interface State extends FieldsOf<typeof arrivalFields> {}
@@ -213,9 +227,45 @@ function inform(s: State): void {
   }
 }
 
+/**
+ * Each mediator's inputs per run, mediator by mediator in the scenario's order: information
+ * quality, bias (its strength signed toward the side it favours), guarantee, arrival rate, then
+ * its carrots and sticks summed per side.
+ */
+function sampleMediators(s: State): void {
+  const { c, rng, n } = s;
+  const M = Math.max(1, c.mediators.length);
+  for (let j = 0; j < c.mediators.length; j++) {
+    const med = c.mediators[j].mediation;
+    const biasToward = c.mediators[j].biasToward;
+    for (let r = 0; r < n; r++) {
+      const k = r * M + j;
+      s.mediatorQuality[k] = sampleUncertain(rng, r, med.informationQuality, 0, 1);
+      s.mediatorBias[k] = biasToward * sampleUncertain(rng, r, med.bias.strength, 0, 1);
+      s.mediatorGuarantee[k] = sampleUncertain(rng, r, med.guarantee, 0, 1);
+      s.mediatorArrival[k] = sampleUncertain(rng, r, med.arrivalRate, 0, 1);
+      for (const carrot of med.carrots) {
+        const p = carrot.to === c.partyIds[0] ? 0 : 1;
+        const size = sampleUncertain(rng, r, carrot.size, 0, 1);
+        if (carrot.conditionalOn === 'talks') s.mediatorCarrotTalks[2 * k + p] += size;
+        else s.mediatorCarrotAgreement[2 * k + p] += size;
+      }
+      for (const stick of med.sticks)
+        s.mediatorStick[2 * k + (stick.on === c.partyIds[0] ? 0 : 1)] += sampleUncertain(
+          rng,
+          r,
+          stick.size,
+          0,
+          1,
+        );
+    }
+  }
+}
+
 export const mediatorArrival: Mechanism = {
   id: 'mediatorArrival',
   fields: arrivalFields,
+  sample: sampleMediators,
   params: 'mediation',
   source: 'Greig & Regan 2008; Beardsley 2011',
   reads: [
