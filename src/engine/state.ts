@@ -19,9 +19,11 @@ import { Rng, Stream } from './rng.ts';
 import { sampleUncertain } from './sample.ts';
 import type { Decisions } from './decisions.ts';
 import { slotsPerRun, type FieldOwner } from './fields.ts';
+import { belligerents } from './inputs.ts';
 import { MECHANISMS } from './mechanisms/index.ts';
 import type { Mechanism } from './mechanisms/mechanism.ts';
 
+export { belligerents } from './inputs.ts';
 export {
   Status,
   Outcome,
@@ -281,14 +283,6 @@ function extend(a: Float64Array, n: number): Float64Array {
   return b;
 }
 
-export function belligerents(s: Scenario): [Belligerent, Belligerent] {
-  const a = s.parties.find((p): p is Belligerent => p.role === 'belligerent' && p.side === 'A');
-  const b = s.parties.find((p): p is Belligerent => p.role === 'belligerent' && p.side === 'B');
-  if (!a || !b)
-    throw new Error('invalid scenario: needs one belligerent per side (validate it first)');
-  return [a, b];
-}
-
 const central = (u: Uncertain): number =>
   typeof u === 'number' ? u : 'mean' in u ? u.mean : 'mode' in u ? u.mode : (u.low + u.high) / 2;
 
@@ -356,16 +350,8 @@ export class State {
   readonly supportForConcessions: Float64Array;
   readonly casualtySensitivity: Float64Array;
   readonly demobilisation: Float64Array;
-  readonly aid: Float64Array;
-  readonly aidOutlook: Float64Array; // aid expected over the look-ahead, for valuing the war
-  readonly fungibleAid: Float64Array;
-  readonly patronMinShare: Float64Array;
-  readonly patronOpposesTalks: Uint8Array;
   // derived each month (ripeness / valuation)
   // per line
-  readonly lineAid: Float64Array; // [r * L + l]
-  readonly lineWaning: Float64Array;
-  readonly lineDecayAhead: Float64Array; // (1 − waning)^h for the commitment look-ahead
 
   constructor(
     readonly c: Compiled,
@@ -411,14 +397,6 @@ export class State {
     this.supportForConcessions = f(n2);
     this.casualtySensitivity = f(n2);
     this.demobilisation = f(n2);
-    this.aid = f(n2);
-    this.aidOutlook = f(n2);
-    this.fungibleAid = f(n2);
-    this.patronMinShare = f(n2);
-    this.patronOpposesTalks = new Uint8Array(n2);
-    this.lineAid = f(n * L);
-    this.lineWaning = f(n * L);
-    this.lineDecayAhead = f(n * L);
     this.owners = c.mechanisms;
     this.starts = [];
     for (const owner of this.owners) this.allocate(owner, n);
@@ -478,7 +456,6 @@ export class State {
     for (const [array, init] of this.starts) if (init !== 0) array.fill(init);
     this.endMonth.fill(-1);
     this.firstTalk.fill(-1);
-    this.lineDecayAhead.fill(1);
     const ch = this.c.talksAtStart;
     if (ch !== 0)
       for (let r = 0; r < this.n; r++) {
@@ -592,21 +569,6 @@ export class State {
       fill(b.opinion.casualtySensitivity, 0, 10, this.casualtySensitivity, 2, p);
       fill(b.demobilisationShift, 0, 1, this.demobilisation, 2, p);
     }
-    let l = 0;
-    const h = c.params.commitment.lookAheadMonths;
-    for (let p = 0; p < 2; p++)
-      for (const line of bel[p].support) {
-        for (let r = 0; r < n; r++) {
-          const k = r * L + l;
-          this.lineAid[k] = sampleUncertain(rng, r, line.level, 0, 3);
-          this.lineWaning[k] = sampleUncertain(rng, r, line.waningRate, 0, 1);
-          this.lineDecayAhead[k] = (1 - this.lineWaning[k]) ** h;
-          const i = 2 * r + p;
-          this.patronMinShare[i] = Math.max(this.patronMinShare[i], c.lines[l].minShare);
-          if (c.lines[l].opposesTalks) this.patronOpposesTalks[i] = 1;
-        }
-        l++;
-      }
     for (const owner of this.owners) owner.sample?.(this);
   }
 }
