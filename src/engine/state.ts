@@ -319,14 +319,6 @@ export class State {
   readonly outcome: Uint8Array;
   readonly endMonth: Int16Array;
   readonly front: Int32Array;
-  /** This run's chance that a month of fighting moves the front neither way (battle.tempoSpread). */
-  readonly drawChance: Float64Array;
-  /** This run's multiplier of the contact hazard (contact.frailtySpread; 1 without spread). */
-  readonly contactFrailty: Float64Array;
-  readonly talks: Uint8Array; // current channel, 0 = none
-  readonly talkMonths: Int16Array;
-  readonly everChannel: Uint8Array; // bitmask of channels ever used for talks
-  readonly firstTalk: Int16Array; // [4r + channel] first month talks opened (channel 0 = any); −1 never
 
   // per run × party
   readonly strong: Uint8Array;
@@ -371,12 +363,6 @@ export class State {
     this.outcome = new Uint8Array(n);
     this.endMonth = new Int16Array(n);
     this.front = new Int32Array(n);
-    this.drawChance = f(n);
-    this.contactFrailty = f(n);
-    this.talks = new Uint8Array(n);
-    this.talkMonths = new Int16Array(n);
-    this.everChannel = new Uint8Array(n);
-    this.firstTalk = new Int16Array(4 * n);
     this.strong = new Uint8Array(n2);
     this.strongProbability = f(n2);
     this.baseStrength = f(n2);
@@ -455,16 +441,6 @@ export class State {
   private fillDefaults(): void {
     for (const [array, init] of this.starts) if (init !== 0) array.fill(init);
     this.endMonth.fill(-1);
-    this.firstTalk.fill(-1);
-    const ch = this.c.talksAtStart;
-    if (ch !== 0)
-      for (let r = 0; r < this.n; r++) {
-        // talks under way on the forecast date: open from month 0
-        this.talks[r] = ch;
-        this.talkMonths[r] = this.c.talkMonthsAtStart;
-        this.everChannel[r] = 1 << ch;
-        this.firstTalk[4 * r] = this.firstTalk[4 * r + ch] = 0;
-      }
     const held = this.c.inForceAtStart;
     if (held !== 0)
       for (let r = 0; r < this.n; r++) {
@@ -473,39 +449,6 @@ export class State {
         this.outcome[r] = held;
         this.endMonth[r] = 0;
       }
-  }
-
-  /**
-   * Each run's contact multiplier exp(σ·z − σ²/2) (mean 1), z on its own stream so the spread
-   * changes no other draw; σ = 0 draws nothing.
-   */
-  private sampleContactFrailty(): void {
-    const sd = this.c.params.contact.frailtySpread;
-    if (sd === 0) {
-      this.contactFrailty.fill(1, 0, this.n);
-      return;
-    }
-    for (let r = 0; r < this.n; r++)
-      this.contactFrailty[r] = Math.exp(
-        sd * this.rng.normal(r, Stream.contactFrailty) - (sd * sd) / 2,
-      );
-  }
-
-  /**
-   * Each run's draw probability: logit(d_r) = logit(d) + σ·z_r with z_r standard normal on its own
-   * stream, so the spread changes no other draw. σ = 0 draws nothing and every run has d.
-   */
-  private sampleTempo(): void {
-    const b = this.c.params.battle;
-    const d = b.enabled ? b.drawProbability : 0;
-    const sd = b.tempoSpread;
-    if (sd === 0 || d <= 0 || d >= 1) {
-      this.drawChance.fill(d, 0, this.n);
-      return;
-    }
-    const logit = Math.log(d / (1 - d));
-    for (let r = 0; r < this.n; r++)
-      this.drawChance[r] = 1 / (1 + Math.exp(-(logit + sd * this.rng.normal(r, Stream.tempo))));
   }
 
   /**
@@ -534,8 +477,6 @@ export class State {
       }
       for (let r = 0; r < n; r++) out[r * stride + offset] = sampleUncertain(rng, r, u, min, max);
     };
-    this.sampleTempo();
-    this.sampleContactFrailty();
     const balance = s.front.balance;
     for (let r = 0; r < n; r++) {
       const x = sampleUncertain(rng, r, balance, 0, 1);

@@ -27,6 +27,8 @@ import { endWar } from './termination.ts';
 import { field, type FieldsOf } from '../fields.ts';
 
 const fields = {
+  /** This run's chance that a month of fighting moves the front neither way (battle.tempoSpread). */
+  drawChance: field(Float64Array, 'run'),
   /** +1 A won, −1 B won, 0 no movement */
   lastBattle: field(Int8Array, 'run'),
   battlesA: field(Int16Array, 'run'),
@@ -115,8 +117,26 @@ function step(s: State): void {
   }
 }
 
+/**
+ * Each run's draw probability: logit(d_r) = logit(d) + σ·z_r with z_r standard normal on its own
+ * stream, so the spread changes no other draw. σ = 0 draws nothing and every run has d.
+ */
+function sampleTempo(s: State): void {
+  const b = s.c.params.battle;
+  const d = b.enabled ? b.drawProbability : 0;
+  const sd = b.tempoSpread;
+  if (sd === 0 || d <= 0 || d >= 1) {
+    s.drawChance.fill(d, 0, s.n);
+    return;
+  }
+  const logit = Math.log(d / (1 - d));
+  for (let r = 0; r < s.n; r++)
+    s.drawChance[r] = 1 / (1 + Math.exp(-(logit + sd * s.rng.normal(r, Stream.tempo))));
+}
+
 export const battle: Mechanism = {
   id: 'battle',
+  sample: sampleTempo,
   fields,
   params: 'battle',
   source: 'Slantchev 2003; Filson & Werner 2002; contest function is a design choice',
