@@ -335,8 +335,6 @@ export class State {
   readonly warAim: Float64Array;
   readonly optimism: Float64Array;
   readonly prior: Float64Array;
-  /** Belief that the enemy is the strong type. */
-  readonly belief: Float64Array;
   readonly support: Float64Array;
   readonly supportForTalks: Float64Array;
   readonly supportForConcessions: Float64Array;
@@ -377,7 +375,6 @@ export class State {
     this.warAim = f(n2);
     this.optimism = f(n2);
     this.prior = f(n2);
-    this.belief = f(n2);
     this.support = f(n2);
     this.supportForTalks = f(n2);
     this.supportForConcessions = f(n2);
@@ -503,7 +500,6 @@ export class State {
       fill(demand === undefined ? 0.5 : demand, 0, 1, this.warAim, 2, p);
       fill(b.beliefs.optimism, -0.5, 0.5, this.optimism, 2, p);
       fill(b.beliefs.enemyStrong, 0, 1, this.prior, 2, p);
-      for (let r = 0; r < n; r++) this.belief[2 * r + p] = this.prior[2 * r + p];
       fill(b.opinion.supportForWar, 0, 1, this.support, 2, p);
       fill(b.opinion.supportForTalks, 0, 1, this.supportForTalks, 2, p);
       fill(b.opinion.supportForConcessions, 0, 1, this.supportForConcessions, 2, p);
