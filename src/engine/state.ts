@@ -6,8 +6,6 @@
  */
 import {
   monthsBetweenDates,
-  ownValue,
-  type Belligerent,
   type Intervention,
   type Mediator,
   type Scenario,
@@ -15,11 +13,10 @@ import {
 } from '../model/index.ts';
 import type { MechanismParams } from '../model/index.ts';
 import { ruinTable, type RuinTable } from './gamblersRuin.ts';
-import { Rng, Stream } from './rng.ts';
-import { sampleUncertain } from './sample.ts';
+import { Rng } from './rng.ts';
 import type { Decisions } from './decisions.ts';
 import { slotsPerRun, type FieldOwner } from './fields.ts';
-import { belligerents } from './inputs.ts';
+import { SCENARIO_INPUTS, belligerents } from './inputs.ts';
 import { MECHANISMS } from './mechanisms/index.ts';
 import type { Mechanism } from './mechanisms/mechanism.ts';
 
@@ -287,12 +284,6 @@ const central = (u: Uncertain): number =>
   typeof u === 'number' ? u : 'mean' in u ? u.mean : 'mode' in u ? u.mode : (u.low + u.high) / 2;
 
 type NumberArray = Float64Array | Int32Array | Int16Array | Int8Array | Uint8Array;
-const isNumberArray = (v: unknown): v is NumberArray =>
-  v instanceof Float64Array ||
-  v instanceof Int32Array ||
-  v instanceof Int16Array ||
-  v instanceof Int8Array ||
-  v instanceof Uint8Array;
 
 /** The per-run arrays a mechanism may read or write (the run lists are the engine's own). */
 export type StateField = {
@@ -314,34 +305,17 @@ export class State {
   /** This month's decisions taken by people (exercise mode); null: the model decides everything. */
   decisions: Decisions | null = null;
 
-  // per run
+  // The engine's own per-run fields: whether and how each war ended (set by any mechanism that
+  // ends it, read by the engine's compaction, the aggregate and durability).
   readonly status: Uint8Array;
   readonly outcome: Uint8Array;
+  /** Month the war ended, −1 while it goes on. */
   readonly endMonth: Int16Array;
-  readonly front: Int32Array;
 
-  // per run × party
-  readonly strong: Uint8Array;
-  readonly strongProbability: Float64Array;
-  readonly baseStrength: Float64Array;
-  readonly advantage: Float64Array;
-  readonly cost: Float64Array;
-  readonly casualtyRate: Float64Array;
-  readonly reserves: Float64Array;
-  readonly capacity: Float64Array;
-  readonly hawkishness: Float64Array;
-  readonly audience: Float64Array;
-  readonly democracy: Uint8Array;
-  readonly warAim: Float64Array;
-  readonly optimism: Float64Array;
-  readonly prior: Float64Array;
-  readonly support: Float64Array;
-  readonly supportForTalks: Float64Array;
-  readonly supportForConcessions: Float64Array;
-  readonly casualtySensitivity: Float64Array;
-  readonly demobilisation: Float64Array;
-  // derived each month (ripeness / valuation)
-  // per line
+  /** Every per-run array and its starting value (reset refills them). */
+  private readonly starts: [NumberArray, number][] = [];
+  /** The scenario inputs, then the mechanisms: who owns the other fields, in sampling order. */
+  private readonly owners: readonly FieldOwner[];
 
   constructor(
     readonly c: Compiled,
@@ -350,55 +324,23 @@ export class State {
     runs: number,
   ) {
     const n = (this.n = runs);
-    const n2 = 2 * n;
-    const M = Math.max(1, c.mediators.length);
-    const L = Math.max(1, c.lines.length);
     this.rng = new Rng(c.scenario.settings.seed, firstRun, runs);
     this.active = new Int32Array(n);
     this.endedNow = new Int32Array(n);
-    const f = (len: number) => new Float64Array(len);
     this.status = new Uint8Array(n);
     this.outcome = new Uint8Array(n);
     this.endMonth = new Int16Array(n);
-    this.front = new Int32Array(n);
-    this.strong = new Uint8Array(n2);
-    this.strongProbability = f(n2);
-    this.baseStrength = f(n2);
-    this.advantage = f(n2);
-    this.cost = f(n2);
-    this.casualtyRate = f(n2);
-    this.reserves = f(n2);
-    this.capacity = f(n2);
-    this.hawkishness = f(n2);
-    this.audience = f(n2);
-    this.democracy = new Uint8Array(n2);
-    this.warAim = f(n2);
-    this.optimism = f(n2);
-    this.prior = f(n2);
-    this.support = f(n2);
-    this.supportForTalks = f(n2);
-    this.supportForConcessions = f(n2);
-    this.casualtySensitivity = f(n2);
-    this.demobilisation = f(n2);
-    this.owners = c.mechanisms;
-    this.starts = [];
+    this.starts.push([this.status, 0], [this.outcome, 0], [this.endMonth, -1]);
+    this.owners = [SCENARIO_INPUTS, ...c.mechanisms];
     for (const owner of this.owners) this.allocate(owner, n);
-    this.arrays = (Object.values(this) as unknown[]).filter(isNumberArray);
-    this.fillDefaults();
-    this.sampleInputs();
+    for (const [array, init] of this.starts) if (init !== 0) array.fill(init);
+    this.start();
   }
 
-  /** Every per-run typed array (zeroed by reset). */
-  private readonly arrays: NumberArray[];
-  /** Who owns the declared fields, in sampling order. */
-  private readonly owners: readonly FieldOwner[];
-  /** Each declared field and its starting value. */
-  private readonly starts: [NumberArray, number][];
-
   /**
-   * One array per field the owner declares, defined as a plain read-only property: V8 keeps
-   * properties added by defineProperty in fast mode (keyed assignment would turn ~100 of them
-   * into a dictionary), so kernels index `s.field[i]` as if the class had declared it.
+   * One array per field the owner declares, defined as a plain property: V8 keeps properties
+   * added by defineProperty in fast mode (assigning ~100 computed names would turn the object
+   * into a dictionary), so kernels index `s.field[i]` as fast as a field the class declared.
    */
   private allocate(owner: FieldOwner, n: number): void {
     for (const [name, spec] of Object.entries(owner.fields ?? {})) {
@@ -428,16 +370,16 @@ export class State {
     this.t = 0;
     this.nActive = 0;
     this.nEndedNow = 0;
-    for (const v of this.arrays) v.fill(0);
-    this.fillDefaults();
+    for (const [array, init] of this.starts) array.fill(init);
     this.rng.reset(firstRun, runs);
-    this.sampleInputs();
+    this.start();
   }
 
-  /** Arrays whose starting value is not zero. */
-  private fillDefaults(): void {
-    for (const [array, init] of this.starts) if (init !== 0) array.fill(init);
-    this.endMonth.fill(-1);
+  /**
+   * Starting values that depend on the scenario, then every owner's inputs drawn in a fixed order
+   * (common random numbers): the scenario inputs, then the mechanisms in list order.
+   */
+  private start(): void {
     const held = this.c.inForceAtStart;
     if (held !== 0)
       for (let r = 0; r < this.n; r++) {
@@ -446,66 +388,6 @@ export class State {
         this.outcome[r] = held;
         this.endMonth[r] = 0;
       }
-  }
-
-  /**
-   * Draw every uncertain input for every run, in a fixed order per run (common random numbers).
-   * Loops run field by field over all runs: each run has its own stream, so its sequence of
-   * draws is the same as run by run, while each input spec is resolved once per block.
-   */
-  private sampleInputs(): void {
-    const { c, rng, n } = this;
-    const s = c.scenario;
-    const bel = belligerents(s);
-    const L = Math.max(1, c.lines.length);
-    const M = Math.max(1, c.mediators.length);
-    /** out[r · stride + offset] = a draw of u for every run r. */
-    const fill = (
-      u: Uncertain,
-      min: number,
-      max: number,
-      out: Float64Array,
-      stride: number,
-      offset: number,
-    ): void => {
-      if (typeof u === 'number') {
-        for (let r = 0; r < n; r++) out[r * stride + offset] = u;
-        return;
-      }
-      for (let r = 0; r < n; r++) out[r * stride + offset] = sampleUncertain(rng, r, u, min, max);
-    };
-    const balance = s.front.balance;
-    for (let r = 0; r < n; r++) {
-      const x = sampleUncertain(rng, r, balance, 0, 1);
-      this.front[r] = Math.min(c.K - 1, Math.max(1, Math.round(x * c.K)));
-    }
-    for (let p = 0; p < 2; p++) {
-      const b = bel[p];
-      const m = b.military;
-      fill(m.strongTypeProbability, 0, 1, this.strongProbability, 2, p);
-      for (let r = 0; r < n; r++)
-        this.strong[2 * r + p] =
-          rng.next(r, Stream.sample) < this.strongProbability[2 * r + p] ? 1 : 0;
-      fill(m.strength, 0.01, 100, this.baseStrength, 2, p);
-      fill(m.strongTypeAdvantage, 1, 10, this.advantage, 2, p);
-      fill(m.monthlyCost, 0, 0.5, this.cost, 2, p);
-      fill(m.casualtiesPerMonth, 0, 1e6, this.casualtyRate, 2, p);
-      fill(m.reserves, 0, 1, this.reserves, 2, p);
-      fill(m.escalationCapacity, 0, 1, this.capacity, 2, p);
-      fill(b.leader.hawkishness, 0, 1, this.hawkishness, 2, p);
-      fill(b.leader.audienceCost, 0, 2, this.audience, 2, p);
-      const democracy = b.leader.regime === 'democracy' ? 1 : 0;
-      for (let r = 0; r < n; r++) this.democracy[2 * r + p] = democracy;
-      const demand = ownValue(s.front.demands, b.id);
-      fill(demand === undefined ? 0.5 : demand, 0, 1, this.warAim, 2, p);
-      fill(b.beliefs.optimism, -0.5, 0.5, this.optimism, 2, p);
-      fill(b.beliefs.enemyStrong, 0, 1, this.prior, 2, p);
-      fill(b.opinion.supportForWar, 0, 1, this.support, 2, p);
-      fill(b.opinion.supportForTalks, 0, 1, this.supportForTalks, 2, p);
-      fill(b.opinion.supportForConcessions, 0, 1, this.supportForConcessions, 2, p);
-      fill(b.opinion.casualtySensitivity, 0, 10, this.casualtySensitivity, 2, p);
-      fill(b.demobilisationShift, 0, 1, this.demobilisation, 2, p);
-    }
     for (const owner of this.owners) owner.sample?.(this);
   }
 }
