@@ -108,7 +108,8 @@ export class BlockRunner {
   }
 }
 
-function simulateInto(agg: Aggregate, s: State, opts: BlockOptions, offset: number): void {
+/** Simulate the runs `s` holds (fresh or reset) into `agg`; records go to index `offset` on. */
+export function simulateInto(agg: Aggregate, s: State, opts: BlockOptions, offset: number): void {
   const c = s.c;
   const firstRun = s.firstRun;
   const runs = s.n;
