@@ -1,8 +1,10 @@
 /**
  * Engine state for a block of Monte Carlo runs, as struct-of-arrays: one typed array per variable,
- * indexed by run (global per-run variables) or by run × 2 + party (party 0 = side A, 1 = side B).
- * Built once per block from the scenario (sampling every uncertain input per run); the monthly
- * loop then only reads and writes these arrays.
+ * indexed by run, by run × 2 + party (party 0 = side A, 1 = side B), or per mediator, support line
+ * or back channel (fields.ts). The engine declares only whether and how each war ended; the
+ * scenario inputs (inputs.ts) and each mechanism declare and draw the fields they own, and the
+ * State built once per block defines them all as plain properties; the monthly loop then only
+ * reads and writes these arrays. `compile` resolves the scenario-level facts once.
  */
 import {
   monthsBetweenDates,
