@@ -26,7 +26,9 @@ declare module '../state.ts' {
 }
 
 const fields = {
+  /** 1 once the secret talks have leaked */
   leaked: field(Uint8Array, 'run'),
+  /** months of talks in secret, and leaks (counted into the aggregate) */
   secretTalkMonths: field(Int16Array, 'run'),
   leaks: field(Int16Array, 'run'),
   /** 1, or 1 + ψ after a leak */

@@ -21,8 +21,11 @@ import { Q_GRID } from '../gamblersRuin.ts';
 import { field, type FieldsOf } from '../fields.ts';
 
 const fields = {
+  /** this side's chance of winning the war, as it sees it */
   pWin: field(Float64Array, 'party'),
+  /** expected value of fighting on, as a share of the stake */
   warValue: field(Float64Array, 'party'),
+  /** least share this side accepts; the enemy's, were it strong or weak */
   reservation: field(Float64Array, 'party'),
   enemyReservationStrong: field(Float64Array, 'party'),
   enemyReservationWeak: field(Float64Array, 'party'),

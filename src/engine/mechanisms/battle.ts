@@ -31,10 +31,13 @@ const fields = {
   drawChance: field(Float64Array, 'run'),
   /** +1 A won, −1 B won, 0 no movement */
   lastBattle: field(Int8Array, 'run'),
+  /** months each side won (durability weighs how one-sided the war was) */
   battlesA: field(Int16Array, 'run'),
   battlesB: field(Int16Array, 'run'),
+  /** battle deaths so far, and this month's */
   casualties: field(Float64Array, 'party'),
   lastCasualties: field(Float64Array, 'party'),
+  /** recent losses to an escalating enemy, decaying by 0.6 a month (ripeness' precipice) */
   catastrophe: field(Float64Array, 'party'),
   /** demonstrated strength Str */
   strength: field(Float64Array, 'party'),

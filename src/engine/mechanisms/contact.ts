@@ -44,6 +44,7 @@ const fields = {
   contactFrailty: field(Float64Array, 'run'),
   /** current channel, 0 = none */
   talks: field(Uint8Array, 'run'),
+  /** months the current talks have run */
   talkMonths: field(Int16Array, 'run'),
   /** bitmask of channels ever used for talks */
   everChannel: field(Uint8Array, 'run'),

@@ -31,12 +31,15 @@ import { fastExp } from '../fastMath.ts';
 import { field, type FieldsOf } from '../fields.ts';
 
 const fields = {
+  /** channel this side signals willingness on (Channel code; 0 closed) */
   posture: field(Uint8Array, 'party'),
   /** cost of conversation SC on the public channel */
   conversationCost: field(Float64Array, 'party'),
+  /** adverse inference a public opening would cause (I = π' − π) */
   inference: field(Float64Array, 'party'),
   /** enemy capacity as it weighs on this party */
   capacityEffective: field(Float64Array, 'party'),
+  /** audience cost and expected gain of opening talks (diagnostics) */
   talkAudienceCost: field(Float64Array, 'party'),
   talkBenefit: field(Float64Array, 'party'),
   /** utility of the best open channel this month */

@@ -24,6 +24,7 @@ import { field, type FieldsOf } from '../fields.ts';
 const fields = {
   /** months after the end; −1 none within follow-up */
   relapseMonth: field(Int16Array, 'run', -1),
+  /** what the end carried (termination.ts endWar): outside pressure, the best guarantee */
   pressuredEnd: field(Uint8Array, 'run'),
   guaranteeAtEnd: field(Float64Array, 'run'),
 };

@@ -14,6 +14,7 @@ import { Stream } from '../rng.ts';
 import { field, type FieldsOf } from '../fields.ts';
 
 const fields = {
+  /** this month's effort (Effort code: fight or escalate) */
   effort: field(Uint8Array, 'party'),
 };
 declare module '../state.ts' {

@@ -9,7 +9,9 @@ import { sampleUncertain } from '../sample.ts';
 import { field, type FieldsOf } from '../fields.ts';
 
 const fields = {
+  /** strongest outside pressure for a ceasefire proposed so far */
   ceasefirePressure: field(Float64Array, 'run'),
+  /** incentives offered to this side for talks, and for an agreement (mediators add theirs) */
   carrotTalks: field(Float64Array, 'party'),
   carrotAgreement: field(Float64Array, 'party'),
 };

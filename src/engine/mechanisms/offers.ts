@@ -30,7 +30,9 @@ import { field, type FieldsOf } from '../fields.ts';
 const fields = {
   /** A's share at settlement */
   terms: field(Float64Array, 'run', NaN),
+  /** how far the settled terms fall below each side's war value, summed */
   artificialGap: field(Float64Array, 'run'),
+  /** carrots and sticks used on the way to the end (durability weighs them) */
   leverageUsed: field(Float64Array, 'run'),
 };
 declare module '../state.ts' {

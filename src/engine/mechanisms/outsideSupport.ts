@@ -17,13 +17,16 @@ import { belligerents } from '../inputs.ts';
 import { field, type FieldsOf } from '../fields.ts';
 
 const fields = {
+  /** aid delivered to this side this month, all lines */
   aid: field(Float64Array, 'party'),
   /** aid expected over the look-ahead, for valuing the war */
   aidOutlook: field(Float64Array, 'party'),
+  /** the part of it that is fungible */
   fungibleAid: field(Float64Array, 'party'),
+  /** strictest minimum share a patron of this side demands; 1 if one opposes talks */
   patronMinShare: field(Float64Array, 'party'),
   patronOpposesTalks: field(Uint8Array, 'party'),
-  /** [r * L + l] */
+  /** each line's committed level and monthly waning rate */
   lineAid: field(Float64Array, 'line'),
   lineWaning: field(Float64Array, 'line'),
   /** (1 − waning)^h for the commitment look-ahead */
