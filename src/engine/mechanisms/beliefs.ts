@@ -79,7 +79,7 @@ function step(s: State): void {
 }
 
 /** Posterior of "strong" given likelihoods under strong and weak. */
-function bayes(mu: number, likeStrong: number, likeWeak: number): number {
+export function bayes(mu: number, likeStrong: number, likeWeak: number): number {
   const num = mu * likeStrong;
   const den = num + (1 - mu) * likeWeak;
   return den > 0 ? num / den : mu;

@@ -28,6 +28,7 @@ import type { State } from '../state.ts';
 import { Channel } from '../codes.ts';
 import { Stream } from '../rng.ts';
 import { fastExp } from '../fastMath.ts';
+import { escalationHeadroom } from '../strength.ts';
 import { field, type FieldsOf } from '../fields.ts';
 
 const fields = {
@@ -75,10 +76,30 @@ export function adverseInference(
   return post - pi;
 }
 
-/** The same from a precomputed strength decay e^{−κ·Str} (the hot path computes it once per side). */
-function inferenceFromDecay(pi: number, lambdaExcess: number, decay: number, m: number): number {
+/**
+ * The same from a precomputed strength decay e^{−κ·Str} (the hot path computes it once per
+ * side); lambdaExcess = λ₀ − 1. Mediator acceptance (mediation.ts) prices a channel with it too.
+ */
+export function inferenceFromDecay(
+  pi: number,
+  lambdaExcess: number,
+  decay: number,
+  m: number,
+): number {
   const lambda = 1 + lambdaExcess * decay * m;
   return (pi * lambda) / (pi * lambda + 1 - pi) - pi;
+}
+
+/**
+ * Weight of the strategic cost of conversation: SC = min(1, E_j/Ē)·ΔP_j·I, and this is
+ * min(1, E_j/Ē)·ΔP_j (the enemy's headroom to exploit the inference, and what it would gain).
+ * The kernel below inlines it (eEff·gain, checked by test/engine/inlinedCopies.test.ts);
+ * mediator acceptance calls it.
+ */
+export function strategicWeight(s: State, i: number, j: number): number {
+  return (
+    Math.min(1, escalationHeadroom(s, j) / s.c.params.conversation.capacityNorm) * s.enemyGain[i]
+  );
 }
 
 /** Enemy belief μ after observing an opening with channel factor m, from the opener's e^{−κ·Str}. */

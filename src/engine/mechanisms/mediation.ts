@@ -22,7 +22,7 @@ import { Stream } from '../rng.ts';
 import { sampleUncertain } from '../sample.ts';
 import { sigmoid } from '../strength.ts';
 import { fastExp, fastSigmoid } from '../fastMath.ts';
-import { escalationHeadroom } from '../strength.ts';
+import { inferenceFromDecay, strategicWeight } from './conversation.ts';
 import type { Decisions } from '../decisions.ts';
 import { field, type FieldsOf } from '../fields.ts';
 
@@ -131,7 +131,7 @@ function accept(s: State): void {
     if (present === 0) continue;
     const ripe = s.readiness[2 * r] * s.readiness[2 * r + 1];
     // per side, computed on first need: the strength decay e^{−κ·Str} and the strategic weight
-    // min(1, E_j/Ē)·ΔP_j of its cost of conversation (as adverseInference and escalationHeadroom)
+    // of its cost of conversation (conversation.ts: SC = strategicWeight × inferenceFromDecay)
     let decayA = NaN,
       decayB = NaN,
       weightA = 0,
@@ -169,8 +169,7 @@ function accept(s: State): void {
         if (conv.enabled) {
           if ((p === 0 ? decayA : decayB) !== (p === 0 ? decayA : decayB)) {
             const decay = fastExp(-conv.strengthDecay * s.strength[i]);
-            const weight =
-              Math.min(1, escalationHeadroom(s, j) / conv.capacityNorm) * s.enemyGain[i];
+            const weight = strategicWeight(s, i, j);
             if (p === 0) {
               decayA = decay;
               weightA = weight;
@@ -179,9 +178,14 @@ function accept(s: State): void {
               weightB = weight;
             }
           }
-          const pi = 1 - s.belief[j];
-          const lambda = 1 + (conv.talkLikelihoodRatio - 1) * (p === 0 ? decayA : decayB) * factor;
-          sc = (p === 0 ? weightA : weightB) * ((pi * lambda) / (pi * lambda + 1 - pi) - pi);
+          sc =
+            (p === 0 ? weightA : weightB) *
+            inferenceFromDecay(
+              1 - s.belief[j],
+              conv.talkLikelihoodRatio - 1,
+              p === 0 ? decayA : decayB,
+              factor,
+            );
         }
         const logit =
           mp.acceptBase +
