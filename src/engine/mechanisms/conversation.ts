@@ -139,7 +139,6 @@ function step(s: State): void {
   const secretOpen = c.params.backChannel.enabled && s.t >= c.secretFrom;
   const psi = c.params.backChannel.leakDuplicity;
   const mediationOn = c.params.mediation.enabled;
-  const meds = c.mediators;
   // per-month constants of audienceWeight and escalationHeadroom, inlined below (the calls cost
   // the bench 15–30%); test/engine/inlinedCopies.test.ts holds the copies bit-identical
   const dom = c.params.domestic;
@@ -153,15 +152,7 @@ function step(s: State): void {
     const current = talks[r];
     const mediatedOpen =
       mediationOn && (s.accepted[2 * r] & s.accepted[2 * r + 1] & s.mediatorsPresent[r]) !== 0;
-    // mediatedFactor(s, r), inlined
-    let mMed = 1;
-    if (mediatedOpen) {
-      const both = s.accepted[2 * r] & s.accepted[2 * r + 1] & s.mediatorsPresent[r];
-      mMed = cp.publicMediatedInferenceFactor;
-      for (let m = 0; m < meds.length; m++)
-        if (both & (1 << m) && meds[m].confidential)
-          mMed = Math.min(mMed, cp.mediatedInferenceFactor);
-    }
+    const mMed = mediatedOpen ? mediatedFactor(s, r) : 1;
     let choiceA = 0,
       choiceB = 0,
       decayA = 0,
