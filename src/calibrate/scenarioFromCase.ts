@@ -8,7 +8,10 @@
  * attached covariates (covariates.ts), strength follows the coalitions' CINC ratio at onset and
  * each leader's regime follows polity2 (else the case base's own regime coding). Case-base cases
  * also bring the mediators who had offered and the back channels that had opened by the
- * forecast date (caseBaseCases.ts). A case with none of these builds exactly as before.
+ * forecast date (caseBaseCases.ts). A UCDP minor armed conflict fights at a minor conflict's
+ * death toll (MINOR_CONFLICT_DEATHS_PER_MONTH), which lets it fade (fading.ts), and every case is
+ * dated by its onset year (settings.warBegan = startDate), which places an inter-state war before
+ * or after 1945 (the post-1945 factors of battle and offers).
  */
 import { ScenarioSchema, type Scenario } from '../model/index.ts';
 import { capabilityStrength, regimeFromPolity2, type EngineRegime } from './covariates.ts';
@@ -51,6 +54,13 @@ export function builderLevels(b: BuilderParams): {
 }
 
 export type EngineOverrides = Record<string, Record<string, number>>;
+
+/**
+ * Battle deaths a month of each side in a UCDP minor armed conflict (intensity 1: 25–999 deaths
+ * a year): 10 each, about 240 a year, inside that band (design choice). Wars keep the scenario
+ * default, as a user who writes a war leaves it or gives the real figure.
+ */
+export const MINOR_CONFLICT_DEATHS_PER_MONTH = 10;
 
 export function strengthRatio(c: HistoricalCase): number {
   if (c.kind === 'civil') return 2;
@@ -95,7 +105,11 @@ export function scenarioFromCase(
       side,
       // no leader key without a regime, so the parsed scenario is the one built before covariates
       ...(regime ? { leader: { regime } } : {}),
-      military: { strength, monthlyCost: cost },
+      military: {
+        strength,
+        monthlyCost: cost,
+        ...(c.onset.intensity === 1 ? { casualtiesPerMonth: MINOR_CONFLICT_DEATHS_PER_MONTH } : {}),
+      },
       beliefs: { optimism },
     };
   };
@@ -136,7 +150,14 @@ export function scenarioFromCase(
     parties,
     front: { positions: Math.round(b.frontPositions) },
     ...(backChannels.length > 0 ? { backChannels } : {}),
-    settings: { runs: opts.runs, horizonMonths: opts.horizonMonths, seed: opts.seed },
+    // the war begins on the forecast date (month 0): its year places it before or after 1945
+    settings: {
+      runs: opts.runs,
+      horizonMonths: opts.horizonMonths,
+      seed: opts.seed,
+      startDate: `${c.startYear}-01-01`,
+      warBegan: `${c.startYear}-01-01`,
+    },
     mechanisms: opts.engine ?? {},
   });
 }

@@ -14,7 +14,8 @@ import {
 import type { HistoricalCase } from './historicalCases.ts';
 import { scenarioFromCase, type BuilderParams, type EngineOverrides } from './scenarioFromCase.ts';
 
-export type SimEnding = 'victory' | 'agreement' | 'ceasefire' | 'ongoing';
+/** 'faded': the fighting died down (UCDP's low activity), outside the ending shares as in the data */
+export type SimEnding = 'victory' | 'agreement' | 'ceasefire' | 'faded' | 'ongoing';
 
 export type CaseSimulation = {
   id: string;
@@ -42,6 +43,7 @@ const ENDING: Record<number, SimEnding> = {
   [Outcome.victoryB]: 'victory',
   [Outcome.collapseA]: 'victory',
   [Outcome.collapseB]: 'victory',
+  [Outcome.faded]: 'faded',
 };
 
 export function simulateCase(c: HistoricalCase, s: SimSettings): CaseSimulation {

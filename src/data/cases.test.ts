@@ -7,17 +7,17 @@ type: interstate
 belligerents:
   - { name: A, side: a }
   - { name: B, side: b }
-start: { date: 2000-01-01, precision: day }
-end: { date: 2000-03, precision: month }
+start: { date: 2000-01-01, precision: day, source: s1 }
+end: { date: 2000-03, precision: month, source: s1 }
 regimes: { sideA: democracy, sideB: autocracy }
 stakes: [territory]
 outsideSupport: { sideA: none, sideB: limited }
 battlefieldAtTalks: null
 outcome: victory-side-a
-durability: { resumedWithin2y: false, resumedWithin5y: false, resumedWithin10y: false, resumedOn: null }
+durability: { resumedWithin2y: false, resumedWithin5y: false, resumedWithin10y: false, resumedOn: null, source: s1 }
 lessons: [one, two]
 sources:
-  - { publisher: P, title: T, url: "https://example.org/1" }
+  - { id: s1, publisher: P, title: T, url: "https://example.org/1" }
   - { publisher: P, title: T, url: "https://example.org/2" }
 `;
 
@@ -33,7 +33,7 @@ describe('parseCaseText', () => {
 
   it('reports every problem with path and line, and checks the id against the file name', () => {
     const bad = minimal
-      .replace('precision: month }', 'precision: day }')
+      .replace('precision: month, source: s1 }', 'precision: day, source: s1 }')
       .replace('url: "https://example.org/2"', 'url: "not a url"')
       .replace('lessons: [one, two]', 'lessons: [one]');
     const r = parseCaseText(bad, 'data/cases/other-name.yaml');

@@ -14,6 +14,8 @@ export const Outcome = {
   victoryB: 4,
   collapseA: 5,
   collapseB: 6,
+  /** the fighting died down without victory, deal or declared ceasefire (UCDP "low activity") */
+  faded: 7,
 } as const;
 export const OUTCOME_NAMES = [
   'ongoing',
@@ -23,6 +25,7 @@ export const OUTCOME_NAMES = [
   'victoryB',
   'collapseA',
   'collapseB',
+  'faded',
 ] as const;
 export const OUTCOME_COUNT = OUTCOME_NAMES.length;
 

@@ -28,7 +28,7 @@ import { RunTraceSchema } from './trace.ts';
  * Version of the engine and of the distributed wire format: a worker on another version refuses
  * a chunk. 0.2.0: chunk results name the simulated horizon `horizonMonths` (was `horizon`).
  */
-export const ENGINE_VERSION = '0.2.0';
+export const ENGINE_VERSION = '0.3.0';
 
 const series = z.array(z.number());
 const quantiles = z.object({
@@ -135,6 +135,15 @@ export const RunResultSchema = z.object({
     .describe('month-by-month traces of the first runs, on request'),
 });
 export type RunResult = z.infer<typeof RunResultSchema>;
+
+/**
+ * The "faded" series of a result; zeros for a result stored by engine 0.2.0 or earlier, which
+ * had no such ending (stored results are served as they were written).
+ */
+export function fadedSeries(r: Pick<RunResult, 'outcomes'>): number[] {
+  const o = r.outcomes as Partial<RunResult['outcomes']>;
+  return o.faded ?? r.outcomes.ongoing.map(() => 0);
+}
 
 export interface ResultMeta {
   scenarioId: string;

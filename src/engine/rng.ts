@@ -26,8 +26,10 @@ export const Stream = {
   tempo: 11,
   decisive: 12,
   contactFrailty: 13,
+  decisiveFrailty: 14,
+  fading: 15,
 } as const;
-export const STREAM_COUNT = 14;
+export const STREAM_COUNT = 16;
 
 const U32 = 2 ** -32;
 

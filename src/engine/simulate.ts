@@ -190,7 +190,9 @@ function collect(s: State, agg: Aggregate): void {
     const total = s.casualties[2 * r] + s.casualties[2 * r + 1];
     agg.casualties[Math.min(CASUALTY_BINS - 1, Math.floor(20 * Math.log10(1 + total)))] += 1;
     if (o !== Outcome.ongoing) {
-      const cls = o === Outcome.settlement ? 0 : o === Outcome.ceasefire ? 1 : 2;
+      // a war that faded is a bare cessation: its peace is followed with the ceasefires'
+      const cls =
+        o === Outcome.settlement ? 0 : o === Outcome.ceasefire || o === Outcome.faded ? 1 : 2;
       agg.endedByClass[cls] += 1;
       const m = s.relapseMonth[r];
       if (m >= 0) agg.relapse[cls * (F + 1) + m] += 1;

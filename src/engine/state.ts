@@ -91,6 +91,13 @@ export interface Compiled {
   civilWar: number;
   /** Months the war had lasted at month 0 (settings.warBegan to settings.startDate; 0 without dates). */
   warMonthsAtStart: number;
+  /**
+   * 1 for an inter-state war begun after 1945 (settings.warBegan, else settings.startDate; a
+   * scenario without dates is taken to be about the present), else 0: the era of the norm
+   * against conquest and of UN ceasefire diplomacy (battle.postwarDecisiveFactor,
+   * bargaining.postwarCeasefireFactor).
+   */
+  postwarInterstate: number;
   /** Channel of talks under way at month 0 (Channel code; 0 = none). */
   talksAtStart: number;
   /** Months those talks have run by month 0 (situation.talksSince; 0 without a date). */
@@ -270,6 +277,10 @@ export function compile(
     contactClockStart,
     civilWar: scenario.type === 'civil' || scenario.type === 'internationalized-civil' ? 1 : 0,
     warMonthsAtStart,
+    postwarInterstate:
+      scenario.type === 'interstate' && Number((warBegan ?? startDate ?? '9999').slice(0, 4)) > 1945
+        ? 1
+        : 0,
     talksAtStart,
     talkMonthsAtStart,
     inForceAtStart,

@@ -25,6 +25,7 @@ export function caseOutcomeOf(ex: Exercise): Case['outcome'] {
     case Outcome.settlement:
       return 'negotiated-settlement';
     case Outcome.ceasefire:
+    case Outcome.faded:
       return 'ceasefire-frozen';
     case Outcome.victoryA:
     case Outcome.collapseB:

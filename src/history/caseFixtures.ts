@@ -28,14 +28,39 @@ const BASE: CaseInput = {
   },
   lessons: ['one', 'two'],
   sources: [
-    { publisher: 'P', title: 'T', url: 'https://example.org/a' },
-    { publisher: 'P', title: 'T', url: 'https://example.org/b' },
+    { id: 'a', publisher: 'P', title: 'T', url: 'https://example.org/a' },
+    { id: 'b', publisher: 'P', title: 'T', url: 'https://example.org/b' },
   ],
 };
 
+type Plain = Record<string, unknown>;
+/**
+ * Every dated fact cites the case's first source that is not a dataset landing page, unless the
+ * test sets its `source` key (validation requires a source on every fact; a test about an
+ * unsourced fact sets `source: undefined`).
+ */
+export function withSources(c: Plain): Plain {
+  const id = (c.sources as { id?: string; dataset?: string }[] | undefined)?.find(
+    (s) => s.id !== undefined && s.dataset === undefined,
+  )?.id;
+  const cites = (x: unknown): unknown =>
+    id && x && typeof x === 'object' && !('source' in x) ? { ...x, source: id } : x;
+  const timeline = (c.timeline as Plain[] | undefined)?.map((e) => {
+    const out = cites(e) as Plain;
+    return out.leaked ? { ...out, leaked: cites(out.leaked) } : out;
+  });
+  return {
+    ...c,
+    start: cites(c.start),
+    ...(c.end ? { end: cites(c.end) } : {}),
+    ...(timeline ? { timeline } : {}),
+    ...(c.durability ? { durability: cites(c.durability) } : {}),
+  };
+}
+
 /** A valid case with `over` applied (shallow merge); throws if the result is invalid. */
 export function makeCase(over: Partial<CaseInput> & { id: string }): Case {
-  return CaseSchema.parse({ ...BASE, name: over.id, ...over });
+  return CaseSchema.parse(withSources({ ...BASE, name: over.id, ...over }));
 }
 
 type Ev = NonNullable<CaseInput['timeline']>[number];

@@ -8,10 +8,11 @@ import {
   type Case,
   type Dated,
 } from './caseSchema.ts';
-import { ev, makeCase } from './caseFixtures.ts';
+import { ev, makeCase, withSources } from './caseFixtures.ts';
 
-const issues = (input: unknown) => {
-  const r = CaseSchema.safeParse(input);
+/** Schema issues of a case whose facts all name a source (those checks are tested elsewhere). */
+const issues = (input: Record<string, unknown>) => {
+  const r = CaseSchema.safeParse(withSources(input));
   return r.success ? [] : r.error.issues.map((i) => ({ code: i.code, path: i.path.join('.') }));
 };
 

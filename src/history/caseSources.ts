@@ -6,7 +6,8 @@
  * - a dataset landing page (`dataset: cow | ucdp`) supports only that dataset's own fields:
  *   start and end, and durability (UCDP's yearly activity, or a later COW war between the same
  *   states, shows a resumption; docs/history.md says when their silence shows none);
- * - a case marked `audited` must source every fact; the others are counted, not failed.
+ * - every fact must name a source (validation fails otherwise); `audited` marks a case whose
+ *   facts were also checked against those sources.
  */
 import type { Case, SourceRef } from './caseSchema.ts';
 
@@ -87,7 +88,7 @@ export const unsourcedFacts = (c: Case): CitedFact[] =>
 
 export type SourceProblem = { path: (string | number)[]; message: string };
 
-/** Broken citations in any case, and unsourced facts in an audited one. */
+/** Broken citations and unsourced facts. */
 export function sourceProblems(c: Case): SourceProblem[] {
   const problems: SourceProblem[] = [];
   const ids = new Map<string, number>();
@@ -116,12 +117,11 @@ export function sourceProblems(c: Case): SourceProblem[] {
         });
     }
   }
-  if (c.audited)
-    for (const f of unsourcedFacts(c))
-      if (!f.ref)
-        problems.push({
-          path: f.path,
-          message: `${f.label}: audited case, but the fact names no source`,
-        });
+  for (const f of unsourcedFacts(c))
+    if (!f.ref)
+      problems.push({
+        path: f.path,
+        message: `${f.label}: the fact names no source (every dated fact needs one: docs/history.md)`,
+      });
   return problems;
 }

@@ -118,6 +118,22 @@ export const BattleParamsSchema = z
       0.5,
       'multiplier of the decisive chance in civil and internationalized civil wars (scenario type): insurgents avoid the decisive battle a state army seeks (Mack 1975; Kalyvas & Balcells 2010)',
     ),
+    postwarDecisiveFactor: pc(
+      0,
+      1,
+      'battle',
+      'postwarDecisiveFactor',
+      1,
+      'multiplier of the decisive chance in inter-state wars begun after 1945 (settings.warBegan or startDate; a scenario without dates counts as today): since the norm against conquest, states are seldom conquered or forced to capitulate (Zacher 2001; Fazal 2007)',
+    ),
+    decisiveSpread: pc(
+      0,
+      4,
+      'battle',
+      'decisiveSpread',
+      0,
+      'σ of a per-run multiplier exp(σ·z − σ²/2) of the decisive chance: some wars are decided in a first blow, others never meet a decisive battle (unobserved heterogeneity, Vaupel et al. 1979; 0 = every run shares decisiveRate)',
+    ),
     decisiveImbalanceEffect: p(
       0,
       10,
@@ -232,6 +248,14 @@ export const BargainingParamsSchema = z
       'ceasefireRate',
       0.06,
       'monthly chance that open talks yield a bare ceasefire without settling terms, when the stalemate S = √(MHS_A·MHS_B) is ½',
+    ),
+    postwarCeasefireFactor: pc(
+      0,
+      20,
+      'bargaining',
+      'postwarCeasefireFactor',
+      1,
+      'multiplier of the ceasefire rate in inter-state wars begun after 1945 (settings.warBegan or startDate; a scenario without dates counts as today): UN ceasefire diplomacy and the norm against conquest end such wars in a halt more often than in a victory (Fortna 2004; Fazal 2007)',
     ),
     ceasefireStalemateEffect: p(
       0,
@@ -547,9 +571,40 @@ export const DurabilityParamsSchema = z
   .strict()
   .prefault({});
 
+/** Fading: the fighting dies down without a decision (UCDP "low activity" endings; Kreutz 2010). */
+export const FadingParamsSchema = z
+  .object({
+    enabled: on,
+    rate: pc(
+      0,
+      1,
+      'fading',
+      'rate',
+      0,
+      'φ: monthly chance that a quiet month (the front held, nobody escalated) of a war at the reference intensity and at onset is the month the fighting dies down (Kreutz 2010: low activity is the commonest end of UCDP conflicts; 0 = wars never fade)',
+    ),
+    decayMonths: pc(
+      1,
+      240,
+      'fading',
+      'decayMonths',
+      24,
+      'τ_f: the chance falls as exp(−months of war / τ_f): flare-ups die down early, an entrenched war does not (design choice)',
+    ),
+    intensityReference: p(
+      1,
+      1e6,
+      100,
+      'D₀: the chance is multiplied by D₀ / (D₀ + battle deaths of both sides this month): minor armed conflicts fade, major wars rarely do (UCDP intensity levels; the form and value are design choices)',
+    ),
+  })
+  .strict()
+  .prefault({});
+
 export const MechanismParamsSchema = z
   .object({
     battle: BattleParamsSchema,
+    fading: FadingParamsSchema,
     beliefs: BeliefParamsSchema,
     domestic: DomesticParamsSchema,
     support: SupportParamsSchema,

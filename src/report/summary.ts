@@ -1,6 +1,6 @@
 /** Plain-text summary of a RunResult (terminal output and the text part of reports). */
 import { skillLine } from '../model/index.ts';
-import type { RunResult } from '../engine/index.ts';
+import { fadedSeries, type RunResult } from '../engine/index.ts';
 
 const MONTHS = [6, 12, 24, 60];
 const pct = (x: number | null | undefined) =>
@@ -26,6 +26,7 @@ export function formatRunSummary(r: RunResult, seconds?: number): string {
   lines.push(row('  in public', r.talks.public));
   lines.push(row('negotiated settlement', r.outcomes.settlement));
   lines.push(row('ceasefire (frozen)', r.outcomes.ceasefire));
+  lines.push(row('faded (fighting died down)', fadedSeries(r)));
   lines.push(
     row(`victory of ${a.name}`.slice(0, 34), add(r.outcomes.victoryA, r.outcomes.collapseB)),
   );

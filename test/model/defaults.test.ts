@@ -125,6 +125,7 @@ describe('defaults', () => {
       'backChannel',
       'contact',
       'durability',
+      'fading',
     ];
     expect(Object.keys(s.mechanisms).sort()).toEqual([...names].sort());
     for (const name of names)

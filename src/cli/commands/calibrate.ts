@@ -39,6 +39,7 @@ const fitSummary = (f: Fit) => ({
   ksCowDuration: r3(f.ksCowDuration),
   ksUcdpDuration: r3(f.ksUcdpDuration),
   pitKsCow: r3(f.pitKsCow),
+  pitKsUcdp: r3(f.pitKsUcdp),
   cowVictoryShare: r3(f.moments.cowVictoryShare),
   cowVictoryShareError: r3(f.cowVictoryShareError),
   cowDurationQuantilesMonthIndex: f.moments.cowQuantiles,
@@ -64,7 +65,7 @@ export function formatFit(label: string, f: Fit, t: Targets): string {
   const q = f.moments.cowQuantiles;
   const pct = (xs: number[]) => xs.map((x) => `${Math.round(x * 100)}%`).join('/');
   return [
-    `${label}: objective ${f.objective.toFixed(3)}  KS(COW durations) ${f.ksCowDuration.toFixed(3)}  KS(UCDP durations, censored) ${f.ksUcdpDuration.toFixed(3)}  KS(PIT of each war, reported) ${f.pitKsCow.toFixed(3)}  COW victory share ${pct([f.moments.cowVictoryShare])} (history ${pct([t.cowVictoryShare])})`,
+    `${label}: objective ${f.objective.toFixed(3)}  KS(COW durations) ${f.ksCowDuration.toFixed(3)}  KS(UCDP durations, censored) ${f.ksUcdpDuration.toFixed(3)}  KS(PIT of each COW war, reported) ${f.pitKsCow.toFixed(3)}  KS(PIT of each UCDP episode) ${f.pitKsUcdp.toFixed(3)}  COW victory share ${pct([f.moments.cowVictoryShare])} (history ${pct([t.cowVictoryShare])})`,
     `  COW duration month index p10/p25/p50/p75/p90: ${q.p10}/${q.p25}/${q.p50}/${q.p75}/${q.p90}`,
     `  UCDP agreement/ceasefire/victory, interstate ${pct(f.moments.ucdpShares.interstate)} (history ${pct(t.ucdpShares.interstate)}), civil ${pct(f.moments.ucdpShares.civil)} (history ${pct(t.ucdpShares.civil)})`,
     `  negotiated civil ends reached with a mediator ${pct([f.moments.mediatedNegotiatedShare])} (ETH/PRIO ceasefires with a mediator ${t.mediatedCeasefireShare === null ? 'n/a' : pct([t.mediatedCeasefireShare])}; reported, not fitted)`,
@@ -162,7 +163,7 @@ export function register(program: Command): void {
           $comment:
             'Calibrated defaults of the engine (read by src/model/mechanismParams.ts) and levels of the back-test scenario builder. Written by `parley calibrate --write`; do not edit by hand.',
           method:
-            'simulated method of moments with common random numbers (one seed for every parameter vector); Nelder–Mead over logistic-transformed bounds; objective = KS distance of pooled simulated vs COW inter-state durations + KS distance of pooled simulated UCDP episode durations vs the Kaplan–Meier curve of the training episodes + |COW victory-share error| + RMS error of UCDP agreement/ceasefire/victory shares by conflict type',
+            'simulated method of moments with common random numbers (one seed for every parameter vector); Nelder–Mead over logistic-transformed bounds; objective = KS distance of pooled simulated vs COW inter-state durations + KS distance of pooled simulated UCDP episode durations vs the Kaplan–Meier curve of the training episodes + |COW victory-share error| + RMS error of UCDP agreement/ceasefire/victory shares by conflict type (episodes that faded to low activity outside the shares, as in the data) + KS distance from uniform of the PIT of each UCDP episode under its own simulation',
           date: new Date().toISOString().slice(0, 10),
           command: `parley calibrate --runs ${runs} --evaluations ${evaluations} --seed ${seed} --fold ${opts.fold}${opts.covariates ? '' : ' --no-covariates'} --write`,
           fold:

@@ -59,7 +59,8 @@ describe('battle: the front moves by a contest-success function (Slantchev 2003)
     const victories = (r: ReturnType<typeof run>, m: number) =>
       r.outcomes.victoryA[m] + r.outcomes.victoryB[m];
     const off = { battle: { decisiveRate: 0 } };
-    const on = { battle: { decisiveRate: 0.3 } };
+    // the undated fixture is an inter-state war of today: the post-1945 factor is tested apart
+    const on = { battle: { decisiveRate: 0.3, postwarDecisiveFactor: 1 } };
 
     it('a decisive chance ends wars in the first months, where only the front could not', () => {
       const without = run({ mechanisms: off, settings });
@@ -90,6 +91,39 @@ describe('battle: the front moves by a contest-success function (Slantchev 2003)
         settings: { ...settings, warBegan: '2018-01-01', startDate: '2020-01-01' },
       });
       expect(victories(old, 0)).toBeLessThan(victories(fresh, 0));
+    });
+
+    it('decisiveSpread: wars differ in decisiveness → more first-month ends and more long wars', () => {
+      const long = { horizonMonths: 120 };
+      const shared = run({ mechanisms: on, settings: long });
+      const spread = run({
+        mechanisms: { battle: { decisiveRate: 0.3, decisiveSpread: 1.5 } },
+        settings: long,
+      });
+      const ended = (r: typeof shared, m: number) =>
+        r.outcomes.victoryA[m] +
+        r.outcomes.victoryB[m] +
+        r.outcomes.settlement[m] +
+        r.outcomes.ceasefire[m] +
+        r.outcomes.collapseA[m] +
+        r.outcomes.collapseB[m];
+      console.log(
+        `decided in month 1 ${victories(shared, 0)} → ${victories(spread, 0)}; still at war at 2 years ${1 - ended(shared, 23)} → ${1 - ended(spread, 23)}`,
+      );
+      expect(1 - ended(spread, 23)).toBeGreaterThan(1 - ended(shared, 23));
+    });
+
+    it('postwarDecisiveFactor: inter-state wars after 1945 are decided less often (Zacher 2001; Fazal 2007)', () => {
+      const m = { battle: { decisiveRate: 0.3, postwarDecisiveFactor: 0.2 } };
+      const before = run({
+        mechanisms: m,
+        settings: { ...settings, warBegan: '1900-01-01', startDate: '1900-01-01' },
+      });
+      const after = run({
+        mechanisms: m,
+        settings: { ...settings, warBegan: '2000-01-01', startDate: '2000-01-01' },
+      });
+      expect(victories(after, 0)).toBeLessThan(victories(before, 0));
     });
 
     it('civil wars: the civil factor scales the decisive chance down', () => {

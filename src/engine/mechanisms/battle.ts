@@ -29,6 +29,8 @@ import { field, type FieldsOf } from '../fields.ts';
 const fields = {
   /** This run's chance that a month of fighting moves the front neither way (battle.tempoSpread). */
   drawChance: field(Float64Array, 'run'),
+  /** This run's multiplier of the decisive chance (battle.decisiveSpread; 1 without spread). */
+  decisiveFrailty: field(Float64Array, 'run'),
   /** +1 A won, −1 B won, 0 no movement */
   lastBattle: field(Int8Array, 'run'),
   /** months each side won (durability weighs how one-sided the war was) */
@@ -61,11 +63,13 @@ function step(s: State): void {
     b.decisiveRate > 0
       ? b.decisiveRate *
         (s.c.civilWar ? b.decisiveCivilFactor : 1) *
+        (s.c.postwarInterstate ? b.postwarDecisiveFactor : 1) *
         Math.exp(-(s.c.warMonthsAtStart + s.t) / b.decisiveDecayMonths)
       : 0;
   const kappaD = b.decisiveImbalanceEffect;
   const { active, effort, strong, baseStrength, advantage, aid, front, casualtyRate, drawChance } =
     s;
+  const { decisiveFrailty } = s;
   const { lastCasualties, casualties, reserves, strength, catastrophe, rng } = s;
   for (let a = 0; a < s.nActive; a++) {
     const r = active[a];
@@ -95,7 +99,8 @@ function step(s: State): void {
       else s.battlesB[r]++;
       if (
         decisive > 0 &&
-        rng.next(r, Stream.decisive) < decisive * Math.exp(kappaD * (Math.abs(2 * q - 1) - 0.5))
+        rng.next(r, Stream.decisive) <
+          decisive * decisiveFrailty[r] * Math.exp(kappaD * (Math.abs(2 * q - 1) - 0.5))
       )
         decided = result;
     }
@@ -137,9 +142,28 @@ function sampleTempo(s: State): void {
     s.drawChance[r] = 1 / (1 + Math.exp(-(logit + sd * s.rng.normal(r, Stream.tempo))));
 }
 
+/**
+ * Each run's multiplier of the decisive chance, exp(σ·z − σ²/2) (mean 1), z on its own stream;
+ * σ = 0 draws nothing. Some wars are decided in a first blow (a coup, a collapse), others
+ * never meet a decisive battle: unobserved heterogeneity of the ending hazard (Vaupel et al.
+ * 1979), which widens each war's own range of durations at both ends.
+ */
+function sampleDecisiveFrailty(s: State): void {
+  const sd = s.c.params.battle.decisiveSpread;
+  if (sd === 0) {
+    s.decisiveFrailty.fill(1, 0, s.n);
+    return;
+  }
+  for (let r = 0; r < s.n; r++)
+    s.decisiveFrailty[r] = Math.exp(sd * s.rng.normal(r, Stream.decisiveFrailty) - (sd * sd) / 2);
+}
+
 export const battle: Mechanism = {
   id: 'battle',
-  sample: sampleTempo,
+  sample: (s) => {
+    sampleTempo(s);
+    sampleDecisiveFrailty(s);
+  },
   fields,
   params: 'battle',
   source: 'Slantchev 2003; Filson & Werner 2002; contest function is a design choice',
@@ -149,6 +173,7 @@ export const battle: Mechanism = {
     'aid',
     'baseStrength',
     'casualtyRate',
+    'decisiveFrailty',
     'drawChance',
     'effort',
     'mediatorBias',

@@ -39,11 +39,13 @@ describe('exploratory contact (Pillar 1983; Richmond 1998; Greig 2005; Mastro 20
       `P(talks by 6): audience cost 0 ${byMonth(cheap.talks.any, 6)} → 2 ${byMonth(costly.talks.any, 6)}`,
     );
     expect(byMonth(costly.talks.any, 6)).toBeLessThan(byMonth(cheap.talks.any, 6));
-    // and when utilities do not count (β = 0), the costs change nothing
+    // and when utilities do not count (β = 0), the costs hardly change contact: they still move
+    // the war itself a little (postures feed effort), and so which wars are left to open talks
     const flat = { contact: { utilitySensitivity: 0 } };
-    expect(run({ a: leaders(2), b: leaders(2), mechanisms: flat }).talks.any).toEqual(
-      run({ a: leaders(0), b: leaders(0), mechanisms: flat }).talks.any,
-    );
+    const flatCheap = run({ a: leaders(0), b: leaders(0), mechanisms: flat }).talks.any;
+    const flatCostly = run({ a: leaders(2), b: leaders(2), mechanisms: flat }).talks.any;
+    const gap = Math.max(...flatCheap.map((x, m) => Math.abs(x - flatCostly[m])));
+    expect(gap).toBeLessThan(0.01);
   });
 
   it('which channel comes first is an outcome: direct public contact remains possible with a mediator present', () => {

@@ -38,7 +38,8 @@ export function relapseLogHazard(s: State, r: number): number {
   const o = s.outcome[r];
   let x = Math.log(d.baseRelapseHazard);
   if (o === Outcome.settlement) x += d.settlementEffect;
-  else if (o !== Outcome.ceasefire) x += d.victoryEffect;
+  // a war that faded counts as a bare cessation, like a ceasefire (the reference)
+  else if (o !== Outcome.ceasefire && o !== Outcome.faded) x += d.victoryEffect;
   const g = s.guaranteeAtEnd[r];
   x += d.guaranteeEffect * g + d.leverageEffect * s.leverageUsed[r];
   const nA = s.battlesA[r],

@@ -1,5 +1,5 @@
 /**
- * The monthly loop (each step is described in docs/model.md): shocks → effort → battle → beliefs → domestic
+ * The monthly loop (each step is described in docs/model.md): shocks → effort → battle → fading → beliefs → domestic
  * support → values and ripeness → posture and channel → talks (leaks, mediator messages, offers)
  * → termination → durability of the peace.
  */
@@ -9,6 +9,7 @@ import { scheduledEvents } from './events.ts';
 import { mediatorArrival, mediatorAcceptance, mediatorInformation } from './mediation.ts';
 import { effort } from './effort.ts';
 import { battle } from './battle.ts';
+import { fading } from './fading.ts';
 import { beliefs } from './beliefs.ts';
 import { domestic } from './domestic.ts';
 import { bargainingRange } from './bargainingRange.ts';
@@ -27,6 +28,7 @@ export const MECHANISMS: readonly Mechanism[] = [
   mediatorArrival,
   effort,
   battle,
+  fading,
   beliefs,
   domestic,
   bargainingRange,

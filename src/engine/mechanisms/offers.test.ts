@@ -33,6 +33,36 @@ describe('offers, acceptance and ceasefires (Fearon; Powell 2004; Werner & Yuen 
     expect(r.outcomes.settlement[11]).toBeGreaterThan(alone.outcomes.settlement[11] + 0.1);
   });
 
+  it('postwarCeasefireFactor: an inter-state war after 1945 ends in a ceasefire more often than one before (Fortna 2004; Fazal 2007)', () => {
+    const factor = { bargaining: { postwarCeasefireFactor: 4 } };
+    const before = run({
+      mechanisms: factor,
+      settings: { warBegan: '1900-01-01', startDate: '1900-01-01' },
+    });
+    const after = run({
+      mechanisms: factor,
+      settings: { warBegan: '2000-01-01', startDate: '2000-01-01' },
+    });
+    // no dates: a war of today
+    const undated = run({ mechanisms: factor });
+    const civil = run({
+      type: 'civil',
+      mechanisms: factor,
+      settings: { warBegan: '2000-01-01', startDate: '2000-01-01' },
+    });
+    const civilOff = run({
+      type: 'civil',
+      settings: { warBegan: '2000-01-01', startDate: '2000-01-01' },
+    });
+    console.log(
+      `ceasefire by 36: before 1945 ${before.outcomes.ceasefire[35]} → after ${after.outcomes.ceasefire[35]}`,
+    );
+    expect(after.outcomes.ceasefire[35]).toBeGreaterThan(before.outcomes.ceasefire[35]);
+    expect(undated.outcomes.ceasefire[35]).toBe(after.outcomes.ceasefire[35]);
+    // civil wars are outside the inter-state norm
+    expect(civil.outcomes.ceasefire[35]).toBe(civilOff.outcomes.ceasefire[35]);
+  });
+
   it('degenerate: ceasefireRate 0 and no pressure → no ceasefires', () => {
     const r = run({ mechanisms: { bargaining: { ceasefireRate: 0 } } });
     expect(r.outcomes.ceasefire.at(-1)).toBe(0);

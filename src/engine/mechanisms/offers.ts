@@ -126,7 +126,9 @@ function step(s: State): void {
     const stalemate = Math.sqrt(s.mhs[iA] * s.mhs[iB]);
     const pressure = s.ceasefirePressure[r];
     const pCeasefire =
-      bp.ceasefireRate * fastExp(bp.ceasefireStalemateEffect * (stalemate - 0.5)) +
+      bp.ceasefireRate *
+        (s.c.postwarInterstate ? bp.postwarCeasefireFactor : 1) *
+        fastExp(bp.ceasefireStalemateEffect * (stalemate - 0.5)) +
       pressure * stalemate * 0.5;
     if (u2 < pCeasefire) {
       s.leverageUsed[r] += s.stick[iA] + s.stick[iB];

@@ -44,7 +44,12 @@ describe('termination: how and when wars end', () => {
   it('degenerate: with support at the floor from the start, collapse hazard 1 ends every war in month 0 by collapse', () => {
     const r = run({
       a: { opinion: { supportForWar: 0 } },
-      mechanisms: { domestic: { collapseHazard: 1 }, bargaining: { enabled: false } },
+      // no fading: this is about collapse
+      mechanisms: {
+        domestic: { collapseHazard: 1 },
+        bargaining: { enabled: false },
+        fading: { enabled: false },
+      },
     });
     expect(r.outcomes.collapseA[0] + r.outcomes.victoryA[0] + r.outcomes.victoryB[0]).toBe(1);
     expect(r.outcomes.collapseA[0]).toBeGreaterThan(0.9);

@@ -63,6 +63,7 @@ export async function calibrateDistributed(
       kind: c.kind,
       sim: sims[input.cow.length + i],
       ending: c.ending,
+      episode: c,
     }));
     const fit = fitOf(momentsOf(cowSims, ucdpSims, input.horizonMonths, input.cow), input.targets);
     fits.set(keyOf(x), fit);

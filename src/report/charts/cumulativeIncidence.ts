@@ -1,5 +1,5 @@
 /** Cumulative incidence of each outcome over time, with 95% bands (binomial, over the runs). */
-import type { RunResult } from '../../engine/index.ts';
+import { fadedSeries, type RunResult } from '../../engine/index.ts';
 import { band, base, HEIGHT, OUTCOME_COLORS, r4, WIDTH, type Row, type Spec } from './spec.ts';
 
 export function cumulativeIncidenceRows(r: RunResult): Row[] {
@@ -9,6 +9,7 @@ export function cumulativeIncidenceRows(r: RunResult): Row[] {
     ['talks opened', r.talks.any],
     ['settlement', o.settlement],
     ['ceasefire', o.ceasefire],
+    ['faded', fadedSeries(r)],
     ['victory of A', o.victoryA.map((x, t) => x + o.collapseB[t])],
     ['victory of B', o.victoryB.map((x, t) => x + o.collapseA[t])],
   ];

@@ -17,11 +17,12 @@ export const OKABE_ITO = {
 
 /** How runs end, and talks opening (cumulative incidence). */
 export const OUTCOME_COLORS = {
-  domain: ['talks opened', 'settlement', 'ceasefire', 'victory of A', 'victory of B'],
+  domain: ['talks opened', 'settlement', 'ceasefire', 'faded', 'victory of A', 'victory of B'],
   range: [
     OKABE_ITO.blue,
     OKABE_ITO.bluishGreen,
     OKABE_ITO.orange,
+    OKABE_ITO.black,
     OKABE_ITO.vermillion,
     OKABE_ITO.reddishPurple,
   ],

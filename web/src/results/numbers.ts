@@ -1,5 +1,5 @@
 /** Headline numbers of a RunResult, as the terminal summary (src/report/summary.ts) reports them. */
-import type { RunResult } from '../../../src/engine/index.ts';
+import { fadedSeries, type RunResult } from '../../../src/engine/index.ts';
 
 export const at = (series: number[], m: number): number =>
   series[Math.min(m, series.length) - 1] ?? 0;
@@ -58,6 +58,7 @@ export function outcomeRows(r: RunResult): { label: string; values: number[]; te
     { label: 'in public', values: r.talks.public },
     { label: 'negotiated settlement', values: o.settlement, term: 'settlement' },
     { label: 'ceasefire (frozen)', values: o.ceasefire },
+    { label: 'faded (fighting died down)', values: fadedSeries(r) },
     { label: `victory of ${a.name}`, values: add(o.victoryA, o.collapseB) },
     { label: `victory of ${b.name}`, values: add(o.victoryB, o.collapseA) },
     { label: 'still fighting', values: o.ongoing },
