@@ -82,6 +82,12 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
+      // a mechanism adds the fields it owns to State by declaration merging:
+      // `interface State extends FieldsOf<typeof fields> {}` (src/engine/fields.ts)
+      '@typescript-eslint/no-empty-object-type': [
+        'error',
+        { allowInterfaces: 'with-single-extends' },
+      ],
     },
   },
   // core layers: each core folder imports only the core folders below it (model is the input

@@ -6,6 +6,7 @@ export {
   compile,
   compileEvent,
   State,
+  Status,
   Outcome,
   OUTCOME_NAMES,
   Channel,

@@ -5,7 +5,6 @@
  */
 import type { Scenario } from '../model/index.ts';
 import { Aggregate, CASUALTY_BINS, ENDING_CLASSES, TERMS_BINS } from './aggregate.ts';
-import { MECHANISMS } from './mechanisms/index.ts';
 import { recordAtWar, recordMonth } from './probe.ts';
 import { finishTraces, recordTraces, type RunTrace } from './trace.ts';
 import { Outcome, State, Status, compile, type Compiled } from './state.ts';
@@ -109,7 +108,8 @@ export class BlockRunner {
   }
 }
 
-function simulateInto(agg: Aggregate, s: State, opts: BlockOptions, offset: number): void {
+/** Simulate the runs `s` holds (fresh or reset) into `agg`; records go to index `offset` on. */
+export function simulateInto(agg: Aggregate, s: State, opts: BlockOptions, offset: number): void {
   const c = s.c;
   const firstRun = s.firstRun;
   const runs = s.n;
@@ -124,8 +124,9 @@ function simulateInto(agg: Aggregate, s: State, opts: BlockOptions, offset: numb
     s.nEndedNow = 0;
     // runs that start from a ceasefire or agreement in force end in month 0 (durability follows)
     if (t === 0 && c.inForceAtStart !== 0) compact(s);
-    for (let m = 0; m < MECHANISMS.length; m++) {
-      const mech = MECHANISMS[m];
+    const mechanisms = c.mechanisms;
+    for (let m = 0; m < mechanisms.length; m++) {
+      const mech = mechanisms[m];
       mech.step(s);
       if (mech.endsWars) compact(s);
       if (mech.observedAfter) {

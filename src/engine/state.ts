@@ -1,13 +1,13 @@
 /**
  * Engine state for a block of Monte Carlo runs, as struct-of-arrays: one typed array per variable,
- * indexed by run (global per-run variables) or by run × 2 + party (party 0 = side A, 1 = side B).
- * Built once per block from the scenario (sampling every uncertain input per run); the monthly
- * loop then only reads and writes these arrays.
+ * indexed by run, by run × 2 + party (party 0 = side A, 1 = side B), or per mediator, support line
+ * or back channel (fields.ts). The engine declares only whether and how each war ended; the
+ * scenario inputs (inputs.ts) and each mechanism declare and draw the fields they own, and the
+ * State built once per block defines them all as plain properties; the monthly loop then only
+ * reads and writes these arrays. `compile` resolves the scenario-level facts once.
  */
 import {
   monthsBetweenDates,
-  ownValue,
-  type Belligerent,
   type Intervention,
   type Mediator,
   type Scenario,
@@ -15,44 +15,25 @@ import {
 } from '../model/index.ts';
 import type { MechanismParams } from '../model/index.ts';
 import { ruinTable, type RuinTable } from './gamblersRuin.ts';
-import { Rng, Stream } from './rng.ts';
-import { sampleUncertain } from './sample.ts';
+import { Rng } from './rng.ts';
 import type { Decisions } from './decisions.ts';
+import { slotsPerRun, type FieldOwner } from './fields.ts';
+import { SCENARIO_INPUTS, belligerents } from './inputs.ts';
+import { MECHANISMS } from './mechanisms/index.ts';
+import type { Mechanism } from './mechanisms/mechanism.ts';
 
-/** War status of a run. */
-export const Status = { war: 0, ended: 1 } as const;
-
-/** How a war ended (index into outcome counters). */
-export const Outcome = {
-  ongoing: 0,
-  settlement: 1,
-  ceasefire: 2,
-  victoryA: 3,
-  victoryB: 4,
-  collapseA: 5,
-  collapseB: 6,
-  /** the fighting died down without victory, deal or declared ceasefire (UCDP "low activity") */
-  faded: 7,
-} as const;
-export const OUTCOME_NAMES = [
-  'ongoing',
-  'settlement',
-  'ceasefire',
-  'victoryA',
-  'victoryB',
-  'collapseA',
-  'collapseB',
-  'faded',
-] as const;
-export const OUTCOME_COUNT = OUTCOME_NAMES.length;
-
-/** Posture / talks channel codes; a lower code is more discreet. */
-export const Channel = { closed: 0, secret: 1, mediated: 2, public: 3 } as const;
-export const CHANNEL_NAMES = ['closed', 'secret', 'mediated', 'public'] as const;
-export const CHANNEL_COUNT = CHANNEL_NAMES.length;
-
-/** Effort codes. */
-export const Effort = { fight: 0, escalate: 1 } as const;
+export { belligerents } from './inputs.ts';
+export {
+  Status,
+  Outcome,
+  OUTCOME_NAMES,
+  OUTCOME_COUNT,
+  Channel,
+  CHANNEL_NAMES,
+  CHANNEL_COUNT,
+  Effort,
+} from './codes.ts';
+import { Channel, Outcome, Status } from './codes.ts';
 
 export { MAX_MEDIATORS } from '../model/refs.ts';
 import { MAX_MEDIATORS } from '../model/refs.ts';
@@ -61,6 +42,8 @@ import { MAX_MEDIATORS } from '../model/refs.ts';
 export interface Compiled {
   scenario: Scenario;
   params: MechanismParams;
+  /** The month's steps in order (MECHANISMS unless a caller registers others); they own the state's fields. */
+  mechanisms: readonly Mechanism[];
   /** Months simulated (settings.horizonMonths). */
   horizonMonths: number;
   K: number;
@@ -166,7 +149,10 @@ export function compileEvent(
   }
 }
 
-export function compile(scenario: Scenario): Compiled {
+export function compile(
+  scenario: Scenario,
+  mechanisms: readonly Mechanism[] = MECHANISMS,
+): Compiled {
   const bel = belligerents(scenario);
   const partyIds: [string, string] = [bel[0].id, bel[1].id];
   const horizonMonths = scenario.settings.horizonMonths;
@@ -272,6 +258,7 @@ export function compile(scenario: Scenario): Compiled {
   return {
     scenario,
     params,
+    mechanisms,
     horizonMonths,
     K: scenario.front.positions,
     ruin: ruinTable(
@@ -306,24 +293,10 @@ function extend(a: Float64Array, n: number): Float64Array {
   return b;
 }
 
-export function belligerents(s: Scenario): [Belligerent, Belligerent] {
-  const a = s.parties.find((p): p is Belligerent => p.role === 'belligerent' && p.side === 'A');
-  const b = s.parties.find((p): p is Belligerent => p.role === 'belligerent' && p.side === 'B');
-  if (!a || !b)
-    throw new Error('invalid scenario: needs one belligerent per side (validate it first)');
-  return [a, b];
-}
-
 const central = (u: Uncertain): number =>
   typeof u === 'number' ? u : 'mean' in u ? u.mean : 'mode' in u ? u.mode : (u.low + u.high) / 2;
 
 type NumberArray = Float64Array | Int32Array | Int16Array | Int8Array | Uint8Array;
-const isNumberArray = (v: unknown): v is NumberArray =>
-  v instanceof Float64Array ||
-  v instanceof Int32Array ||
-  v instanceof Int16Array ||
-  v instanceof Int8Array ||
-  v instanceof Uint8Array;
 
 /** The per-run arrays a mechanism may read or write (the run lists are the engine's own). */
 export type StateField = {
@@ -345,116 +318,17 @@ export class State {
   /** This month's decisions taken by people (exercise mode); null: the model decides everything. */
   decisions: Decisions | null = null;
 
-  // per run
+  // The engine's own per-run fields: whether and how each war ended (set by any mechanism that
+  // ends it, read by the engine's compaction, the aggregate and durability).
   readonly status: Uint8Array;
   readonly outcome: Uint8Array;
+  /** Month the war ended, −1 while it goes on. */
   readonly endMonth: Int16Array;
-  readonly front: Int32Array;
-  /** This run's chance that a month of fighting moves the front neither way (battle.tempoSpread). */
-  readonly drawChance: Float64Array;
-  /** This run's multiplier of the contact hazard (contact.frailtySpread; 1 without spread). */
-  readonly contactFrailty: Float64Array;
-  /** This run's multiplier of the decisive chance (battle.decisiveSpread; 1 without spread). */
-  readonly decisiveFrailty: Float64Array;
-  readonly lastBattle: Int8Array; // +1 A won, −1 B won, 0 no movement
-  readonly battlesA: Int16Array;
-  readonly battlesB: Int16Array;
-  readonly talks: Uint8Array; // current channel, 0 = none
-  readonly talkMonths: Int16Array;
-  readonly everChannel: Uint8Array; // bitmask of channels ever used for talks
-  readonly leaked: Uint8Array;
-  readonly mediatorsPresent: Int32Array; // bitmask
-  readonly terms: Float64Array; // A's share at settlement
-  readonly leverageUsed: Float64Array;
-  readonly ceasefirePressure: Float64Array;
-  readonly pressuredEnd: Uint8Array;
-  readonly guaranteeAtEnd: Float64Array;
-  readonly artificialGap: Float64Array;
-  readonly relapseMonth: Int16Array; // months after the end; −1 none within follow-up
-  readonly firstTalk: Int16Array; // [4r + channel] first month talks opened (channel 0 = any); −1 never
-  readonly secretTalkMonths: Int16Array;
-  readonly leaks: Int16Array;
-  readonly mediatorQuality: Float64Array; // [r * M + m]
-  readonly mediatorBias: Float64Array; // [r * M + m] mediation.bias: its strength, + toward A, − toward B
-  readonly mediatorGuarantee: Float64Array;
-  readonly mediatorArrival: Float64Array;
-  /** Monthly leak hazard of the most discreet back channel available (see backChannel.ts). */
-  readonly secretHazard: Float64Array;
-  /** [r * C + k]: monthly leak hazard of declared back channel k. */
-  readonly channelHazard: Float64Array;
-  /** Leverage each mediator brings on arrival: [(r * M + m) * 2 + party]. */
-  readonly mediatorCarrotTalks: Float64Array;
-  readonly mediatorCarrotAgreement: Float64Array;
-  readonly mediatorStick: Float64Array;
 
-  // per run × party
-  readonly strong: Uint8Array;
-  readonly strongProbability: Float64Array;
-  readonly baseStrength: Float64Array;
-  readonly advantage: Float64Array;
-  readonly cost: Float64Array;
-  readonly casualtyRate: Float64Array;
-  readonly casualties: Float64Array;
-  readonly lastCasualties: Float64Array;
-  /** ln(1 + casualties/1000) as of the last domestic step (so each month takes one log). */
-  readonly logCasualties: Float64Array;
-  readonly reserves: Float64Array;
-  readonly capacity: Float64Array;
-  readonly hawkishness: Float64Array;
-  readonly audience: Float64Array;
-  readonly democracy: Uint8Array;
-  readonly warAim: Float64Array;
-  readonly optimism: Float64Array;
-  readonly prior: Float64Array;
-  /** Belief that the enemy is the strong type. */
-  readonly belief: Float64Array;
-  readonly support: Float64Array;
-  readonly supportForTalks: Float64Array;
-  readonly supportForConcessions: Float64Array;
-  readonly casualtySensitivity: Float64Array;
-  readonly demobilisation: Float64Array;
-  readonly strength: Float64Array; // demonstrated strength Str
-  readonly effort: Uint8Array;
-  readonly posture: Uint8Array;
-  readonly aid: Float64Array;
-  readonly aidOutlook: Float64Array; // aid expected over the look-ahead, for valuing the war
-  readonly fungibleAid: Float64Array;
-  readonly patronMinShare: Float64Array;
-  readonly patronOpposesTalks: Uint8Array;
-  readonly carrotTalks: Float64Array;
-  readonly carrotAgreement: Float64Array;
-  readonly stick: Float64Array;
-  readonly accepted: Int32Array; // bitmask of mediators this party has accepted
-  readonly audienceMultiplier: Float64Array; // 1, or 1 + ψ after a leak
-  readonly catastrophe: Float64Array;
-  // derived each month (ripeness / valuation)
-  readonly pWin: Float64Array;
-  readonly warValue: Float64Array;
-  readonly reservation: Float64Array;
-  readonly enemyReservationStrong: Float64Array;
-  readonly enemyReservationWeak: Float64Array;
-  readonly mhs: Float64Array;
-  readonly wayOut: Float64Array;
-  readonly readiness: Float64Array;
-  readonly conversationCost: Float64Array; // SC on the public channel
-  readonly inference: Float64Array;
-  readonly capacityEffective: Float64Array; // enemy capacity as it weighs on this party
-  readonly talkAudienceCost: Float64Array;
-  readonly talkBenefit: Float64Array;
-  readonly commitmentGap: Float64Array; // CP_i > 0 blocks acceptance
-  readonly bestUtility: Float64Array; // utility of the best open channel this month
-  readonly enemyGain: Float64Array; // rise in the enemy's chance of winning if it took this side for weak
-  readonly monthsExpected: Float64Array; // expected months of war left, as this side sees it
-  readonly lookAheadUtility: Float64Array; // the same with one more unit of demonstrated strength
-  /**
-   * [3·(2r + p) + k]: this side's utility of opening talks this month on channel k (0 secret,
-   * 1 mediated, 2 public) as if the channel were available (contact.ts weighs availability).
-   */
-  readonly channelUtility: Float64Array;
-  // per line
-  readonly lineAid: Float64Array; // [r * L + l]
-  readonly lineWaning: Float64Array;
-  readonly lineDecayAhead: Float64Array; // (1 − waning)^h for the commitment look-ahead
+  /** Every per-run array and its starting value (reset refills them). */
+  private readonly starts: [NumberArray, number][] = [];
+  /** The scenario inputs, then the mechanisms: who owns the other fields, in sampling order. */
+  private readonly owners: readonly FieldOwner[];
 
   constructor(
     readonly c: Compiled,
@@ -463,113 +337,39 @@ export class State {
     runs: number,
   ) {
     const n = (this.n = runs);
-    const n2 = 2 * n;
-    const M = Math.max(1, c.mediators.length);
-    const L = Math.max(1, c.lines.length);
     this.rng = new Rng(c.scenario.settings.seed, firstRun, runs);
     this.active = new Int32Array(n);
     this.endedNow = new Int32Array(n);
-    const f = (len: number) => new Float64Array(len);
     this.status = new Uint8Array(n);
     this.outcome = new Uint8Array(n);
     this.endMonth = new Int16Array(n);
-    this.front = new Int32Array(n);
-    this.drawChance = f(n);
-    this.contactFrailty = f(n);
-    this.decisiveFrailty = f(n);
-    this.lastBattle = new Int8Array(n);
-    this.battlesA = new Int16Array(n);
-    this.battlesB = new Int16Array(n);
-    this.talks = new Uint8Array(n);
-    this.talkMonths = new Int16Array(n);
-    this.everChannel = new Uint8Array(n);
-    this.leaked = new Uint8Array(n);
-    this.mediatorsPresent = new Int32Array(n);
-    this.terms = f(n);
-    this.leverageUsed = f(n);
-    this.ceasefirePressure = f(n);
-    this.pressuredEnd = new Uint8Array(n);
-    this.guaranteeAtEnd = f(n);
-    this.artificialGap = f(n);
-    this.relapseMonth = new Int16Array(n);
-    this.firstTalk = new Int16Array(4 * n);
-    this.secretTalkMonths = new Int16Array(n);
-    this.leaks = new Int16Array(n);
-    this.mediatorQuality = f(n * M);
-    this.mediatorBias = f(n * M);
-    this.mediatorGuarantee = f(n * M);
-    this.mediatorArrival = f(n * M);
-    this.secretHazard = f(n);
-    this.channelHazard = f(n * Math.max(1, c.secretChannels.length));
-    this.mediatorCarrotTalks = f(n * M * 2);
-    this.mediatorCarrotAgreement = f(n * M * 2);
-    this.mediatorStick = f(n * M * 2);
-    this.strong = new Uint8Array(n2);
-    this.strongProbability = f(n2);
-    this.baseStrength = f(n2);
-    this.advantage = f(n2);
-    this.cost = f(n2);
-    this.casualtyRate = f(n2);
-    this.casualties = f(n2);
-    this.lastCasualties = f(n2);
-    this.logCasualties = f(n2);
-    this.reserves = f(n2);
-    this.capacity = f(n2);
-    this.hawkishness = f(n2);
-    this.audience = f(n2);
-    this.democracy = new Uint8Array(n2);
-    this.warAim = f(n2);
-    this.optimism = f(n2);
-    this.prior = f(n2);
-    this.belief = f(n2);
-    this.support = f(n2);
-    this.supportForTalks = f(n2);
-    this.supportForConcessions = f(n2);
-    this.casualtySensitivity = f(n2);
-    this.demobilisation = f(n2);
-    this.strength = f(n2);
-    this.effort = new Uint8Array(n2);
-    this.posture = new Uint8Array(n2);
-    this.aid = f(n2);
-    this.aidOutlook = f(n2);
-    this.fungibleAid = f(n2);
-    this.patronMinShare = f(n2);
-    this.patronOpposesTalks = new Uint8Array(n2);
-    this.carrotTalks = f(n2);
-    this.carrotAgreement = f(n2);
-    this.stick = f(n2);
-    this.accepted = new Int32Array(n2);
-    this.audienceMultiplier = f(n2);
-    this.catastrophe = f(n2);
-    this.pWin = f(n2);
-    this.warValue = f(n2);
-    this.reservation = f(n2);
-    this.enemyReservationStrong = f(n2);
-    this.enemyReservationWeak = f(n2);
-    this.mhs = f(n2);
-    this.wayOut = f(n2);
-    this.readiness = f(n2);
-    this.conversationCost = f(n2);
-    this.inference = f(n2);
-    this.capacityEffective = f(n2);
-    this.talkAudienceCost = f(n2);
-    this.talkBenefit = f(n2);
-    this.commitmentGap = f(n2);
-    this.bestUtility = f(n2);
-    this.enemyGain = f(n2);
-    this.monthsExpected = f(n2);
-    this.lookAheadUtility = f(n2);
-    this.channelUtility = f(3 * n2);
-    this.lineAid = f(n * L);
-    this.lineWaning = f(n * L);
-    this.lineDecayAhead = f(n * L);
-    this.arrays = (Object.values(this) as unknown[]).filter(isNumberArray);
-    this.fillDefaults();
-    this.sampleInputs();
+    this.starts.push([this.status, 0], [this.outcome, 0], [this.endMonth, -1]);
+    this.owners = [SCENARIO_INPUTS, ...c.mechanisms];
+    for (const owner of this.owners) this.allocate(owner, n);
+    for (const [array, init] of this.starts) if (init !== 0) array.fill(init);
+    this.start();
   }
 
-  /** Every per-run typed array (zeroed by reset). */
-  private readonly arrays: NumberArray[];
+  /**
+   * One array per field the owner declares, defined as a plain property: V8 keeps properties
+   * added by defineProperty in fast mode (assigning ~100 computed names would turn the object
+   * into a dictionary), so kernels index `s.field[i]` as fast as a field the class declared.
+   */
+  private allocate(owner: FieldOwner, n: number): void {
+    for (const [name, spec] of Object.entries(owner.fields ?? {})) {
+      if (name in this)
+        throw new Error(`invalid mechanism ${owner.id}: state field ${name} is already declared`);
+      const array = new spec.array(n * slotsPerRun(spec.slots, this.c));
+      // the attributes a class field gets (TypeScript keeps it read-only)
+      Object.defineProperty(this, name, {
+        value: array,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+      this.starts.push([array, spec.init]);
+    }
+  }
 
   /**
    * Reuse the arrays for runs [firstRun, firstRun + runs) (runs ≤ the capacity): every array back
@@ -583,29 +383,16 @@ export class State {
     this.t = 0;
     this.nActive = 0;
     this.nEndedNow = 0;
-    for (const v of this.arrays) v.fill(0);
-    this.fillDefaults();
+    for (const [array, init] of this.starts) array.fill(init);
     this.rng.reset(firstRun, runs);
-    this.sampleInputs();
+    this.start();
   }
 
-  /** Arrays whose starting value is not zero. */
-  private fillDefaults(): void {
-    this.endMonth.fill(-1);
-    this.terms.fill(NaN);
-    this.relapseMonth.fill(-1);
-    this.firstTalk.fill(-1);
-    this.audienceMultiplier.fill(1);
-    this.lineDecayAhead.fill(1);
-    const ch = this.c.talksAtStart;
-    if (ch !== 0)
-      for (let r = 0; r < this.n; r++) {
-        // talks under way on the forecast date: open from month 0
-        this.talks[r] = ch;
-        this.talkMonths[r] = this.c.talkMonthsAtStart;
-        this.everChannel[r] = 1 << ch;
-        this.firstTalk[4 * r] = this.firstTalk[4 * r + ch] = 0;
-      }
+  /**
+   * Starting values that depend on the scenario, then every owner's inputs drawn in a fixed order
+   * (common random numbers): the scenario inputs, then the mechanisms in list order.
+   */
+  private start(): void {
     const held = this.c.inForceAtStart;
     if (held !== 0)
       for (let r = 0; r < this.n; r++) {
@@ -614,170 +401,6 @@ export class State {
         this.outcome[r] = held;
         this.endMonth[r] = 0;
       }
-  }
-
-  /**
-   * Each run's contact multiplier exp(σ·z − σ²/2) (mean 1), z on its own stream so the spread
-   * changes no other draw; σ = 0 draws nothing.
-   */
-  private sampleContactFrailty(): void {
-    const sd = this.c.params.contact.frailtySpread;
-    if (sd === 0) {
-      this.contactFrailty.fill(1, 0, this.n);
-      return;
-    }
-    for (let r = 0; r < this.n; r++)
-      this.contactFrailty[r] = Math.exp(
-        sd * this.rng.normal(r, Stream.contactFrailty) - (sd * sd) / 2,
-      );
-  }
-
-  /**
-   * Each run's multiplier of the decisive chance, exp(σ·z − σ²/2) (mean 1), z on its own stream;
-   * σ = 0 draws nothing. Some wars are decided in a first blow (a coup, a collapse), others
-   * never meet a decisive battle: unobserved heterogeneity of the ending hazard (Vaupel et al.
-   * 1979), which widens each war's own range of durations at both ends.
-   */
-  private sampleDecisiveFrailty(): void {
-    const sd = this.c.params.battle.decisiveSpread;
-    if (sd === 0) {
-      this.decisiveFrailty.fill(1, 0, this.n);
-      return;
-    }
-    for (let r = 0; r < this.n; r++)
-      this.decisiveFrailty[r] = Math.exp(
-        sd * this.rng.normal(r, Stream.decisiveFrailty) - (sd * sd) / 2,
-      );
-  }
-
-  /**
-   * Each run's draw probability: logit(d_r) = logit(d) + σ·z_r with z_r standard normal on its own
-   * stream, so the spread changes no other draw. σ = 0 draws nothing and every run has d.
-   */
-  private sampleTempo(): void {
-    const b = this.c.params.battle;
-    const d = b.enabled ? b.drawProbability : 0;
-    const sd = b.tempoSpread;
-    if (sd === 0 || d <= 0 || d >= 1) {
-      this.drawChance.fill(d, 0, this.n);
-      return;
-    }
-    const logit = Math.log(d / (1 - d));
-    for (let r = 0; r < this.n; r++)
-      this.drawChance[r] = 1 / (1 + Math.exp(-(logit + sd * this.rng.normal(r, Stream.tempo))));
-  }
-
-  /**
-   * Draw every uncertain input for every run, in a fixed order per run (common random numbers).
-   * Loops run field by field over all runs: each run has its own stream, so its sequence of
-   * draws is the same as run by run, while each input spec is resolved once per block.
-   */
-  private sampleInputs(): void {
-    const { c, rng, n } = this;
-    const s = c.scenario;
-    const bel = belligerents(s);
-    const L = Math.max(1, c.lines.length);
-    const M = Math.max(1, c.mediators.length);
-    /** out[r · stride + offset] = a draw of u for every run r. */
-    const fill = (
-      u: Uncertain,
-      min: number,
-      max: number,
-      out: Float64Array,
-      stride: number,
-      offset: number,
-    ): void => {
-      if (typeof u === 'number') {
-        for (let r = 0; r < n; r++) out[r * stride + offset] = u;
-        return;
-      }
-      for (let r = 0; r < n; r++) out[r * stride + offset] = sampleUncertain(rng, r, u, min, max);
-    };
-    this.sampleTempo();
-    this.sampleContactFrailty();
-    this.sampleDecisiveFrailty();
-    const balance = s.front.balance;
-    for (let r = 0; r < n; r++) {
-      const x = sampleUncertain(rng, r, balance, 0, 1);
-      this.front[r] = Math.min(c.K - 1, Math.max(1, Math.round(x * c.K)));
-    }
-    for (let p = 0; p < 2; p++) {
-      const b = bel[p];
-      const m = b.military;
-      fill(m.strongTypeProbability, 0, 1, this.strongProbability, 2, p);
-      for (let r = 0; r < n; r++)
-        this.strong[2 * r + p] =
-          rng.next(r, Stream.sample) < this.strongProbability[2 * r + p] ? 1 : 0;
-      fill(m.strength, 0.01, 100, this.baseStrength, 2, p);
-      fill(m.strongTypeAdvantage, 1, 10, this.advantage, 2, p);
-      fill(m.monthlyCost, 0, 0.5, this.cost, 2, p);
-      fill(m.casualtiesPerMonth, 0, 1e6, this.casualtyRate, 2, p);
-      fill(m.reserves, 0, 1, this.reserves, 2, p);
-      fill(m.escalationCapacity, 0, 1, this.capacity, 2, p);
-      fill(b.leader.hawkishness, 0, 1, this.hawkishness, 2, p);
-      fill(b.leader.audienceCost, 0, 2, this.audience, 2, p);
-      const democracy = b.leader.regime === 'democracy' ? 1 : 0;
-      for (let r = 0; r < n; r++) this.democracy[2 * r + p] = democracy;
-      const demand = ownValue(s.front.demands, b.id);
-      fill(demand === undefined ? 0.5 : demand, 0, 1, this.warAim, 2, p);
-      fill(b.beliefs.optimism, -0.5, 0.5, this.optimism, 2, p);
-      fill(b.beliefs.enemyStrong, 0, 1, this.prior, 2, p);
-      for (let r = 0; r < n; r++) this.belief[2 * r + p] = this.prior[2 * r + p];
-      fill(b.opinion.supportForWar, 0, 1, this.support, 2, p);
-      fill(b.opinion.supportForTalks, 0, 1, this.supportForTalks, 2, p);
-      fill(b.opinion.supportForConcessions, 0, 1, this.supportForConcessions, 2, p);
-      fill(b.opinion.casualtySensitivity, 0, 10, this.casualtySensitivity, 2, p);
-      fill(b.demobilisationShift, 0, 1, this.demobilisation, 2, p);
-    }
-    let l = 0;
-    const h = c.params.commitment.lookAheadMonths;
-    for (let p = 0; p < 2; p++)
-      for (const line of bel[p].support) {
-        for (let r = 0; r < n; r++) {
-          const k = r * L + l;
-          this.lineAid[k] = sampleUncertain(rng, r, line.level, 0, 3);
-          this.lineWaning[k] = sampleUncertain(rng, r, line.waningRate, 0, 1);
-          this.lineDecayAhead[k] = (1 - this.lineWaning[k]) ** h;
-          const i = 2 * r + p;
-          this.patronMinShare[i] = Math.max(this.patronMinShare[i], c.lines[l].minShare);
-          if (c.lines[l].opposesTalks) this.patronOpposesTalks[i] = 1;
-        }
-        l++;
-      }
-    for (let j = 0; j < c.mediators.length; j++) {
-      const med = c.mediators[j].mediation;
-      const biasToward = c.mediators[j].biasToward;
-      for (let r = 0; r < n; r++) {
-        const k = r * M + j;
-        this.mediatorQuality[k] = sampleUncertain(rng, r, med.informationQuality, 0, 1);
-        this.mediatorBias[k] = biasToward * sampleUncertain(rng, r, med.bias.strength, 0, 1);
-        this.mediatorGuarantee[k] = sampleUncertain(rng, r, med.guarantee, 0, 1);
-        this.mediatorArrival[k] = sampleUncertain(rng, r, med.arrivalRate, 0, 1);
-        for (const carrot of med.carrots) {
-          const p = carrot.to === c.partyIds[0] ? 0 : 1;
-          const size = sampleUncertain(rng, r, carrot.size, 0, 1);
-          if (carrot.conditionalOn === 'talks') this.mediatorCarrotTalks[2 * k + p] += size;
-          else this.mediatorCarrotAgreement[2 * k + p] += size;
-        }
-        for (const stick of med.sticks)
-          this.mediatorStick[2 * k + (stick.on === c.partyIds[0] ? 0 : 1)] += sampleUncertain(
-            rng,
-            r,
-            stick.size,
-            0,
-            1,
-          );
-      }
-    }
-    const C = Math.max(1, c.secretChannels.length);
-    c.secretChannels.forEach((ch, k) => {
-      for (let r = 0; r < n; r++)
-        this.channelHazard[r * C + k] =
-          1 - Math.exp(-sampleUncertain(rng, r, ch.hazard, 0, 1) * ch.participants);
-    });
-    // until a second channel opens, talks in secret go through the earliest one
-    if (c.earliestChannel >= 0)
-      for (let r = 0; r < n; r++)
-        this.secretHazard[r] = this.channelHazard[r * C + c.earliestChannel];
+    for (const owner of this.owners) owner.sample?.(this);
   }
 }

@@ -5,7 +5,9 @@
  * These are the reference definitions: the run loops of battle, beliefs, bargainingRange,
  * commitment, ripeness and conversation inline them (with per-month constants hoisted) in the
  * same order of operations (calls cost the bench 15–30%: V8 stops inlining past a small budget
- * and then boxes every double); test/engine/inlinedCopies.test.ts checks the copies bit for bit.
+ * and then boxes every double). test/engine/inlinedCopies.test.ts checks the copies on 10,000
+ * random inputs each: bit for bit those of beliefs, effectiveCost and escalationHeadroom;
+ * battle's strengths by every contest they decide; commitment's strengths are not checked yet.
  */
 import type { State } from './state.ts';
 

@@ -10,7 +10,6 @@ import {
   compile,
   compact,
   Decisions,
-  MECHANISMS,
   State,
   Channel,
   CHANNEL_NAMES,
@@ -200,7 +199,7 @@ export class Exercise {
     this.started = true;
     s.nEndedNow = 0;
     if (t === 0 && c.inForceAtStart !== 0) compact(s);
-    for (const mech of MECHANISMS) {
+    for (const mech of c.mechanisms) {
       if (mech.id === 'mediatorInformation') {
         beliefBefore[0] = s.belief[0];
         beliefBefore[1] = s.belief[1];

@@ -8,11 +8,14 @@
 import { describe, expect, it } from 'vitest';
 import { stateFor } from './fixtures.ts';
 import { Channel, type State } from '../../src/engine/state.ts';
-import { effectiveCost, escalationHeadroom } from '../../src/engine/strength.ts';
+import { effectiveCost, escalationHeadroom, strengthOf } from '../../src/engine/strength.ts';
 import { fastSigmoid } from '../../src/engine/fastMath.ts';
 import { audienceWeight, reservationShare } from '../../src/engine/mechanisms/bargainingRange.ts';
 import { bargainingRange } from '../../src/engine/mechanisms/bargainingRange.ts';
-import { conversation } from '../../src/engine/mechanisms/conversation.ts';
+import { conversation, strategicWeight } from '../../src/engine/mechanisms/conversation.ts';
+import { battle } from '../../src/engine/mechanisms/battle.ts';
+import { bayes, beliefs } from '../../src/engine/mechanisms/beliefs.ts';
+import { Rng, Stream } from '../../src/engine/rng.ts';
 import { commitment, guaranteeFor } from '../../src/engine/mechanisms/commitment.ts';
 import { ripeness } from '../../src/engine/mechanisms/ripeness.ts';
 
@@ -88,6 +91,10 @@ describe('inlined copies give their helpers’ values to the last bit', () => {
         expect(Object.is(s.talkAudienceCost[i], ac)).toBe(true);
         const eEff = Math.min(1, escalationHeadroom(s, j) / cp.capacityNorm);
         expect(Object.is(s.capacityEffective[i], eEff)).toBe(true);
+        // the strategic cost SC = strategicWeight × I (mediation.ts calls the helper)
+        expect(Object.is(s.conversationCost[i], strategicWeight(s, i, j) * s.inference[i])).toBe(
+          true,
+        );
       }
     }
   });
@@ -143,4 +150,73 @@ describe('inlined copies give their helpers’ values to the last bit', () => {
       }
     }
   });
+
+  it('beliefs: strengthOf (both types of each side, with effort and aid)', () => {
+    const pick = random(5);
+    for (let round = 0; round < 4; round++) {
+      const s = withContests(randomState(60 + round, SWITCHES(pick)), pick);
+      // only the update on the month's battle: no aid noise, no new information
+      s.c.params.beliefs.fungibleAidNoise = 0;
+      s.c.params.beliefs.newInformationRate = 0;
+      const before = Float64Array.from(s.belief);
+      beliefs.step(s);
+      for (let r = 0; r < RUNS; r++) {
+        const result = s.lastBattle[r];
+        for (let p = 0; p < 2; p++) {
+          const i = 2 * r + p,
+            j = i ^ 1;
+          let want = before[i];
+          if (result !== 0) {
+            const mine = strengthOf(s, i, s.strong[i], s.effort[i]);
+            const qs = mine / (mine + strengthOf(s, j, 1, s.effort[j])),
+              qw = mine / (mine + strengthOf(s, j, 0, s.effort[j]));
+            const won = p === 0 ? result > 0 : result < 0;
+            want = bayes(before[i], won ? qs : 1 - qs, won ? qw : 1 - qw);
+          }
+          expect(Object.is(s.belief[i], want)).toBe(true);
+        }
+      }
+    }
+  });
+
+  // battle's copy decides a contest by u < q: checked decision by decision (the last bit of q
+  // matters only when a draw falls within it of q, so this is a check of the formula, not of bits)
+  it('battle: strengthOf decides every contest as the kernel does', () => {
+    const pick = random(6);
+    for (let round = 0; round < 4; round++) {
+      const s = withContests(randomState(70 + round, SWITCHES(pick)), pick);
+      s.c.params.battle.decisiveRate = 0;
+      s.drawChance.fill(0.2); // most months fought: about 16,000 contests over the rounds
+      const draws = new Rng(s.c.scenario.settings.seed, s.firstRun, s.n);
+      const frontBefore = Int32Array.from(s.front);
+      battle.step(s);
+      let contests = 0;
+      for (let r = 0; r < RUNS; r++) {
+        const u1 = draws.next(r, Stream.battle),
+          u2 = draws.next(r, Stream.battle);
+        let want = 0;
+        if (u1 >= s.drawChance[r]) {
+          const sa = strengthOf(s, 2 * r, s.strong[2 * r], s.effort[2 * r]);
+          const sb = strengthOf(s, 2 * r + 1, s.strong[2 * r + 1], s.effort[2 * r + 1]);
+          want = u2 < sa / (sa + sb) ? 1 : -1;
+          contests++;
+        }
+        expect(s.lastBattle[r]).toBe(want);
+        expect(s.front[r] - frontBefore[r]).toBe(want);
+      }
+      expect(contests).toBeGreaterThan(0.75 * RUNS);
+    }
+  });
 });
+
+/** Random types, efforts, strengths and last battles on top of randomState. */
+function withContests(s: State, u: () => number): State {
+  for (let i = 0; i < 2 * RUNS; i++) {
+    s.strong[i] = u() < 0.5 ? 1 : 0;
+    s.effort[i] = u() < 0.3 ? 1 : 0;
+    s.baseStrength[i] = 0.2 + 3 * u();
+    s.advantage[i] = 1 + 2 * u();
+  }
+  for (let r = 0; r < RUNS; r++) s.lastBattle[r] = Math.floor(u() * 3) - 1;
+  return s;
+}

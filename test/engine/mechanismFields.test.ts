@@ -2,7 +2,8 @@
  * Each mechanism touches only the state fields it declares (issue #16, item 1): every bundled
  * scenario and variant, plus a fixture that switches on every optional feature, is simulated
  * with each step given a recording proxy of the state; a read outside `reads ∪ writes` or a
- * write outside `writes` fails, naming the mechanism and the field.
+ * write outside `writes` fails, naming the mechanism and the field. A mechanism's `sample` (its
+ * starting values and input draws) may write only the fields it owns.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -139,6 +140,26 @@ describe('mechanisms declare the state they touch', () => {
       expect([...t.reads].filter((f) => !declared.has(f)).sort(), 'undeclared reads').toEqual([]);
     });
   }
+
+  it('a mechanism starts and samples only the fields it owns', () => {
+    const sampled: Touches = new Map(
+      MECHANISMS.map((m) => [m.id, { reads: new Set(), writes: new Set() }]),
+    );
+    for (const [, scenario] of scenarios()) {
+      const s = new State(compile(scenario), 0, RUNS);
+      const fields = stateFields(s);
+      for (const m of MECHANISMS) m.sample?.(recording(s, fields, m, sampled));
+    }
+    for (const m of MECHANISMS) {
+      const owned = Object.keys(m.fields ?? {});
+      expect(
+        [...sampled.get(m.id)!.writes].filter((f) => !owned.includes(f)),
+        m.id,
+      ).toEqual([]);
+    }
+    // the owners that draw: battle's tempo, the lines, the mediators, contact, the channels
+    expect(MECHANISMS.filter((m) => sampled.get(m.id)!.writes.size > 0).length).toBeGreaterThan(4);
+  });
 
   it('every mechanism names a parameter group of the schema, and every group is named', () => {
     const groups = Object.keys(MechanismParamsSchema.parse({}));

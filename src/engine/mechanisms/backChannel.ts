@@ -9,8 +9,34 @@
  * Switched off: no back channel is available, so no leaks.
  */
 import type { Mechanism } from './mechanism.ts';
-import { Channel, type State } from '../state.ts';
+import type { State } from '../state.ts';
+import { Channel } from '../codes.ts';
 import { Stream } from '../rng.ts';
+import { sampleUncertain } from '../sample.ts';
+import { field, type FieldsOf } from '../fields.ts';
+
+const openingFields = {
+  /** Monthly leak hazard of the most discreet back channel available (see backChannel.ts). */
+  secretHazard: field(Float64Array, 'run'),
+  /** [r * C + k]: monthly leak hazard of declared back channel k. */
+  channelHazard: field(Float64Array, 'backChannel'),
+};
+declare module '../state.ts' {
+  interface State extends FieldsOf<typeof openingFields> {}
+}
+
+const fields = {
+  /** 1 once the secret talks have leaked */
+  leaked: field(Uint8Array, 'run'),
+  /** months of talks in secret, and leaks (counted into the aggregate) */
+  secretTalkMonths: field(Int16Array, 'run'),
+  leaks: field(Int16Array, 'run'),
+  /** 1, or 1 + ψ after a leak */
+  audienceMultiplier: field(Float64Array, 'party', 1),
+};
+declare module '../state.ts' {
+  interface State extends FieldsOf<typeof fields> {}
+}
 
 function step(s: State): void {
   const psi = s.c.params.backChannel.leakDuplicity;
@@ -54,8 +80,26 @@ function channelsOpening(s: State): void {
   }
 }
 
+/**
+ * Each declared channel's monthly leak hazard 1 − exp(−h₀·n) per run, h₀ drawn for its n
+ * participants; secret talks go through the earliest channel until another one opens.
+ */
+function sampleHazards(s: State): void {
+  const { c, rng, n, channelHazard, secretHazard } = s;
+  const C = Math.max(1, c.secretChannels.length);
+  c.secretChannels.forEach((ch, k) => {
+    for (let r = 0; r < n; r++)
+      channelHazard[r * C + k] =
+        1 - Math.exp(-sampleUncertain(rng, r, ch.hazard, 0, 1) * ch.participants);
+  });
+  if (c.earliestChannel >= 0)
+    for (let r = 0; r < n; r++) secretHazard[r] = channelHazard[r * C + c.earliestChannel];
+}
+
 export const backChannelOpening: Mechanism = {
   id: 'backChannelOpening',
+  fields: openingFields,
+  sample: sampleHazards,
   params: null,
   source: 'design choice (the most discreet channel available is used)',
   reads: ['channelHazard'],
@@ -65,6 +109,7 @@ export const backChannelOpening: Mechanism = {
 
 export const backChannel: Mechanism = {
   id: 'backChannel',
+  fields,
   params: 'backChannel',
   source: 'Wanis-St. John 2006; Pruitt 2008; Kurizaki 2007; hazard form is a design choice',
   reads: ['secretHazard'],

@@ -15,8 +15,28 @@
  * Switched off (bargaining.enabled = false): no offers are made (see offers.ts); values are still computed.
  */
 import type { Mechanism } from './mechanism.ts';
-import { Channel, type State } from '../state.ts';
+import type { State } from '../state.ts';
+import { Channel } from '../codes.ts';
 import { Q_GRID } from '../gamblersRuin.ts';
+import { field, type FieldsOf } from '../fields.ts';
+
+const fields = {
+  /** this side's chance of winning the war, as it sees it */
+  pWin: field(Float64Array, 'party'),
+  /** expected value of fighting on, as a share of the stake */
+  warValue: field(Float64Array, 'party'),
+  /** least share this side accepts; the enemy's, were it strong or weak */
+  reservation: field(Float64Array, 'party'),
+  enemyReservationStrong: field(Float64Array, 'party'),
+  enemyReservationWeak: field(Float64Array, 'party'),
+  /** rise in the enemy's chance of winning if it took this side for weak */
+  enemyGain: field(Float64Array, 'party'),
+  /** expected months of war left, as this side sees it */
+  monthsExpected: field(Float64Array, 'party'),
+};
+declare module '../state.ts' {
+  interface State extends FieldsOf<typeof fields> {}
+}
 
 /** Audience weight of party i now: public support for the war makes backing down costlier. */
 export function audienceWeight(s: State, i: number, channel: number): number {
@@ -210,6 +230,7 @@ const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 
 export const bargainingRange: Mechanism = {
   id: 'bargainingRange',
+  fields,
   params: 'bargaining',
   source:
     'Fearon 1995; Slantchev 2003; Tomz 2007; Kurizaki 2007; closed form and patron veto are design choices',

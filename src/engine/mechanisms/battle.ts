@@ -20,9 +20,33 @@
  * Switched off: the front never moves, casualties still accrue (a frozen war of attrition).
  */
 import type { Mechanism } from './mechanism.ts';
-import { Effort, Outcome, type State } from '../state.ts';
+import type { State } from '../state.ts';
+import { Effort, Outcome } from '../codes.ts';
 import { Stream } from '../rng.ts';
 import { endWar } from './termination.ts';
+import { field, type FieldsOf } from '../fields.ts';
+
+const fields = {
+  /** This run's chance that a month of fighting moves the front neither way (battle.tempoSpread). */
+  drawChance: field(Float64Array, 'run'),
+  /** This run's multiplier of the decisive chance (battle.decisiveSpread; 1 without spread). */
+  decisiveFrailty: field(Float64Array, 'run'),
+  /** +1 A won, −1 B won, 0 no movement */
+  lastBattle: field(Int8Array, 'run'),
+  /** months each side won (durability weighs how one-sided the war was) */
+  battlesA: field(Int16Array, 'run'),
+  battlesB: field(Int16Array, 'run'),
+  /** battle deaths so far, and this month's */
+  casualties: field(Float64Array, 'party'),
+  lastCasualties: field(Float64Array, 'party'),
+  /** recent losses to an escalating enemy, decaying by 0.6 a month (ripeness' precipice) */
+  catastrophe: field(Float64Array, 'party'),
+  /** demonstrated strength Str */
+  strength: field(Float64Array, 'party'),
+};
+declare module '../state.ts' {
+  interface State extends FieldsOf<typeof fields> {}
+}
 
 function step(s: State): void {
   const b = s.c.params.battle;
@@ -109,8 +133,46 @@ function step(s: State): void {
   }
 }
 
+/**
+ * Each run's draw probability: logit(d_r) = logit(d) + σ·z_r with z_r standard normal on its own
+ * stream, so the spread changes no other draw. σ = 0 draws nothing and every run has d.
+ */
+function sampleTempo(s: State): void {
+  const b = s.c.params.battle;
+  const d = b.enabled ? b.drawProbability : 0;
+  const sd = b.tempoSpread;
+  if (sd === 0 || d <= 0 || d >= 1) {
+    s.drawChance.fill(d, 0, s.n);
+    return;
+  }
+  const logit = Math.log(d / (1 - d));
+  for (let r = 0; r < s.n; r++)
+    s.drawChance[r] = 1 / (1 + Math.exp(-(logit + sd * s.rng.normal(r, Stream.tempo))));
+}
+
+/**
+ * Each run's multiplier of the decisive chance, exp(σ·z − σ²/2) (mean 1), z on its own stream;
+ * σ = 0 draws nothing. Some wars are decided in a first blow (a coup, a collapse), others
+ * never meet a decisive battle: unobserved heterogeneity of the ending hazard (Vaupel et al.
+ * 1979), which widens each war's own range of durations at both ends.
+ */
+function sampleDecisiveFrailty(s: State): void {
+  const sd = s.c.params.battle.decisiveSpread;
+  if (sd === 0) {
+    s.decisiveFrailty.fill(1, 0, s.n);
+    return;
+  }
+  for (let r = 0; r < s.n; r++)
+    s.decisiveFrailty[r] = Math.exp(sd * s.rng.normal(r, Stream.decisiveFrailty) - (sd * sd) / 2);
+}
+
 export const battle: Mechanism = {
   id: 'battle',
+  sample: (s) => {
+    sampleTempo(s);
+    sampleDecisiveFrailty(s);
+  },
+  fields,
   params: 'battle',
   source: 'Slantchev 2003; Filson & Werner 2002; contest function is a design choice',
   reads: [

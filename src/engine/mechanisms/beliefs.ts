@@ -11,8 +11,18 @@
  * Switched off: beliefs stay at their priors (no learning).
  */
 import type { Mechanism } from './mechanism.ts';
-import { Effort, type State } from '../state.ts';
+import type { State } from '../state.ts';
+import { Effort } from '../codes.ts';
 import { Stream } from '../rng.ts';
+import { field, type FieldsOf } from '../fields.ts';
+
+const fields = {
+  /** Belief that the enemy is the strong type. */
+  belief: field(Float64Array, 'party'),
+};
+declare module '../state.ts' {
+  interface State extends FieldsOf<typeof fields> {}
+}
 
 function step(s: State): void {
   const p = s.c.params.beliefs;
@@ -69,14 +79,21 @@ function step(s: State): void {
 }
 
 /** Posterior of "strong" given likelihoods under strong and weak. */
-function bayes(mu: number, likeStrong: number, likeWeak: number): number {
+export function bayes(mu: number, likeStrong: number, likeWeak: number): number {
   const num = mu * likeStrong;
   const den = num + (1 - mu) * likeWeak;
   return den > 0 ? num / den : mu;
 }
 
+/** Each side starts from its prior (beliefs.enemyStrong, drawn with the scenario inputs). */
+function startFromPrior(s: State): void {
+  for (let i = 0; i < 2 * s.n; i++) s.belief[i] = s.prior[i];
+}
+
 export const beliefs: Mechanism = {
   id: 'beliefs',
+  fields,
+  sample: startFromPrior,
   params: 'beliefs',
   source: 'Filson & Werner 2002; Slantchev 2003; Sawyer et al. 2017; Shirkey 2016',
   reads: [

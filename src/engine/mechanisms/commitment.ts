@@ -15,6 +15,15 @@
 import type { Mechanism } from './mechanism.ts';
 import type { State } from '../state.ts';
 import { qPosition } from '../gamblersRuin.ts';
+import { field, type FieldsOf } from '../fields.ts';
+
+const fields = {
+  /** CP_i > 0 blocks acceptance */
+  commitmentGap: field(Float64Array, 'party'),
+};
+declare module '../state.ts' {
+  interface State extends FieldsOf<typeof fields> {}
+}
 
 function step(s: State): void {
   const cp = s.c.params.commitment;
@@ -166,6 +175,7 @@ export function guaranteeFor(s: State, r: number, p: number): number {
 
 export const commitment: Mechanism = {
   id: 'commitment',
+  fields,
   params: 'commitment',
   source: 'Powell 2006; Walter 1997; Svensson 2007',
   reads: [

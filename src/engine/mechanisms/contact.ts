@@ -33,9 +33,27 @@
  * mediation switched off, no contact goes through that channel.
  */
 import type { Mechanism } from './mechanism.ts';
-import { Channel, type State } from '../state.ts';
+import type { State } from '../state.ts';
+import { Channel } from '../codes.ts';
 import { Stream } from '../rng.ts';
 import { fastExp } from '../fastMath.ts';
+import { field, type FieldsOf } from '../fields.ts';
+
+const fields = {
+  /** This run's multiplier of the contact hazard (contact.frailtySpread; 1 without spread). */
+  contactFrailty: field(Float64Array, 'run'),
+  /** current channel, 0 = none */
+  talks: field(Uint8Array, 'run'),
+  /** months the current talks have run */
+  talkMonths: field(Int16Array, 'run'),
+  /** bitmask of channels ever used for talks */
+  everChannel: field(Uint8Array, 'run'),
+  /** [4r + channel] first month talks opened (channel 0 = any); −1 never */
+  firstTalk: field(Int16Array, 4, -1),
+};
+declare module '../state.ts' {
+  interface State extends FieldsOf<typeof fields> {}
+}
 
 /** Integrated Weibull hazard over one month of the contact clock starting at τ. */
 export function contactBaseline(tau: number, shape: number, scaleMonths: number): number {
@@ -110,8 +128,32 @@ function step(s: State): void {
   }
 }
 
+/**
+ * Each run's contact multiplier exp(σ·z − σ²/2) (mean 1), z on its own stream so the spread
+ * changes no other draw (σ = 0 draws nothing); talks under way on the forecast date
+ * (situation.talksUnderWay) are open from month 0.
+ */
+function sample(s: State): void {
+  const { c, n } = s;
+  const sd = c.params.contact.frailtySpread;
+  if (sd === 0) s.contactFrailty.fill(1, 0, n);
+  else
+    for (let r = 0; r < n; r++)
+      s.contactFrailty[r] = Math.exp(sd * s.rng.normal(r, Stream.contactFrailty) - (sd * sd) / 2);
+  const ch = c.talksAtStart;
+  if (ch !== 0)
+    for (let r = 0; r < n; r++) {
+      s.talks[r] = ch;
+      s.talkMonths[r] = c.talkMonthsAtStart;
+      s.everChannel[r] = 1 << ch;
+      s.firstTalk[4 * r] = s.firstTalk[4 * r + ch] = 0;
+    }
+}
+
 export const contact: Mechanism = {
   id: 'contact',
+  fields,
+  sample,
   params: 'contact',
   source:
     'Pillar 1983; Richmond 1998; Greig 2005; Regan & Stam 2000; Mastro 2019; hazard form and channel weights are design choices fitted to the case base',

@@ -24,9 +24,38 @@
  * Switched off: no inference and no audience cost of talking; leaders talk when they expect a gain.
  */
 import type { Mechanism } from './mechanism.ts';
-import { Channel, type State } from '../state.ts';
+import type { State } from '../state.ts';
+import { Channel } from '../codes.ts';
 import { Stream } from '../rng.ts';
 import { fastExp } from '../fastMath.ts';
+import { escalationHeadroom } from '../strength.ts';
+import { field, type FieldsOf } from '../fields.ts';
+
+const fields = {
+  /** channel this side signals willingness on (Channel code; 0 closed) */
+  posture: field(Uint8Array, 'party'),
+  /** cost of conversation SC on the public channel */
+  conversationCost: field(Float64Array, 'party'),
+  /** adverse inference a public opening would cause (I = π' − π) */
+  inference: field(Float64Array, 'party'),
+  /** enemy capacity as it weighs on this party */
+  capacityEffective: field(Float64Array, 'party'),
+  /** audience cost and expected gain of opening talks (diagnostics) */
+  talkAudienceCost: field(Float64Array, 'party'),
+  talkBenefit: field(Float64Array, 'party'),
+  /** utility of the best open channel this month */
+  bestUtility: field(Float64Array, 'party'),
+  /** bestUtility with one more unit of demonstrated strength */
+  lookAheadUtility: field(Float64Array, 'party'),
+  /**
+   * [3·(2r + p) + k]: this side's utility of opening talks this month on channel k (0 secret,
+   * 1 mediated, 2 public) as if the channel were available (contact.ts weighs availability).
+   */
+  channelUtility: field(Float64Array, 6),
+};
+declare module '../state.ts' {
+  interface State extends FieldsOf<typeof fields> {}
+}
 
 /** Inference a side's opening would cause: I = π' − π for channel factor m at strength Str. */
 export function adverseInference(
@@ -47,10 +76,30 @@ export function adverseInference(
   return post - pi;
 }
 
-/** The same from a precomputed strength decay e^{−κ·Str} (the hot path computes it once per side). */
-function inferenceFromDecay(pi: number, lambdaExcess: number, decay: number, m: number): number {
+/**
+ * The same from a precomputed strength decay e^{−κ·Str} (the hot path computes it once per
+ * side); lambdaExcess = λ₀ − 1. Mediator acceptance (mediation.ts) prices a channel with it too.
+ */
+export function inferenceFromDecay(
+  pi: number,
+  lambdaExcess: number,
+  decay: number,
+  m: number,
+): number {
   const lambda = 1 + lambdaExcess * decay * m;
   return (pi * lambda) / (pi * lambda + 1 - pi) - pi;
+}
+
+/**
+ * Weight of the strategic cost of conversation: SC = min(1, E_j/Ē)·ΔP_j·I, and this is
+ * min(1, E_j/Ē)·ΔP_j (the enemy's headroom to exploit the inference, and what it would gain).
+ * The kernel below inlines it (eEff·gain, checked by test/engine/inlinedCopies.test.ts);
+ * mediator acceptance calls it.
+ */
+export function strategicWeight(s: State, i: number, j: number): number {
+  return (
+    Math.min(1, escalationHeadroom(s, j) / s.c.params.conversation.capacityNorm) * s.enemyGain[i]
+  );
 }
 
 /** Enemy belief μ after observing an opening with channel factor m, from the opener's e^{−κ·Str}. */
@@ -90,7 +139,6 @@ function step(s: State): void {
   const secretOpen = c.params.backChannel.enabled && s.t >= c.secretFrom;
   const psi = c.params.backChannel.leakDuplicity;
   const mediationOn = c.params.mediation.enabled;
-  const meds = c.mediators;
   // per-month constants of audienceWeight and escalationHeadroom, inlined below (the calls cost
   // the bench 15–30%); test/engine/inlinedCopies.test.ts holds the copies bit-identical
   const dom = c.params.domestic;
@@ -104,15 +152,7 @@ function step(s: State): void {
     const current = talks[r];
     const mediatedOpen =
       mediationOn && (s.accepted[2 * r] & s.accepted[2 * r + 1] & s.mediatorsPresent[r]) !== 0;
-    // mediatedFactor(s, r), inlined
-    let mMed = 1;
-    if (mediatedOpen) {
-      const both = s.accepted[2 * r] & s.accepted[2 * r + 1] & s.mediatorsPresent[r];
-      mMed = cp.publicMediatedInferenceFactor;
-      for (let m = 0; m < meds.length; m++)
-        if (both & (1 << m) && meds[m].confidential)
-          mMed = Math.min(mMed, cp.mediatedInferenceFactor);
-    }
+    const mMed = mediatedOpen ? mediatedFactor(s, r) : 1;
     let choiceA = 0,
       choiceB = 0,
       decayA = 0,
@@ -309,6 +349,7 @@ const clampX = (x: number): number => (x > 50 ? 50 : x < -50 ? -50 : x);
 
 export const conversation: Mechanism = {
   id: 'conversation',
+  fields,
   params: 'conversation',
   observedAfter: true,
   source:

@@ -10,6 +10,15 @@
  */
 import type { Mechanism } from './mechanism.ts';
 import type { State } from '../state.ts';
+import { field, type FieldsOf } from '../fields.ts';
+
+const fields = {
+  /** ln(1 + casualties/1000) as of the last domestic step (so each month takes one log). */
+  logCasualties: field(Float64Array, 'party'),
+};
+declare module '../state.ts' {
+  interface State extends FieldsOf<typeof fields> {}
+}
 
 function step(s: State): void {
   const d = s.c.params.domestic;
@@ -43,6 +52,7 @@ function step(s: State): void {
 
 export const domestic: Mechanism = {
   id: 'domestic',
+  fields,
   params: 'domestic',
   source: 'Mueller 1973; Gartner 2008; Gelpi, Feaver & Reifler 2005; Bennett & Stam 1998',
   reads: ['casualties', 'casualtyRate', 'casualtySensitivity', 'lastBattle', 'lastCasualties'],

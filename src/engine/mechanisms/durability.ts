@@ -16,8 +16,21 @@
  * Runs over the wars that ended this month (s.endedNow).
  */
 import type { Mechanism } from './mechanism.ts';
-import { Channel, Outcome, type State } from '../state.ts';
+import type { State } from '../state.ts';
+import { Channel, Outcome } from '../codes.ts';
 import { Stream } from '../rng.ts';
+import { field, type FieldsOf } from '../fields.ts';
+
+const fields = {
+  /** months after the end; −1 none within follow-up */
+  relapseMonth: field(Int16Array, 'run', -1),
+  /** what the end carried (termination.ts endWar): outside pressure, the best guarantee */
+  pressuredEnd: field(Uint8Array, 'run'),
+  guaranteeAtEnd: field(Float64Array, 'run'),
+};
+declare module '../state.ts' {
+  interface State extends FieldsOf<typeof fields> {}
+}
 
 /** Constant part of the log hazard for run r (everything except the artificiality term). */
 export function relapseLogHazard(s: State, r: number): number {
@@ -83,6 +96,7 @@ function step(s: State): void {
 
 export const durability: Mechanism = {
   id: 'durability',
+  fields,
   params: 'durability',
   source: 'Fortna 2004; Walter 1997; Werner & Yuen 2005; Beardsley 2011; Wanis-St. John 2006',
   reads: [

@@ -8,8 +8,18 @@
  * Switched off (conversation.lookAhead = false): escalation only out of hawkishness.
  */
 import type { Mechanism } from './mechanism.ts';
-import { Effort, type State } from '../state.ts';
+import type { State } from '../state.ts';
+import { Effort } from '../codes.ts';
 import { Stream } from '../rng.ts';
+import { field, type FieldsOf } from '../fields.ts';
+
+const fields = {
+  /** this month's effort (Effort code: fight or escalate) */
+  effort: field(Uint8Array, 'party'),
+};
+declare module '../state.ts' {
+  interface State extends FieldsOf<typeof fields> {}
+}
 
 /** Monthly chance of escalating per unit of hawkishness (design choice). */
 const HAWKISH_ESCALATION = 0.05;
@@ -40,6 +50,7 @@ function step(s: State): void {
 
 export const effort: Mechanism = {
   id: 'effort',
+  fields,
   params: null,
   source: 'Mastro 2019 (show strength, then talk); look-ahead is a design choice',
   reads: ['bestUtility', 'hawkishness', 'lookAheadUtility', 'reserves', 'talks'],

@@ -6,6 +6,18 @@
 import type { Mechanism } from './mechanism.ts';
 import type { State } from '../state.ts';
 import { sampleUncertain } from '../sample.ts';
+import { field, type FieldsOf } from '../fields.ts';
+
+const fields = {
+  /** strongest outside pressure for a ceasefire proposed so far */
+  ceasefirePressure: field(Float64Array, 'run'),
+  /** incentives offered to this side for talks, and for an agreement (mediators add theirs) */
+  carrotTalks: field(Float64Array, 'party'),
+  carrotAgreement: field(Float64Array, 'party'),
+};
+declare module '../state.ts' {
+  interface State extends FieldsOf<typeof fields> {}
+}
 
 function step(s: State): void {
   const events = s.c.events[s.t];
@@ -32,6 +44,7 @@ function step(s: State): void {
 
 export const scheduledEvents: Mechanism = {
   id: 'events',
+  fields,
   params: null,
   source: 'design choice (policy levers); Beardsley 2011 for leverage',
   reads: [], // the compiled schedule of events (c.events), not per-run state

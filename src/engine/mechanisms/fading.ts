@@ -10,7 +10,8 @@
  * The war ends with Outcome.faded: no terms, and durability treats it as a bare cessation.
  */
 import type { Mechanism } from './mechanism.ts';
-import { Effort, Outcome, Status, type State } from '../state.ts';
+import type { State } from '../state.ts';
+import { Effort, Outcome, Status } from '../codes.ts';
 import { Stream } from '../rng.ts';
 import { endWar } from './termination.ts';
 

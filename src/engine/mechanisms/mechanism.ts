@@ -1,13 +1,16 @@
 import type { MechanismParams } from '../../model/index.ts';
 import type { State, StateField } from '../state.ts';
+import type { FieldOwner } from '../fields.ts';
 
 /**
  * A mechanism of the monthly loop: a pure step over the state arrays of the runs still at war
  * (`s.active[0 .. s.nActive)`), reading and writing only the fields it declares (a test runs
- * every bundled scenario through a recording proxy and fails on an undeclared touch). The engine
- * runs the list in mechanisms/index.ts in order and never branches on ids.
+ * every bundled scenario through a recording proxy and fails on an undeclared touch). It owns
+ * the arrays listed in `fields` and draws their inputs in `sample` (FieldOwner, fields.ts), so
+ * one file holds a whole mechanism (docs/architecture.md, "A new mechanism"). The engine runs the
+ * list in mechanisms/index.ts in order and never branches on ids.
  */
-export interface Mechanism {
+export interface Mechanism extends FieldOwner {
   id: string;
   /** Where the rule comes from (author, year) or "design choice". */
   source: string;

@@ -19,10 +19,43 @@
 import type { Mechanism } from './mechanism.ts';
 import type { State } from '../state.ts';
 import { Stream } from '../rng.ts';
+import { sampleUncertain } from '../sample.ts';
 import { sigmoid } from '../strength.ts';
 import { fastExp, fastSigmoid } from '../fastMath.ts';
-import { escalationHeadroom } from '../strength.ts';
+import { inferenceFromDecay, strategicWeight } from './conversation.ts';
 import type { Decisions } from '../decisions.ts';
+import { field, type FieldsOf } from '../fields.ts';
+
+const acceptanceFields = {
+  /** bitmask of mediators this party has accepted */
+  accepted: field(Int32Array, 'party'),
+};
+declare module '../state.ts' {
+  interface State extends FieldsOf<typeof acceptanceFields> {}
+}
+
+const arrivalFields = {
+  /** bitmask of the mediators present */
+  mediatorsPresent: field(Int32Array, 'run'),
+  /** threats of punishment on this side (sticks), summed over the mediators present */
+  stick: field(Float64Array, 'party'),
+  // each mediator's inputs, drawn per run (sampleMediators)
+  /** mediation.informationQuality */
+  mediatorQuality: field(Float64Array, 'mediator'),
+  /** mediation.bias: its strength, + toward A, − toward B */
+  mediatorBias: field(Float64Array, 'mediator'),
+  /** mediation.guarantee */
+  mediatorGuarantee: field(Float64Array, 'mediator'),
+  /** mediation.arrivalRate */
+  mediatorArrival: field(Float64Array, 'mediator'),
+  /** Leverage each mediator brings on arrival (its carrots and sticks), per side. */
+  mediatorCarrotTalks: field(Float64Array, 'mediatorParty'),
+  mediatorCarrotAgreement: field(Float64Array, 'mediatorParty'),
+  mediatorStick: field(Float64Array, 'mediatorParty'),
+};
+declare module '../state.ts' {
+  interface State extends FieldsOf<typeof arrivalFields> {}
+}
 
 function arrive(s: State): void {
   const mp = s.c.params.mediation;
@@ -98,7 +131,7 @@ function accept(s: State): void {
     if (present === 0) continue;
     const ripe = s.readiness[2 * r] * s.readiness[2 * r + 1];
     // per side, computed on first need: the strength decay e^{−κ·Str} and the strategic weight
-    // min(1, E_j/Ē)·ΔP_j of its cost of conversation (as adverseInference and escalationHeadroom)
+    // of its cost of conversation (conversation.ts: SC = strategicWeight × inferenceFromDecay)
     let decayA = NaN,
       decayB = NaN,
       weightA = 0,
@@ -136,8 +169,7 @@ function accept(s: State): void {
         if (conv.enabled) {
           if ((p === 0 ? decayA : decayB) !== (p === 0 ? decayA : decayB)) {
             const decay = fastExp(-conv.strengthDecay * s.strength[i]);
-            const weight =
-              Math.min(1, escalationHeadroom(s, j) / conv.capacityNorm) * s.enemyGain[i];
+            const weight = strategicWeight(s, i, j);
             if (p === 0) {
               decayA = decay;
               weightA = weight;
@@ -146,9 +178,14 @@ function accept(s: State): void {
               weightB = weight;
             }
           }
-          const pi = 1 - s.belief[j];
-          const lambda = 1 + (conv.talkLikelihoodRatio - 1) * (p === 0 ? decayA : decayB) * factor;
-          sc = (p === 0 ? weightA : weightB) * ((pi * lambda) / (pi * lambda + 1 - pi) - pi);
+          sc =
+            (p === 0 ? weightA : weightB) *
+            inferenceFromDecay(
+              1 - s.belief[j],
+              conv.talkLikelihoodRatio - 1,
+              p === 0 ? decayA : decayB,
+              factor,
+            );
         }
         const logit =
           mp.acceptBase +
@@ -194,8 +231,45 @@ function inform(s: State): void {
   }
 }
 
+/**
+ * Each mediator's inputs per run, mediator by mediator in the scenario's order: information
+ * quality, bias (its strength signed toward the side it favours), guarantee, arrival rate, then
+ * its carrots and sticks summed per side.
+ */
+function sampleMediators(s: State): void {
+  const { c, rng, n } = s;
+  const M = Math.max(1, c.mediators.length);
+  for (let j = 0; j < c.mediators.length; j++) {
+    const med = c.mediators[j].mediation;
+    const biasToward = c.mediators[j].biasToward;
+    for (let r = 0; r < n; r++) {
+      const k = r * M + j;
+      s.mediatorQuality[k] = sampleUncertain(rng, r, med.informationQuality, 0, 1);
+      s.mediatorBias[k] = biasToward * sampleUncertain(rng, r, med.bias.strength, 0, 1);
+      s.mediatorGuarantee[k] = sampleUncertain(rng, r, med.guarantee, 0, 1);
+      s.mediatorArrival[k] = sampleUncertain(rng, r, med.arrivalRate, 0, 1);
+      for (const carrot of med.carrots) {
+        const p = carrot.to === c.partyIds[0] ? 0 : 1;
+        const size = sampleUncertain(rng, r, carrot.size, 0, 1);
+        if (carrot.conditionalOn === 'talks') s.mediatorCarrotTalks[2 * k + p] += size;
+        else s.mediatorCarrotAgreement[2 * k + p] += size;
+      }
+      for (const stick of med.sticks)
+        s.mediatorStick[2 * k + (stick.on === c.partyIds[0] ? 0 : 1)] += sampleUncertain(
+          rng,
+          r,
+          stick.size,
+          0,
+          1,
+        );
+    }
+  }
+}
+
 export const mediatorArrival: Mechanism = {
   id: 'mediatorArrival',
+  fields: arrivalFields,
+  sample: sampleMediators,
   params: 'mediation',
   source: 'Greig & Regan 2008; Beardsley 2011',
   reads: [
@@ -212,6 +286,7 @@ export const mediatorArrival: Mechanism = {
 
 export const mediatorAcceptance: Mechanism = {
   id: 'mediatorAcceptance',
+  fields: acceptanceFields,
   params: 'mediation',
   source: 'Greig & Regan 2008; Kydd 2003 (bias); design choice (logit)',
   reads: [

@@ -19,11 +19,25 @@
  * Switched off (bargaining.enabled = false): no offers and no ceasefires; wars end by force or collapse.
  */
 import type { Mechanism } from './mechanism.ts';
-import { Outcome, type State } from '../state.ts';
+import type { State } from '../state.ts';
+import { Outcome } from '../codes.ts';
 import { Stream } from '../rng.ts';
 import { fastExp, fastSigmoid as sigmoid } from '../fastMath.ts';
 import { endWar } from './termination.ts';
 import type { Decisions } from '../decisions.ts';
+import { field, type FieldsOf } from '../fields.ts';
+
+const fields = {
+  /** A's share at settlement */
+  terms: field(Float64Array, 'run', NaN),
+  /** how far the settled terms fall below each side's war value, summed */
+  artificialGap: field(Float64Array, 'run'),
+  /** carrots and sticks used on the way to the end (durability weighs them) */
+  leverageUsed: field(Float64Array, 'run'),
+};
+declare module '../state.ts' {
+  interface State extends FieldsOf<typeof fields> {}
+}
 
 function step(s: State): void {
   const bp = s.c.params.bargaining;
@@ -154,6 +168,7 @@ function popcount(x: number): number {
 
 export const offers: Mechanism = {
   id: 'offers',
+  fields,
   params: 'bargaining',
   source:
     'Fearon 1995; Powell 2004; Slantchev 2003; Werner & Yuen 2005; quantal response is a design choice',

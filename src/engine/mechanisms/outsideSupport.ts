@@ -13,6 +13,28 @@
 import type { Mechanism } from './mechanism.ts';
 import type { State } from '../state.ts';
 import { sampleUncertain } from '../sample.ts';
+import { belligerents } from '../inputs.ts';
+import { field, type FieldsOf } from '../fields.ts';
+
+const fields = {
+  /** aid delivered to this side this month, all lines */
+  aid: field(Float64Array, 'party'),
+  /** aid expected over the look-ahead, for valuing the war */
+  aidOutlook: field(Float64Array, 'party'),
+  /** the part of it that is fungible */
+  fungibleAid: field(Float64Array, 'party'),
+  /** strictest minimum share a patron of this side demands; 1 if one opposes talks */
+  patronMinShare: field(Float64Array, 'party'),
+  patronOpposesTalks: field(Uint8Array, 'party'),
+  /** each line's committed level and monthly waning rate */
+  lineAid: field(Float64Array, 'line'),
+  lineWaning: field(Float64Array, 'line'),
+  /** (1 − waning)^h for the commitment look-ahead */
+  lineDecayAhead: field(Float64Array, 'line', 1),
+};
+declare module '../state.ts' {
+  interface State extends FieldsOf<typeof fields> {}
+}
 
 function step(s: State): void {
   const { c, t } = s;
@@ -63,8 +85,35 @@ function step(s: State): void {
   }
 }
 
+/**
+ * Each declared support line's starting level and waning rate per run (side A's lines, then side
+ * B's), and per side the strictest minimum share and whether any patron opposes talks.
+ */
+function sampleLines(s: State): void {
+  const { c, rng, n } = s;
+  const bel = belligerents(c.scenario);
+  const L = Math.max(1, c.lines.length);
+  const h = c.params.commitment.lookAheadMonths;
+  let l = 0;
+  for (let p = 0; p < 2; p++)
+    for (const line of bel[p].support) {
+      for (let r = 0; r < n; r++) {
+        const k = r * L + l;
+        s.lineAid[k] = sampleUncertain(rng, r, line.level, 0, 3);
+        s.lineWaning[k] = sampleUncertain(rng, r, line.waningRate, 0, 1);
+        s.lineDecayAhead[k] = (1 - s.lineWaning[k]) ** h;
+        const i = 2 * r + p;
+        s.patronMinShare[i] = Math.max(s.patronMinShare[i], c.lines[l].minShare);
+        if (c.lines[l].opposesTalks) s.patronOpposesTalks[i] = 1;
+      }
+      l++;
+    }
+}
+
 export const outsideSupport: Mechanism = {
   id: 'support',
+  fields,
+  sample: sampleLines,
   params: 'support',
   source: 'Sawyer, Cunningham & Reed 2017; dynamics are a design choice',
   reads: ['lineDecayAhead', 'lineWaning'], // and the compiled attention and aid events

@@ -10,8 +10,22 @@
  * Switched off: MHS = WO = 1 for both (talks then turn on costs of conversation alone).
  */
 import type { Mechanism } from './mechanism.ts';
-import { Channel, type State } from '../state.ts';
+import type { State } from '../state.ts';
+import { Channel } from '../codes.ts';
 import { fastExp, fastSigmoid as sigmoid } from '../fastMath.ts';
+import { field, type FieldsOf } from '../fields.ts';
+
+const fields = {
+  /** Mutually hurting stalemate, per side. */
+  mhs: field(Float64Array, 'party'),
+  /** Perceived way out, per side. */
+  wayOut: field(Float64Array, 'party'),
+  /** MHS × way out: read by conversation and mediator acceptance. */
+  readiness: field(Float64Array, 'party'),
+};
+declare module '../state.ts' {
+  interface State extends FieldsOf<typeof fields> {}
+}
 
 function step(s: State): void {
   const c = s.c;
@@ -68,6 +82,7 @@ function step(s: State): void {
 
 export const ripeness: Mechanism = {
   id: 'ripeness',
+  fields,
   params: 'ripeness',
   source: 'Zartman 2000, 2001; Pruitt 2005; forms are design choices',
   reads: [

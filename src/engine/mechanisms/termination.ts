@@ -5,7 +5,8 @@
  * is a design choice). `endWar` also records how every war ended, for every ending mechanism.
  */
 import type { Mechanism } from './mechanism.ts';
-import { Outcome, Status, type State } from '../state.ts';
+import type { State } from '../state.ts';
+import { Outcome, Status } from '../codes.ts';
 import { Stream } from '../rng.ts';
 import { guaranteeFor } from './commitment.ts';
 
