@@ -136,6 +136,31 @@ describe('CaseSchema', () => {
     expect(issues({ ...base, end: null, outcome: 'ongoing', durability: null })).toEqual([]);
   });
 
+  it('holds a reviewed timeline to its review: each strand has an event or is declared absent', () => {
+    const base = makeCase({
+      id: 'x',
+      timeline: [ev.talks('2000-03-01')],
+      battlefieldAtTalks: 'stalemate',
+    });
+    const review = { reviewed: '2026-12-08', searched: ['UN Peacemaker'] };
+    expect(
+      issues({ ...base, review: { ...review, none: ['mediation', 'secret', 'ceasefire'] } }),
+    ).toEqual([]);
+    // a strand missing from both the timeline and review.none, and one declared absent but held
+    expect(
+      issues({ ...base, review: { ...review, none: ['secret', 'ceasefire', 'public-talks'] } }),
+    ).toEqual([
+      { code: 'custom', path: 'review.none' },
+      { code: 'custom', path: 'review.none' },
+    ]);
+    expect(
+      issues({
+        ...base,
+        review: { ...review, searched: [], none: ['mediation', 'secret', 'ceasefire'] },
+      }),
+    ).toEqual([{ code: 'too_small', path: 'review.searched' }]);
+  });
+
   it('rejects unknown keys (typos) and too few sources', () => {
     const base = makeCase({ id: 'x' });
     expect(issues({ ...base, outcomes: 'x' })).toEqual([{ code: 'unrecognized_keys', path: '' }]);

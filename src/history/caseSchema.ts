@@ -463,6 +463,47 @@ export const AnnotationSchema = z
   .strict();
 export type Annotation = z.infer<typeof AnnotationSchema>;
 
+/**
+ * The strands of contact a complete timeline covers (issue 17, item 3). A reviewed case either
+ * holds at least one event of each strand or says that the record searched holds none.
+ */
+export const StrandSchema = z.enum(['mediation', 'secret', 'ceasefire', 'public-talks']);
+export type Strand = z.infer<typeof StrandSchema>;
+
+/** Which timeline events make up each strand. */
+export const STRAND_EVENTS: Readonly<Record<Strand, (e: NegotiationEvent) => boolean>> = {
+  mediation: (e) => e.kind === 'mediation',
+  secret: (e) => e.kind === 'secret-contact' || e.kind === 'back-channel',
+  ceasefire: (e) =>
+    e.kind === 'ceasefire' ||
+    (e.kind === 'agreement' &&
+      (e.agreementType === 'ceasefire' || e.agreementType === 'armistice')),
+  'public-talks': (e) => e.kind === 'public-talks',
+};
+
+export const ReviewSchema = z
+  .object({
+    reviewed: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected the review date as YYYY-MM-DD')
+      .describe('when the timeline was last searched for missing strands'),
+    searched: z
+      .array(z.string().min(3))
+      .min(1)
+      .describe(
+        'what was searched: source ids of this case, archives or collections (FRUS, UN Peacemaker, PA-X...) or search terms',
+      ),
+    none: z
+      .array(StrandSchema)
+      .default([])
+      .describe(
+        'strands the searched record holds nothing for (no event of that strand is listed)',
+      ),
+    note: z.string().min(1).optional().describe('what the record lacks or leaves uncertain'),
+  })
+  .strict();
+export type Review = z.infer<typeof ReviewSchema>;
+
 export const CaseSchema = z
   .object({
     id: CaseIdSchema,
@@ -496,6 +537,9 @@ export const CaseSchema = z
       .boolean()
       .optional()
       .describe('every dated fact names the source containing it, and validation enforces it'),
+    review: ReviewSchema.optional().describe(
+      'the search for a complete timeline: what was searched and which strands it found nothing for',
+    ),
   })
   .strict()
   .superRefine((c, ctx) => {
@@ -545,6 +589,20 @@ export const CaseSchema = z
           path: ['timeline', i, 'date'],
           message: `events must be in date order: ${c.timeline[i].date.date} comes before ${c.timeline[i - 1].date.date}`,
         });
+      }
+    }
+    if (c.review) {
+      for (const strand of StrandSchema.options) {
+        const held = c.timeline.some(STRAND_EVENTS[strand]);
+        const none = c.review.none.includes(strand);
+        if (held === none)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['review', 'none'],
+            message: held
+              ? `"${strand}" is listed as absent from the record, but the timeline has such an event`
+              : `the timeline has no "${strand}" event: add what the record holds, or list "${strand}" under review.none`,
+          });
       }
     }
     const talks = c.timeline.some((e) => e.kind !== 'other' && e.kind !== 'breakdown');
