@@ -15,7 +15,7 @@
 import { nelderMead } from './nelderMead.ts';
 import type { HistoricalCase } from './historicalCases.ts';
 import type { BuilderParams, EngineOverrides } from './scenarioFromCase.ts';
-import { ksAgainstCdf, ksUniform, pitShares } from './scores.ts';
+import { ksAgainstCdf, ksOfShares, ksUniform, pitShares } from './scores.ts';
 import { simulateCase, type CaseSimulation } from './simulateCases.ts';
 
 /**
@@ -98,6 +98,22 @@ export const KNOBS: Knob[] = [
     min: 0,
     max: 20,
     start: 2,
+  },
+  {
+    key: 'bargaining.civilCeasefireFactor',
+    target: 'engine',
+    path: 'bargaining.civilCeasefireFactor',
+    min: 0,
+    max: 20,
+    start: 1,
+  },
+  {
+    key: 'battle.decisiveSpread',
+    target: 'engine',
+    path: 'battle.decisiveSpread',
+    min: 0,
+    max: 3,
+    start: 0.5,
   },
   {
     key: 'fading.rate',
@@ -311,14 +327,7 @@ export function censoredPitKs(
     return [{ pmf, month: Math.floor(episode.months), event: episode.ended }];
   });
   if (items.length === 0) return NaN;
-  const shares = pitShares(items, 20);
-  let acc = 0;
-  let ks = 0;
-  shares.forEach((s, b) => {
-    acc += s;
-    ks = Math.max(ks, Math.abs(acc - (b + 1) / shares.length));
-  });
-  return ks;
+  return ksOfShares(pitShares(items, 20));
 }
 
 export function momentsOf(
@@ -427,12 +436,19 @@ export type Params = { engine: EngineOverrides; builder: BuilderParams };
 
 /** Maps an unbounded search vector to parameters (logistic transform into each knob's bounds). */
 /** Each knob's value in `p`, by knob key (the calibrated parameters as reported). */
-export function knobValues(p: Params, knobs: Knob[]): Record<string, number> {
+/** Each knob's value in `p`; a knob `p` does not set (a knob added since) is left out. */
+export function knobValues(
+  p: { engine: EngineOverrides; builder: Partial<BuilderParams> },
+  knobs: Knob[],
+): Record<string, number> {
   const values: Record<string, number> = {};
   for (const k of knobs) {
     const [a, b] = k.path.split('.');
-    values[k.key] =
-      k.target === 'engine' ? p.engine[a][b] : (p.builder as Record<string, number>)[k.path];
+    const v =
+      k.target === 'engine'
+        ? p.engine[a]?.[b]
+        : (p.builder as Record<string, number | undefined>)[k.path];
+    if (typeof v === 'number') values[k.key] = v;
   }
   return values;
 }
@@ -451,9 +467,11 @@ export function paramsFromVector(v: readonly number[], knobs: Knob[], base: Buil
   return { engine, builder };
 }
 
-export function vectorFromStart(knobs: Knob[]): number[] {
+/** The search vector of knob values: `from` where it names a knob, else each knob's literature start. */
+export function vectorFromStart(knobs: Knob[], from: Record<string, number> = {}): number[] {
   return knobs.map((k) => {
-    const u = Math.min(0.98, Math.max(0.02, (k.start - k.min) / (k.max - k.min)));
+    const x = from[k.key] ?? k.start;
+    const u = Math.min(0.98, Math.max(0.02, (x - k.min) / (k.max - k.min)));
     return Math.log(u / (1 - u));
   });
 }
@@ -468,6 +486,8 @@ export type CalibrationInput = {
   maxEvaluations: number;
   base: BuilderParams;
   knobs?: Knob[];
+  /** knob values to start the search from (e.g. the shipped calibration, fitted on the same fold); absent knobs start at their literature values */
+  warmStart?: Record<string, number>;
 };
 
 export type CalibrationResult = {
@@ -509,7 +529,7 @@ export function calibrate(
     onEvaluation?.(++count, o);
     return o;
   };
-  const start = vectorFromStart(knobs);
+  const start = vectorFromStart(knobs, input.warmStart);
   // Nelder–Mead stalls in a local optimum of this rough objective: restart from the best point
   // with a fresh simplex while evaluations remain and a restart still improves (a standard remedy)
   let res = nelderMead(objective, start, {
@@ -531,7 +551,8 @@ export function calibrate(
   }
   res = { ...res, evaluations: used };
   const best = paramsFromVector(res.x, knobs, input.base);
-  const startP = paramsFromVector(start, knobs, input.base);
+  // the literature values, reported beside the fit whichever point the search began from
+  const startP = paramsFromVector(vectorFromStart(knobs), knobs, input.base);
   return {
     parameters: knobValues(best, knobs),
     engine: best.engine,

@@ -161,22 +161,28 @@ export function interval80(pmf: readonly number[]): [number, number] {
 }
 
 /**
- * Non-randomised PIT histogram (Czado, Gneiting & Held 2009): each case spreads one unit evenly
- * over [F(y−1), F(y)] (the event in month y) or, censored at c, over [F(c−1), 1] (design choice:
- * the PIT is known to lie there). Returns shares per bin; flat = calibrated.
+ * Where the PIT of one outcome lies (Czado, Gneiting & Held 2009): [F(y−1), F(y)] for the event in
+ * month y; censored at c, [F(c−1), 1] (design choice: the PIT is known to lie there).
  */
-export function pitShares(
-  items: { pmf: readonly number[]; month: number; event: boolean }[],
+export function pitInterval(
+  pmf: readonly number[],
+  month: number,
+  event: boolean,
+): [number, number] {
+  let acc = 0;
+  const F = pmf.map((v) => (acc += v));
+  const at = (k: number) => (k < 0 ? 0 : F[Math.min(k, F.length - 1)]);
+  const lo = Math.min(1, at(month - 1));
+  return [lo, event ? Math.min(1, Math.max(lo, at(month))) : 1];
+}
+
+/** Shares per bin of a non-randomised PIT histogram: each interval spreads one unit evenly over itself. */
+export function pitIntervalShares(
+  intervals: readonly (readonly [number, number])[],
   bins = 10,
 ): number[] {
   const h = new Array<number>(bins).fill(0);
-  for (const { pmf, month, event } of items) {
-    const F: number[] = [];
-    let acc = 0;
-    for (const v of pmf) F.push((acc += v));
-    const at = (k: number) => (k < 0 ? 0 : F[Math.min(k, F.length - 1)]);
-    const lo = Math.min(1, at(month - 1));
-    const hi = event ? Math.min(1, Math.max(lo, at(month))) : 1;
+  for (const [lo, hi] of intervals) {
     if (hi - lo < 1e-12) {
       h[Math.min(bins - 1, Math.floor(lo * bins))] += 1;
       continue;
@@ -186,6 +192,31 @@ export function pitShares(
       if (overlap > 0) h[b] += overlap / (hi - lo);
     }
   }
-  const n = items.length || 1;
+  const n = intervals.length || 1;
   return h.map((x) => x / n);
+}
+
+/**
+ * Non-randomised PIT histogram of discrete forecasts (pitInterval per case, pitIntervalShares).
+ * Returns shares per bin; flat = calibrated.
+ */
+export function pitShares(
+  items: { pmf: readonly number[]; month: number; event: boolean }[],
+  bins = 10,
+): number[] {
+  return pitIntervalShares(
+    items.map(({ pmf, month, event }) => pitInterval(pmf, month, event)),
+    bins,
+  );
+}
+
+/** KS distance from uniform of a histogram given as shares per equal bin. */
+export function ksOfShares(shares: readonly number[]): number {
+  let acc = 0;
+  let ks = 0;
+  shares.forEach((s, b) => {
+    acc += s;
+    ks = Math.max(ks, Math.abs(acc - (b + 1) / shares.length));
+  });
+  return ks;
 }

@@ -257,6 +257,14 @@ export const BargainingParamsSchema = z
       1,
       'multiplier of the ceasefire rate in inter-state wars begun after 1945 (settings.warBegan or startDate; a scenario without dates counts as today): UN ceasefire diplomacy and the norm against conquest end such wars in a halt more often than in a victory (Fortna 2004; Fazal 2007)',
     ),
+    civilCeasefireFactor: pc(
+      0,
+      20,
+      'bargaining',
+      'civilCeasefireFactor',
+      1,
+      'multiplier of the ceasefire rate in civil and internationalized civil wars: governments and rebels often halt the fighting without settling (the ETH/PRIO data count some 2,200 ceasefires in civil conflicts 1989–2020; Clayton, Nygård, Rustad & Strand 2023), while a settlement is harder to reach than between states (Walter 1997)',
+    ),
     ceasefireStalemateEffect: p(
       0,
       10,

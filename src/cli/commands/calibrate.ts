@@ -3,11 +3,13 @@
  * to COW and UCDP history by the simulated method of moments (src/calibrate/calibrate.ts) and,
  * with --write, saves them with their provenance to src/model/calibratedDefaults.json.
  */
-import { renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import {
   calibrate,
+  KNOBS,
+  knobValues,
   targetsFrom,
   type CalibrationResult,
   type Fit,
@@ -32,6 +34,15 @@ import {
 
 // the source file (from the repository root): the compiled CLI in dist/ reads the same one
 export const CALIBRATED_DEFAULTS_FILE = join(REPO_ROOT, 'src', 'model', 'calibratedDefaults.json');
+
+/** The knob values of the shipped calibration, read afresh from the file (--warm-start). */
+function shippedKnobValues(): Record<string, number> {
+  const shipped = JSON.parse(readFileSync(CALIBRATED_DEFAULTS_FILE, 'utf8')) as {
+    engine?: Record<string, Record<string, number>>;
+    builder?: Record<string, number>;
+  };
+  return knobValues({ engine: shipped.engine ?? {}, builder: shipped.builder ?? {} }, KNOBS);
+}
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 const fitSummary = (f: Fit) => ({
@@ -81,6 +92,10 @@ export function register(program: Command): void {
     .option('--evaluations <n>', 'Nelder–Mead evaluations', '150')
     .option('--seed <n>', 'seed shared by every evaluation (common random numbers)', '11')
     .option('--write', 'save the result to src/model/calibratedDefaults.json')
+    .option(
+      '--warm-start',
+      'start the search from the shipped calibration (src/model/calibratedDefaults.json) instead of the literature values; knobs it lacks start at theirs. Use it only when the shipped file was fitted on the same --fold',
+    )
     .option('-q, --quiet', 'no progress bar (there is none when stderr is not a terminal)')
     .option(
       '--fold <fold>',
@@ -100,6 +115,7 @@ export function register(program: Command): void {
           seed: string;
           write?: boolean;
           fold: string;
+          warmStart?: boolean;
           covariates: boolean;
           quiet?: boolean;
         } & DistributedCliOptions,
@@ -133,6 +149,7 @@ export function register(program: Command): void {
           seed,
           maxEvaluations: evaluations,
           base: DEFAULT_BUILDER,
+          warmStart: opts.warmStart ? shippedKnobValues() : undefined,
         };
         // distributed: each objective evaluation's case simulations run on the workers (see jobs/distributed/calibrate.ts)
         const dist = distributedFrom(opts, false);
@@ -165,7 +182,7 @@ export function register(program: Command): void {
           method:
             'simulated method of moments with common random numbers (one seed for every parameter vector); Nelder–Mead over logistic-transformed bounds; objective = KS distance of pooled simulated vs COW inter-state durations + KS distance of pooled simulated UCDP episode durations vs the Kaplan–Meier curve of the training episodes + |COW victory-share error| + RMS error of UCDP agreement/ceasefire/victory shares by conflict type (episodes that faded to low activity outside the shares, as in the data) + KS distance from uniform of the PIT of each UCDP episode under its own simulation',
           date: new Date().toISOString().slice(0, 10),
-          command: `parley calibrate --runs ${runs} --evaluations ${evaluations} --seed ${seed} --fold ${opts.fold}${opts.covariates ? '' : ' --no-covariates'} --write`,
+          command: `parley calibrate --runs ${runs} --evaluations ${evaluations} --seed ${seed} --fold ${opts.fold}${opts.covariates ? '' : ' --no-covariates'}${opts.warmStart ? ' --warm-start' : ''} --write`,
           fold:
             opts.fold === 'train'
               ? `training fold of the time split: COW wars starting ${Math.min(...trainCow.map((c) => c.startYear))}–${Math.max(...trainCow.map((c) => c.startYear))}, UCDP episodes starting ${Math.min(...trainUcdp.map((c) => c.startYear))}–${Math.max(...trainUcdp.map((c) => c.startYear))}`

@@ -63,6 +63,15 @@ describe('offers, acceptance and ceasefires (Fearon; Powell 2004; Werner & Yuen 
     expect(civil.outcomes.ceasefire[35]).toBe(civilOff.outcomes.ceasefire[35]);
   });
 
+  it('civilCeasefireFactor: a civil war ends in a ceasefire more often as it grows, an inter-state war not at all', () => {
+    const at = (factor: number, type: 'civil' | 'interstate') =>
+      run({ type, mechanisms: { bargaining: { civilCeasefireFactor: factor } } }).outcomes
+        .ceasefire[35];
+    console.log(`civil ceasefire by 36: factor 1 ${at(1, 'civil')} → 4 ${at(4, 'civil')}`);
+    expect(at(4, 'civil')).toBeGreaterThan(at(1, 'civil'));
+    expect(at(4, 'interstate')).toBe(at(1, 'interstate'));
+  });
+
   it('degenerate: ceasefireRate 0 and no pressure → no ceasefires', () => {
     // and none imposed after a decisive month (battle.postwarVictoryShare)
     const r = run({

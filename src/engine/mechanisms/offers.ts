@@ -128,6 +128,7 @@ function step(s: State): void {
     const pCeasefire =
       bp.ceasefireRate *
         (s.c.postwarInterstate ? bp.postwarCeasefireFactor : 1) *
+        (s.c.civilWar ? bp.civilCeasefireFactor : 1) *
         fastExp(bp.ceasefireStalemateEffect * (stalemate - 0.5)) +
       pressure * stalemate * 0.5;
     if (u2 < pCeasefire) {

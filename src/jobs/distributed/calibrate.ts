@@ -71,7 +71,7 @@ export async function calibrateDistributed(
     return fit;
   };
 
-  const start = vectorFromStart(knobs);
+  const start = vectorFromStart(knobs, input.warmStart);
   let res: ReturnType<typeof nelderMead>;
   for (;;) {
     try {
@@ -95,7 +95,8 @@ export async function calibrateDistributed(
     parameters: knobValues(best, knobs),
     engine: best.engine,
     builder: best.builder,
-    start: await evaluate(start),
+    // the literature values, whichever point the search began from
+    start: await evaluate(vectorFromStart(knobs)),
     fit: await evaluate(res.x),
     evaluations: res.evaluations,
   };
