@@ -282,6 +282,7 @@ describe('runContactBacktest on synthetic cases', () => {
       baselineScaleMonths: [2, 20],
       utilitySensitivity: [0, 10],
       frailtySpread: [0, 1],
+      outbreakHazard: [0],
       runs: 20,
     };
     const t = runContactBacktest(cases, { split: 'time', runs: 20, grid: small });

@@ -381,6 +381,8 @@ export type ContactGrid = {
   utilitySensitivity: number[];
   /** σ_c of the per-run contact frailty (contact.frailtySpread) */
   frailtySpread: number[];
+  /** ω, the extra contact hazard of a war's first month (contact.outbreakHazard) */
+  outbreakHazard: number[];
   /** runs per case and grid point while searching (the held-out forecast uses `runs`) */
   runs: number;
 };
@@ -392,6 +394,7 @@ export const DEFAULT_CONTACT_GRID: ContactGrid = {
   baselineScaleMonths: [2, 6, 18, 54],
   utilitySensitivity: [0, 3, 10],
   frailtySpread: [0, 1, 2],
+  outbreakHazard: [0, 0.2, 0.5],
   runs: 60,
 };
 
@@ -400,6 +403,7 @@ type GridPoint = {
   baselineScaleMonths: number;
   utilitySensitivity: number;
   frailtySpread: number;
+  outbreakHazard: number;
 };
 /** Contact parameters fitted on a training fold (mechanisms.contact). */
 export type ContactFit = GridPoint & {
@@ -474,6 +478,7 @@ function searchGrid(g: ContactGrid, loss: (p: GridPoint) => number): GridPoint {
     baselineScaleMonths: [...g.baselineScaleMonths].sort((x, y) => x - y),
     utilitySensitivity: [...g.utilitySensitivity].sort((x, y) => x - y),
     frailtySpread: [...g.frailtySpread].sort((x, y) => x - y),
+    outbreakHazard: [...g.outbreakHazard].sort((x, y) => x - y),
   };
   const limits: Record<keyof GridPoint, [number, number]> = {
     baselineShape: [0.05, 3],
@@ -482,6 +487,7 @@ function searchGrid(g: ContactGrid, loss: (p: GridPoint) => number): GridPoint {
     // training likelihood runs off to degenerate corners (weight 100, σ 4) that forecast badly
     utilitySensitivity: [0, 10],
     frailtySpread: [0, 2],
+    outbreakHazard: [0, 5],
   };
   let best = dims.baselineShape.length ? gridPoints({ ...g, ...dims })[0] : undefined;
   for (let round = 0; round < 5; round++) {
@@ -514,12 +520,15 @@ const gridPoints = (g: ContactGrid): GridPoint[] =>
   g.baselineShape.flatMap((baselineShape) =>
     g.baselineScaleMonths.flatMap((baselineScaleMonths) =>
       g.utilitySensitivity.flatMap((utilitySensitivity) =>
-        g.frailtySpread.map((frailtySpread) => ({
-          baselineShape,
-          baselineScaleMonths,
-          utilitySensitivity,
-          frailtySpread,
-        })),
+        g.frailtySpread.flatMap((frailtySpread) =>
+          g.outbreakHazard.map((outbreakHazard) => ({
+            baselineShape,
+            baselineScaleMonths,
+            utilitySensitivity,
+            frailtySpread,
+            outbreakHazard,
+          })),
+        ),
       ),
     ),
   );
@@ -689,7 +698,7 @@ export function runContactBacktest(
     const trainLoss = (g: GridPoint) =>
       contactFitLoss(
         fold.train.map((o) => {
-          const k = `${o.id}|${g.baselineShape},${g.baselineScaleMonths},${g.utilitySensitivity},${g.frailtySpread}`;
+          const k = `${o.id}|${g.baselineShape},${g.baselineScaleMonths},${g.utilitySensitivity},${g.frailtySpread},${g.outbreakHazard}`;
           let v = cache.get(k);
           if (v === undefined) {
             v = contactCaseFit(simulate(o.id, gridRuns, { ...weights, ...g }).pmf, o);
@@ -836,6 +845,7 @@ function summariseChoices(chosen: readonly GridPoint[]): ContactBacktestResult['
     baselineScaleMonths: {},
     utilitySensitivity: {},
     frailtySpread: {},
+    outbreakHazard: {},
   } as Record<keyof GridPoint, Record<string, number>>;
   for (const g of chosen)
     for (const k of Object.keys(out) as (keyof GridPoint)[])

@@ -454,6 +454,13 @@ export const ContactParamsSchema = z
       15.5,
       's: scale of the Weibull baseline of contact in months (by s months of war, 63 % of reference wars have had contact)',
     ),
+    outbreakHazard: fittedContact(
+      0,
+      5,
+      'outbreakHazard',
+      0,
+      'ω: extra contact hazard in the first month of a war (on top of the Weibull): third parties offer good offices and the belligerents exchange notes as a war breaks out, and about a fifth of the case base’s wars saw contact within their first month. Applies only to a war that begins with the simulation (no months of war or known contact before it). Design choice, fitted to the case base',
+    ),
     frailtySpread: fittedContact(
       0,
       4,

@@ -25,6 +25,7 @@ describe('contact back-test on the case base', () => {
       baselineScaleMonths: [6, 18],
       utilitySensitivity: [0, 3],
       frailtySpread: [0, 1],
+      outbreakHazard: [0],
       runs: 20,
     };
     const r = runContactBacktest(cases, { split: 'time', runs: 20, grid });

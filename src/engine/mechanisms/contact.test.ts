@@ -88,6 +88,20 @@ describe('exploratory contact (Pillar 1983; Richmond 1998; Greig 2005; Mastro 20
     expect(1 - byMonth(spread.talks.any, 120)).toBeGreaterThan(1 - byMonth(shared.talks.any, 120));
   });
 
+  it('outbreak hazard: more contact in a war’s first month, none added to a war already under way', () => {
+    const ob = { contact: { outbreakHazard: 0.5 } };
+    const plain = run(HAWKS);
+    const burst = run({ ...HAWKS, mechanisms: ob });
+    const dates = { startDate: '2024-02', warBegan: '2023-02' };
+    const olderPlain = run({ ...HAWKS, settings: dates });
+    const olderBurst = run({ ...HAWKS, mechanisms: ob, settings: dates });
+    console.log(
+      `P(talks in month 1): ω 0 ${byMonth(plain.talks.any, 1)} → ω 0.5 ${byMonth(burst.talks.any, 1)}`,
+    );
+    expect(byMonth(burst.talks.any, 1)).toBeGreaterThan(byMonth(plain.talks.any, 1) + 0.1);
+    expect(olderBurst.talks.any).toEqual(olderPlain.talks.any);
+  });
+
   it('talks under way on the forecast date are open from month 0, on their channel', () => {
     const r = run({ ...HAWKS, situation: { talksUnderWay: 'mediated' } });
     expect(r.talks.any[0]).toBe(1);

@@ -6,10 +6,12 @@
  * no bargaining range; a deal still does (bargainingRange.ts, offers.ts).
  *
  * Each month a war without talks under way opens them on channel k with hazard
- *   λ_k = ΔH(τ) · π_k · a_k · exp(β·U_k),   ΔH(τ) = ((τ+1)/s)^k_w − (τ/s)^k_w,
+ *   λ_k = (ω·[first month] + ΔH(τ)) · π_k · a_k · exp(β·U_k),   ΔH(τ) = ((τ+1)/s)^k_w − (τ/s)^k_w,
  *   P(contact) = 1 − exp(−Σλ_k), the channel drawn in proportion to λ_k, each run's λ multiplied by
  *   its own frailty exp(σ_c·z − σ_c²/2) (contact.frailtySpread: unobserved heterogeneity of wars,
  *   Vaupel et al. 1979; it widens the spread of waiting times as the case base shows):
+ * - ω (outbreakHazard), added in a war's first month: good offices offered and notes exchanged as
+ *   the war breaks out (an atom of the waiting time at 0; design choice fitted to the case base);
  * - ΔH: a discrete Weibull hazard on the contact clock τ (months since the war began, or since the
  *   last known contact: scenario `situation`), its shape k_w and scale s fitted to the time to
  *   first contact in the case base on training folds only (the anchor to history);
@@ -67,7 +69,9 @@ const weight = (x: number): number => fastExp(x > 50 ? 50 : x < -50 ? -50 : x);
 export function contactMonthBase(s: State): number {
   const cp = s.c.params.contact;
   if (!cp.enabled) return 0;
-  return contactBaseline(s.c.contactClockStart + s.t, cp.baselineShape, cp.baselineScaleMonths);
+  const tau = s.c.contactClockStart + s.t;
+  const outbreak = tau === 0 && s.c.warMonthsAtStart === 0 ? cp.outbreakHazard : 0;
+  return outbreak + contactBaseline(tau, cp.baselineShape, cp.baselineScaleMonths);
 }
 
 /**
