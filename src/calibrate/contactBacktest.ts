@@ -394,7 +394,7 @@ export const DEFAULT_CONTACT_GRID: ContactGrid = {
   baselineScaleMonths: [2, 6, 18, 54],
   utilitySensitivity: [0, 3, 10],
   frailtySpread: [0, 1, 2],
-  outbreakHazard: [0, 0.2, 0.5],
+  outbreakHazard: [0, 0.3],
   runs: 60,
 };
 

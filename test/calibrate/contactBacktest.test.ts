@@ -63,7 +63,7 @@ describe('contact back-test on the case base', () => {
           '20',
           // every k-th case: leave-one-out over the whole base takes minutes
           '--subset',
-          '40',
+          '25',
           '--out',
           out,
           '--html',
@@ -75,7 +75,7 @@ describe('contact back-test on the case base', () => {
       expect(p.status).toBe(0);
       expect(p.stdout).toContain('Leave-one-out');
       // the same every-k-th rule as the command's --subset
-      const n = cases.filter((_, i) => i % Math.ceil(cases.length / 40) === 0).length;
+      const n = cases.filter((_, i) => i % Math.ceil(cases.length / 25) === 0).length;
       for (const m of CONTACT_MODELS)
         expect(p.stdout).toMatch(new RegExp(`^${m.replace(/[()]/g, '\\$&')}\\s+${n}\\s`, 'm'));
       expect(p.stdout).toContain('PIT histogram');

@@ -1,6 +1,7 @@
 // Every case against the written rules of docs/history.md: durability flags follow from the case's
 // own end and resumption date as of the review date, dataset landing pages are marked, and the
-// count of facts without a source does not grow (audited cases must have none; the schema enforces it).
+// count of facts without a source does not grow (audited cases must have none; the schema enforces it),
+// and every case records the search for a complete timeline.
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { loadCases } from '../../src/data/cases.ts';
@@ -48,5 +49,16 @@ describe('case rules', () => {
       `case sources: ${facts} dated facts, ${facts - unsourced} sourced, ${unsourced} unsourced; ${audited.length} of ${cases.length} cases audited (every fact sourced)`,
     );
     expect(unsourced).toBe(0);
+  });
+
+  it('every case records the search for a complete timeline (review: what was searched, which strands it found none for)', () => {
+    const unreviewed = cases.filter((c) => !c.review).map((c) => c.id);
+    const empty = (strand: string) => cases.filter((c) => c.review?.none.includes(strand as never));
+    console.log(
+      `timelines reviewed: ${cases.length - unreviewed.length} of ${cases.length}; strands the searched record holds none for: mediation ${empty('mediation').length}, secret ${empty('secret').length}, ceasefire ${empty('ceasefire').length}, public talks ${empty('public-talks').length}`,
+    );
+    expect(unreviewed).toEqual([]);
+    // the schema holds each review to its timeline (caseSchema.ts); a search names what it read
+    for (const c of cases) expect(c.review!.searched.length).toBeGreaterThan(0);
   });
 });
