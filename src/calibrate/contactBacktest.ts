@@ -301,12 +301,7 @@ export function fitContactBaselines(
   return (model, type) => (model === 'Kaplan–Meier' ? pooled : (byType.get(type) ?? pooled));
 }
 
-export type Fold = {
-  train: ContactObservation[];
-  test: ContactObservation[];
-  /** the year the forecast stands at (recencyWeights): the cut year, or the held-out war's start */
-  asOfYear?: number;
-};
+export type Fold = { train: ContactObservation[]; test: ContactObservation[] };
 
 /**
  * Time split: train on wars begun before the cut year, test on the rest. The cut year is the
@@ -325,11 +320,7 @@ export function timeSplit<T extends { startYear: number; id: string }>(
 }
 
 export function leaveOneOut(obs: readonly ContactObservation[]): Fold[] {
-  return obs.map((o, i) => ({
-    train: obs.filter((_, j) => j !== i),
-    test: [o],
-    asOfYear: o.startYear,
-  }));
+  return obs.map((o, i) => ({ train: obs.filter((_, j) => j !== i), test: [o] }));
 }
 
 const cdfOf = (pmf: readonly number[]): number[] => {
@@ -431,38 +422,13 @@ export const contactCaseFit = (
  * should be (Gneiting, Balabdaoui & Raftery 2007). Maximum likelihood, used before, chose the
  * heaviest tails on the grid: held-out 80 % intervals held 96 % of first contacts.
  */
-export function contactFitLoss(
-  fits: readonly ContactCaseFit[],
-  kmCrps: number,
-  /** each training case's weight (recencyWeights); equal weights when absent */
-  weights: readonly number[] = fits.map(() => 1),
-): number {
-  const total = weights.reduce((a, b) => a + b, 0) || 1;
-  const crps = fits.reduce((s, f, i) => s + weights[i] * f.crps, 0) / total;
-  // the PIT histogram weighted alike: a case of weight w counts as w cases
-  const shares = new Array<number>(20).fill(0);
-  fits.forEach((f, i) => {
-    const one = pitIntervalShares([f.pit], 20);
-    for (let b = 0; b < 20; b++) shares[b] += (weights[i] * one[b]) / total;
-  });
-  return crps / Math.max(1e-9, kmCrps) + ksOfShares(shares);
-}
-
-/**
- * Weights of training wars by how far their start lies from the forecast's year: 2^(−|Δ|/h), h the
- * half-life in years (contact options `recencyHalfLifeYears`). Design choice: how and how soon
- * belligerents talk changed with the diplomacy of each era (the League, the UN, the rise of
- * mediation after the Cold War: Greig & Diehl 2012), so the wars nearest in time weigh most; only
- * the forecast's year is used, which a forecaster knows (the time split's cut year, the held-out
- * war's start in leave-one-out).
- */
-export function recencyWeights(
-  train: readonly Pick<ContactObservation, 'startYear'>[],
-  asOfYear: number,
-  halfLifeYears: number,
-): number[] {
-  if (!(halfLifeYears > 0) || !Number.isFinite(halfLifeYears)) return train.map(() => 1);
-  return train.map((o) => 2 ** (-Math.abs(asOfYear - o.startYear) / halfLifeYears));
+export function contactFitLoss(fits: readonly ContactCaseFit[], kmCrps: number): number {
+  const crps = fits.reduce((sum, f) => sum + f.crps, 0) / Math.max(1, fits.length);
+  const pit = pitIntervalShares(
+    fits.map((f) => f.pit),
+    20,
+  );
+  return crps / Math.max(1e-9, kmCrps) + ksOfShares(pit);
 }
 
 /**
@@ -546,8 +512,6 @@ export type ContactBacktestOptions = {
   horizons: number[];
   /** reliability tables for P(contact within h months) */
   reliabilityHorizons: number[];
-  /** half-life in years of a training war's weight in the fit by its distance in time (recencyWeights); Infinity = equal weights */
-  recencyHalfLifeYears: number;
   /** floor for a zero channel probability in the log score (design choice: 0.01, one run in 100) */
   channelFloor: number;
   scenario: Omit<CaseScenarioParams, 'runs' | 'horizonMonths' | 'seed'>;
@@ -562,7 +526,6 @@ export const DEFAULT_CONTACT_OPTIONS: ContactBacktestOptions = {
   horizons: [1, 6, 12],
   reliabilityHorizons: [6, 12],
   channelFloor: 0.01,
-  recencyHalfLifeYears: 30,
   scenario: DEFAULT_CASE_SCENARIO,
   baselines: DEFAULT_BASELINES,
   grid: DEFAULT_CONTACT_GRID,
@@ -647,7 +610,7 @@ export function runContactBacktest(
   const asOfYear = caseBaseYear(cases);
   const obs = cases.map((c) => observeContact(c, asOfYear));
   const timed = opts.split === 'time' ? timeSplit(obs) : undefined;
-  const folds: Fold[] = timed ? [{ ...timed, asOfYear: timed.cutYear }] : leaveOneOut(obs);
+  const folds: Fold[] = timed ? [timed] : leaveOneOut(obs);
   const cutYear = timed?.cutYear;
   const byId = new Map(cases.map((c) => [c.id, c]));
   const simulate = (
@@ -690,11 +653,6 @@ export function runContactBacktest(
     const kmCrps =
       fold.train.reduce((sum, o) => sum + contactCrps(km('Kaplan–Meier', o.type).pmf, o), 0) /
       fold.train.length;
-    const recency = recencyWeights(
-      fold.train,
-      fold.asOfYear ?? asOfYear,
-      opts.recencyHalfLifeYears,
-    );
     const trainLoss = (g: GridPoint) =>
       contactFitLoss(
         fold.train.map((o) => {
@@ -707,7 +665,6 @@ export function runContactBacktest(
           return v;
         }),
         kmCrps,
-        recency,
       );
     const best = searchGrid(opts.grid, trainLoss);
     chosen.push(best);
