@@ -20,10 +20,11 @@ import { warWeariness } from './fixtures/warWeariness.ts';
 
 const RUNS = 300;
 
+/** Bosnia in 1995 over a short horizon, so that some runs end and some are still at war. */
 function bosnia() {
   const loaded = loadScenario('bosnia-1995').result;
   if (!loaded.ok) throw new Error('bosnia-1995 does not load');
-  return loaded.value;
+  return { ...loaded.value, settings: { ...loaded.value.settings, horizonMonths: 6 } };
 }
 
 /** Simulate a compiled scenario and hand back its State as the month loop left it. */
