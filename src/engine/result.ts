@@ -27,8 +27,10 @@ import { RunTraceSchema } from './trace.ts';
 /**
  * Version of the engine and of the distributed wire format: a worker on another version refuses
  * a chunk. 0.2.0: chunk results name the simulated horizon `horizonMonths` (was `horizon`).
+ * 0.3.0: the `faded` ending. 0.4.0: defaults recalibrated (17 knobs: the civil-war ceasefire
+ * factor, the decisive spread) and the contact outbreak hazard: the same seed gives other numbers.
  */
-export const ENGINE_VERSION = '0.3.0';
+export const ENGINE_VERSION = '0.4.0';
 
 const series = z.array(z.number());
 const quantiles = z.object({
