@@ -4,6 +4,7 @@ import {
   evaluateParams,
   fitOf,
   KNOBS,
+  knobValues,
   paramsFromVector,
   kaplanMeierCdf,
   targetsFrom,
@@ -26,6 +27,23 @@ describe('nelderMead', () => {
 });
 
 describe('calibration pieces', () => {
+  it('a warm start begins at the given knob values, the others at their literature values', () => {
+    const from = { 'battle.drawProbability': 0.2, 'builder.costSpread': 4 };
+    const p = paramsFromVector(vectorFromStart(KNOBS, from), KNOBS, DEFAULT_BUILDER);
+    const values = knobValues(p, KNOBS);
+    expect(values['battle.drawProbability']).toBeCloseTo(0.2, 6);
+    expect(values['builder.costSpread']).toBeCloseTo(4, 6);
+    const lit = knobValues(paramsFromVector(vectorFromStart(KNOBS), KNOBS, DEFAULT_BUILDER), KNOBS);
+    expect(values['battle.tempoSpread']).toBe(lit['battle.tempoSpread']);
+    expect(lit['battle.drawProbability']).not.toBeCloseTo(0.2, 3);
+    // a file without a knob added since leaves that knob out (it starts at its literature value)
+    expect(
+      knobValues({ engine: { battle: { drawProbability: 0.2 } }, builder: {} }, KNOBS),
+    ).toEqual({
+      'battle.drawProbability': 0.2,
+    });
+  });
+
   it('the search vector maps into every knob’s bounds, and the start vector to the literature values', () => {
     for (const v of [-50, 0, 50]) {
       const p = paramsFromVector(

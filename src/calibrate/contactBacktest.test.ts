@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { ev, makeCase as makeBareCase } from '../history/caseFixtures.ts';
 import {
   channelShares,
+  contactCaseFit,
   contactCrps,
+  contactFitLoss,
   engineContactForecast,
   fitContactBaselines,
   interval80,
@@ -87,6 +89,21 @@ describe('observed time to first contact', () => {
     expect(o.contact).toBe(false);
     expect(o.ongoing).toBe(true);
     expect(o.month).toBe(11); // 2000-01-01 (mid-day) to 2001.0
+  });
+});
+
+describe('the loss of the contact fit', () => {
+  it('is the CRPS relative to Kaplan–Meier plus the PIT KS: outcomes bunched in one tail of their forecasts pay for it', () => {
+    const pmf = Array.from({ length: 24 }, () => 1 / 24);
+    const spread = [0, 5, 11, 17, 23].map((month) => contactCaseFit(pmf, { month, contact: true }));
+    const bunched = [0, 0, 0, 0, 0].map((month) => contactCaseFit(pmf, { month, contact: true }));
+    const kmCrps = 5;
+    // a case's CRPS is what contactCrps gives; its PIT interval is [F(y−1), F(y)]
+    expect(spread[2].crps).toBe(contactCrps(pmf, { month: 11, contact: true }));
+    expect(spread[2].pit[0]).toBeCloseTo(11 / 24, 12);
+    const crpsOf = (f: typeof spread) => f.reduce((a, x) => a + x.crps, 0) / f.length / kmCrps;
+    expect(contactFitLoss(spread, kmCrps) - crpsOf(spread)).toBeLessThan(0.2);
+    expect(contactFitLoss(bunched, kmCrps) - crpsOf(bunched)).toBeGreaterThan(0.9);
   });
 });
 

@@ -37,10 +37,17 @@ export const CALIBRATED_DEFAULTS_FILE = join(REPO_ROOT, 'src', 'model', 'calibra
 
 /** The knob values of the shipped calibration, read afresh from the file (--warm-start). */
 function shippedKnobValues(): Record<string, number> {
-  const shipped = JSON.parse(readFileSync(CALIBRATED_DEFAULTS_FILE, 'utf8')) as {
+  let shipped: {
     engine?: Record<string, Record<string, number>>;
     builder?: Record<string, number>;
   };
+  try {
+    shipped = JSON.parse(readFileSync(CALIBRATED_DEFAULTS_FILE, 'utf8')) as typeof shipped;
+  } catch (e) {
+    throw new UserError(
+      `✖ --warm-start: cannot read ${CALIBRATED_DEFAULTS_FILE}: ${(e as Error).message}`,
+    );
+  }
   return knobValues({ engine: shipped.engine ?? {}, builder: shipped.builder ?? {} }, KNOBS);
 }
 
