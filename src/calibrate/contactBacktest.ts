@@ -450,7 +450,7 @@ function searchGrid(g: ContactGrid, loss: (p: GridPoint) => number): GridPoint {
     baselineShape: [0.05, 3],
     baselineScaleMonths: [0.25, 1000],
     // the utility weight and the spread stay inside their starting ranges: beyond them the
-    // training likelihood runs off to degenerate corners (weight 100, σ 4) that forecast badly
+    // training loss runs off to degenerate corners (weight 100, σ 4) that forecast badly
     utilitySensitivity: [0, 10],
     frailtySpread: [0, 2],
     outbreakHazard: [0, 5],
