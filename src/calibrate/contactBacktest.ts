@@ -31,6 +31,8 @@ import {
   type CaseScenarioParams,
 } from './caseScenario.ts';
 import { kaplanMeier, survivalAt } from './kaplanMeier.ts';
+import { fitWeibull } from './weibullAft.ts';
+import { POST_COLD_WAR_YEAR } from '../engine/mechanisms/contact.ts';
 import {
   brier,
   crpsDiscrete,
@@ -301,6 +303,68 @@ export function fitContactBaselines(
   return (model, type) => (model === 'Kaplan–Meier' ? pooled : (byType.get(type) ?? pooled));
 }
 
+/**
+ * The contact anchor's factors of the Weibull scale by war type and era (mechanisms.contact): how
+ * many times slower or faster than an inter-state war begun before 1990 the contact clock runs.
+ */
+export type ContactAnchor = {
+  civilScaleFactor: number;
+  internationalizedScaleFactor: number;
+  extraStateScaleFactor: number;
+  postColdWarScaleFactor: number;
+};
+
+export const NO_ANCHOR: ContactAnchor = {
+  civilScaleFactor: 1,
+  internationalizedScaleFactor: 1,
+  extraStateScaleFactor: 1,
+  postColdWarScaleFactor: 1,
+};
+
+/** The regression's dummies: each a factor of the anchor and the cases it marks. */
+const ANCHOR_DUMMIES: { factor: keyof ContactAnchor; marks: (o: ContactObservation) => boolean }[] =
+  [
+    { factor: 'civilScaleFactor', marks: (o) => o.type === 'civil' },
+    { factor: 'internationalizedScaleFactor', marks: (o) => o.type === 'internationalized-civil' },
+    { factor: 'extraStateScaleFactor', marks: (o) => o.type === 'extra-state' },
+    { factor: 'postColdWarScaleFactor', marks: (o) => o.startYear >= POST_COLD_WAR_YEAR },
+  ];
+
+/**
+ * The contact anchor by war type and era, from a training fold alone: a Weibull
+ * accelerated-failure-time regression of the months to first contact (an event in month m at
+ * m + ½, censored cases at their month) on dummies of war type (inter-state the reference) and of
+ * a start in 1990 or later (Kalbfleisch & Prentice 2002). exp(coefficient) is the factor of the
+ * Weibull scale. A dummy that marks fewer than `minCases` training cases (or all but fewer) is
+ * left out and its factor stays 1: too few to estimate (design choice, as for the Kaplan–Meier by
+ * type). Factors are rounded to a quarter-power of 2 (±9 %), so that folds that estimate alike
+ * share their simulations.
+ */
+export function fitContactAnchor(
+  train: readonly ContactObservation[],
+  minCases: number,
+): ContactAnchor {
+  const out = { ...NO_ANCHOR };
+  const used = ANCHOR_DUMMIES.filter((d) => {
+    const n = train.filter(d.marks).length;
+    return n >= minCases && train.length - n >= minCases;
+  });
+  if (used.length === 0) return out;
+  const fit = fitWeibull(
+    train.map((o) => used.map((d) => (d.marks(o) ? 1 : 0))),
+    { time: train.map((o) => o.month + 0.5), event: train.map((o) => (o.contact ? 1 : 0)) },
+  );
+  if (!fit.converged) return out;
+  used.forEach((d, i) => {
+    out[d.factor] = 2 ** (Math.round(4 * Math.log2(Math.exp(fit.coefficients[i + 1]))) / 4);
+  });
+  return out;
+}
+
+/** The anchor's multiplier of the Weibull scale for one case (mechanisms/contact.ts's rule). */
+export const anchorFactorOf = (a: ContactAnchor, o: ContactObservation): number =>
+  ANCHOR_DUMMIES.reduce((f, d) => (d.marks(o) ? f * a[d.factor] : f), 1);
+
 export type Fold = { train: ContactObservation[]; test: ContactObservation[] };
 
 /**
@@ -397,11 +461,12 @@ type GridPoint = {
   outbreakHazard: number;
 };
 /** Contact parameters fitted on a training fold (mechanisms.contact). */
-export type ContactFit = GridPoint & {
-  secretWeight: number;
-  mediatedWeight: number;
-  publicWeight: number;
-};
+export type ContactFit = GridPoint &
+  ContactAnchor & {
+    secretWeight: number;
+    mediatedWeight: number;
+    publicWeight: number;
+  };
 
 /** What one training case says of one grid point: the terms of contactFitLoss. */
 export type ContactCaseFit = { crps: number; pit: [number, number] };
@@ -516,6 +581,8 @@ export type ContactBacktestOptions = {
   channelFloor: number;
   scenario: Omit<CaseScenarioParams, 'runs' | 'horizonMonths' | 'seed'>;
   baselines: ContactBaselineOptions;
+  /** estimate the anchor by war type and era on each training fold (fitContactAnchor); false: factors 1 */
+  anchor: boolean;
 };
 
 export const DEFAULT_CONTACT_OPTIONS: ContactBacktestOptions = {
@@ -529,6 +596,7 @@ export const DEFAULT_CONTACT_OPTIONS: ContactBacktestOptions = {
   scenario: DEFAULT_CASE_SCENARIO,
   baselines: DEFAULT_BASELINES,
   grid: DEFAULT_CONTACT_GRID,
+  anchor: true,
 };
 
 export type ContactScoreRow = {
@@ -581,7 +649,7 @@ export type ContactBacktestResult = {
   /** held-out cases the fitted engine gave no chance of contact within the horizon */
   engineNoContact: number;
   /** the grid points the training folds chose: each parameter's values and how many folds chose each */
-  fittedParameters: Record<keyof GridPoint, Record<string, number>>;
+  fittedParameters: Record<keyof GridPoint | keyof ContactAnchor, Record<string, number>>;
   /** with one training fold (the time split): the contact parameters it chose */
   trainFit?: ContactFit;
   rows: ContactScoreRow[];
@@ -637,7 +705,7 @@ export function runContactBacktest(
   const gridRuns = Math.min(opts.grid.runs, opts.runs);
   const searched = new Map<string, Map<string, ContactCaseFit>>(); // shares → case|point → fit terms
   const fitted = new Map<string, ContactForecast & { anyContact: boolean }>();
-  const chosen: GridPoint[] = [];
+  const chosen: (GridPoint & ContactAnchor)[] = [];
   let lastFit: ContactFit | undefined;
   let done = 0;
   for (const fold of folds) {
@@ -649,6 +717,9 @@ export function runContactBacktest(
     let scores = searched.get(key);
     if (!scores) searched.set(key, (scores = new Map<string, ContactCaseFit>()));
     const cache = scores;
+    const anchor = opts.anchor
+      ? fitContactAnchor(fold.train, opts.baselines.minTypeCases)
+      : NO_ANCHOR;
     const km = fitContactBaselines(fold.train, K, opts.baselines);
     const kmCrps =
       fold.train.reduce((sum, o) => sum + contactCrps(km('Kaplan–Meier', o.type).pmf, o), 0) /
@@ -656,10 +727,12 @@ export function runContactBacktest(
     const trainLoss = (g: GridPoint) =>
       contactFitLoss(
         fold.train.map((o) => {
-          const k = `${o.id}|${g.baselineShape},${g.baselineScaleMonths},${g.utilitySensitivity},${g.frailtySpread},${g.outbreakHazard}`;
+          // a case's simulation depends on the anchor only through its own scale (type and era)
+          const scale = (g.baselineScaleMonths * anchorFactorOf(anchor, o)).toPrecision(6);
+          const k = `${o.id}|${g.baselineShape},${scale},${g.utilitySensitivity},${g.frailtySpread},${g.outbreakHazard}`;
           let v = cache.get(k);
           if (v === undefined) {
-            v = contactCaseFit(simulate(o.id, gridRuns, { ...weights, ...g }).pmf, o);
+            v = contactCaseFit(simulate(o.id, gridRuns, { ...weights, ...g, ...anchor }).pmf, o);
             cache.set(k, v);
           }
           return v;
@@ -667,9 +740,10 @@ export function runContactBacktest(
         kmCrps,
       );
     const best = searchGrid(opts.grid, trainLoss);
-    chosen.push(best);
-    lastFit = { ...best, ...weights };
-    for (const o of fold.test) fitted.set(o.id, simulate(o.id, opts.runs, { ...weights, ...best }));
+    chosen.push({ ...best, ...anchor });
+    lastFit = { ...best, ...anchor, ...weights };
+    for (const o of fold.test)
+      fitted.set(o.id, simulate(o.id, opts.runs, { ...weights, ...best, ...anchor }));
     if (++done % 10 === 0 || folds.length === 1)
       onProgress?.(`engine fitted on ${done}/${folds.length} training folds`);
   }
@@ -796,17 +870,15 @@ export function runContactBacktest(
   };
 }
 
-function summariseChoices(chosen: readonly GridPoint[]): ContactBacktestResult['fittedParameters'] {
-  const out = {
-    baselineShape: {},
-    baselineScaleMonths: {},
-    utilitySensitivity: {},
-    frailtySpread: {},
-    outbreakHazard: {},
-  } as Record<keyof GridPoint, Record<string, number>>;
+function summariseChoices(
+  chosen: readonly (GridPoint & ContactAnchor)[],
+): ContactBacktestResult['fittedParameters'] {
+  const out = {} as ContactBacktestResult['fittedParameters'];
   for (const g of chosen)
-    for (const k of Object.keys(out) as (keyof GridPoint)[])
-      out[k][String(g[k])] = (out[k][String(g[k])] ?? 0) + 1;
+    for (const k of Object.keys(g) as (keyof typeof g)[]) {
+      const v = String(Number(g[k].toPrecision(3)));
+      (out[k] ??= {})[v] = (out[k][v] ?? 0) + 1;
+    }
   return out;
 }
 

@@ -20,6 +20,7 @@ import type { Decisions } from './decisions.ts';
 import { slotsPerRun, type FieldOwner } from './fields.ts';
 import { SCENARIO_INPUTS, belligerents } from './inputs.ts';
 import { MECHANISMS } from './mechanisms/index.ts';
+import { contactScaleMonths } from './mechanisms/contact.ts';
 import type { Mechanism } from './mechanisms/mechanism.ts';
 
 export { belligerents } from './inputs.ts';
@@ -87,6 +88,11 @@ export interface Compiled {
    * or else since the war began (settings.warBegan), up to settings.startDate; 0 without dates.
    */
   contactClockStart: number;
+  /**
+   * The Weibull scale of contact for this war's type: contact.baselineScaleMonths times the type's
+   * factor (contact.civilScaleFactor, …; 1 for an inter-state war).
+   */
+  contactScaleMonths: number;
   /** 1 for a civil or internationalized civil war (scenario `type`), else 0. */
   civilWar: number;
   /** Months the war had lasted at month 0 (settings.warBegan to settings.startDate; 0 without dates). */
@@ -241,6 +247,8 @@ export function compile(
     warBegan !== undefined && startDate !== undefined
       ? Math.max(0, monthsBetweenDates(warBegan, startDate))
       : 0;
+  // the year the war began (a scenario without dates is taken to be about the present)
+  const warYear = Number((warBegan ?? startDate ?? '9999').slice(0, 4));
   const underWay = scenario.situation?.talksUnderWay;
   const talksAtStart = underWay === undefined ? 0 : Channel[underWay];
   const talksSince = scenario.situation?.talksSince;
@@ -275,12 +283,10 @@ export function compile(
     channelOpensAt,
     events,
     contactClockStart,
+    contactScaleMonths: contactScaleMonths(params.contact, scenario.type, warYear),
     civilWar: scenario.type === 'civil' || scenario.type === 'internationalized-civil' ? 1 : 0,
     warMonthsAtStart,
-    postwarInterstate:
-      scenario.type === 'interstate' && Number((warBegan ?? startDate ?? '9999').slice(0, 4)) > 1945
-        ? 1
-        : 0,
+    postwarInterstate: scenario.type === 'interstate' && warYear > 1945 ? 1 : 0,
     talksAtStart,
     talkMonthsAtStart,
     inForceAtStart,

@@ -100,7 +100,7 @@ export async function contactBacktestCommand(o: {
       'The baselines are fitted on the training fold only: Kaplan–Meier of the lags with the channel shares, pooled and by war type (types with fewer than 8 training cases use the pooled curve).',
       'BSSh = Brier skill of P(contact within h months) against Kaplan–Meier; cov80 = held-out contacts inside the central 80 % interval; P12/obs12 = mean forecast and observed share within 12 months.',
       'engine (fitted on train): mechanisms.contact searched on each training fold (Weibull shape and scale, utility weight; channel weights = training shares); engine (defaults): the shipped defaults (src/model/contactDefaults.json), chosen on the time split’s training fold: held out in the time split, in-sample for most leave-one-out folds.',
-      `Chosen on the training folds: shape ${chosen('baselineShape')}; scale ${chosen('baselineScaleMonths')} months; utility weight ${chosen('utilitySensitivity')}; frailty σ ${chosen('frailtySpread')}; outbreak hazard ${chosen('outbreakHazard')}.`,
+      `Chosen on the training folds: shape ${chosen('baselineShape')}; scale ${chosen('baselineScaleMonths')} months; utility weight ${chosen('utilitySensitivity')}; frailty σ ${chosen('frailtySpread')}; outbreak hazard ${chosen('outbreakHazard')}; anchor factors of the scale (Weibull regression on the training fold): civil ${chosen('civilScaleFactor')}, internationalized ${chosen('internationalizedScaleFactor')}, extra-state ${chosen('extraStateScaleFactor')}, begun 1990 or later ${chosen('postColdWarScaleFactor')}.`,
       '',
       formatContactTable(result),
       '',

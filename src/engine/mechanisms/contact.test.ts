@@ -102,6 +102,25 @@ describe('exploratory contact (Pillar 1983; Richmond 1998; Greig 2005; Mastro 20
     expect(olderBurst.talks.any).toEqual(olderPlain.talks.any);
   });
 
+  it('anchor by war type and era: a slower clock for a civil war, a faster one after 1989', () => {
+    const slow = { contact: { civilScaleFactor: 8 } };
+    const civilPlain = run({ ...HAWKS, type: 'civil' });
+    const civil = run({ ...HAWKS, type: 'civil', mechanisms: slow });
+    console.log(
+      `P(talks by 12), civil war: factor 1 ${byMonth(civilPlain.talks.any, 12)} → factor 8 ${byMonth(civil.talks.any, 12)}`,
+    );
+    expect(byMonth(civil.talks.any, 12)).toBeLessThan(byMonth(civilPlain.talks.any, 12) - 0.1);
+    // the factor of another type changes nothing in an inter-state war
+    expect(run({ ...HAWKS, mechanisms: slow }).talks.any).toEqual(run(HAWKS).talks.any);
+    const fast = { contact: { postColdWarScaleFactor: 0.25 } };
+    const cold = { startDate: '1980-01', warBegan: '1980-01' };
+    const recent = { startDate: '2020-01', warBegan: '2020-01' };
+    const before = run({ ...HAWKS, settings: cold, mechanisms: fast });
+    const after = run({ ...HAWKS, settings: recent, mechanisms: fast });
+    expect(before.talks.any).toEqual(run({ ...HAWKS, settings: cold }).talks.any);
+    expect(byMonth(after.talks.any, 6)).toBeGreaterThan(byMonth(before.talks.any, 6) + 0.1);
+  });
+
   it('talks under way on the forecast date are open from month 0, on their channel', () => {
     const r = run({ ...HAWKS, situation: { talksUnderWay: 'mediated' } });
     expect(r.talks.any[0]).toBe(1);

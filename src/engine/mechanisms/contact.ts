@@ -36,6 +36,7 @@
  */
 import type { Mechanism } from './mechanism.ts';
 import type { State } from '../state.ts';
+import type { MechanismParams, Scenario } from '../../model/index.ts';
 import { Channel } from '../codes.ts';
 import { Stream } from '../rng.ts';
 import { fastExp } from '../fastMath.ts';
@@ -71,7 +72,37 @@ export function contactMonthBase(s: State): number {
   if (!cp.enabled) return 0;
   const tau = s.c.contactClockStart + s.t;
   const outbreak = tau === 0 && s.c.warMonthsAtStart === 0 ? cp.outbreakHazard : 0;
-  return outbreak + contactBaseline(tau, cp.baselineShape, cp.baselineScaleMonths);
+  return outbreak + contactBaseline(tau, cp.baselineShape, s.c.contactScaleMonths);
+}
+
+/** The first year of the post-Cold War era for contact.postColdWarScaleFactor. */
+export const POST_COLD_WAR_YEAR = 1990;
+
+/**
+ * The Weibull scale of contact for a war of this type begun in this year: the anchor by war type
+ * and era, estimated from the case base (issue 18's "baseline hazards by war type"). An
+ * inter-state war before 1990 is the reference (contact.baselineScaleMonths); civil,
+ * internationalized and extra-state wars multiply it by their factor, and wars begun in 1990 or
+ * later by contact.postColdWarScaleFactor.
+ */
+export function contactScaleMonths(
+  cp: MechanismParams['contact'],
+  type: Scenario['type'],
+  warYear: number,
+): number {
+  const byType =
+    type === 'civil'
+      ? cp.civilScaleFactor
+      : type === 'internationalized-civil'
+        ? cp.internationalizedScaleFactor
+        : type === 'extra-state'
+          ? cp.extraStateScaleFactor
+          : 1;
+  return (
+    cp.baselineScaleMonths *
+    byType *
+    (warYear >= POST_COLD_WAR_YEAR ? cp.postColdWarScaleFactor : 1)
+  );
 }
 
 /**
