@@ -3,15 +3,19 @@
 import { describe, expect, it } from 'vitest';
 import { ev, makeCase as makeBareCase } from '../history/caseFixtures.ts';
 import {
+  anchorFactorOf,
   channelShares,
   contactCaseFit,
   contactCrps,
   contactFitLoss,
   engineContactForecast,
+  fitContactAnchor,
   fitContactBaselines,
   interval80,
+  NO_ANCHOR,
   kmPmf,
   leaveOneOut,
+  matchChannelWeights,
   observeContact,
   pitHistogram,
   runContactBacktest,
@@ -179,6 +183,62 @@ describe('baselines', () => {
     expect(s.train.every((o) => o.startYear < s.cutYear)).toBe(true);
     expect(s.test.every((o) => o.startYear >= s.cutYear)).toBe(true);
     expect(s.train.length).toBe(20);
+    // a named cut year overrides the two-thirds rule
+    const late = timeSplit(all, 2000);
+    expect(late.cutYear).toBe(2000);
+    expect(late.train.length).toBe(25);
+  });
+});
+
+describe('channel weights matched to the training shares', () => {
+  it('moves weight from the channel the engine over-predicts to the one it under-predicts, keeping the sum', () => {
+    const w = matchChannelWeights([0.17, 0.55, 0.28], [0.17, 0.55, 0.28], [0.26, 0.5, 0.24]);
+    expect(w[0]).toBeLessThan(0.17);
+    expect(w[1]).toBeGreaterThan(0.55);
+    expect(w[2]).toBeGreaterThan(0.28);
+    expect(w[0] + w[1] + w[2]).toBeCloseTo(1, 1);
+    // already matched: unchanged
+    expect(matchChannelWeights([0.2, 0.5, 0.3], [0.2, 0.5, 0.3], [0.2, 0.5, 0.3])).toEqual([
+      0.2, 0.5, 0.3,
+    ]);
+  });
+});
+
+describe('the contact anchor by war type and era (Weibull AFT on the training fold)', () => {
+  // inter-state wars talk within about a month, civil wars after about a year and a half; civil
+  // wars begun since 1990 twice as fast as the earlier ones
+  const lag = (i: number) => [0.5, 1, 1.5, 2, 3][i % 5];
+  const train = [
+    ...Array.from({ length: 20 }, (_, i) => obs(`i${i}`, Math.floor(lag(i)), true)),
+    ...Array.from({ length: 20 }, (_, i) =>
+      obs(`c${i}`, Math.floor(16 * lag(i)), true, { type: 'civil', startYear: 1970 }),
+    ),
+    ...Array.from({ length: 20 }, (_, i) =>
+      obs(`p${i}`, Math.floor(8 * lag(i)), true, { type: 'civil', startYear: 1995 }),
+    ),
+  ].map((o) => (o.type === 'interstate' ? { ...o, startYear: 1970 + (o.id.length % 2) } : o));
+
+  it('slows the clock of the type that waits longer, speeds up the later era, leaves the rest at 1', () => {
+    const a = fitContactAnchor(train, 8);
+    expect(a.civilScaleFactor).toBeGreaterThan(6);
+    expect(a.postColdWarScaleFactor).toBeLessThan(0.8);
+    // types (and eras) with fewer than 8 training wars are not estimated
+    expect(a.internationalizedScaleFactor).toBe(1);
+    expect(a.extraStateScaleFactor).toBe(1);
+    // factors lie on quarter-powers of 2, rounded to 3 digits
+    for (const f of Object.values(a))
+      expect(Math.abs(4 * Math.log2(f) - Math.round(4 * Math.log2(f)))).toBeLessThan(0.03);
+  });
+
+  it('a case’s factor is the product of the factors that mark it', () => {
+    const a = { ...NO_ANCHOR, civilScaleFactor: 8, postColdWarScaleFactor: 0.5 };
+    expect(anchorFactorOf(a, obs('x', 1, true, { type: 'civil', startYear: 1995 }))).toBe(4);
+    expect(anchorFactorOf(a, obs('y', 1, true, { type: 'civil', startYear: 1985 }))).toBe(8);
+    expect(anchorFactorOf(a, obs('z', 1, true, { startYear: 1985 }))).toBe(1);
+  });
+
+  it('with too few training wars of every marked kind, no factor moves', () => {
+    expect(fitContactAnchor(train.slice(0, 20), 8)).toEqual(NO_ANCHOR);
   });
 });
 

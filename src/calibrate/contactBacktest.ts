@@ -14,7 +14,7 @@
  * (non-randomised PIT, Czado, Gneiting & Held 2009) and reliability tables.
  * Sources: Gneiting & Raftery (2007) for the scores; Kaplan & Meier (1958).
  */
-import { compile, createRunRecords, simulateBlock } from '../engine/index.ts';
+import { compile, createRunRecords, POST_COLD_WAR_YEAR, simulateBlock } from '../engine/index.ts';
 import { CONTACT_KINDS, isWartimeContact } from '../history/caseFeatures.ts';
 import {
   datedRange,
@@ -32,7 +32,6 @@ import {
 } from './caseScenario.ts';
 import { kaplanMeier, survivalAt } from './kaplanMeier.ts';
 import { fitWeibull } from './weibullAft.ts';
-import { POST_COLD_WAR_YEAR } from '../engine/mechanisms/contact.ts';
 import {
   brier,
   crpsDiscrete,
@@ -356,7 +355,8 @@ export function fitContactAnchor(
   );
   if (!fit.converged) return out;
   used.forEach((d, i) => {
-    out[d.factor] = 2 ** (Math.round(4 * Math.log2(Math.exp(fit.coefficients[i + 1]))) / 4);
+    const quarterPower = Math.round(4 * Math.log2(Math.exp(fit.coefficients[i + 1]))) / 4;
+    out[d.factor] = Number((2 ** quarterPower).toPrecision(3));
   });
   return out;
 }
@@ -369,13 +369,15 @@ export type Fold = { train: ContactObservation[]; test: ContactObservation[] };
 
 /**
  * Time split: train on wars begun before the cut year, test on the rest. The cut year is the
- * start year of the case at two-thirds of the sorted list, so about two-thirds train.
+ * start year of the case at two-thirds of the sorted list, so about two-thirds train, unless
+ * the caller names one (`cutYear`).
  */
 export function timeSplit<T extends { startYear: number; id: string }>(
   obs: readonly T[],
+  cutYearGiven?: number,
 ): { train: T[]; test: T[]; cutYear: number } {
   const sorted = [...obs].sort((a, b) => a.startYear - b.startYear || a.id.localeCompare(b.id));
-  const cutYear = Math.floor(sorted[Math.round((sorted.length * 2) / 3)].startYear);
+  const cutYear = cutYearGiven ?? Math.floor(sorted[Math.round((sorted.length * 2) / 3)].startYear);
   return {
     cutYear,
     train: sorted.filter((o) => o.startYear < cutYear),
@@ -468,16 +470,40 @@ export type ContactFit = GridPoint &
     publicWeight: number;
   };
 
-/** What one training case says of one grid point: the terms of contactFitLoss. */
-export type ContactCaseFit = { crps: number; pit: [number, number] };
+/**
+ * What one training case says of one grid point: the terms of contactFitLoss, and the engine's
+ * P(channel | contact) for matchChannelWeights.
+ */
+export type ContactCaseFit = { crps: number; pit: [number, number]; channel: readonly number[] };
 
 export const contactCaseFit = (
   pmf: readonly number[],
   o: Pick<ContactObservation, 'month' | 'contact'>,
+  channel: readonly number[] = [1 / 3, 1 / 3, 1 / 3],
 ): ContactCaseFit => ({
   crps: contactCrps(pmf, o),
   pit: pitInterval(pmf, Math.min(o.month, pmf.length), o.contact),
+  channel,
 });
+
+/**
+ * Channel weights matched to the training fold (design choice). The engine's channel hazards are
+ * π_k·a_k·exp(β·U_k): with π_k set to the training shares, its mean P(channel) over the training
+ * contacts drifts from those shares, because availability and the utilities of talking differ by
+ * channel (in the case base it put a quarter of first contacts on the secret channel, which
+ * holds a sixth). One multiplicative step π_k ← π_k · share_k / mean P_k (iterative
+ * proportional fitting, Deming & Stephan 1940) brings the mean back to the shares and keeps each
+ * case's own variation; the weights keep their sum and are rounded to 0.01 (at least 0.01).
+ */
+export function matchChannelWeights(
+  weights: readonly number[],
+  shares: readonly number[],
+  simulated: readonly number[],
+): number[] {
+  const raw = weights.map((w, k) => (simulated[k] > 0 ? (w * shares[k]) / simulated[k] : w));
+  const scale = weights.reduce((a, b) => a + b, 0) / raw.reduce((a, b) => a + b, 0);
+  return raw.map((w) => Math.max(0.01, Math.round(100 * w * scale) / 100));
+}
 
 /**
  * Training loss of a grid point (design choice): the training cases' mean CRPS relative to the
@@ -566,6 +592,8 @@ const gridPoints = (g: ContactGrid): GridPoint[] =>
 
 export type ContactBacktestOptions = {
   split: 'time' | 'loo';
+  /** with the time split: train on wars begun before this year (default: two-thirds train) */
+  cutYear?: number;
   /** the search of the engine's contact parameters on each training fold */
   grid: ContactGrid;
   /** engine runs per case */
@@ -583,6 +611,8 @@ export type ContactBacktestOptions = {
   baselines: ContactBaselineOptions;
   /** estimate the anchor by war type and era on each training fold (fitContactAnchor); false: factors 1 */
   anchor: boolean;
+  /** match the channel weights to the training fold's shares (matchChannelWeights); false: the shares */
+  matchChannels: boolean;
 };
 
 export const DEFAULT_CONTACT_OPTIONS: ContactBacktestOptions = {
@@ -597,6 +627,7 @@ export const DEFAULT_CONTACT_OPTIONS: ContactBacktestOptions = {
   baselines: DEFAULT_BASELINES,
   grid: DEFAULT_CONTACT_GRID,
   anchor: true,
+  matchChannels: true,
 };
 
 export type ContactScoreRow = {
@@ -668,6 +699,29 @@ const medianMonth = (pmf: readonly number[]): number | null => {
   return q < 0 ? null : q;
 };
 
+/** The training fold's channel weights matched at its chosen point (from the search's own simulations). */
+function matchedWeights(
+  train: readonly ContactObservation[],
+  best: GridPoint,
+  shares: readonly number[],
+  fitsAt: (g: GridPoint) => ContactCaseFit[],
+): { secretWeight: number; mediatedWeight: number; publicWeight: number } {
+  const fits = fitsAt(best);
+  const simulated = [0, 0, 0];
+  let n = 0;
+  train.forEach((o, i) => {
+    if (!o.contact) return;
+    n++;
+    for (let k = 0; k < 3; k++) simulated[k] += fits[i].channel[k];
+  });
+  const w = matchChannelWeights(
+    shares,
+    channelShares(train),
+    simulated.map((x) => x / Math.max(1, n)),
+  );
+  return { secretWeight: w[0], mediatedWeight: w[1], publicWeight: w[2] };
+}
+
 export function runContactBacktest(
   cases: readonly Case[],
   options: Partial<ContactBacktestOptions> = {},
@@ -677,7 +731,7 @@ export function runContactBacktest(
   const K = opts.horizonMonths;
   const asOfYear = caseBaseYear(cases);
   const obs = cases.map((c) => observeContact(c, asOfYear));
-  const timed = opts.split === 'time' ? timeSplit(obs) : undefined;
+  const timed = opts.split === 'time' ? timeSplit(obs, opts.cutYear) : undefined;
   const folds: Fold[] = timed ? [timed] : leaveOneOut(obs);
   const cutYear = timed?.cutYear;
   const byId = new Map(cases.map((c) => [c.id, c]));
@@ -724,26 +778,26 @@ export function runContactBacktest(
     const kmCrps =
       fold.train.reduce((sum, o) => sum + contactCrps(km('Kaplan–Meier', o.type).pmf, o), 0) /
       fold.train.length;
-    const trainLoss = (g: GridPoint) =>
-      contactFitLoss(
-        fold.train.map((o) => {
-          // a case's simulation depends on the anchor only through its own scale (type and era)
-          const scale = (g.baselineScaleMonths * anchorFactorOf(anchor, o)).toPrecision(6);
-          const k = `${o.id}|${g.baselineShape},${scale},${g.utilitySensitivity},${g.frailtySpread},${g.outbreakHazard}`;
-          let v = cache.get(k);
-          if (v === undefined) {
-            v = contactCaseFit(simulate(o.id, gridRuns, { ...weights, ...g, ...anchor }).pmf, o);
-            cache.set(k, v);
-          }
-          return v;
-        }),
-        kmCrps,
-      );
+    const trainFits = (g: GridPoint) =>
+      fold.train.map((o) => {
+        // a case's simulation depends on the anchor only through its own scale (type and era)
+        const scale = (g.baselineScaleMonths * anchorFactorOf(anchor, o)).toPrecision(6);
+        const k = `${o.id}|${g.baselineShape},${scale},${g.utilitySensitivity},${g.frailtySpread},${g.outbreakHazard}`;
+        let v = cache.get(k);
+        if (v === undefined) {
+          const f = simulate(o.id, gridRuns, { ...weights, ...g, ...anchor });
+          v = contactCaseFit(f.pmf, o, f.channel);
+          cache.set(k, v);
+        }
+        return v;
+      });
+    const trainLoss = (g: GridPoint) => contactFitLoss(trainFits(g), kmCrps);
     const best = searchGrid(opts.grid, trainLoss);
+    const matched = opts.matchChannels ? matchedWeights(fold.train, best, sh, trainFits) : weights;
     chosen.push({ ...best, ...anchor });
-    lastFit = { ...best, ...anchor, ...weights };
+    lastFit = { ...best, ...anchor, ...matched };
     for (const o of fold.test)
-      fitted.set(o.id, simulate(o.id, opts.runs, { ...weights, ...best, ...anchor }));
+      fitted.set(o.id, simulate(o.id, opts.runs, { ...matched, ...best, ...anchor }));
     if (++done % 10 === 0 || folds.length === 1)
       onProgress?.(`engine fitted on ${done}/${folds.length} training folds`);
   }

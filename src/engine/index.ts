@@ -27,3 +27,4 @@ export { scenarioHash, settingsHash, inputHash, canonicalJson } from './hash.ts'
 export { Decisions } from './decisions.ts';
 export { RunTraceSchema, emptyTraces, type RunTrace } from './trace.ts';
 export { sliceSize, claimSlice } from './claims.ts';
+export { POST_COLD_WAR_YEAR } from './mechanisms/contact.ts';

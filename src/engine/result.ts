@@ -29,8 +29,10 @@ import { RunTraceSchema } from './trace.ts';
  * a chunk. 0.2.0: chunk results name the simulated horizon `horizonMonths` (was `horizon`).
  * 0.3.0: the `faded` ending. 0.4.0: defaults recalibrated (17 knobs: the civil-war ceasefire
  * factor, the decisive spread) and the contact outbreak hazard: the same seed gives other numbers.
+ * 0.5.0: the contact anchor by war type and era, contact defaults refitted on wars before 2000
+ * with matched channel weights, and the duration calibration refitted with them.
  */
-export const ENGINE_VERSION = '0.4.0';
+export const ENGINE_VERSION = '0.5.0';
 
 const series = z.array(z.number());
 const quantiles = z.object({

@@ -86,7 +86,8 @@ describe('contact back-test on the case base', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+    // each fold estimates its own anchor by type and era, so folds share fewer simulations
+  }, 240_000);
 
   it('--write-defaults is refused outside the time split and for the duration target (exit 2, nothing written)', () => {
     const before = ['contactDefaults.json', 'durabilityDefaults.json'].map((f) =>
@@ -105,6 +106,16 @@ describe('contact back-test on the case base', () => {
     const d = run('--target', 'duration', '--write-defaults');
     expect(d.status).toBe(2);
     expect(d.stderr).toContain('--write-defaults goes with --target contact or relapse');
+    // a cut year that leaves no test wars, or one given to another split or target
+    const late = run('--target', 'contact', '--cut-year', '2100', '--write-defaults');
+    expect(late.status).toBe(2);
+    expect(late.stderr).toMatch(/--cut-year 2100 leaves 221 training and 0 test cases/);
+    expect(run('--target', 'contact', '--split', 'loo', '--cut-year', '2000').stderr).toContain(
+      '--cut-year goes with --split time',
+    );
+    expect(run('--target', 'relapse', '--cut-year', '2000').stderr).toContain(
+      '--cut-year goes with --target contact',
+    );
     expect(
       ['contactDefaults.json', 'durabilityDefaults.json'].map((f) =>
         readFileSync(join(ROOT, 'src/model', f), 'utf8'),

@@ -57,6 +57,10 @@ export function register(program: Command): void {
     )
     .option('--folds <k>', 'folds for --split kfold', '5')
     .option(
+      '--cut-year <year>',
+      'with --split time and --target contact: train on wars begun before this year (default: the year that leaves about two-thirds for training)',
+    )
+    .option(
       '--subset <n>',
       'use about n cases per source (duration) or of the case base (contact): quick runs',
     )
@@ -96,6 +100,7 @@ export function register(program: Command): void {
           target: string;
           split: string;
           folds: string;
+          cutYear?: string;
           subset?: string;
           source: string;
           runs: string;
@@ -118,6 +123,8 @@ export function register(program: Command): void {
           throw new UserError(
             '✖ --write-defaults goes with --target contact or relapse and --split time',
           );
+        if (o.cutYear !== undefined && o.target !== 'contact')
+          throw new UserError('✖ --cut-year goes with --target contact and --split time');
         if (o.target === 'relapse')
           return relapseBacktestCommand({
             split: o.split,
@@ -131,6 +138,7 @@ export function register(program: Command): void {
           return contactBacktestCommand({
             subset: o.subset === undefined ? undefined : int('--subset', o.subset, 6),
             split: o.split,
+            cutYear: o.cutYear === undefined ? undefined : int('--cut-year', o.cutYear, 1),
             runs: int('--runs', o.runs, 10),
             seed: int('--seed', o.seed),
             cases: o.cases,

@@ -14,11 +14,14 @@ import { contactBacktestHtml } from '../../report/contactBacktestHtml.ts';
 import { reliabilityDiagram } from '../../report/charts/reliabilityDiagram.ts';
 import { renderSvg } from '../../report/render.ts';
 import { UserError } from '../exit.ts';
+import { datedToYear } from '../../history/caseSchema.ts';
 import { loadValidCases, requireTimeSplitToWrite, writeFittedDefaults } from './caseFits.ts';
 import { writeAtomic } from '../scenarioInput.ts';
 
 export async function contactBacktestCommand(o: {
   split: string;
+  /** with --split time: train on wars begun before this year */
+  cutYear?: number;
   runs: number;
   seed: number;
   cases: string;
@@ -42,11 +45,22 @@ export async function contactBacktestCommand(o: {
       : all.filter((_, i) => i % Math.ceil(all.length / o.subset!) === 0);
   if (cases.length < 6) throw new UserError(`✖ too few cases in ${o.cases}: ${cases.length}`);
   const started = Date.now();
-  const result = runContactBacktest(cases, { split: o.split, runs: o.runs, seed: o.seed }, (m) =>
-    process.stderr.write(`${m}\n`),
+  if (o.cutYear !== undefined) {
+    if (o.split !== 'time') throw new UserError('✖ --cut-year goes with --split time');
+    const years = cases.map((c) => datedToYear(c.start));
+    const before = years.filter((y) => y < o.cutYear!).length;
+    if (before < 6 || years.length - before < 6)
+      throw new UserError(
+        `✖ --cut-year ${o.cutYear} leaves ${before} training and ${years.length - before} test cases; each needs at least 6`,
+      );
+  }
+  const result = runContactBacktest(
+    cases,
+    { split: o.split, cutYear: o.cutYear, runs: o.runs, seed: o.seed },
+    (m) => process.stderr.write(`${m}\n`),
   );
   const seconds = (Date.now() - started) / 1000;
-  const command = `parley backtest --target contact --split ${o.split} --runs ${o.runs} --seed ${o.seed}`;
+  const command = `parley backtest --target contact --split ${o.split}${o.cutYear !== undefined ? ` --cut-year ${o.cutYear}` : ''} --runs ${o.runs} --seed ${o.seed}`;
   const full = { command, seconds, ...result };
   if (o.writeDefaults && result.trainFit)
     writeFittedDefaults('contact', {

@@ -14,7 +14,9 @@
  *   the war breaks out (an atom of the waiting time at 0; design choice fitted to the case base);
  * - ΔH: a discrete Weibull hazard on the contact clock τ (months since the war began, or since the
  *   last known contact: scenario `situation`), its shape k_w and scale s fitted to the time to
- *   first contact in the case base on training folds only (the anchor to history);
+ *   first contact in the case base on training folds only (the anchor to history); s is the
+ *   reference war's (inter-state, begun before 1990) times the factors of the war's type and
+ *   era, estimated on the training fold by a Weibull regression (contactScaleMonths);
  * - π_k: the case base's shares of first contacts by channel (secret, mediated, public);
  * - a_k: availability: a declared back channel open raises the secret term (without one, secret
  *   contact goes through emissaries or intermediaries); a mediator present raises the mediated
