@@ -39,8 +39,10 @@ describe('battle: the front moves by a contest-success function (Slantchev 2003)
 
   it('tempoSpread: wars differ in tempo → a longer tail of long wars than one shared draw probability', () => {
     const settings = { horizonMonths: 120 };
-    const shared = run({ settings });
-    const spread = run({ mechanisms: { battle: { tempoSpread: 2.5 } }, settings });
+    // without talks, so that only the front and the decisive months end wars
+    const noTalks = { contact: { enabled: false } };
+    const shared = run({ mechanisms: { ...noTalks, battle: { tempoSpread: 0 } }, settings });
+    const spread = run({ mechanisms: { ...noTalks, battle: { tempoSpread: 2.5 } }, settings });
     console.log(
       `ended by 3 months ${1 - shared.outcomes.ongoing[2]} → ${1 - spread.outcomes.ongoing[2]}; still at war at 10 years ${shared.outcomes.ongoing[119]} → ${spread.outcomes.ongoing[119]}`,
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HAWKS, mediator, run } from '../../../test/engine/fixtures.ts';
-import { contactBaseline } from './contact.ts';
+import { contactBaseline, frailtyGivenNoContact, zAt } from './contact.ts';
 
 const byMonth = (series: number[], m: number) => series[m - 1];
 
@@ -89,22 +89,30 @@ describe('exploratory contact (Pillar 1983; Richmond 1998; Greig 2005; Mastro 20
   });
 
   it('outbreak hazard: more contact in a war’s first month, none added to a war already under way', () => {
-    const ob = { contact: { outbreakHazard: 0.5 } };
+    const ob = { contact: { outbreakHazard: 2 } };
     const plain = run(HAWKS);
     const burst = run({ ...HAWKS, mechanisms: ob });
     const dates = { startDate: '2024-02', warBegan: '2023-02' };
     const olderPlain = run({ ...HAWKS, settings: dates });
     const olderBurst = run({ ...HAWKS, mechanisms: ob, settings: dates });
     console.log(
-      `P(talks in month 1): ω 0 ${byMonth(plain.talks.any, 1)} → ω 0.5 ${byMonth(burst.talks.any, 1)}`,
+      `P(talks in month 1): ω 0 ${byMonth(plain.talks.any, 1)} → ω 2 ${byMonth(burst.talks.any, 1)}`,
     );
     expect(byMonth(burst.talks.any, 1)).toBeGreaterThan(byMonth(plain.talks.any, 1) + 0.1);
-    expect(olderBurst.talks.any).toEqual(olderPlain.talks.any);
+    // a war already under way gets no extra hazard; its outbreak month passed without contact,
+    // which only says it is less open (frailtyGivenNoContact)
+    expect(byMonth(olderBurst.talks.any, 12)).toBeLessThanOrEqual(
+      byMonth(olderPlain.talks.any, 12),
+    );
   });
 
   it('anchor by war type and era: a slower clock for a civil war, a faster one after 1989', () => {
     const slow = { contact: { civilScaleFactor: 8 } };
-    const civilPlain = run({ ...HAWKS, type: 'civil' });
+    const civilPlain = run({
+      ...HAWKS,
+      type: 'civil',
+      mechanisms: { contact: { civilScaleFactor: 1 } },
+    });
     const civil = run({ ...HAWKS, type: 'civil', mechanisms: slow });
     console.log(
       `P(talks by 12), civil war: factor 1 ${byMonth(civilPlain.talks.any, 12)} → factor 8 ${byMonth(civil.talks.any, 12)}`,
@@ -112,13 +120,38 @@ describe('exploratory contact (Pillar 1983; Richmond 1998; Greig 2005; Mastro 20
     expect(byMonth(civil.talks.any, 12)).toBeLessThan(byMonth(civilPlain.talks.any, 12) - 0.1);
     // the factor of another type changes nothing in an inter-state war
     expect(run({ ...HAWKS, mechanisms: slow }).talks.any).toEqual(run(HAWKS).talks.any);
+    // the era factor: 1 against 0.25 for a war begun in 2020; none for one begun in 1980
     const fast = { contact: { postColdWarScaleFactor: 0.25 } };
+    const flat = { contact: { postColdWarScaleFactor: 1 } };
     const cold = { startDate: '1980-01', warBegan: '1980-01' };
     const recent = { startDate: '2020-01', warBegan: '2020-01' };
-    const before = run({ ...HAWKS, settings: cold, mechanisms: fast });
     const after = run({ ...HAWKS, settings: recent, mechanisms: fast });
-    expect(before.talks.any).toEqual(run({ ...HAWKS, settings: cold }).talks.any);
-    expect(byMonth(after.talks.any, 6)).toBeGreaterThan(byMonth(before.talks.any, 6) + 0.1);
+    const afterFlat = run({ ...HAWKS, settings: recent, mechanisms: flat });
+    expect(run({ ...HAWKS, settings: cold, mechanisms: fast }).talks.any).toEqual(
+      run({ ...HAWKS, settings: cold, mechanisms: flat }).talks.any,
+    );
+    console.log(
+      `P(talks by 6), war begun 2020: era factor 1 ${byMonth(afterFlat.talks.any, 6)} → 0.25 ${byMonth(after.talks.any, 6)}`,
+    );
+    expect(byMonth(after.talks.any, 6)).toBeGreaterThan(byMonth(afterFlat.talks.any, 6) + 0.05);
+  });
+
+  it('frailty given months without contact: the longer the silence, the less open the war', () => {
+    const prior = frailtyGivenNoContact(1, 0);
+    expect(zAt(prior, 0.5)).toBeCloseTo(0, 1);
+    expect(zAt(prior, 0.8413)).toBeCloseTo(1, 1);
+    const median = (h0: number) => zAt(frailtyGivenNoContact(1, h0), 0.5);
+    expect(median(1)).toBeLessThan(median(0));
+    expect(median(100)).toBeLessThan(median(1));
+    // in the engine: with the spread, a war 5 years without contact talks less in the next year
+    // than the same war with no spread (whose hazard the silence says nothing about)
+    const settings = { startDate: '2024-01', warBegan: '2019-01' };
+    const spread = run({ ...HAWKS, settings, mechanisms: { contact: { frailtySpread: 1.5 } } });
+    const none = run({ ...HAWKS, settings, mechanisms: { contact: { frailtySpread: 0 } } });
+    console.log(
+      `P(talks by 12) after 5 silent years: σ 0 ${byMonth(none.talks.any, 12)} → σ 1.5 ${byMonth(spread.talks.any, 12)}`,
+    );
+    expect(byMonth(spread.talks.any, 12)).toBeLessThan(byMonth(none.talks.any, 12) - 0.1);
   });
 
   it('talks under way on the forecast date are open from month 0, on their channel', () => {

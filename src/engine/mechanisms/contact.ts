@@ -165,18 +165,86 @@ function step(s: State): void {
   }
 }
 
+/** The grid of z for the frailty given months without contact: wide enough for the posterior's shift. */
+const Z_MIN = -12,
+  Z_STEP = 1 / 16,
+  Z_POINTS = 321;
+
 /**
- * Each run's contact multiplier exp(σ·z − σ²/2) (mean 1), z on its own stream so the spread
- * changes no other draw (σ = 0 draws nothing); talks under way on the forecast date
+ * The distribution of a war's openness z given that it has gone `h0` of anchor hazard without
+ * contact (the months on the contact clock at the forecast date): prior standard normal, times
+ * the chance of no contact so far, exp(−F(z)·h0) with F(z) = exp(σ·z − σ²/2). Wars that have long
+ * gone without talking are the less open ones (the selection of frailty models, Vaupel et al.
+ * 1979), so a war a decade without contact is not forecast to talk next month just because the
+ * anchor's hazard rises with time. Returned as the cumulative distribution on a grid of z
+ * (Z_MIN + i·Z_STEP). Design choice: the condition uses the anchor's cumulative hazard alone,
+ * not the utilities of talking the mechanisms add, which are not known before the run starts.
+ */
+export function frailtyGivenNoContact(sd: number, h0: number): Float64Array {
+  const logw = new Float64Array(Z_POINTS);
+  let top = -Infinity;
+  for (let i = 0; i < Z_POINTS; i++) {
+    const z = Z_MIN + i * Z_STEP;
+    logw[i] = -0.5 * z * z - Math.exp(sd * z - (sd * sd) / 2) * h0;
+    if (logw[i] > top) top = logw[i];
+  }
+  const cdf = new Float64Array(Z_POINTS);
+  let sum = 0;
+  for (let i = 0; i < Z_POINTS; i++) cdf[i] = sum += Math.exp(logw[i] - top);
+  for (let i = 0; i < Z_POINTS; i++) cdf[i] /= sum;
+  return cdf;
+}
+
+/** z at probability u of a grid cumulative distribution (frailtyGivenNoContact), interpolated. */
+export function zAt(cdf: Float64Array, u: number): number {
+  let lo = 0,
+    hi = cdf.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cdf[mid] < u) lo = mid + 1;
+    else hi = mid;
+  }
+  const below = lo > 0 ? cdf[lo - 1] : 0;
+  const frac = cdf[lo] > below ? (u - below) / (cdf[lo] - below) : 0.5;
+  return Z_MIN + (lo - 1 + frac) * Z_STEP + Z_STEP / 2;
+}
+
+/**
+ * The anchor's cumulative hazard on the contact clock before the forecast date (0 for a war that
+ * begins with the simulation or whose contact was just now): what the months without contact say
+ * about the war's openness.
+ */
+export function hazardWithoutContact(s: State): number {
+  const { c } = s;
+  const cp = c.params.contact;
+  const tau = c.contactClockStart;
+  if (tau <= 0) return 0;
+  // the outbreak month passed without contact only when the clock runs from the war's start
+  const outbreak = c.warMonthsAtStart === tau ? cp.outbreakHazard : 0;
+  return outbreak + (tau / c.contactScaleMonths) ** cp.baselineShape;
+}
+
+/**
+ * Each run's contact multiplier exp(σ·z − σ²/2) (mean 1 at the outbreak), z on its own stream so
+ * the spread changes no other draw (σ = 0 draws nothing); for a war that has gone months without
+ * contact, z is drawn given that (frailtyGivenNoContact). Talks under way on the forecast date
  * (situation.talksUnderWay) are open from month 0.
  */
 function sample(s: State): void {
   const { c, n } = s;
   const sd = c.params.contact.frailtySpread;
+  const h0 = c.talksAtStart === 0 ? hazardWithoutContact(s) : 0;
   if (sd === 0) s.contactFrailty.fill(1, 0, n);
-  else
+  else if (h0 === 0)
     for (let r = 0; r < n; r++)
       s.contactFrailty[r] = Math.exp(sd * s.rng.normal(r, Stream.contactFrailty) - (sd * sd) / 2);
+  else {
+    const cdf = frailtyGivenNoContact(sd, h0);
+    for (let r = 0; r < n; r++)
+      s.contactFrailty[r] = Math.exp(
+        sd * zAt(cdf, s.rng.next(r, Stream.contactFrailty)) - (sd * sd) / 2,
+      );
+  }
   const ch = c.talksAtStart;
   if (ch !== 0)
     for (let r = 0; r < n; r++) {
