@@ -182,7 +182,8 @@ export const RENDERERS: Record<string, { render: (json: unknown) => string; writ
           .map(([v, n]) => (r.split.folds > 1 ? `${v} (${n} folds)` : v))
           .join(', ');
       return [
-        `chosen on the training folds: shape ${chosen('baselineShape')}; scale ${chosen('baselineScaleMonths')} months; utility weight ${chosen('utilitySensitivity')}`,
+        `chosen on the training folds: shape ${chosen('baselineShape')}; scale ${chosen('baselineScaleMonths')} months; utility weight ${chosen('utilitySensitivity')}; frailty σ ${chosen('frailtySpread')}; outbreak hazard ${chosen('outbreakHazard')}`,
+        `anchor factors of the scale: civil ${chosen('civilScaleFactor')}; internationalized ${chosen('internationalizedScaleFactor')}; extra-state ${chosen('extraStateScaleFactor')}; begun 1990 or later ${chosen('postColdWarScaleFactor')}`,
         '',
         formatContactTable(r),
       ].join('\n');

@@ -19,9 +19,10 @@ function bundled(id: string): Scenario {
   return l.value;
 }
 
-// these tests follow talks over several months: decisive months (battle.decisiveRate) would end
-// some runs in their first month before any decision could act, so they are held at 0 here
-const NO_DECISIVE = { battle: { decisiveRate: 0 } };
+// these tests follow talks over several months: decisive months (battle.decisiveRate) and
+// fading would end some runs in their first month before any decision could act, so they are
+// held at 0 here
+const NO_DECISIVE = { battle: { decisiveRate: 0 }, fading: { enabled: false } };
 
 function playOut(ex: Exercise, decide: (ex: Exercise) => Record<string, Decision> = () => ({})) {
   while (!ex.finished) ex.advance(decide(ex));
