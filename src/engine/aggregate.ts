@@ -68,10 +68,12 @@ export const EXPLAIN_NUMBERS = [
   'reservation',
   'support',
   // exploratory contact (contact.ts), over the runs without talks: their count, the month's
-  // chance of contact, and the chance at history's pace alone (the anchor)
+  // chance of contact, the chance at history's pace alone (the anchor), and the runs' openness
+  // (their contact frailty, below 1 on average when months without contact say the war is closed)
   'contactRuns',
   'contactChance',
   'contactAnchor',
+  'contactOpenness',
 ] as const;
 export const EXPLAIN_WIDTH = 1 + CONDITIONS.length + PRIMARY.length + EXPLAIN_NUMBERS.length;
 

@@ -225,5 +225,6 @@ function explainParty(s: State, agg: Aggregate, r: number, p: number, base: numb
     e[vo + 11] += fixed(1);
     e[vo + 12] += fixed(1 - Math.exp(-total));
     e[vo + 13] += fixed(1 - Math.exp(-base));
+    e[vo + 14] += fixed(s.contactFrailty[r]);
   }
 }

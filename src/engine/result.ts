@@ -122,6 +122,12 @@ export const RunResultSchema = z.object({
         runsWithoutTalks: z.number().describe('share of runs at war with no talks under way'),
         chance: z.number().describe('mean chance of exploratory contact this month, among them'),
         anchor: z.number().describe("the same at history's pace alone (the Weibull anchor)"),
+        openness: z
+          .number()
+          .optional()
+          .describe(
+            'mean openness of those runs (contact frailty, 1 = a typical war; below 1 when months without contact say the war is less open)',
+          ),
         text: z.array(z.string()),
       })
       .optional()
@@ -305,6 +311,7 @@ function explanation(agg: Aggregate, meta: ResultMeta): RunResult['explanation']
           runsWithoutTalks: round(noTalks / atWar),
           chance: round(at('contactChance') / noTalks),
           anchor: round(at('contactAnchor') / noTalks),
+          openness: round(at('contactOpenness') / noTalks),
         }
       : undefined;
   return {
@@ -338,13 +345,21 @@ function explanation(agg: Aggregate, meta: ResultMeta): RunResult['explanation']
 }
 
 function contactText(
-  c: { runsWithoutTalks: number; chance: number; anchor: number },
+  c: { runsWithoutTalks: number; chance: number; anchor: number; openness?: number },
   month: number,
 ): string[] {
   const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
-  const ratio = c.anchor > 0 ? c.chance / c.anchor : 0;
+  // the openness the months without contact reveal is told apart from the channels and utilities
+  const openness = c.openness ?? 1;
+  const closed = openness < 0.8;
+  const ratio = c.anchor > 0 ? c.chance / c.anchor / (closed ? openness : 1) : 0;
   return [
     `Contact (talks about talks; no deal needed) at month ${month}: in the ${pct(c.runsWithoutTalks)} of runs at war without talks, a ${pct(c.chance)} chance of contact this month, against ${pct(c.anchor)} at history's pace for a war at this point.`,
+    ...(closed
+      ? [
+          `The months this war has gone without contact say it is less open than most: its runs' openness averages ${openness.toFixed(2)} of a typical war's (wars long silent are the less open ones).`,
+        ]
+      : []),
     ratio < 0.8
       ? `The channels at hand and the more reluctant side's utility of talking (the costs of conversation against what talking promises) make contact ${ratio > 0 ? `${(1 / ratio).toFixed(1)} times` : 'far'} less likely than history's pace; a deal still needs a bargaining range (below).`
       : ratio > 1.25

@@ -185,5 +185,14 @@ describe('exploratory contact (Pillar 1983; Richmond 1998; Greig 2005; Mastro 20
     expect(
       run({ ...HAWKS, mechanisms: { contact: { enabled: false } } }).explanation.contact!.chance,
     ).toBe(0);
+    // a war long silent: the "why" tells its revealed closedness apart from the utilities
+    const silent = run({
+      ...HAWKS,
+      settings: { startDate: '2024-01', warBegan: '2019-01' },
+      mechanisms: { contact: { frailtySpread: 1.5 } },
+    }).explanation.contact!;
+    expect(none.openness).toBeGreaterThan(0.8);
+    expect(silent.openness).toBeLessThan(0.5);
+    expect(silent.text.join(' ')).toMatch(/less open than most/);
   });
 });
