@@ -14,7 +14,14 @@
  * (non-randomised PIT, Czado, Gneiting & Held 2009) and reliability tables.
  * Sources: Gneiting & Raftery (2007) for the scores; Kaplan & Meier (1958).
  */
-import { compile, createRunRecords, POST_COLD_WAR_YEAR, simulateBlock } from '../engine/index.ts';
+import {
+  compile,
+  contactScaleFactor,
+  createRunRecords,
+  POST_COLD_WAR_YEAR,
+  simulateBlock,
+  type ContactScaleFactors,
+} from '../engine/index.ts';
 import { CONTACT_KINDS, isWartimeContact } from '../history/caseFeatures.ts';
 import {
   datedRange,
@@ -306,12 +313,7 @@ export function fitContactBaselines(
  * The contact anchor's factors of the Weibull scale by war type and era (mechanisms.contact): how
  * many times slower or faster than an inter-state war begun before 1990 the contact clock runs.
  */
-export type ContactAnchor = {
-  civilScaleFactor: number;
-  internationalizedScaleFactor: number;
-  extraStateScaleFactor: number;
-  postColdWarScaleFactor: number;
-};
+export type ContactAnchor = ContactScaleFactors;
 
 export const NO_ANCHOR: ContactAnchor = {
   civilScaleFactor: 1,
@@ -363,7 +365,7 @@ export function fitContactAnchor(
 
 /** The anchor's multiplier of the Weibull scale for one case (mechanisms/contact.ts's rule). */
 export const anchorFactorOf = (a: ContactAnchor, o: ContactObservation): number =>
-  ANCHOR_DUMMIES.reduce((f, d) => (d.marks(o) ? f * a[d.factor] : f), 1);
+  contactScaleFactor(a, o.type, o.startYear);
 
 export type Fold = { train: ContactObservation[]; test: ContactObservation[] };
 

@@ -27,4 +27,8 @@ export { scenarioHash, settingsHash, inputHash, canonicalJson } from './hash.ts'
 export { Decisions } from './decisions.ts';
 export { RunTraceSchema, emptyTraces, type RunTrace } from './trace.ts';
 export { sliceSize, claimSlice } from './claims.ts';
-export { POST_COLD_WAR_YEAR } from './mechanisms/contact.ts';
+export {
+  POST_COLD_WAR_YEAR,
+  contactScaleFactor,
+  type ContactScaleFactors,
+} from './mechanisms/contact.ts';

@@ -80,32 +80,46 @@ export function contactMonthBase(s: State): number {
 /** The first year of the post-Cold War era for contact.postColdWarScaleFactor. */
 export const POST_COLD_WAR_YEAR = 1990;
 
+/** The factors of the contact anchor's scale by war type and era (mechanisms.contact). */
+export type ContactScaleFactors = Pick<
+  MechanismParams['contact'],
+  | 'civilScaleFactor'
+  | 'internationalizedScaleFactor'
+  | 'extraStateScaleFactor'
+  | 'postColdWarScaleFactor'
+>;
+
+const typeFactor = (f: ContactScaleFactors, type: Scenario['type']): number =>
+  type === 'civil'
+    ? f.civilScaleFactor
+    : type === 'internationalized-civil'
+      ? f.internationalizedScaleFactor
+      : type === 'extra-state'
+        ? f.extraStateScaleFactor
+        : 1;
+
+const eraFactor = (f: ContactScaleFactors, warYear: number): number =>
+  warYear >= POST_COLD_WAR_YEAR ? f.postColdWarScaleFactor : 1;
+
 /**
- * The Weibull scale of contact for a war of this type begun in this year: the anchor by war type
- * and era, estimated from the case base (issue 18's "baseline hazards by war type"). An
- * inter-state war before 1990 is the reference (contact.baselineScaleMonths); civil,
- * internationalized and extra-state wars multiply it by their factor, and wars begun in 1990 or
- * later by contact.postColdWarScaleFactor.
+ * How many times the reference scale a war of this type begun in this year has: the anchor by
+ * war type and era, estimated from the case base (issue 18's "baseline hazards by war type"). An
+ * inter-state war before 1990 is the reference; civil, internationalized and extra-state wars
+ * multiply it by their factor, and wars begun in 1990 or later by postColdWarScaleFactor. The
+ * contact back-test uses the same rule for its training cases.
  */
-export function contactScaleMonths(
+export const contactScaleFactor = (
+  f: ContactScaleFactors,
+  type: Scenario['type'],
+  warYear: number,
+): number => typeFactor(f, type) * eraFactor(f, warYear);
+
+/** The Weibull scale of contact for a war of this type begun in this year (months). */
+export const contactScaleMonths = (
   cp: MechanismParams['contact'],
   type: Scenario['type'],
   warYear: number,
-): number {
-  const byType =
-    type === 'civil'
-      ? cp.civilScaleFactor
-      : type === 'internationalized-civil'
-        ? cp.internationalizedScaleFactor
-        : type === 'extra-state'
-          ? cp.extraStateScaleFactor
-          : 1;
-  return (
-    cp.baselineScaleMonths *
-    byType *
-    (warYear >= POST_COLD_WAR_YEAR ? cp.postColdWarScaleFactor : 1)
-  );
-}
+): number => cp.baselineScaleMonths * typeFactor(cp, type) * eraFactor(cp, warYear);
 
 /**
  * The month's contact hazards of run r by channel (secret, mediated, public) into `out`, and
