@@ -57,8 +57,9 @@ const COMMAND_TIMEOUT_MS = 120_000;
 export const NORMALISE: [string, RegExp, string][] = [
   // `parley run` ends its header with the wall time ("…; engine 0.1.0; 0.82 s")
   ['wall time', /^(\d[\d,]* runs, seed .*; )\d+(?:\.\d+)? s$/gm, '$1… s'],
-  // `parley serve` prints a fresh web-session token (format: src/store/sqlStore.ts)
-  ['session token', /\bparley_[0-9a-f]{12}_[A-Za-z0-9_-]{32}\b/g, 'parley_…'],
+  // `parley serve` prints a fresh web-session token (format: src/store/sqlStore.ts); it may end
+  // in '-', after which \b finds no boundary, so the end is "no further token character"
+  ['session token', /\bparley_[0-9a-f]{12}_[A-Za-z0-9_-]{32}(?![A-Za-z0-9_-])/g, 'parley_…'],
 ];
 
 export type Marker =

@@ -109,6 +109,10 @@ describe('scripts/readme.ts', () => {
       '2000 runs, seed 1, 120 months; scenario 925faed97907, engine 0.1.0; … s\n' +
         '  web UI:  http://127.0.0.1:7878/#token=parley_…',
     );
+    // a token may end in '-' (no word boundary after it)
+    expect(normalise('#token=parley_f96a34e33712_pw1XNpdLyEUpFnw53puMZdilXQnFBwJ-\n')).toBe(
+      '#token=parley_…',
+    );
     // a figure that merely looks like a time elsewhere is left alone
     expect(normalise('median 0.51 s')).toBe('median 0.51 s');
     const lines = Array.from({ length: 50 }, (_, i) => `l${i + 1}`);
